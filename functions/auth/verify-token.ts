@@ -1,0 +1,79 @@
+import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { optionalEnv, requireEnv } from '../config.js';
+import { type Actor, roleFromGroups } from '../domain/actor.js';
+import { AuthenticationError } from '../domain/errors.js';
+
+export interface TokenVerifierConfig {
+  /** Cognito's `https://cognito-idp.<region>.amazonaws.com/<pool>/.well-known/jwks.json` in AWS; the local gateway's own locally. */
+  jwksUrl: string;
+  issuer: string;
+  /** The dashboard's app client id: ID tokens carry it as `aud`. */
+  audience: string;
+  /** Seconds of clock skew tolerated between the token issuer and this function. */
+  clockToleranceSeconds: number;
+}
+
+export function tokenVerifierConfigFromEnv(): TokenVerifierConfig {
+  return {
+    jwksUrl: requireEnv('JWKS_URL'),
+    issuer: requireEnv('TOKEN_ISSUER'),
+    audience: requireEnv('TOKEN_AUDIENCE'),
+    clockToleranceSeconds: Number(optionalEnv('TOKEN_CLOCK_TOLERANCE_SECONDS') ?? 30),
+  };
+}
+
+export type VerifyToken = (authorization: string | undefined) => Promise<Actor & { expiresAt: number }>;
+
+/**
+ * Verifies `Authorization: Bearer <JWT>` and returns the acting user. Only RS256 is accepted, so
+ * `alg: none` and HS256 tokens "signed" with the public key are refused before any key is used.
+ * Every refusal is an AuthenticationError whose message says what to do; the token itself is
+ * never logged or echoed.
+ */
+export function createTokenVerifier(config: TokenVerifierConfig, keys?: JWTVerifyGetKey): VerifyToken {
+  const jwks = keys ?? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+  return async (authorization) => {
+    if (!authorization) {
+      throw new AuthenticationError('Sign in first: send your token as "Authorization: Bearer <token>".');
+    }
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
+    if (!match) {
+      throw new AuthenticationError('The Authorization header must be "Bearer <token>".');
+    }
+    let payload;
+    try {
+      ({ payload } = await jwtVerify(match[1], jwks, {
+        algorithms: ['RS256'],
+        issuer: config.issuer,
+        audience: config.audience,
+        clockTolerance: config.clockToleranceSeconds,
+        requiredClaims: ['sub', 'exp', 'iat'],
+      }));
+    } catch (error) {
+      throw new AuthenticationError(describeTokenFailure(error));
+    }
+    const groups = payload['cognito:groups'];
+    const role = Array.isArray(groups) ? roleFromGroups(groups.filter((g): g is string => typeof g === 'string')) : undefined;
+    if (!role) {
+      throw new AuthenticationError('Your token carries no Dialogue Pulse role (cognito:groups); ask an administrator to add you to a group.');
+    }
+    const wardClaim = payload['custom:wardId'];
+    const wardId = typeof wardClaim === 'string' && wardClaim !== '' ? wardClaim : undefined;
+    if (role === 'WARD_OFFICER' && !wardId) {
+      throw new AuthenticationError('A ward officer\'s token must name the ward (custom:wardId); ask an administrator to set it.');
+    }
+    return { id: payload.sub!, role, wardId: role === 'WARD_OFFICER' ? wardId : undefined, expiresAt: payload.exp! };
+  };
+}
+
+function describeTokenFailure(error: unknown): string {
+  if (error instanceof joseErrors.JWTExpired) return 'Your token has expired; sign in again.';
+  if (error instanceof joseErrors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf' || error.claim === 'iat') return 'Your token is not valid yet; check the clock of the device that issued it.';
+    return `Your token was not issued for this system (claim "${error.claim}"); sign in again.`;
+  }
+  if (error instanceof joseErrors.JOSEAlgNotAllowed) return 'Your token is not signed the way this system requires; sign in again.';
+  if (error instanceof joseErrors.JWKSNoMatchingKey) return 'Your token was signed by a key this system does not know; sign in again.';
+  if (error instanceof joseErrors.JWSSignatureVerificationFailed) return 'Your token\'s signature is not valid; sign in again.';
+  return 'Your token could not be verified; sign in again.';
+}

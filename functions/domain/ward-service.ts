@@ -1,0 +1,35 @@
+import type { Stores } from '../store/index.js';
+import { NotFoundError } from './errors.js';
+import { parsePeriod } from './period.js';
+import { referenceWards, type Ward } from './wards.js';
+
+export interface WardStats {
+  wardId: string;
+  sessions: number;
+  attendance: number;
+  concerns: number;
+  concernsClosed: number;
+}
+
+export function createWardService(stores: Pick<Stores, 'wards' | 'stats'>) {
+  return {
+    /** Makes the table hold exactly the reference wards of functions/data/wards.json. Runs on every start. */
+    async ensureReferenceWards(): Promise<Ward[]> {
+      const wards = referenceWards();
+      await stores.wards.putWards(wards);
+      return wards;
+    },
+    listWards: () => stores.wards.listWards(),
+    getWard: (id: string) => stores.wards.getWard(id),
+    async requireWard(id: string): Promise<Ward> {
+      const ward = await stores.wards.getWard(id);
+      if (!ward) throw new NotFoundError(`There is no ward with id "${id.slice(0, 60)}"; Query.wards lists them.`, { wardId: id });
+      return ward;
+    },
+    async wardStats(wardId: string, periodInput?: { from: string; to: string } | null): Promise<WardStats> {
+      const totals = await stores.stats.readWardTotals(wardId, parsePeriod(periodInput));
+      return { wardId, ...totals };
+    },
+  };
+}
+export type WardService = ReturnType<typeof createWardService>;

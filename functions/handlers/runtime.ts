@@ -1,0 +1,24 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { createTokenVerifier, tokenVerifierConfigFromEnv, type VerifyToken } from '../auth/verify-token.js';
+import { createDomain, type Domain } from '../domain/index.js';
+import { createStores, type Stores } from '../store/index.js';
+import { storeConfigFromEnv } from '../store/client.js';
+
+/** What every handler builds once per cold start, from the environment. */
+export interface Runtime {
+  logger: Logger;
+  stores: Stores;
+  domain: Domain;
+  verifyToken: VerifyToken;
+}
+
+let runtime: Runtime | undefined;
+
+export function getRuntime(): Runtime {
+  if (!runtime) {
+    const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'dialogue-pulse' });
+    const stores = createStores(storeConfigFromEnv());
+    runtime = { logger, stores, domain: createDomain(stores), verifyToken: createTokenVerifier(tokenVerifierConfigFromEnv()) };
+  }
+  return runtime;
+}

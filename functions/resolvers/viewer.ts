@@ -1,0 +1,11 @@
+import type { Resolvers } from '../generated/resolvers.js';
+
+export const viewerResolvers: Resolvers = {
+  Query: {
+    viewer: (_parent, _args, { actor, domain }) => ({
+      id: actor.id,
+      role: actor.role,
+      ward: actor.wardId ? domain.wards.getWard(actor.wardId) : null,
+    }) as never,
+  },
+};

@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, ensureLocalKeys, jwksOf, mintLocalToken } from './keys.js';
+import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
+import { startGateway } from './gateway.js';
+import type { Role } from '../../functions/domain/actor.js';
+
+export interface LocalStackOptions {
+  port: number;
+  dataDir: string;
+  /** Load the demo dataset into an empty database. */
+  demo: boolean;
+  staticDir?: string;
+  log?: (line: string) => void;
+}
+
+export interface LocalStack {
+  url: string;
+  dynamoEndpoint: string;
+  stop(): Promise<void>;
+}
+
+export const LOCAL_TABLE_NAME = 'dialogue-pulse';
+
+/**
+ * The whole system on one machine: DynamoDB Local, the Lambda handlers behind the local gateway,
+ * and the dashboard, on one port. Handlers are imported only after their environment is set, as in
+ * a Lambda cold start.
+ */
+export async function startLocalStack(options: LocalStackOptions): Promise<LocalStack> {
+  const log = options.log ?? (() => undefined);
+  const dataDir = resolve(options.dataDir);
+  const started = performance.now();
+  let dynamo: DynamoDbLocal | undefined;
+  try {
+    dynamo = await startDynamoDbLocal({ dataDir });
+    log(`DynamoDB Local on ${dynamo.endpoint} (data in ${dataDir})`);
+    await ensureTable(dynamo.endpoint, LOCAL_TABLE_NAME);
+    const keys = await ensureLocalKeys(dataDir);
+
+    // The gateway must listen before handlers run: they fetch the JWKS from it.
+    let httpHandler: Parameters<typeof startGateway>[0]['httpHandler'] = async () => ({ statusCode: 503, body: 'starting' });
+    const gateway = await startGateway({
+      port: options.port,
+      staticDir: options.staticDir,
+      jwks: jwksOf(keys),
+      httpHandler: (event, context) => httpHandler(event, context),
+      mintDemoToken: (role, wardId) => mintLocalToken(keys, { role: role as Role, wardId }),
+    });
+    const port = new URL(gateway.url).port;
+
+    Object.assign(process.env, {
+      TABLE_NAME: LOCAL_TABLE_NAME,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: process.env.AWS_REGION ?? 'local',
+      JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`,
+      TOKEN_ISSUER: LOCAL_ISSUER,
+      TOKEN_AUDIENCE: LOCAL_AUDIENCE,
+      POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'dialogue-pulse',
+      POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    });
+    const { handler } = await import('../../functions/handlers/graphql-http.js');
+    const { getRuntime } = await import('../../functions/handlers/runtime.js');
+    httpHandler = handler as typeof httpHandler;
+
+    const { domain } = getRuntime();
+    await domain.wards.ensureReferenceWards();
+    if (options.demo) {
+      const { loadDemoDataIfEmpty } = await import('./demo.js');
+      await loadDemoDataIfEmpty(domain, log);
+    }
+    log(`ready in ${Math.round(performance.now() - started)} ms`);
+    const stopDynamo = dynamo;
+    return {
+      url: gateway.url,
+      dynamoEndpoint: dynamo.endpoint,
+      async stop() {
+        await gateway.close();
+        await stopDynamo.stop();
+      },
+    };
+  } catch (error) {
+    await dynamo?.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,63 @@
+// `npm start`: the whole system on this machine. Ctrl-C stops everything it started.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { JAVA_MISSING_MESSAGE, assertJavaAvailable } from './dynamodb-local.js';
+import { startLocalStack } from './stack.js';
+
+const root = resolve(import.meta.dirname, '../..');
+const port = Number(process.env.PORT ?? 4000);
+const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
+const demo = process.env.DEMO !== '0';
+const staticDir = join(root, 'dashboard/dist');
+const log = (line: string) => console.log(`[dialogue-pulse] ${line}`);
+
+function newestMtime(path: string): number {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
+}
+
+/** Builds the dashboard when its sources are newer than the last build (skipped with SKIP_DASHBOARD_BUILD=1). */
+function buildDashboardIfStale() {
+  if (process.env.SKIP_DASHBOARD_BUILD === '1') return;
+  const built = newestMtime(join(staticDir, 'index.html'));
+  const sources = Math.max(newestMtime(join(root, 'dashboard/src')), newestMtime(join(root, 'dashboard/index.html')));
+  if (built >= sources && built > 0) return;
+  log('building the dashboard (vite build)…');
+  const result = spawnSync('npx', ['vite', 'build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('the dashboard build failed (see above)');
+}
+
+try {
+  assertJavaAvailable();
+} catch {
+  console.error(JAVA_MISSING_MESSAGE);
+  process.exit(1);
+}
+
+try {
+  buildDashboardIfStale();
+  const stack = await startLocalStack({ port, dataDir, demo, staticDir, log });
+  console.log(`
+Dialogue Pulse is running.
+  Dashboard:  ${stack.url}/
+  Explorer:   ${stack.url}/explorer
+  GraphQL:    ${stack.url}/graphql  (HTTP POST; WebSocket graphql-transport-ws)
+  Token:      npm run --silent token -- LEADERSHIP
+Press Ctrl-C to stop.`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    log('stopping…');
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  console.error(`[dialogue-pulse] could not start: ${(error as Error).message}`);
+  process.exit(1);
+}
