@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'dashboard/src/**/*.test.ts', 'dashboard/src/**/*.test.tsx'],
+    exclude: ['**/node_modules/**', 'test/faults/**'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // Two cores: integration files each run a whole stack (a JVM included).
+    maxWorkers: 2,
+    allowOnly: false,
+  },
+});
