@@ -5,6 +5,9 @@ import { join, resolve } from 'node:path';
 import { JAVA_MISSING_MESSAGE, assertJavaAvailable } from './dynamodb-local.js';
 import { startLocalStack } from './stack.js';
 
+// NOTE: the SDK's reminder that its 2027 releases need Node 22 is noise on every start; README says it once.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const root = resolve(import.meta.dirname, '../..');
 const port = Number(process.env.PORT ?? 4000);
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
