@@ -4,6 +4,7 @@ import type { GraphQLContext } from './context.js';
 import { formatError, isUnavailableError } from './format-error.js';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '../domain/errors.js';
+import { QUERY_LIMITS, queryLimitsPlugin } from './limits.js';
 
 /**
  * One structured log line per operation: request id, operation name, acting user, duration and the
@@ -43,6 +44,8 @@ export function createApolloServer(plugins: ApolloServerPlugin<GraphQLContext>[]
     // Introspection is served to signed-in users only: every request needs a token (docs/security.md).
     introspection: true,
     csrfPrevention: true,
-    plugins: [operationLogPlugin, ...plugins],
+    // Depth, aliases and cost are refused before execution; the parser stops at maxTokens (docs/security.md).
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
+    plugins: [operationLogPlugin, queryLimitsPlugin<GraphQLContext>(), ...plugins],
   });
 }

@@ -1,7 +1,9 @@
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
+import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { GraphQLError } from 'graphql';
 import { DomainError } from '../domain/errors.js';
 import { createApolloServer } from '../graphql/server.js';
+import { checkBodySize } from '../graphql/limits.js';
 import { getRuntime } from './runtime.js';
 
 /**
@@ -11,7 +13,7 @@ import { getRuntime } from './runtime.js';
 const runtime = getRuntime();
 const server = createApolloServer();
 
-export const handler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
+const apolloHandler = startServerAndCreateLambdaHandler(server, handlers.createAPIGatewayProxyEventV2RequestHandler(), {
   context: async ({ event, context }) => {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const logger = runtime.logger.createChild({ persistentKeys: { requestId } });
@@ -29,3 +31,14 @@ export const handler = startServerAndCreateLambdaHandler(server, handlers.create
     }
   },
 });
+
+/** Refuses an oversized body before Apollo parses it or the token is checked (docs/security.md). */
+export const handler = async (...[event, context, callback]: Parameters<typeof apolloHandler>) => {
+  const tooLarge = checkBodySize(event.body, event.isBase64Encoded);
+  if (tooLarge) {
+    const { http: _http, ...extensions } = tooLarge.extensions;
+    runtime.logger.info('refused request', { requestId: event.requestContext?.requestId, reason: extensions.reason, bytes: extensions.actual });
+    return { statusCode: 413, headers: { 'content-type': 'application/json; charset=utf-8' }, body: JSON.stringify({ errors: [{ message: tooLarge.message, extensions }] }) };
+  }
+  return (await apolloHandler(event, context, callback)) as APIGatewayProxyStructuredResultV2;
+};
