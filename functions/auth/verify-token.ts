@@ -2,6 +2,7 @@ import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetK
 import { optionalEnv, requireEnv } from '../config.js';
 import { type Actor, roleFromGroups } from '../domain/actor.js';
 import { AuthenticationError } from '../domain/errors.js';
+import { isIdOfKind } from '../domain/input.js';
 
 export interface TokenVerifierConfig {
   /** Cognito's `https://cognito-idp.<region>.amazonaws.com/<pool>/.well-known/jwks.json` in AWS; the local gateway's own locally. */
@@ -21,6 +22,9 @@ export function tokenVerifierConfigFromEnv(): TokenVerifierConfig {
     clockToleranceSeconds: Number(optionalEnv('TOKEN_CLOCK_TOLERANCE_SECONDS') ?? 30),
   };
 }
+
+/** Cognito's longest ID-token validity. */
+export const MAX_TOKEN_AGE_SECONDS = 24 * 3600;
 
 export type VerifyToken = (authorization: string | undefined) => Promise<Actor & { expiresAt: number }>;
 
@@ -48,9 +52,15 @@ export function createTokenVerifier(config: TokenVerifierConfig, keys?: JWTVerif
         audience: config.audience,
         clockTolerance: config.clockToleranceSeconds,
         requiredClaims: ['sub', 'exp', 'iat'],
+        // Cognito issues ID tokens for at most a day; this also refuses an `iat` in the future beyond the tolerance.
+        maxTokenAge: MAX_TOKEN_AGE_SECONDS,
       }));
     } catch (error) {
       throw new AuthenticationError(describeTokenFailure(error));
+    }
+    // NOTE: the subject is written into audit records and logs; Cognito's are UUIDs, so anything long or odd is refused.
+    if (typeof payload.sub !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(payload.sub)) {
+      throw new AuthenticationError('Your token\'s subject (sub) is not a valid user id; sign in again.');
     }
     const groups = payload['cognito:groups'];
     const role = Array.isArray(groups) ? roleFromGroups(groups.filter((g): g is string => typeof g === 'string')) : undefined;
@@ -61,6 +71,9 @@ export function createTokenVerifier(config: TokenVerifierConfig, keys?: JWTVerif
     const wardId = typeof wardClaim === 'string' && wardClaim !== '' ? wardClaim : undefined;
     if (role === 'WARD_OFFICER' && !wardId) {
       throw new AuthenticationError('A ward officer\'s token must name the ward (custom:wardId); ask an administrator to set it.');
+    }
+    if (role === 'WARD_OFFICER' && !isIdOfKind(wardId, 'ward')) {
+      throw new AuthenticationError('A ward officer\'s token names a ward id of the wrong form (custom:wardId must be like "tan-hung"); ask an administrator to correct it.');
     }
     return { id: payload.sub!, role, wardId: role === 'WARD_OFFICER' ? wardId : undefined, expiresAt: payload.exp! };
   };
