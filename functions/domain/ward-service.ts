@@ -1,6 +1,7 @@
 import type { Stores } from '../store/index.js';
 import { NotFoundError } from './errors.js';
 import { parsePeriod } from './period.js';
+import { readWardTotals } from './summary-service.js';
 import { referenceWards, type Ward } from './wards.js';
 
 export interface WardStats {
@@ -27,8 +28,7 @@ export function createWardService(stores: Pick<Stores, 'wards' | 'stats'>) {
       return ward;
     },
     async wardStats(wardId: string, periodInput?: { from: string; to: string } | null): Promise<WardStats> {
-      const totals = await stores.stats.readWardTotals(wardId, parsePeriod(periodInput));
-      return { wardId, ...totals };
+      return readWardTotals(stores, wardId, parsePeriod(periodInput));
     },
   };
 }

@@ -3,6 +3,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Ward as WardModel } from '../domain/wards.js';
 import { WardStats as WardStatsModel } from '../domain/ward-service.js';
+import { Session as SessionModel, Concern as ConcernModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel } from '../domain/model.js';
 import { GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -16,6 +17,45 @@ export type Scalars = {
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
   DateTime: { input: string; output: string; }
+};
+
+/** One accepted mutation: who did what, when. Never refused or failed requests. */
+export type Activity = {
+  __typename?: 'Activity';
+  action: ActivityAction;
+  /** The acting user's id (JWT subject). */
+  actorId: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  business?: Maybe<Business>;
+  concern?: Maybe<Concern>;
+  /** A one-line description for the feed, e.g. 'Checked in 12 × RESIDENT'. */
+  description: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  role: Role;
+  session?: Maybe<Session>;
+  ward?: Maybe<Ward>;
+};
+
+/** What an accepted mutation did (the audit trail). */
+export type ActivityAction =
+  | 'BUSINESS_REGISTERED'
+  | 'CHECKED_IN'
+  | 'CONCERN_MOVED'
+  | 'CONCERN_RAISED'
+  | 'SESSION_CLOSED'
+  | 'SESSION_SCHEDULED'
+  | 'SESSION_STARTED';
+
+export type ActivityConnection = {
+  __typename?: 'ActivityConnection';
+  edges: Array<ActivityEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ActivityEdge = {
+  __typename?: 'ActivityEdge';
+  cursor: Scalars['String']['output'];
+  node: Activity;
 };
 
 export type AttendanceUpdate = {
@@ -45,9 +85,24 @@ export type Business = {
   __typename?: 'Business';
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
+  /** When the business was registered. */
+  registeredAt: Scalars['DateTime']['output'];
   sector: BusinessSector;
   taxCode: Scalars['String']['output'];
   ward?: Maybe<Ward>;
+};
+
+export type BusinessConnection = {
+  __typename?: 'BusinessConnection';
+  edges: Array<BusinessEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type BusinessEdge = {
+  __typename?: 'BusinessEdge';
+  cursor: Scalars['String']['output'];
+  node: Business;
 };
 
 export type BusinessSector =
@@ -206,11 +261,17 @@ export type PeriodInput = {
 
 export type Query = {
   __typename?: 'Query';
+  /** The audit trail, newest first: every accepted mutation with who, what and when. */
+  activity: ActivityConnection;
   business?: Maybe<Business>;
+  /** Registered businesses, by name, optionally only one sector and/or one ward. */
+  businesses: BusinessConnection;
   concern?: Maybe<Concern>;
   concerns: ConcernConnection;
   session?: Maybe<Session>;
   sessions: SessionConnection;
+  /** Sessions scheduled within [period.from, period.to), newest scheduledAt first, with the same filters as Query.sessions. */
+  sessionsInPeriod: SessionConnection;
   summary: DistrictSummary;
   viewer: Viewer;
   ward?: Maybe<Ward>;
@@ -218,8 +279,22 @@ export type Query = {
 };
 
 
+export type QueryActivityArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryBusinessArgs = {
   taxCode: Scalars['String']['input'];
+};
+
+
+export type QueryBusinessesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sector?: InputMaybe<BusinessSector>;
+  wardId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 
@@ -246,6 +321,16 @@ export type QuerySessionsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   kind?: InputMaybe<SessionKind>;
+  status?: InputMaybe<SessionStatus>;
+  wardId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QuerySessionsInPeriodArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  kind?: InputMaybe<SessionKind>;
+  period: PeriodInput;
   status?: InputMaybe<SessionStatus>;
   wardId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -300,6 +385,8 @@ export type Session = {
   attendance: Scalars['Int']['output'];
   attendanceByCategory: Array<CategoryCount>;
   closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Concerns raised in this session (all statuses). */
+  concernCount: Scalars['Int']['output'];
   concerns: ConcernConnection;
   hostBody: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -472,22 +559,28 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AttendanceUpdate: ResolverTypeWrapper<Partial<Omit<AttendanceUpdate, 'session'> & { session: ResolversTypes['Session'] }>>;
+  Activity: ResolverTypeWrapper<ActivityModel>;
+  ActivityAction: ResolverTypeWrapper<Partial<ActivityAction>>;
+  ActivityConnection: ResolverTypeWrapper<ActivityConnectionModel>;
+  ActivityEdge: ResolverTypeWrapper<Partial<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['Activity'] }>>;
+  AttendanceUpdate: ResolverTypeWrapper<AttendanceUpdateModel>;
   AttendeeCategory: ResolverTypeWrapper<Partial<AttendeeCategory>>;
   Authority: ResolverTypeWrapper<Partial<Authority>>;
   Boolean: ResolverTypeWrapper<Partial<Scalars['Boolean']['output']>>;
-  Business: ResolverTypeWrapper<Partial<Omit<Business, 'ward'> & { ward?: Maybe<ResolversTypes['Ward']> }>>;
+  Business: ResolverTypeWrapper<BusinessModel>;
+  BusinessConnection: ResolverTypeWrapper<BusinessConnectionModel>;
+  BusinessEdge: ResolverTypeWrapper<Partial<Omit<BusinessEdge, 'node'> & { node: ResolversTypes['Business'] }>>;
   BusinessSector: ResolverTypeWrapper<Partial<BusinessSector>>;
   CategoryCount: ResolverTypeWrapper<Partial<CategoryCount>>;
   CheckInInput: ResolverTypeWrapper<Partial<CheckInInput>>;
-  Concern: ResolverTypeWrapper<Partial<Omit<Concern, 'business' | 'session' | 'ward'> & { business?: Maybe<ResolversTypes['Business']>, session: ResolversTypes['Session'], ward?: Maybe<ResolversTypes['Ward']> }>>;
-  ConcernConnection: ResolverTypeWrapper<Partial<Omit<ConcernConnection, 'edges'> & { edges: Array<ResolversTypes['ConcernEdge']> }>>;
+  Concern: ResolverTypeWrapper<ConcernModel>;
+  ConcernConnection: ResolverTypeWrapper<ConcernConnectionModel>;
   ConcernEdge: ResolverTypeWrapper<Partial<Omit<ConcernEdge, 'node'> & { node: ResolversTypes['Concern'] }>>;
   ConcernOutcomes: ResolverTypeWrapper<Partial<ConcernOutcomes>>;
   ConcernStatus: ResolverTypeWrapper<Partial<ConcernStatus>>;
   ConcernTransition: ResolverTypeWrapper<Partial<ConcernTransition>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
-  DistrictSummary: ResolverTypeWrapper<Partial<Omit<DistrictSummary, 'wards'> & { wards: Array<ResolversTypes['WardStats']> }>>;
+  DistrictSummary: ResolverTypeWrapper<DistrictSummaryModel>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   MoveConcernInput: ResolverTypeWrapper<Partial<MoveConcernInput>>;
@@ -500,8 +593,8 @@ export type ResolversTypes = ResolversObject<{
   Role: ResolverTypeWrapper<Partial<Role>>;
   RolloutWave: ResolverTypeWrapper<Partial<RolloutWave>>;
   ScheduleSessionInput: ResolverTypeWrapper<Partial<ScheduleSessionInput>>;
-  Session: ResolverTypeWrapper<Partial<Omit<Session, 'concerns' | 'ward'> & { concerns: ResolversTypes['ConcernConnection'], ward?: Maybe<ResolversTypes['Ward']> }>>;
-  SessionConnection: ResolverTypeWrapper<Partial<Omit<SessionConnection, 'edges'> & { edges: Array<ResolversTypes['SessionEdge']> }>>;
+  Session: ResolverTypeWrapper<SessionModel>;
+  SessionConnection: ResolverTypeWrapper<SessionConnectionModel>;
   SessionEdge: ResolverTypeWrapper<Partial<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>>;
   SessionKind: ResolverTypeWrapper<Partial<SessionKind>>;
   SessionStatus: ResolverTypeWrapper<Partial<SessionStatus>>;
@@ -515,18 +608,23 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AttendanceUpdate: Partial<Omit<AttendanceUpdate, 'session'> & { session: ResolversParentTypes['Session'] }>;
+  Activity: ActivityModel;
+  ActivityConnection: ActivityConnectionModel;
+  ActivityEdge: Partial<Omit<ActivityEdge, 'node'> & { node: ResolversParentTypes['Activity'] }>;
+  AttendanceUpdate: AttendanceUpdateModel;
   Boolean: Partial<Scalars['Boolean']['output']>;
-  Business: Partial<Omit<Business, 'ward'> & { ward?: Maybe<ResolversParentTypes['Ward']> }>;
+  Business: BusinessModel;
+  BusinessConnection: BusinessConnectionModel;
+  BusinessEdge: Partial<Omit<BusinessEdge, 'node'> & { node: ResolversParentTypes['Business'] }>;
   CategoryCount: Partial<CategoryCount>;
   CheckInInput: Partial<CheckInInput>;
-  Concern: Partial<Omit<Concern, 'business' | 'session' | 'ward'> & { business?: Maybe<ResolversParentTypes['Business']>, session: ResolversParentTypes['Session'], ward?: Maybe<ResolversParentTypes['Ward']> }>;
-  ConcernConnection: Partial<Omit<ConcernConnection, 'edges'> & { edges: Array<ResolversParentTypes['ConcernEdge']> }>;
+  Concern: ConcernModel;
+  ConcernConnection: ConcernConnectionModel;
   ConcernEdge: Partial<Omit<ConcernEdge, 'node'> & { node: ResolversParentTypes['Concern'] }>;
   ConcernOutcomes: Partial<ConcernOutcomes>;
   ConcernTransition: Partial<ConcernTransition>;
   DateTime: Partial<Scalars['DateTime']['output']>;
-  DistrictSummary: Partial<Omit<DistrictSummary, 'wards'> & { wards: Array<ResolversParentTypes['WardStats']> }>;
+  DistrictSummary: DistrictSummaryModel;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
   MoveConcernInput: Partial<MoveConcernInput>;
@@ -537,8 +635,8 @@ export type ResolversParentTypes = ResolversObject<{
   RaiseConcernInput: Partial<RaiseConcernInput>;
   RegisterBusinessInput: Partial<RegisterBusinessInput>;
   ScheduleSessionInput: Partial<ScheduleSessionInput>;
-  Session: Partial<Omit<Session, 'concerns' | 'ward'> & { concerns: ResolversParentTypes['ConcernConnection'], ward?: Maybe<ResolversParentTypes['Ward']> }>;
-  SessionConnection: Partial<Omit<SessionConnection, 'edges'> & { edges: Array<ResolversParentTypes['SessionEdge']> }>;
+  Session: SessionModel;
+  SessionConnection: SessionConnectionModel;
   SessionEdge: Partial<Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] }>;
   String: Partial<Scalars['String']['output']>;
   Subscription: Record<PropertyKey, never>;
@@ -546,6 +644,29 @@ export type ResolversParentTypes = ResolversObject<{
   Viewer: Partial<Omit<Viewer, 'ward'> & { ward?: Maybe<ResolversParentTypes['Ward']> }>;
   Ward: WardModel;
   WardStats: WardStatsModel;
+}>;
+
+export type ActivityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Activity'] = ResolversParentTypes['Activity']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['ActivityAction'], ParentType, ContextType>;
+  actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  business?: Resolver<Maybe<ResolversTypes['Business']>, ParentType, ContextType>;
+  concern?: Resolver<Maybe<ResolversTypes['Concern']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
+  ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType>;
+}>;
+
+export type ActivityConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivityConnection'] = ResolversParentTypes['ActivityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ActivityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ActivityEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivityEdge'] = ResolversParentTypes['ActivityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Activity'], ParentType, ContextType>;
 }>;
 
 export type AttendanceUpdateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttendanceUpdate'] = ResolversParentTypes['AttendanceUpdate']> = ResolversObject<{
@@ -558,9 +679,21 @@ export type AttendanceUpdateResolvers<ContextType = GraphQLContext, ParentType e
 export type BusinessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Business'] = ResolversParentTypes['Business']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['BusinessSector'], ParentType, ContextType>;
   taxCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType>;
+}>;
+
+export type BusinessConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BusinessConnection'] = ResolversParentTypes['BusinessConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['BusinessEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type BusinessEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['BusinessEdge'] = ResolversParentTypes['BusinessEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Business'], ParentType, ContextType>;
 }>;
 
 export type CategoryCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CategoryCount'] = ResolversParentTypes['CategoryCount']> = ResolversObject<{
@@ -641,11 +774,14 @@ export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  activity?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, RequireFields<QueryActivityArgs, 'first'>>;
   business?: Resolver<Maybe<ResolversTypes['Business']>, ParentType, ContextType, RequireFields<QueryBusinessArgs, 'taxCode'>>;
+  businesses?: Resolver<ResolversTypes['BusinessConnection'], ParentType, ContextType, RequireFields<QueryBusinessesArgs, 'first'>>;
   concern?: Resolver<Maybe<ResolversTypes['Concern']>, ParentType, ContextType, RequireFields<QueryConcernArgs, 'id'>>;
   concerns?: Resolver<ResolversTypes['ConcernConnection'], ParentType, ContextType, RequireFields<QueryConcernsArgs, 'first'>>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QuerySessionsArgs, 'first'>>;
+  sessionsInPeriod?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QuerySessionsInPeriodArgs, 'first' | 'period'>>;
   summary?: Resolver<ResolversTypes['DistrictSummary'], ParentType, ContextType, Partial<QuerySummaryArgs>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType, RequireFields<QueryWardArgs, 'id'>>;
@@ -656,6 +792,7 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendanceByCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  concernCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   concerns?: Resolver<ResolversTypes['ConcernConnection'], ParentType, ContextType, RequireFields<SessionConcernsArgs, 'first'>>;
   hostBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -713,8 +850,13 @@ export type WardStatsResolvers<ContextType = GraphQLContext, ParentType extends 
 }>;
 
 export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
+  Activity?: ActivityResolvers<ContextType>;
+  ActivityConnection?: ActivityConnectionResolvers<ContextType>;
+  ActivityEdge?: ActivityEdgeResolvers<ContextType>;
   AttendanceUpdate?: AttendanceUpdateResolvers<ContextType>;
   Business?: BusinessResolvers<ContextType>;
+  BusinessConnection?: BusinessConnectionResolvers<ContextType>;
+  BusinessEdge?: BusinessEdgeResolvers<ContextType>;
   CategoryCount?: CategoryCountResolvers<ContextType>;
   Concern?: ConcernResolvers<ContextType>;
   ConcernConnection?: ConcernConnectionResolvers<ContextType>;

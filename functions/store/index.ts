@@ -1,4 +1,8 @@
+import { createActivityStore } from './activity-store.js';
+import { createBusinessesStore } from './businesses-store.js';
 import { createDocumentClient, type StoreConfig } from './client.js';
+import { createConcernsStore } from './concerns-store.js';
+import { createSessionsStore } from './sessions-store.js';
 import { createStatsStore } from './stats-store.js';
 import { createWardsStore } from './wards-store.js';
 
@@ -7,8 +11,16 @@ export function createStores(config: StoreConfig) {
   const db = createDocumentClient(config);
   return {
     db,
+    tableName: config.tableName,
     wards: createWardsStore(db, config.tableName),
     stats: createStatsStore(db, config.tableName),
+    sessions: createSessionsStore(db, config.tableName),
+    concerns: createConcernsStore(db, config.tableName),
+    businesses: createBusinessesStore(db, config.tableName),
+    activity: createActivityStore(db, config.tableName),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
+
+export { sessionFromItem, checkInFromItem } from './sessions-store.js';
+export { concernFromItem } from './concerns-store.js';

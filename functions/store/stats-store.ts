@@ -1,46 +1,158 @@
-import { QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Period } from '../domain/period.js';
+import type { TransactItem } from './transact.js';
 
-/** The counters of one scope (a ward, or the district) summed over a period. */
-export interface CounterTotals {
-  sessions: number;
-  attendance: number;
-  concerns: number;
-  concernsClosed: number;
+/** Where a counter delta lands (docs/data-model.md, "Counts"). */
+export type CounterScope =
+  | { kind: 'district'; at: string }
+  | { kind: 'ward'; wardId: string; at: string }
+  | { kind: 'session'; sessionId: string }
+  | { kind: 'live' };
+
+/** Numbers to ADD (negative to subtract) to named counters of one scope. */
+export interface CounterDelta {
+  scope: CounterScope;
+  add: Record<string, number>;
 }
 
-// Counter items: pk STATS#WARD#<id> | STATS#DISTRICT, sk H#<yyyy-mm-ddThh>#<shard>: hour buckets
-// (docs/data-model.md). A period reads the buckets in its range, never the check-ins themselves.
-export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) {
+/** Counter shards per bucket: concurrent check-ins spread over this many items (docs/data-model.md). */
+export const COUNTER_SHARDS = 8;
+
+const shardOf = (n: number) => String(n).padStart(2, '0');
+const COUNTER_NAME = /^[A-Za-z][A-Za-z0-9_]{0,60}$/;
+
+/** The item a delta lands on; `shard` picks one of the bucket's shards. */
+export function counterKey(scope: CounterScope, shard: number): { pk: string; sk: string } {
+  switch (scope.kind) {
+    case 'district':
+      return { pk: 'STATS#DISTRICT', sk: `T#${scope.at}#${shardOf(shard)}` };
+    case 'ward':
+      return { pk: `STATS#WARD#${scope.wardId}`, sk: `T#${scope.at}#${shardOf(shard)}` };
+    case 'session':
+      return { pk: `SESSION#${scope.sessionId}`, sk: `COUNT#${shardOf(shard)}` };
+    case 'live':
+      return { pk: 'STATS#DISTRICT', sk: 'LIVE' };
+  }
+}
+
+/** One UpdateItem (ADD) for a transaction, on a shard picked at random: hot buckets spread their writes. */
+export function counterUpdate(tableName: string, delta: CounterDelta): TransactItem {
+  const names: Record<string, string> = { '#type': 'type' };
+  const values: Record<string, unknown> = { ':type': 'Counter' };
+  const adds: string[] = [];
+  Object.entries(delta.add).forEach(([name, value], i) => {
+    if (!COUNTER_NAME.test(name)) throw new Error(`bad counter name ${name}`);
+    if (value === 0) return;
+    names[`#c${i}`] = name;
+    values[`:c${i}`] = value;
+    adds.push(`#c${i} :c${i}`);
+  });
+  const shard = Math.floor(Math.random() * COUNTER_SHARDS);
   return {
-    async readWardTotals(wardId: string, period?: Period): Promise<CounterTotals> {
-      return sumBuckets(db, tableName, `STATS#WARD#${wardId}`, period);
+    Update: {
+      TableName: tableName,
+      Key: counterKey(delta.scope, delta.scope.kind === 'live' ? 0 : shard),
+      UpdateExpression: `SET #type = :type${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    },
+  };
+}
+
+const NOT_COUNTERS = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+
+function addInto(totals: Record<string, number>, item: Record<string, unknown>) {
+  for (const [name, value] of Object.entries(item)) {
+    if (!NOT_COUNTERS.has(name) && typeof value === 'number') totals[name] = (totals[name] ?? 0) + value;
+  }
+}
+
+/** Counters of one scope, by name, summed over shards (and over a period's buckets). */
+export type CounterTotals = Record<string, number>;
+
+export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) {
+  /** Sums the bucket shards of `pk` whose instant is in [from, to) (all time without a period). */
+  async function sumBuckets(pk: string, period?: Period): Promise<CounterTotals> {
+    const totals: CounterTotals = {};
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          // NOTE: sk is "T#<instant>#<shard>": BETWEEN "T#<from>" AND "T#<to>" is exactly [from, to).
+          KeyConditionExpression: period ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk AND begins_with(sk, :t)',
+          ExpressionAttributeValues: period ? { ':pk': pk, ':from': `T#${period.from}`, ':to': `T#${period.to}` } : { ':pk': pk, ':t': 'T#' },
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) addInto(totals, item);
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return totals;
+  }
+
+  return {
+    readDistrictTotals: (period?: Period) => sumBuckets('STATS#DISTRICT', period),
+    readWardTotals: (wardId: string, period?: Period) => sumBuckets(`STATS#WARD#${wardId}`, period),
+    /** A session's counters: its shards, one Query of at most COUNTER_SHARDS small items. */
+    async readSessionTotals(sessionId: string): Promise<CounterTotals> {
+      const totals: CounterTotals = {};
+      const out = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
+          ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}`, ':c': 'COUNT#' },
+        }),
+      );
+      for (const item of out.Items ?? []) addInto(totals, item);
+      return totals;
+    },
+    async readLiveSessions(): Promise<number> {
+      const out = await db.send(new GetCommand({ TableName: tableName, Key: counterKey({ kind: 'live' }, 0) }));
+      return Number(out.Item?.live ?? 0);
+    },
+    /** Distinct businesses engaged in rounds scheduled in [from, to) (all time without a period). */
+    async countEngagedBusinesses(period?: Period): Promise<number> {
+      const businesses = new Set<string>();
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: period ? 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to' : 'gsi1pk = :p',
+            ExpressionAttributeValues: period ? { ':p': 'ENGAGEMENTS', ':from': period.from, ':to': period.to } : { ':p': 'ENGAGEMENTS' },
+            ProjectionExpression: 'businessId',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of out.Items ?? []) businesses.add(item.businessId as string);
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+      return businesses.size;
     },
   };
 }
 export type StatsStore = ReturnType<typeof createStatsStore>;
 
-async function sumBuckets(db: DynamoDBDocumentClient, tableName: string, pk: string, period?: Period): Promise<CounterTotals> {
-  const totals: CounterTotals = { sessions: 0, attendance: 0, concerns: 0, concernsClosed: 0 };
-  let exclusiveStartKey: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: period ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk AND begins_with(sk, :h)',
-        ExpressionAttributeValues: period
-          ? { ':pk': pk, ':from': `H#${period.from.slice(0, 13)}`, ':to': `H#${period.to.slice(0, 13)}` }
-          : { ':pk': pk, ':h': 'H#' },
-        ExclusiveStartKey: exclusiveStartKey,
-      }),
-    );
-    for (const item of out.Items ?? []) {
-      totals.sessions += Number(item.sessions ?? 0);
-      totals.attendance += Number(item.attendance ?? 0);
-      totals.concerns += Number(item.concerns ?? 0);
-      totals.concernsClosed += Number(item.concernsClosed ?? 0);
-    }
-    exclusiveStartKey = out.LastEvaluatedKey;
-  } while (exclusiveStartKey);
-  return totals;
+/**
+ * The engagement marker of one business in one round (a Put: writing it again changes nothing), dated
+ * by the round's scheduledAt so a period counts the businesses of the rounds it contains.
+ */
+export function engagementPut(tableName: string, e: { businessId: string; sessionId: string; scheduledAt: string }): TransactItem {
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        pk: `ENGAGED#${e.businessId}`,
+        sk: `SESSION#${e.sessionId}`,
+        gsi1pk: 'ENGAGEMENTS',
+        gsi1sk: `${e.scheduledAt}#${e.businessId}#${e.sessionId}`,
+        type: 'Engagement',
+        businessId: e.businessId,
+        sessionId: e.sessionId,
+        scheduledAt: e.scheduledAt,
+      },
+    },
+  };
 }

@@ -1,0 +1,45 @@
+import type { Actor } from './actor.js';
+import { ForbiddenError } from './errors.js';
+import type { SessionKind } from './model.js';
+
+/**
+ * The contract's role table for everything done in or to a session (schedule, start, close, check
+ * in, raise and move concerns):
+ * - ADMIN: everything;
+ * - WARD_OFFICER: PUBLIC sessions of its own ward only;
+ * - TAX_OFFICER: BUSINESS_TAX sessions (any ward, or none);
+ * - LEADERSHIP: nothing (read-only).
+ * NOTE: THEMATIC sessions are therefore run by ADMIN only: the table gives ward officers PUBLIC and
+ * tax officers BUSINESS_TAX sessions and no role but ADMIN anything else (docs/data-model.md).
+ */
+export function assertMayActOnSession(actor: Actor, session: { kind: SessionKind; wardId?: string }, what: string): void {
+  if (actor.role === 'ADMIN') return;
+  if (actor.role === 'WARD_OFFICER') {
+    if (session.kind !== 'PUBLIC') {
+      throw new ForbiddenError(`A ward officer may ${what} only for PUBLIC sessions; this is a ${session.kind} session.`);
+    }
+    if (!actor.wardId || session.wardId !== actor.wardId) {
+      throw new ForbiddenError(`A ward officer may ${what} only in their own ward (${actor.wardId ?? 'none'}); this session belongs to ${session.wardId ?? 'the district'}.`);
+    }
+    return;
+  }
+  if (actor.role === 'TAX_OFFICER') {
+    if (session.kind !== 'BUSINESS_TAX') {
+      throw new ForbiddenError(`A tax officer may ${what} only for BUSINESS_TAX sessions; this is a ${session.kind} session.`);
+    }
+    return;
+  }
+  throw new ForbiddenError(`The ${actor.role} role is read-only: it may not ${what}.`);
+}
+
+/** Roles that may act on some session at all: refused early, before any input is read. */
+export function assertMayWriteSessions(actor: Actor, what: string): void {
+  if (actor.role === 'LEADERSHIP') throw new ForbiddenError(`The LEADERSHIP role is read-only: it may not ${what}.`);
+}
+
+/** Registering businesses: TAX_OFFICER and ADMIN. */
+export function assertMayRegisterBusinesses(actor: Actor): void {
+  if (actor.role !== 'TAX_OFFICER' && actor.role !== 'ADMIN') {
+    throw new ForbiddenError(`Only tax officers and administrators may register businesses; you are signed in as ${actor.role}.`);
+  }
+}

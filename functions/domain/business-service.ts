@@ -1,0 +1,66 @@
+import { ulid } from 'ulid';
+import type { Stores } from '../store/index.js';
+import type { Actor } from './actor.js';
+import { assertMayRegisterBusinesses } from './authorization.js';
+import type { Clock } from './clock.js';
+import { ConflictError } from './errors.js';
+import { BUSINESS_SECTORS, type Business, type BusinessSector, type Page } from './model.js';
+import { toPage } from './pages.js';
+import { cleanTaxCode, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
+import type { WardService } from './ward-service.js';
+
+export interface RegisterBusinessInput {
+  taxCode: string;
+  name: string;
+  sector: string;
+  wardId?: string | null;
+}
+
+export function createBusinessService(stores: Stores, wards: WardService, clock: Clock) {
+  return {
+    async registerBusiness(actor: Actor, input: RegisterBusinessInput): Promise<Business> {
+      assertMayRegisterBusinesses(actor);
+      const taxCode = cleanTaxCode(input.taxCode);
+      const name = cleanText(input.name, 'name', LIMITS.name);
+      const sector = oneOf(input.sector, BUSINESS_SECTORS, 'sector') as BusinessSector;
+      const wardId = input.wardId ?? undefined;
+      if (wardId) await wards.requireWard(wardId);
+      const registeredAt = clock().toISOString();
+      const business: Business = { id: ulid(Date.parse(registeredAt)), taxCode, name, sector, wardId, registeredAt };
+      const created = await stores.businesses.createBusiness(business, {
+        id: ulid(Date.parse(registeredAt)),
+        at: registeredAt,
+        actorId: actor.id,
+        role: actor.role,
+        action: 'BUSINESS_REGISTERED',
+        description: `Registered ${name} (${taxCode})`,
+        businessId: business.id,
+        wardId,
+      });
+      if (!created) {
+        const existing = await stores.businesses.getBusinessByTaxCode(taxCode);
+        throw new ConflictError(`Tax code ${taxCode} is already registered${existing ? ` to "${existing.name}"` : ''}; look it up with Query.business(taxCode).`, { taxCode });
+      }
+      return business;
+    },
+    /** The business with this tax code, or undefined; a malformed tax code is refused. */
+    async getBusinessByTaxCode(taxCode: string): Promise<Business | undefined> {
+      return stores.businesses.getBusinessByTaxCode(cleanTaxCode(taxCode));
+    },
+    async getBusiness(id: string): Promise<Business | undefined> {
+      return isPlausibleId(id) ? stores.businesses.getBusiness(id) : undefined;
+    },
+    async listBusinesses(args: { sector?: string | null; wardId?: string | null; first?: number | null; after?: string | null }): Promise<Page<Business>> {
+      const filter = { sector: args.sector ? (oneOf(args.sector, BUSINESS_SECTORS, 'sector') as BusinessSector) : undefined, wardId: args.wardId ?? undefined };
+      const first = pageSize(args.first);
+      return toPage(
+        async () => {
+          const page = await stores.businesses.listBusinesses(filter, first, args.after);
+          return { ...page, nodes: page.businesses };
+        },
+        () => stores.businesses.countBusinesses(filter),
+      );
+    },
+  };
+}
+export type BusinessService = ReturnType<typeof createBusinessService>;

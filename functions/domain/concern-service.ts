@@ -1,0 +1,212 @@
+import { createHash } from 'node:crypto';
+import { ulid } from 'ulid';
+import type { Stores } from '../store/index.js';
+import type { CounterDelta } from '../store/stats-store.js';
+import type { Actor } from './actor.js';
+import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
+import type { Clock } from './clock.js';
+import { checkConcernMove } from './concern-rules.js';
+import { ConflictError, NotFoundError } from './errors.js';
+import { AUTHORITIES, CONCERN_STATUSES, type Activity, type Authority, type Concern, type ConcernStatus, type Page } from './model.js';
+import { toPage } from './pages.js';
+import type { SessionService } from './session-service.js';
+import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
+
+export interface RaiseConcernInput {
+  sessionId: string;
+  businessId?: string | null;
+  topic: string;
+  text: string;
+  authority: string;
+  requestId: string;
+}
+
+export interface MoveConcernInput {
+  concernId: string;
+  to: string;
+  note?: string | null;
+  response?: string | null;
+  authority?: string | null;
+}
+
+export interface ConcernListArgs {
+  wardId?: string | null;
+  sessionId?: string;
+  status?: string | null;
+  authority?: string | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+
+/**
+ * A concern's id follows from its session and requestId, so a repeat finds the same item.
+ * NOTE: shaped like a ULID (26 Crockford base-32 characters, first one 0-7) like every other id,
+ * but its characters come from a hash, not a time.
+ */
+export function concernIdFor(sessionId: string, requestId: string): string {
+  const hash = createHash('sha256').update(`${sessionId}\n${requestId}`).digest();
+  let id = CROCKFORD[hash[0] % 8];
+  for (let i = 1; i < 26; i += 1) id += CROCKFORD[hash[i] % 32];
+  return id;
+}
+
+/** Counter names of a status, in the district's (c_) and the tax rounds' (t_) outcomes. */
+const outcome = (status: ConcernStatus) => `c_${status}`;
+const taxOutcome = (status: ConcernStatus) => `t_${status}`;
+
+export function createConcernService(stores: Stores, sessions: SessionService, clock: Clock) {
+  const shortId = (id: string) => id.slice(0, 60);
+
+  async function getConcern(id: string): Promise<Concern | undefined> {
+    if (!isPlausibleId(id)) return undefined;
+    return stores.concerns.getConcern(id);
+  }
+
+  async function requireConcern(id: string): Promise<Concern> {
+    const concern = isPlausibleId(id) ? await stores.concerns.getConcern(id, true) : undefined;
+    if (!concern) throw new NotFoundError(`There is no concern with id "${shortId(id)}"; Query.concerns lists them.`, { concernId: id });
+    return concern;
+  }
+
+  return {
+    getConcern,
+    requireConcern,
+
+    /** Raises a concern (OPEN) in a LIVE or CLOSED session, once per requestId. */
+    async raiseConcern(actor: Actor, input: RaiseConcernInput): Promise<Concern> {
+      assertMayWriteSessions(actor, 'raise concerns');
+      const requestId = cleanRequestId(input.requestId);
+      const topic = cleanText(input.topic, 'topic', LIMITS.topic);
+      const text = cleanText(input.text, 'text', LIMITS.text, { multiline: true });
+      const authority = oneOf(input.authority, AUTHORITIES, 'authority') as Authority;
+      const session = await sessions.requireSession(input.sessionId);
+      assertMayActOnSession(actor, session, 'raise concerns');
+      const id = concernIdFor(session.id, requestId);
+      const earlier = await stores.concerns.getConcern(id, true);
+      if (earlier) return earlier;
+      if (session.status === 'SCHEDULED') {
+        throw new ConflictError(`Session ${shortId(session.id)} is SCHEDULED; concerns can be raised once it is LIVE (or after it is CLOSED).`, { status: session.status });
+      }
+      const businessId = input.businessId ?? undefined;
+      const business = businessId && isPlausibleId(businessId) ? await stores.businesses.getBusiness(businessId) : undefined;
+      if (businessId && !business) throw new NotFoundError(`There is no business with id "${shortId(businessId)}"; register it first (registerBusiness).`, { businessId });
+      const raisedAt = clock().toISOString();
+      const wardId = session.wardId ?? business?.wardId;
+      const tax = session.kind === 'BUSINESS_TAX';
+      const concern: Concern = {
+        id,
+        sessionId: session.id,
+        sessionKind: session.kind,
+        wardId,
+        businessId,
+        topic,
+        text,
+        authority,
+        status: 'OPEN',
+        raisedAt,
+        history: [{ from: null, to: 'OPEN', at: raisedAt, by: actor.id, note: null }],
+      };
+      const counters: CounterDelta[] = [
+        { scope: { kind: 'district', at: raisedAt }, add: { concerns: 1, [outcome('OPEN')]: 1, ...(tax ? { [taxOutcome('OPEN')]: 1 } : {}) } },
+      ];
+      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: raisedAt }, add: { concerns: 1 } });
+      const entry: Activity = {
+        id: ulid(Date.parse(raisedAt)),
+        at: raisedAt,
+        actorId: actor.id,
+        role: actor.role,
+        action: 'CONCERN_RAISED',
+        description: `Raised a concern: "${topic}"`,
+        sessionId: session.id,
+        concernId: id,
+        businessId,
+        wardId,
+      };
+      const created = await stores.concerns.createConcern(concern, counters, entry, tax && businessId ? { businessId, scheduledAt: session.scheduledAt } : undefined);
+      if (created) return concern;
+      return requireConcern(id);
+    },
+
+    /** One move of the state machine; refused moves write nothing and leave the history as it was. */
+    async moveConcern(actor: Actor, input: MoveConcernInput): Promise<Concern> {
+      assertMayWriteSessions(actor, 'move concerns');
+      const to = oneOf(input.to, CONCERN_STATUSES, 'to') as ConcernStatus;
+      const note = cleanOptionalText(input.note, 'note', LIMITS.note, { multiline: true });
+      const response = cleanOptionalText(input.response, 'response', LIMITS.response, { multiline: true });
+      const newAuthority = input.authority ? (oneOf(input.authority, AUTHORITIES, 'authority') as Authority) : undefined;
+      const concern = await requireConcern(input.concernId);
+      const session = await sessions.requireSession(concern.sessionId);
+      assertMayActOnSession(actor, session, 'move concerns');
+      const authority = newAuthority ?? concern.authority;
+      const { closes } = checkConcernMove({ id: concern.id, from: concern.status, to, authorityAfter: authority, response });
+      const at = clock().toISOString();
+      const from = concern.status;
+      const tax = concern.sessionKind === 'BUSINESS_TAX';
+      const counters: CounterDelta[] = [
+        {
+          scope: { kind: 'district', at: concern.raisedAt },
+          add: {
+            [outcome(from)]: -1,
+            [outcome(to)]: 1,
+            ...(tax ? { [taxOutcome(from)]: -1, [taxOutcome(to)]: 1, taxEscalated: to === 'ESCALATED' ? 1 : 0 } : {}),
+          },
+        },
+      ];
+      if (concern.wardId && closes) counters.push({ scope: { kind: 'ward', wardId: concern.wardId, at: concern.raisedAt }, add: { concernsClosed: 1 } });
+      const transition = { from, to, at, by: actor.id, note: note ?? null };
+      const ok = await stores.concerns.moveConcern(
+        concern.id,
+        from,
+        { to, authority, response, closedAt: closes ? at : undefined, transition },
+        counters,
+        {
+          id: ulid(Date.parse(at)),
+          at,
+          actorId: actor.id,
+          role: actor.role,
+          action: 'CONCERN_MOVED',
+          description: `Moved a concern from ${from} to ${to}: "${concern.topic}"`,
+          sessionId: concern.sessionId,
+          concernId: concern.id,
+          businessId: concern.businessId,
+          wardId: concern.wardId,
+        },
+      );
+      if (!ok) {
+        const now = await requireConcern(concern.id);
+        throw new ConflictError(`Concern ${concern.id} was moved to ${now.status} meanwhile; reload it and decide again.`, { status: now.status });
+      }
+      return {
+        ...concern,
+        status: to,
+        authority,
+        response: response ?? concern.response,
+        closedAt: closes ? at : concern.closedAt,
+        history: [...concern.history, transition],
+      };
+    },
+
+    /** How many concerns a session has (a counting Query over the session's concerns). */
+    countSessionConcerns: (sessionId: string) => stores.concerns.countConcerns({ sessionId }),
+
+    async listConcerns(args: ConcernListArgs): Promise<Page<Concern>> {
+      const filter = {
+        wardId: args.wardId ?? undefined,
+        sessionId: args.sessionId,
+        status: args.status ? (oneOf(args.status, CONCERN_STATUSES, 'status') as ConcernStatus) : undefined,
+        authority: args.authority ? (oneOf(args.authority, AUTHORITIES, 'authority') as Authority) : undefined,
+      };
+      const first = pageSize(args.first);
+      return toPage(
+        async () => {
+          const page = await stores.concerns.listConcerns(filter, first, args.after);
+          return { ...page, nodes: page.concerns };
+        },
+        () => stores.concerns.countConcerns(filter),
+      );
+    },
+  };
+}
+export type ConcernService = ReturnType<typeof createConcernService>;

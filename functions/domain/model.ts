@@ -1,0 +1,180 @@
+/** The dialogue domain's objects, as the domain and the resolvers see them (no storage details). */
+import type { Role } from './actor.js';
+
+export const SESSION_KINDS = ['PUBLIC', 'THEMATIC', 'BUSINESS_TAX'] as const;
+export type SessionKind = (typeof SESSION_KINDS)[number];
+export const SESSION_STATUSES = ['SCHEDULED', 'LIVE', 'CLOSED'] as const;
+export type SessionStatus = (typeof SESSION_STATUSES)[number];
+export const ATTENDEE_CATEGORIES = [
+  'RESIDENT',
+  'YOUTH_UNION_MEMBER',
+  'PARTY_MEMBER',
+  'WOMENS_UNION_MEMBER',
+  'BUSINESS_REPRESENTATIVE',
+  'OFFICIAL',
+  'OTHER',
+] as const;
+export type AttendeeCategory = (typeof ATTENDEE_CATEGORIES)[number];
+export const AUTHORITIES = ['WARD', 'DISTRICT', 'CITY', 'CENTRAL'] as const;
+export type Authority = (typeof AUTHORITIES)[number];
+export const CONCERN_STATUSES = ['OPEN', 'ANSWERED_ON_SPOT', 'IN_PROGRESS', 'RESOLVED', 'ESCALATED', 'ANSWERED'] as const;
+export type ConcernStatus = (typeof CONCERN_STATUSES)[number];
+export const BUSINESS_SECTORS = ['TRADE', 'SERVICES', 'TRANSPORT', 'CONSTRUCTION', 'MANUFACTURING', 'OTHER'] as const;
+export type BusinessSector = (typeof BUSINESS_SECTORS)[number];
+
+export interface Session {
+  id: string;
+  kind: SessionKind;
+  title: string;
+  wardId?: string;
+  hostBody: string;
+  status: SessionStatus;
+  scheduledAt: string;
+  startedAt?: string;
+  closedAt?: string;
+}
+
+/** A session's live counts, summed from its counter shards. */
+export interface SessionCounts {
+  attendance: number;
+  byCategory: { category: AttendeeCategory; count: number }[];
+}
+
+/** One accepted check-in (the idempotency record): also what `checkIn` answers. */
+export interface CheckIn {
+  sessionId: string;
+  requestId: string;
+  wardId?: string;
+  kind: SessionKind;
+  category: AttendeeCategory;
+  /** The head count of this check-in. */
+  delta: number;
+  businessId?: string;
+  at: string;
+  by: string;
+}
+
+/** What `checkIn` answers (AttendanceUpdate). */
+export interface AttendanceUpdate {
+  sessionId: string;
+  delta: number;
+  attendance: number;
+  at: string;
+}
+
+export interface ConcernTransition {
+  from: ConcernStatus | null;
+  to: ConcernStatus;
+  at: string;
+  by: string;
+  note?: string | null;
+}
+
+export interface Concern {
+  id: string;
+  sessionId: string;
+  /** Denormalised from the session: tax outcomes are counted for BUSINESS_TAX rounds. */
+  sessionKind: SessionKind;
+  wardId?: string;
+  businessId?: string;
+  topic: string;
+  text: string;
+  authority: Authority;
+  status: ConcernStatus;
+  response?: string;
+  raisedAt: string;
+  closedAt?: string;
+  history: ConcernTransition[];
+}
+
+export interface Business {
+  id: string;
+  taxCode: string;
+  name: string;
+  sector: BusinessSector;
+  wardId?: string;
+  registeredAt: string;
+}
+
+export const ACTIVITY_ACTIONS = [
+  'SESSION_SCHEDULED',
+  'SESSION_STARTED',
+  'SESSION_CLOSED',
+  'CHECKED_IN',
+  'BUSINESS_REGISTERED',
+  'CONCERN_RAISED',
+  'CONCERN_MOVED',
+] as const;
+export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
+
+/** One accepted mutation in the audit trail. */
+export interface Activity {
+  id: string;
+  at: string;
+  actorId: string;
+  role: Role;
+  action: ActivityAction;
+  description: string;
+  sessionId?: string;
+  concernId?: string;
+  businessId?: string;
+  wardId?: string;
+}
+
+export interface ConcernOutcomes {
+  open: number;
+  answeredOnSpot: number;
+  inProgress: number;
+  resolved: number;
+  escalated: number;
+  answered: number;
+}
+
+export interface WardTotals {
+  wardId: string;
+  sessions: number;
+  attendance: number;
+  concerns: number;
+  concernsClosed: number;
+}
+
+export interface DistrictSummary {
+  sessions: number;
+  liveSessions: number;
+  attendance: number;
+  attendanceByCategory: { category: AttendeeCategory; count: number }[];
+  wards: WardTotals[];
+  concerns: ConcernOutcomes;
+  tax: { rounds: number; businessesEngaged: number; outcomes: ConcernOutcomes; escalatedToCity: number };
+}
+
+/** A page of a Relay connection. */
+export interface Page<T> {
+  items: { node: T; cursor: string }[];
+  hasNextPage: boolean;
+  /** Computed only when asked (it costs a counting query). */
+  totalCount?: () => Promise<number>;
+}
+
+/** Statuses that close a concern (they set closedAt and count in concernsClosed). */
+export const CLOSING_STATUSES: readonly ConcernStatus[] = ['ANSWERED_ON_SPOT', 'RESOLVED', 'ANSWERED'];
+
+/** A Relay connection as the resolvers return it; totalCount is counted only when selected. */
+export interface Connection<T> {
+  edges: { node: T; cursor: string }[];
+  pageInfo: { hasNextPage: boolean; endCursor: string | null };
+  totalCount: () => Promise<number>;
+}
+export type SessionConnection = Connection<Session>;
+export type ConcernConnection = Connection<Concern>;
+export type BusinessConnection = Connection<Business>;
+export type ActivityConnection = Connection<Activity>;
+
+/** A page as a Relay connection. */
+export function toConnection<T>(page: Page<T>): Connection<T> {
+  return {
+    edges: page.items,
+    pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null },
+    totalCount: page.totalCount ?? (async () => page.items.length),
+  };
+}

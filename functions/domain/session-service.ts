@@ -1,0 +1,200 @@
+import { ulid } from 'ulid';
+import type { Stores } from '../store/index.js';
+import type { CounterDelta } from '../store/stats-store.js';
+import type { Actor } from './actor.js';
+import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
+import type { Clock } from './clock.js';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
+import {
+  ATTENDEE_CATEGORIES,
+  SESSION_KINDS,
+  SESSION_STATUSES,
+  type Activity,
+  type AttendanceUpdate,
+  type AttendeeCategory,
+  type Page,
+  type Session,
+  type SessionCounts,
+  type SessionKind,
+  type SessionStatus,
+} from './model.js';
+import { toPage } from './pages.js';
+import { parseInstant, parsePeriod } from './period.js';
+import { cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
+import type { WardService } from './ward-service.js';
+
+export interface ScheduleSessionInput {
+  kind: string;
+  title: string;
+  wardId?: string | null;
+  hostBody: string;
+  scheduledAt: string;
+}
+
+export interface CheckInInput {
+  sessionId: string;
+  category: string;
+  count?: number | null;
+  businessId?: string | null;
+  requestId: string;
+}
+
+export interface SessionListArgs {
+  wardId?: string | null;
+  kind?: string | null;
+  status?: string | null;
+  period?: { from: string; to: string } | null;
+  first?: number | null;
+  after?: string | null;
+}
+
+const shortId = (id: string) => id.slice(0, 60);
+
+export function createSessionService(stores: Stores, wards: WardService, clock: Clock) {
+  const activity = (actor: Actor, action: Activity['action'], description: string, refs: Partial<Activity>, at: string): Activity => ({
+    id: ulid(Date.parse(at)),
+    at,
+    actorId: actor.id,
+    role: actor.role,
+    action,
+    description,
+    ...refs,
+  });
+
+  async function getSession(id: string): Promise<Session | undefined> {
+    if (!isPlausibleId(id)) return undefined;
+    return stores.sessions.getSession(id);
+  }
+
+  async function requireSession(id: string): Promise<Session> {
+    const session = await getSession(id);
+    if (!session) throw new NotFoundError(`There is no session with id "${shortId(id)}"; Query.sessions lists them.`, { sessionId: id });
+    return session;
+  }
+
+  async function countsOf(sessionId: string): Promise<SessionCounts> {
+    const totals = await stores.stats.readSessionTotals(sessionId);
+    return {
+      attendance: totals.attendance ?? 0,
+      byCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: totals[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
+    };
+  }
+
+  async function move(actor: Actor, id: string, from: SessionStatus, to: SessionStatus, verb: string): Promise<Session> {
+    assertMayWriteSessions(actor, `${verb} sessions`);
+    const session = await requireSession(id);
+    assertMayActOnSession(actor, session, `${verb} sessions`);
+    const refuse = (status: SessionStatus) =>
+      new ConflictError(`Session ${shortId(id)} is ${status}; only a ${from} session can be ${to === 'LIVE' ? 'started' : 'closed'}.`, { status });
+    if (session.status !== from) throw refuse(session.status);
+    const at = clock().toISOString();
+    const set = to === 'LIVE' ? { startedAt: at } : { closedAt: at };
+    const ok = await stores.sessions.moveSession(
+      id,
+      from,
+      to,
+      set,
+      [{ scope: { kind: 'live' }, add: { live: to === 'LIVE' ? 1 : -1 } }],
+      activity(actor, to === 'LIVE' ? 'SESSION_STARTED' : 'SESSION_CLOSED', `${to === 'LIVE' ? 'Started' : 'Closed'} "${session.title}"`, { sessionId: id, wardId: session.wardId }, at),
+    );
+    if (!ok) throw refuse((await requireSession(id)).status);
+    return { ...session, status: to, ...set };
+  }
+
+  return {
+    getSession,
+    requireSession,
+    /** A session's attendance, total and by category (non-zero categories only). */
+    countsOf,
+
+    async scheduleSession(actor: Actor, input: ScheduleSessionInput): Promise<Session> {
+      assertMayWriteSessions(actor, 'schedule sessions');
+      const kind = oneOf(input.kind, SESSION_KINDS, 'kind');
+      const title = cleanText(input.title, 'title', LIMITS.title);
+      const hostBody = cleanText(input.hostBody, 'hostBody', LIMITS.hostBody);
+      const scheduledAt = parseInstant(input.scheduledAt, 'scheduledAt');
+      const wardId = input.wardId ?? undefined;
+      if (kind === 'PUBLIC' && !wardId) throw new InvalidInputError('A PUBLIC session needs a wardId: the ward whose residents it hosts.', { field: 'wardId' });
+      assertMayActOnSession(actor, { kind, wardId }, 'schedule sessions');
+      if (wardId) await wards.requireWard(wardId);
+      const session: Session = { id: ulid(), kind, title, wardId, hostBody, status: 'SCHEDULED', scheduledAt };
+      const counters: CounterDelta[] = [{ scope: { kind: 'district', at: scheduledAt }, add: { sessions: 1, taxRounds: kind === 'BUSINESS_TAX' ? 1 : 0 } }];
+      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: scheduledAt }, add: { sessions: 1 } });
+      const at = clock().toISOString();
+      await stores.sessions.createSession(session, counters, activity(actor, 'SESSION_SCHEDULED', `Scheduled ${kind} session "${title}"`, { sessionId: session.id, wardId }, at));
+      return session;
+    },
+
+    startSession: (actor: Actor, id: string) => move(actor, id, 'SCHEDULED', 'LIVE', 'start'),
+    closeSession: (actor: Actor, id: string) => move(actor, id, 'LIVE', 'CLOSED', 'close'),
+
+    /**
+     * Records a head count in a LIVE session, once per requestId: a repeat (also one arriving at the
+     * same moment) answers the first call's delta and time with the current attendance, counting nothing.
+     */
+    async checkIn(actor: Actor, input: CheckInInput): Promise<AttendanceUpdate> {
+      assertMayWriteSessions(actor, 'check in');
+      const requestId = cleanRequestId(input.requestId);
+      const category = oneOf(input.category, ATTENDEE_CATEGORIES, 'category') as AttendeeCategory;
+      const count = input.count ?? 1;
+      if (!Number.isInteger(count) || count < 1 || count > 10_000) {
+        throw new InvalidInputError(`count must be a whole number from 1 to 10000 (a head count entered in one go); got ${count}.`, { field: 'count' });
+      }
+      const businessId = input.businessId ?? undefined;
+      if (businessId && category !== 'BUSINESS_REPRESENTATIVE') {
+        throw new InvalidInputError('businessId goes with the BUSINESS_REPRESENTATIVE category: the business the attendee speaks for.', { field: 'businessId' });
+      }
+      const session = await requireSession(input.sessionId);
+      assertMayActOnSession(actor, session, 'check in');
+      const answer = async (delta: number, at: string): Promise<AttendanceUpdate> => ({
+        sessionId: session.id,
+        delta,
+        at,
+        attendance: (await countsOf(session.id)).attendance,
+      });
+      if (session.status !== 'LIVE') {
+        const earlier = await stores.sessions.getCheckIn(session.id, requestId);
+        if (earlier) return answer(earlier.delta, earlier.at);
+        throw new ConflictError(`Session ${shortId(session.id)} is ${session.status}; check-ins are accepted only while it is LIVE.`, { status: session.status });
+      }
+      if (businessId && !(isPlausibleId(businessId) && (await stores.businesses.getBusiness(businessId)))) {
+        throw new NotFoundError(`There is no business with id "${shortId(businessId)}"; register it first (registerBusiness).`, { businessId });
+      }
+      const at = clock().toISOString();
+      const counters: CounterDelta[] = [
+        { scope: { kind: 'session', sessionId: session.id }, add: { attendance: count, [`cat_${category}`]: count } },
+        { scope: { kind: 'district', at: session.scheduledAt }, add: { attendance: count, [`cat_${category}`]: count } },
+      ];
+      if (session.wardId) counters.push({ scope: { kind: 'ward', wardId: session.wardId, at: session.scheduledAt }, add: { attendance: count } });
+      const recorded = await stores.sessions.recordCheckIn(
+        { sessionId: session.id, requestId, wardId: session.wardId, kind: session.kind, category, delta: count, businessId, at, by: actor.id },
+        actor.role,
+        counters,
+        session.kind === 'BUSINESS_TAX' && businessId ? { businessId, scheduledAt: session.scheduledAt } : undefined,
+      );
+      if (recorded) return answer(count, at);
+      const first = await stores.sessions.getCheckIn(session.id, requestId);
+      if (!first) throw new Error('check-in condition failed but no record found');
+      return answer(first.delta, first.at);
+    },
+
+    /** Sessions newest scheduledAt first, filtered; cursors survive new writes. */
+    async listSessions(args: SessionListArgs): Promise<Page<Session>> {
+      const filter = {
+        wardId: args.wardId ?? undefined,
+        kind: args.kind ? (oneOf(args.kind, SESSION_KINDS, 'kind') as SessionKind) : undefined,
+        status: args.status ? (oneOf(args.status, SESSION_STATUSES, 'status') as SessionStatus) : undefined,
+        period: parsePeriod(args.period),
+      };
+      const first = pageSize(args.first);
+      return toPage(
+        async () => {
+          const page = await stores.sessions.listSessions(filter, first, args.after);
+          return { ...page, nodes: page.sessions };
+        },
+        () => stores.sessions.countSessions(filter),
+      );
+    },
+  };
+}
+export type SessionService = ReturnType<typeof createSessionService>;

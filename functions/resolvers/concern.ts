@@ -1,0 +1,23 @@
+import type { Resolvers } from '../generated/resolvers.js';
+import { toConnection } from '../domain/model.js';
+
+export const concernResolvers: Resolvers = {
+  Query: {
+    concern: (_p, { id }, { domain }) => domain.concerns.getConcern(id).then((c) => c ?? null),
+    concerns: async (_p, args, { domain }) => toConnection(await domain.concerns.listConcerns(args)),
+  },
+  Mutation: {
+    raiseConcern: (_p, { input }, { actor, domain }) => domain.concerns.raiseConcern(actor, input),
+    moveConcern: (_p, { input }, { actor, domain }) => domain.concerns.moveConcern(actor, input),
+  },
+  Concern: {
+    session: (c, _a, { domain }) => domain.sessions.requireSession(c.sessionId),
+    ward: (c, _a, { domain }) => (c.wardId ? domain.wards.getWard(c.wardId).then((w) => w ?? null) : null),
+    business: (c, _a, { domain }) => (c.businessId ? domain.businesses.getBusiness(c.businessId).then((b) => b ?? null) : null),
+    response: (c) => c.response ?? null,
+    closedAt: (c) => c.closedAt ?? null,
+  },
+  ConcernConnection: {
+    totalCount: (c) => c.totalCount(),
+  },
+};

@@ -1,0 +1,41 @@
+import type { Resolvers } from '../generated/resolvers.js';
+import { toConnection, type Session, type SessionCounts } from '../domain/model.js';
+import type { GraphQLContext } from '../graphql/context.js';
+
+// attendance and attendanceByCategory come from the same counter read: once per session object.
+const counts = new WeakMap<Session, Promise<SessionCounts>>();
+function countsOf(session: Session, { domain }: GraphQLContext): Promise<SessionCounts> {
+  let pending = counts.get(session);
+  if (!pending) {
+    pending = domain.sessions.countsOf(session.id);
+    counts.set(session, pending);
+  }
+  return pending;
+}
+
+export const sessionResolvers: Resolvers = {
+  Query: {
+    session: (_p, { id }, { domain }) => domain.sessions.getSession(id).then((s) => s ?? null),
+    sessions: async (_p, args, { domain }) => toConnection(await domain.sessions.listSessions(args)),
+    sessionsInPeriod: async (_p, args, { domain }) => toConnection(await domain.sessions.listSessions(args)),
+  },
+  Mutation: {
+    scheduleSession: (_p, { input }, { actor, domain }) => domain.sessions.scheduleSession(actor, input),
+    startSession: (_p, { id }, { actor, domain }) => domain.sessions.startSession(actor, id),
+    closeSession: (_p, { id }, { actor, domain }) => domain.sessions.closeSession(actor, id),
+    checkIn: (_p, { input }, { actor, domain }) => domain.sessions.checkIn(actor, input),
+  },
+  Session: {
+    ward: (s, _a, { domain }) => (s.wardId ? domain.wards.getWard(s.wardId).then((w) => w ?? null) : null),
+    attendance: async (s, _a, ctx) => (await countsOf(s, ctx)).attendance,
+    attendanceByCategory: async (s, _a, ctx) => (await countsOf(s, ctx)).byCategory,
+    concerns: async (s, { first, after }, { domain }) => toConnection(await domain.concerns.listConcerns({ sessionId: s.id, first, after })),
+    concernCount: (s, _a, { domain }) => domain.concerns.countSessionConcerns(s.id),
+  },
+  SessionConnection: {
+    totalCount: (c) => c.totalCount(),
+  },
+  AttendanceUpdate: {
+    session: (u, _a, { domain }) => domain.sessions.requireSession(u.sessionId),
+  },
+};

@@ -1,0 +1,15 @@
+import type { Resolvers } from '../generated/resolvers.js';
+import { toConnection } from '../domain/model.js';
+
+export const summaryResolvers: Resolvers = {
+  Query: {
+    summary: (_p, { period }, { domain }) => domain.summaries.districtSummary(period),
+    activity: async (_p, args, { domain }) => toConnection(await domain.activity.listActivity(args)),
+  },
+  Activity: {
+    session: (a, _x, { domain }) => (a.sessionId ? domain.sessions.getSession(a.sessionId).then((s) => s ?? null) : null),
+    concern: (a, _x, { domain }) => (a.concernId ? domain.concerns.getConcern(a.concernId).then((c) => c ?? null) : null),
+    business: (a, _x, { domain }) => (a.businessId ? domain.businesses.getBusiness(a.businessId).then((b) => b ?? null) : null),
+    ward: (a, _x, { domain }) => (a.wardId ? domain.wards.getWard(a.wardId).then((w) => w ?? null) : null),
+  },
+};

@@ -1,0 +1,89 @@
+import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Activity, Business, BusinessSector } from '../domain/model.js';
+import { activityPut } from './activity-store.js';
+import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
+import { ConditionFailedError, runTransaction } from './transact.js';
+
+// Items (docs/data-model.md): Business pk BUSINESS#<id>, sk BUSINESS;
+//   gsi1 BUSINESSES | gsi2 WARD#<w>#BUSINESSES | gsi3 BUSINESSES#<sector>, sort <name, lower-cased>#<id>.
+// TaxCode  pk TAXCODE#<code>, sk TAXCODE: the uniqueness guard and the lookup by tax code.
+export const businessKey = (id: string) => ({ pk: `BUSINESS#${id}`, sk: 'BUSINESS' });
+const taxCodeKey = (code: string) => ({ pk: `TAXCODE#${code}`, sk: 'TAXCODE' });
+
+function fromItem(item: Record<string, unknown>): Business {
+  return {
+    id: item.id as string,
+    taxCode: item.taxCode as string,
+    name: item.name as string,
+    sector: item.sector as BusinessSector,
+    wardId: (item.wardId as string | undefined) ?? undefined,
+    registeredAt: item.registeredAt as string,
+  };
+}
+
+export interface BusinessFilter {
+  sector?: BusinessSector;
+  wardId?: string;
+}
+
+function listQuery(f: BusinessFilter): ListQuery {
+  if (f.wardId) {
+    return {
+      index: 'gsi2',
+      partition: `WARD#${f.wardId}#BUSINESSES`,
+      ascending: true,
+      filter: f.sector ? { expression: '#sector = :sector', names: { '#sector': 'sector' }, values: { ':sector': f.sector } } : undefined,
+    };
+  }
+  if (f.sector) return { index: 'gsi3', partition: `BUSINESSES#${f.sector}`, ascending: true };
+  return { index: 'gsi1', partition: 'BUSINESSES', ascending: true };
+}
+
+export function createBusinessesStore(db: DynamoDBDocumentClient, tableName: string) {
+  return {
+    async getBusiness(id: string): Promise<Business | undefined> {
+      const out = await db.send(new GetCommand({ TableName: tableName, Key: businessKey(id) }));
+      return out.Item ? fromItem(out.Item) : undefined;
+    },
+    async getBusinessByTaxCode(taxCode: string): Promise<Business | undefined> {
+      const out = await db.send(new GetCommand({ TableName: tableName, Key: taxCodeKey(taxCode) }));
+      return out.Item ? fromItem(out.Item) : undefined;
+    },
+    /** Registers a business; false when its tax code is already registered (nothing written). */
+    async createBusiness(b: Business, activity: Activity): Promise<boolean> {
+      const sort = `${b.name.toLocaleLowerCase('vi')}#${b.id}`;
+      try {
+        await runTransaction(db, [
+          { Put: { TableName: tableName, Item: { ...taxCodeKey(b.taxCode), type: 'TaxCode', ...b }, ConditionExpression: 'attribute_not_exists(pk)' } },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...businessKey(b.id),
+                gsi1pk: 'BUSINESSES',
+                gsi1sk: sort,
+                ...(b.wardId ? { gsi2pk: `WARD#${b.wardId}#BUSINESSES`, gsi2sk: sort } : {}),
+                gsi3pk: `BUSINESSES#${b.sector}`,
+                gsi3sk: sort,
+                type: 'Business',
+                ...b,
+              },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          },
+          activityPut(tableName, activity),
+        ]);
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionFailedError && error.index === 0) return false;
+        throw error;
+      }
+    },
+    async listBusinesses(filter: BusinessFilter, first: number, after?: string | null): Promise<RawPage & { businesses: Business[] }> {
+      const page = await queryPage(db, tableName, listQuery(filter), first, after);
+      return { ...page, businesses: page.items.map((i) => fromItem(i.item)) };
+    },
+    countBusinesses: (filter: BusinessFilter) => countList(db, tableName, listQuery(filter)),
+  };
+}
+export type BusinessesStore = ReturnType<typeof createBusinessesStore>;

@@ -1,0 +1,92 @@
+import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+
+/** An opaque cursor could not be read, or belongs to another list. */
+export class BadCursorError extends Error {
+  constructor() {
+    super('bad cursor');
+    this.name = 'BadCursorError';
+  }
+}
+
+export interface ListQuery {
+  index: 'gsi1' | 'gsi2' | 'gsi3';
+  partition: string;
+  /** Sort-key range [from, to) on the index's sort key (ISO instants prefix the sort keys). */
+  range?: { from: string; to: string };
+  /** A FilterExpression over non-key attributes, with its names and values. */
+  filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
+  /** false: newest (highest sort key) first. */
+  ascending: boolean;
+}
+
+export interface RawPage {
+  items: { item: Record<string, unknown>; cursor: string }[];
+  hasNextPage: boolean;
+}
+
+// NOTE: a cursor is the position of the last item seen (its index and table keys), so it survives
+// writes made between pages: new items land before or after it, never shift it. base64url JSON,
+// carrying the list's partition so a cursor from another list is refused, not misread.
+function encodeCursor(q: ListQuery, item: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify([q.partition, item[`${q.index}sk`], item.pk, item.sk])).toString('base64url');
+}
+
+function decodeCursor(q: ListQuery, cursor: string): Record<string, unknown> {
+  try {
+    const [partition, indexSk, pk, sk] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (partition !== q.partition || typeof indexSk !== 'string' || typeof pk !== 'string' || typeof sk !== 'string') throw new Error();
+    return { [`${q.index}pk`]: partition, [`${q.index}sk`]: indexSk, pk, sk };
+  } catch {
+    throw new BadCursorError();
+  }
+}
+
+function baseInput(tableName: string, q: ListQuery): QueryCommandInput {
+  const names: Record<string, string> = { '#ipk': `${q.index}pk`, ...(q.filter?.names ?? {}) };
+  const values: Record<string, unknown> = { ':ipk': q.partition, ...(q.filter?.values ?? {}) };
+  let key = '#ipk = :ipk';
+  if (q.range) {
+    names['#isk'] = `${q.index}sk`;
+    values[':from'] = q.range.from;
+    values[':to'] = q.range.to;
+    // NOTE: sort keys are "<instant>#<id>", so BETWEEN "<from>" AND "<to>" is exactly [from, to):
+    // "<to>#x" sorts after "<to>" and "<from>#x" after "<from>".
+    key += ' AND #isk BETWEEN :from AND :to';
+  }
+  return {
+    TableName: tableName,
+    IndexName: q.index,
+    KeyConditionExpression: key,
+    FilterExpression: q.filter?.expression,
+    ExpressionAttributeNames: names,
+    ExpressionAttributeValues: values,
+    ScanIndexForward: q.ascending,
+  };
+}
+
+/** Reads one page of `first` items after `after` (a cursor from this same list). */
+export async function queryPage(db: DynamoDBDocumentClient, tableName: string, q: ListQuery, first: number, after?: string | null): Promise<RawPage> {
+  const input = baseInput(tableName, q);
+  let startKey = after ? decodeCursor(q, after) : undefined;
+  const found: Record<string, unknown>[] = [];
+  do {
+    const out = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: startKey, Limit: q.filter ? 100 : first + 1 - found.length }));
+    found.push(...(out.Items ?? []));
+    startKey = out.LastEvaluatedKey;
+  } while (found.length <= first && startKey);
+  const page = found.slice(0, first);
+  return { items: page.map((item) => ({ item, cursor: encodeCursor(q, item) })), hasNextPage: found.length > first };
+}
+
+/** Counts the items of a list (a counting Query over the index partition: never a Scan). */
+export async function countList(db: DynamoDBDocumentClient, tableName: string, q: ListQuery): Promise<number> {
+  const input = baseInput(tableName, q);
+  let count = 0;
+  let startKey: Record<string, unknown> | undefined;
+  do {
+    const out = await db.send(new QueryCommand({ ...input, Select: 'COUNT', ExclusiveStartKey: startKey }));
+    count += out.Count ?? 0;
+    startKey = out.LastEvaluatedKey;
+  } while (startKey);
+  return count;
+}

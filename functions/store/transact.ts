@@ -1,0 +1,55 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+
+export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A conditional write in a transaction did not hold: `index` is the item whose condition failed. */
+export class ConditionFailedError extends Error {
+  constructor(readonly index: number) {
+    super(`condition failed on transaction item ${index}`);
+    this.name = 'ConditionFailedError';
+  }
+}
+
+const MAX_ATTEMPTS = 12;
+
+/** Statistics for benchmarks and the docs: how often transactions had to be retried. */
+export const transactionStats = { transactions: 0, conflicts: 0 };
+
+/**
+ * Runs one TransactWriteItems, retrying (with jittered backoff) when DynamoDB cancels it for a
+ * TransactionConflict with a concurrent transaction on the same item, which is safe because every
+ * transaction we run either applies whole or not at all, and each carries a conditional write that
+ * makes a repeat of an applied one fail its condition rather than count twice.
+ * Throws ConditionFailedError when a condition does not hold.
+ */
+export async function runTransaction(db: DynamoDBDocumentClient, items: TransactItem[]): Promise<void> {
+  transactionStats.transactions += 1;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: items }));
+      return;
+    } catch (error) {
+      if (error instanceof TransactionCanceledException || (error as Error).name === 'TransactionCanceledException') {
+        const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+        const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+        if (failed >= 0) throw new ConditionFailedError(failed);
+        const retryable = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
+        if (retryable && attempt < MAX_ATTEMPTS) {
+          transactionStats.conflicts += 1;
+          await backoff(attempt);
+          continue;
+        }
+      } else if ((error as Error).name === 'TransactionInProgressException' && attempt < MAX_ATTEMPTS) {
+        await backoff(attempt);
+        continue;
+      }
+      throw error;
+    }
+  }
+}
+
+function backoff(attempt: number): Promise<void> {
+  const cap = Math.min(500, 10 * 2 ** attempt);
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * cap));
+}
