@@ -1,5 +1,6 @@
 import type { Stores } from '../store/index.js';
 import { NotFoundError } from './errors.js';
+import { isIdOfKind } from './input.js';
 import { parsePeriod } from './period.js';
 import { readWardTotals } from './summary-service.js';
 import { referenceWards, type Ward } from './wards.js';
@@ -21,10 +22,11 @@ export function createWardService(stores: Pick<Stores, 'wards' | 'stats'>) {
       return wards;
     },
     listWards: () => stores.wards.listWards(),
-    getWard: (id: string) => stores.wards.getWard(id),
+    // An id that cannot be a ward's never reaches a key (DynamoDB refuses keys over 2 KB as an internal error).
+    getWard: async (id: string) => (isIdOfKind(id, 'ward') ? stores.wards.getWard(id) : undefined),
     async requireWard(id: string): Promise<Ward> {
-      const ward = await stores.wards.getWard(id);
-      if (!ward) throw new NotFoundError(`There is no ward with id "${id.slice(0, 60)}"; Query.wards lists them.`, { wardId: id });
+      const ward = isIdOfKind(id, 'ward') ? await stores.wards.getWard(id) : undefined;
+      if (!ward) throw new NotFoundError(`There is no ward with id "${id.slice(0, 60)}"; Query.wards lists them.`, { wardId: id.slice(0, 60) });
       return ward;
     },
     async wardStats(wardId: string, periodInput?: { from: string; to: string } | null): Promise<WardStats> {

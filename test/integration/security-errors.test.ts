@@ -1,0 +1,118 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DeleteTableCommand } from '@aws-sdk/client-dynamodb';
+import { adminClient } from '../../infra/local/dynamodb-local.js';
+import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';
+import { findDynamoDbProcess, type DynamoDbProcess } from '../support/dynamodb-process.js';
+import { expectData, removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
+
+/** What must never reach a client: stack frames, file paths, the table, item keys, AWS error names. */
+const INTERNALS = [
+  /\bat .+\(.+:\d+:\d+\)/, // a stack frame
+  /node_modules|\/work\/|\.ts:\d+/,
+  new RegExp(LOCAL_TABLE_NAME.replace('-', '\\-') + '(?!\\w)'),
+  /\b(pk|sk|gsi\dpk|gsi\dsk)\b/,
+  /WARD#|STATS#|SESSION#|CONCERN#/,
+  /ResourceNotFound|ValidationException|ECONNREFUSED|DynamoDB|127\.0\.0\.1/i,
+  /stacktrace/i,
+];
+
+function expectNoInternals(body: unknown) {
+  const text = JSON.stringify(body);
+  for (const pattern of INTERNALS) expect(text, `response leaks ${pattern}`).not.toMatch(pattern);
+}
+
+/** The JSON log lines the stack printed after `since` characters of output. */
+function logLinesSince(stack: RunningStack, since: number): Record<string, any>[] {
+  return stack
+    .output()
+    .slice(since)
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => {
+      try {
+        return JSON.parse(line);
+      } catch {
+        return {};
+      }
+    });
+}
+
+describe('errors never leak internals to clients; they go to the log with the request id', () => {
+  let stack: RunningStack;
+  let token: string;
+  beforeAll(async () => {
+    stack = await startStack();
+    token = await stack.token('LEADERSHIP');
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    if (stack) removeDataDir(stack.dataDir);
+  });
+
+  it('answers an absurdly long id as an ordinary "not there", not as a database failure', async () => {
+    const result = await stack.graphql('query ($id: ID!) { ward(id: $id) { id } }', { id: 'x'.repeat(5000) }, token);
+    expectNoInternals(result.body);
+    expect(result.body.errors?.map((e: any) => e.extensions.code) ?? []).not.toContain('INTERNAL_SERVER_ERROR');
+  });
+
+  it('answers a validation failure with the field to fix and no internals', async () => {
+    const result = await stack.graphql('{ ward(id: 7) { nope } }', {}, token);
+    expect(result.status).toBe(400);
+    expect(result.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(result.body.errors?.[0].message).toMatch(/nope/);
+    expectNoInternals(result.body);
+  });
+
+  describe('with the database stopped', () => {
+    let dynamo: DynamoDbProcess;
+    beforeAll(async () => {
+      dynamo = findDynamoDbProcess(stack.dataDir);
+      await dynamo.kill();
+    });
+
+    it('answers SERVICE_UNAVAILABLE, retryable, with no internals, and logs the cause with the request id', async () => {
+      const since = stack.output().length;
+      const result = await stack.graphql('{ wards { id name } }', {}, token);
+      expect(result.body.data ?? null).toBeNull();
+      expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true } });
+      expect(result.body.errors?.[0].message).toMatch(/retry the same request/);
+      expectNoInternals(result.body);
+      await new Promise((r) => setTimeout(r, 200));
+      const failure = logLinesSince(stack, since).find((line) => line.message === 'resolver failed');
+      expect(failure, 'a "resolver failed" log line').toBeDefined();
+      expect(failure!.requestId).toMatch(/^[0-9a-f-]{36}$/);
+      expect(failure!.unavailable).toBe(true);
+      expect(JSON.stringify(failure!.error)).toMatch(/ECONNREFUSED|connect/i);
+    });
+
+    it('recovers by itself once the database is back', async () => {
+      dynamo = await dynamo.restart();
+      const data = expectData<any>(await stack.graphql('{ wards { id } }', {}, token));
+      expect(data.wards).toHaveLength(10);
+    });
+
+    describe('and with the table gone (an unexpected failure, not an outage)', () => {
+      beforeAll(async () => {
+        const client = adminClient(dynamo.endpoint);
+        await client.send(new DeleteTableCommand({ TableName: LOCAL_TABLE_NAME }));
+        client.destroy();
+      });
+      afterAll(async () => {
+        await dynamo.kill();
+      });
+
+      it('answers INTERNAL_SERVER_ERROR with a generic message, and logs the details with the request id', async () => {
+        const since = stack.output().length;
+        const result = await stack.graphql('{ wards { id name } }', {}, token);
+        expect(result.body.errors?.[0]).toMatchObject({ extensions: { code: 'INTERNAL_SERVER_ERROR' } });
+        expect(result.body.errors?.[0].message).toMatch(/Something went wrong on our side; it has been logged/);
+        expect(Object.keys(result.body.errors![0].extensions)).toEqual(['code']);
+        expectNoInternals(result.body);
+        await new Promise((r) => setTimeout(r, 200));
+        const failure = logLinesSince(stack, since).find((line) => line.message === 'resolver failed');
+        expect(failure!.requestId).toMatch(/^[0-9a-f-]{36}$/);
+        expect(JSON.stringify(failure!.error)).toMatch(/ResourceNotFound|non-existent table/);
+      });
+    });
+  });
+});
