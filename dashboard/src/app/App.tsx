@@ -1,0 +1,171 @@
+import { Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Provider, useQuery } from 'urql';
+import { graphql } from '../gql/index.js';
+import { currentToken, signOut } from '../auth/session.js';
+import type { DashboardConfig } from '../config.js';
+import { SignIn } from '../features/sign-in/SignIn.js';
+import { Overview } from '../features/overview/Overview.js';
+import { createApiClients, type LiveStatus } from './client.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { LiveContext, useLive } from './live.js';
+import { canLog, type ViewerInfo } from './permissions.js';
+import { Link, Router, matchPath, useRouter } from './router.js';
+import { ViewerContext } from './viewer.js';
+
+const Wallboard = lazy(() => import('../features/wallboard/Wallboard.js').then((m) => ({ default: m.Wallboard })));
+const WardsPage = lazy(() => import('../features/ward/WardPage.js').then((m) => ({ default: m.WardsPage })));
+const WardPage = lazy(() => import('../features/ward/WardPage.js').then((m) => ({ default: m.WardPage })));
+const TaxPage = lazy(() => import('../features/tax/TaxPage.js').then((m) => ({ default: m.TaxPage })));
+const ConcernsBoard = lazy(() => import('../features/concerns/ConcernsBoard.js').then((m) => ({ default: m.ConcernsBoard })));
+const ConcernPage = lazy(() => import('../features/concerns/ConcernPage.js').then((m) => ({ default: m.ConcernPage })));
+const LoggingPage = lazy(() => import('../features/logging/LoggingPage.js').then((m) => ({ default: m.LoggingPage })));
+const Kiosk = lazy(() => import('../features/logging/Kiosk.js').then((m) => ({ default: m.Kiosk })));
+const Explorer = lazy(() => import('../features/explorer/Explorer.js').then((m) => ({ default: m.Explorer })));
+
+const ViewerQuery = graphql(`
+  query Viewer {
+    viewer { id role ward { id name } }
+  }
+`);
+
+export function App({ config }: { config: DashboardConfig }) {
+  const [token, setToken] = useState(currentToken);
+  if (!token) return <SignIn config={config} onSignedIn={setToken} />;
+  return (
+    <Router>
+      <SignedIn config={config} token={token} onSignedOut={() => setToken(undefined)} />
+    </Router>
+  );
+}
+
+function SignedIn({ config, token, onSignedOut }: { config: DashboardConfig; token: string; onSignedOut(): void }) {
+  const [status, setStatus] = useState<LiveStatus>('connecting');
+  const [epoch, setEpoch] = useState(0);
+  const clients = useMemo(
+    () =>
+      createApiClients({
+        config,
+        token,
+        onStatus: setStatus,
+        onReconnected: () => setEpoch((n) => n + 1),
+        onUnauthenticated: () => {
+          localStorage.removeItem('dp.token');
+          onSignedOut();
+        },
+      }),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [config, token],
+  );
+  useEffect(() => () => void clients.ws.dispose(), [clients]);
+  const live = useMemo(() => ({ status, epoch }), [status, epoch]);
+  return (
+    <Provider value={clients.client}>
+      <LiveContext.Provider value={live}>
+        <WithViewer config={config} token={token} />
+      </LiveContext.Provider>
+    </Provider>
+  );
+}
+
+function WithViewer({ config, token }: { config: DashboardConfig; token: string }) {
+  const { t } = useTranslation();
+  const [{ data, error }] = useQuery({ query: ViewerQuery, requestPolicy: 'cache-first' });
+  if (error && !data) return <main className="centered" role="alert">{t('errors.load')}: {error.message}</main>;
+  if (!data) return <main className="centered" aria-busy="true">{t('common.loading')}</main>;
+  const viewer: ViewerInfo = { id: data.viewer.id, role: data.viewer.role, ward: data.viewer.ward };
+  return (
+    <ViewerContext.Provider value={viewer}>
+      <Routes config={config} token={token} viewer={viewer} />
+    </ViewerContext.Provider>
+  );
+}
+
+function Routes({ config, token, viewer }: { config: DashboardConfig; token: string; viewer: ViewerInfo }) {
+  const { path } = useRouter();
+  const { t } = useTranslation();
+  if (path === '/wallboard') {
+    return <Suspense fallback={<p className="centered">{t('common.loading')}</p>}><Wallboard /></Suspense>;
+  }
+  let page: ReactNode;
+  let params: Record<string, string> | undefined;
+  if (path === '/' || path === '/overview') page = <Overview />;
+  else if (path === '/wards') page = <WardsPage />;
+  else if ((params = matchPath('/ward/:id', path))) page = <WardPage id={params.id!} />;
+  else if (path === '/tax') page = <TaxPage />;
+  else if (path === '/concerns') page = <ConcernsBoard />;
+  else if ((params = matchPath('/concerns/:id', path))) page = <ConcernPage id={params.id!} />;
+  else if (path === '/logging' && canLog(viewer.role)) page = <LoggingPage />;
+  else if ((params = matchPath('/kiosk/:sessionId', path)) && canLog(viewer.role)) page = <Kiosk sessionId={params.sessionId!} />;
+  else if (path === '/explorer') page = <Explorer config={config} token={token} />;
+  else page = <NotFound />;
+  return <Shell config={config} viewer={viewer}>{page}</Shell>;
+}
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <section>
+      <h1>{t('errors.notFound')}</h1>
+      <Link to="/">{t('nav.overview')}</Link>
+    </section>
+  );
+}
+
+function LiveBadge() {
+  const { t } = useTranslation();
+  const { status } = useLive();
+  return (
+    <span className={`live-badge ${status}`} role="status" data-testid="live-status" data-status={status}>
+      <span aria-hidden="true" className="dot" /> {t(`live.${status}`)}
+    </span>
+  );
+}
+
+function Shell({ config, viewer, children }: { config: DashboardConfig; viewer: ViewerInfo; children: ReactNode }) {
+  const { t } = useTranslation();
+  const [menuOpen, setMenuOpen] = useState(false);
+  const { path } = useRouter();
+  useEffect(() => setMenuOpen(false), [path]);
+  const items: [string, string][] = [
+    ['/', 'nav.overview'],
+    ['/wards', 'nav.wards'],
+    ['/tax', 'nav.tax'],
+    ['/concerns', 'nav.concerns'],
+    ...(canLog(viewer.role) ? ([['/logging', 'nav.logging']] as [string, string][]) : []),
+    ['/explorer', 'nav.explorer'],
+    ['/wallboard', 'nav.wallboard'],
+  ];
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main">{t('nav.skip')}</a>
+      <header className="topbar">
+        <Link to="/" className="brand">{t('app.title')}</Link>
+        <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
+          {t('nav.menu')}
+        </button>
+        <nav id="main-nav" aria-label={t('nav.label')} className={menuOpen ? 'open' : undefined}>
+          <ul>
+            {items.map(([to, key]) => (
+              <li key={to}>
+                <Link to={to}>{t(key)}</Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <div className="topbar-tools">
+          <LiveBadge />
+          <span className="who" data-testid="viewer-role">
+            {t(`role.${viewer.role}`)}
+            {viewer.ward ? ` · ${viewer.ward.name}` : ''}
+          </span>
+          <LanguageSwitch />
+          <button type="button" className="link-button" onClick={() => void signOut(config)}>{t('nav.signOut')}</button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <Suspense fallback={<p aria-busy="true">{t('common.loading')}</p>}>{children}</Suspense>
+      </main>
+    </div>
+  );
+}

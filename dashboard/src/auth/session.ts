@@ -1,0 +1,97 @@
+import type { CognitoAuthConfig, DashboardConfig } from '../config.js';
+
+/** The roles of the contract (contract/README.md), in the order the sign-in screen offers them. */
+export const ROLES = ['LEADERSHIP', 'WARD_OFFICER', 'TAX_OFFICER', 'ADMIN'] as const;
+export type Role = (typeof ROLES)[number];
+
+const TOKEN_KEY = 'dp.token';
+
+/** Reads a JWT's payload without verifying it: only to know when to ask for a new one (the API verifies). */
+export function decodeTokenPayload(token: string): Record<string, unknown> | undefined {
+  try {
+    const part = token.split('.')[1]!.replace(/-/g, '+').replace(/_/g, '/');
+    const json = decodeURIComponent(
+      Array.from(atob(part), (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`).join(''),
+    );
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
+function isFresh(token: string, now = Date.now()): boolean {
+  const exp = decodeTokenPayload(token)?.exp;
+  return typeof exp === 'number' && exp * 1000 > now + 30_000;
+}
+
+/** The signed-in user's token, or undefined when there is none or it is about to expire. */
+export function currentToken(): string | undefined {
+  const token = localStorage.getItem(TOKEN_KEY) ?? undefined;
+  if (token && isFresh(token)) return token;
+  if (token) localStorage.removeItem(TOKEN_KEY);
+  return undefined;
+}
+
+export function storeToken(token: string) {
+  localStorage.setItem(TOKEN_KEY, token);
+}
+
+/** Local demo sign-in: the local stack mints a token for the chosen role (and ward, for a ward officer). */
+export async function signInLocally(role: Role, wardId?: string): Promise<string> {
+  const query = new URLSearchParams({ role, ...(wardId ? { wardId } : {}) });
+  const response = await fetch(`/local/token?${query}`, { method: 'POST' });
+  if (!response.ok) throw new Error(`local sign-in answered ${response.status}`);
+  const { token } = (await response.json()) as { token: string };
+  storeToken(token);
+  return token;
+}
+
+const CALLBACK_PATH = '/auth/callback';
+
+async function cognitoManager(auth: CognitoAuthConfig) {
+  // NOTE: loaded on demand: the local build never needs the OIDC library in its first bundle.
+  const { UserManager, WebStorageStateStore } = await import('oidc-client-ts');
+  return new UserManager({
+    authority: auth.authority,
+    client_id: auth.clientId,
+    redirect_uri: `${window.location.origin}${CALLBACK_PATH}`,
+    post_logout_redirect_uri: `${window.location.origin}/`,
+    response_type: 'code',
+    scope: auth.scope ?? 'openid email profile',
+    userStore: new WebStorageStateStore({ store: window.localStorage }),
+  });
+}
+
+/** Starts Cognito's hosted sign-in (authorization code flow with PKCE). */
+export async function signInWithCognito(auth: CognitoAuthConfig): Promise<void> {
+  const manager = await cognitoManager(auth);
+  await manager.signinRedirect({ state: window.location.pathname });
+}
+
+/**
+ * Completes the redirect back from Cognito when the page is the callback; returns the path to go
+ * back to, or undefined when this page is not a callback.
+ */
+export async function completeCognitoSignIn(config: DashboardConfig): Promise<string | undefined> {
+  if (config.auth.kind !== 'cognito' || window.location.pathname !== CALLBACK_PATH) return undefined;
+  const manager = await cognitoManager(config.auth);
+  const user = await manager.signinCallback();
+  // NOTE: the ID token carries `cognito:groups` and `custom:wardId`, which the API reads; Cognito's
+  // access token has no custom attributes.
+  if (user?.id_token) storeToken(user.id_token);
+  return typeof user?.state === 'string' ? user.state : '/';
+}
+
+export async function signOut(config: DashboardConfig) {
+  localStorage.removeItem(TOKEN_KEY);
+  if (config.auth.kind === 'cognito') {
+    const manager = await cognitoManager(config.auth);
+    await manager.removeUser();
+    if (config.auth.logoutUrl) {
+      const query = new URLSearchParams({ client_id: config.auth.clientId, logout_uri: `${window.location.origin}/` });
+      window.location.assign(`${config.auth.logoutUrl}?${query}`);
+      return;
+    }
+  }
+  window.location.assign('/');
+}

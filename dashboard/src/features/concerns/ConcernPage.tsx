@@ -1,0 +1,61 @@
+import { useTranslation } from 'react-i18next';
+import { useMutation } from 'urql';
+import { useLiveQuery } from '../../app/live.js';
+import { canManageSession } from '../../app/permissions.js';
+import { Link } from '../../app/router.js';
+import { useViewer } from '../../app/viewer.js';
+import { formatDateTime } from '../../lib/format.js';
+import { ConcernQuery, MoveConcernMutation } from './documents.js';
+import { MoveConcernForm } from './MoveConcernForm.js';
+
+/** A concern with its whole history, and the moves the viewer may make. */
+export function ConcernPage({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const [{ data, error }] = useLiveQuery({ query: ConcernQuery, variables: { id } });
+  const [, moveConcern] = useMutation(MoveConcernMutation);
+  if (error && !data) return <p role="alert" className="error">{t('errors.load')}: {error.message}</p>;
+  if (!data) return <p aria-busy="true">{t('common.loading')}</p>;
+  const concern = data.concern;
+  if (!concern) return <p role="alert">{t('concerns.notFound')}</p>;
+  const mayMove = canManageSession(viewer, { kind: concern.session.kind, ward: concern.session.ward ?? concern.ward });
+  return (
+    <article aria-labelledby="concern-title">
+      <p><Link to="/concerns">← {t('nav.concerns')}</Link></p>
+      <h1 id="concern-title">{concern.topic}</h1>
+      <p className="muted">
+        <span className={`status status-${concern.status.toLowerCase()}`} data-testid="concern-status">{t(`concernStatus.${concern.status}`)}</span>
+        {' · '}{t(`authority.${concern.authority}`)} · {concern.ward?.name ?? t('common.district')} · {concern.session.title}
+      </p>
+      <p className="concern-text">{concern.text}</p>
+      {concern.business && <p>{t('table.business')}: {concern.business.name} ({concern.business.taxCode})</p>}
+      {concern.response && (
+        <blockquote className="response"><strong>{t('concerns.response')}:</strong> {concern.response}</blockquote>
+      )}
+      <section aria-labelledby="history-title" className="panel">
+        <h2 id="history-title">{t('concerns.history')}</h2>
+        <ol className="history">
+          {concern.history.map((step, index) => (
+            <li key={index}>
+              <time dateTime={step.at}>{formatDateTime(step.at)}</time>{' '}
+              {step.from ? `${t(`concernStatus.${step.from}`)} → ` : `${t('concerns.raised')} → `}
+              <strong>{t(`concernStatus.${step.to}`)}</strong>
+              {step.note ? <span> · {step.note}</span> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      {mayMove && (
+        <MoveConcernForm
+          key={concern.status}
+          status={concern.status}
+          authority={concern.authority}
+          onMove={async (move) => {
+            const result = await moveConcern({ input: { concernId: concern.id, ...move } });
+            return result.error ? (result.error.graphQLErrors[0]?.message ?? result.error.message) : undefined;
+          }}
+        />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,45 @@
+import { graphql } from '../../gql/index.js';
+
+export const ConcernsBoardQuery = graphql(`
+  query ConcernsBoard($wardId: ID, $status: ConcernStatus, $authority: Authority) {
+    wards { id name }
+    concerns(wardId: $wardId, status: $status, authority: $authority, first: 100) {
+      totalCount
+      edges {
+        node {
+          id topic text status authority raisedAt closedAt
+          ward { id name }
+          business { id name taxCode }
+          session { id title kind }
+        }
+      }
+    }
+  }
+`);
+
+export const ConcernsChangedSubscription = graphql(`
+  subscription ConcernsChanged {
+    concernChanged { id status }
+  }
+`);
+
+export const ConcernQuery = graphql(`
+  query ConcernDetail($id: ID!) {
+    concern(id: $id) {
+      id topic text status authority response raisedAt closedAt
+      ward { id name }
+      business { id name taxCode }
+      session { id title kind ward { id } }
+      history { from to at by note }
+    }
+  }
+`);
+
+export const MoveConcernMutation = graphql(`
+  mutation MoveConcern($input: MoveConcernInput!) {
+    moveConcern(input: $input) {
+      id status authority response closedAt
+      history { from to at by note }
+    }
+  }
+`);

@@ -1,0 +1,31 @@
+import '@graphiql/react/setup-workers/vite';
+import 'graphiql/style.css';
+import { useEffect, useMemo } from 'react';
+import { GraphiQL } from 'graphiql';
+import { createGraphiQLFetcher } from '@graphiql/toolkit';
+import { createClient } from 'graphql-ws';
+import { absoluteUrl, type DashboardConfig } from '../../config.js';
+import { EXAMPLE_OPERATIONS } from './examples.js';
+
+/** GraphiQL with the user's token on HTTP requests and on the WebSocket's `connection_init`. */
+export default function GraphiQLPanel({ config, token }: { config: DashboardConfig; token: string }) {
+  const wsClient = useMemo(
+    () =>
+      createClient({
+        url: absoluteUrl(config.graphqlWsUrl, true),
+        connectionParams: { authorization: `Bearer ${token}` },
+        retryAttempts: 5,
+      }),
+    [config, token],
+  );
+  useEffect(() => () => void wsClient.dispose(), [wsClient]);
+  const fetcher = useMemo(
+    () => createGraphiQLFetcher({ url: absoluteUrl(config.graphqlUrl), headers: { authorization: `Bearer ${token}` }, wsClient }),
+    [config, token, wsClient],
+  );
+  return (
+    <div className="graphiql-frame" data-testid="graphiql">
+      <GraphiQL fetcher={fetcher} defaultTabs={EXAMPLE_OPERATIONS} defaultEditorToolsVisibility="variables" />
+    </div>
+  );
+}

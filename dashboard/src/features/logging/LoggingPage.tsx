@@ -1,0 +1,240 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery, type CombinedError } from 'urql';
+import { useLiveQuery } from '../../app/live.js';
+import { canManageSession, canRegisterBusiness, sessionKindsFor, type SessionKind } from '../../app/permissions.js';
+import { Link } from '../../app/router.js';
+import { useViewer } from '../../app/viewer.js';
+import { formatDateTime, formatNumber } from '../../lib/format.js';
+import { AUTHORITIES, type Authority } from '../concerns/allowed-moves.js';
+import { BusinessByTaxCodeQuery } from './documents.js';
+import { CloseSessionMutation, ManagedSessionsQuery, RaiseConcernMutation, RegisterBusinessMutation, ScheduleSessionMutation, StartSessionMutation } from './logging-documents.js';
+import { checkTaxCode } from './tax-code.js';
+
+const SECTORS = ['TRADE', 'SERVICES', 'TRANSPORT', 'CONSTRUCTION', 'MANUFACTURING', 'OTHER'] as const;
+
+/** `2026-11-27T09:00` typed in Ho Chi Minh City (UTC+7, no daylight saving) → an ISO instant. */
+export function hcmcLocalToIso(value: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi] = match.map(Number) as number[];
+  return new Date(Date.UTC(y!, mo! - 1, d!, h! - 7, mi!)).toISOString();
+}
+
+function messageOf(error: CombinedError | undefined): string | undefined {
+  return error ? (error.graphQLErrors[0]?.message ?? error.message) : undefined;
+}
+
+/** Logging for ward officers and the tax office: schedule, start, close; the kiosk; concerns; businesses. */
+export function LoggingPage() {
+  const { t, i18n } = useTranslation();
+  const viewer = useViewer();
+  const kinds = sessionKindsFor(viewer.role);
+  const [{ data, error }, refetch] = useLiveQuery({
+    query: ManagedSessionsQuery,
+    variables: { wardId: viewer.role === 'WARD_OFFICER' ? (viewer.ward?.id ?? null) : null, kind: kinds.length === 1 ? kinds[0]! : null },
+    requestPolicy: 'cache-and-network',
+  });
+  const [startState, startSession] = useMutation(StartSessionMutation);
+  const [closeState, closeSession] = useMutation(CloseSessionMutation);
+  const [raisingFor, setRaisingFor] = useState<string>();
+  const sessions = (data?.sessions.edges.map((e) => e.node) ?? []).filter((s) => canManageSession(viewer, s));
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const actionError = messageOf(startState.error) ?? messageOf(closeState.error);
+
+  return (
+    <section aria-labelledby="logging-title" className="logging">
+      <h1 id="logging-title">{t('logging.title')}</h1>
+      <ScheduleForm kinds={kinds} wards={data?.wards ?? []} onScheduled={reload} />
+      <section className="panel" aria-labelledby="my-sessions-title">
+        <h2 id="my-sessions-title">{t('logging.sessions')}</h2>
+        {error && !data && <p role="alert" className="error">{t('errors.load')}: {error.message}</p>}
+        {actionError && <p role="alert" className="error">{actionError}</p>}
+        {data && sessions.length === 0 && <p className="muted">{t('logging.noSessions')}</p>}
+        <ul className="session-list">
+          {sessions.map((s) => (
+            <li key={s.id} data-session-id={s.id} data-status={s.status}>
+              <div>
+                <strong>{s.title}</strong>
+                <small>
+                  {formatDateTime(s.scheduledAt)} · {s.ward?.name ?? t('common.district')} · <span className={`status status-${s.status.toLowerCase()}`}>{t(`sessionStatus.${s.status}`)}</span> · {t('kpi.attendance')}: {formatNumber(s.attendance, i18n.language)}
+                </small>
+              </div>
+              <div className="actions">
+                {s.status === 'SCHEDULED' && (
+                  <button type="button" className="primary" onClick={() => void startSession({ id: s.id }).then(reload)}>{t('logging.start')}</button>
+                )}
+                {s.status === 'LIVE' && (
+                  <>
+                    <Link to={`/kiosk/${s.id}`} className="button primary">{t('logging.kiosk')}</Link>
+                    <button type="button" className="secondary" onClick={() => void closeSession({ id: s.id }).then(reload)}>{t('logging.close')}</button>
+                  </>
+                )}
+                {s.status !== 'SCHEDULED' && (
+                  <button type="button" className="secondary" aria-expanded={raisingFor === s.id} onClick={() => setRaisingFor(raisingFor === s.id ? undefined : s.id)}>
+                    {t('logging.raiseConcern')}
+                  </button>
+                )}
+              </div>
+              {raisingFor === s.id && <RaiseConcernForm sessionId={s.id} taxRound={s.kind === 'BUSINESS_TAX'} onDone={() => setRaisingFor(undefined)} />}
+            </li>
+          ))}
+        </ul>
+      </section>
+      {canRegisterBusiness(viewer.role) && <RegisterBusinessForm wards={data?.wards ?? []} />}
+    </section>
+  );
+}
+
+function ScheduleForm({ kinds, wards, onScheduled }: { kinds: SessionKind[]; wards: { id: string; name: string }[]; onScheduled(): void }) {
+  const { t } = useTranslation();
+  const viewer = useViewer();
+  const [kind, setKind] = useState<SessionKind>(kinds[0] ?? 'PUBLIC');
+  const [title, setTitle] = useState('');
+  const [wardId, setWardId] = useState(viewer.ward?.id ?? '');
+  const [hostBody, setHostBody] = useState(viewer.ward ? `Đảng ủy - UBND phường ${viewer.ward.name}` : kind === 'BUSINESS_TAX' ? 'Chi cục Thuế Quận 7' : '');
+  const [when, setWhen] = useState('');
+  const [result, schedule] = useMutation(ScheduleSessionMutation);
+  const [done, setDone] = useState<string>();
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const scheduledAt = hcmcLocalToIso(when);
+    if (!scheduledAt) return;
+    const answer = await schedule({ input: { kind, title: title.trim(), hostBody: hostBody.trim(), scheduledAt, wardId: wardId || null } });
+    if (answer.data) {
+      setDone(answer.data.scheduleSession.title);
+      setTitle('');
+      onScheduled();
+    }
+  };
+  return (
+    <form className="panel form-grid" onSubmit={submit} aria-labelledby="schedule-title">
+      <h2 id="schedule-title">{t('logging.schedule')}</h2>
+      {kinds.length > 1 && (
+        <label className="field">
+          {t('logging.kind')}
+          <select value={kind} onChange={(e) => setKind(e.target.value as SessionKind)}>
+            {kinds.map((k) => <option key={k} value={k}>{t(`sessionKind.${k}`)}</option>)}
+          </select>
+        </label>
+      )}
+      <label className="field">
+        {t('table.title')}
+        <input value={title} onChange={(e) => setTitle(e.target.value)} required />
+      </label>
+      <label className="field">
+        {t('table.ward')}
+        <select value={wardId} onChange={(e) => setWardId(e.target.value)} disabled={viewer.role === 'WARD_OFFICER'} required={kind === 'PUBLIC'}>
+          {kind !== 'PUBLIC' && <option value="">{t('common.district')}</option>}
+          {wards.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        {t('logging.hostBody')}
+        <input value={hostBody} onChange={(e) => setHostBody(e.target.value)} required />
+      </label>
+      <label className="field">
+        {t('logging.when')}
+        <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />
+      </label>
+      <button type="submit" className="primary" disabled={result.fetching}>{t('logging.scheduleSubmit')}</button>
+      {result.error && <p role="alert" className="error">{messageOf(result.error)}</p>}
+      {done && !result.error && <p role="status" className="ok">{t('logging.scheduled', { title: done })}</p>}
+    </form>
+  );
+}
+
+function RaiseConcernForm({ sessionId, taxRound, onDone }: { sessionId: string; taxRound: boolean; onDone(): void }) {
+  const { t } = useTranslation();
+  const [topic, setTopic] = useState('');
+  const [text, setText] = useState('');
+  const [authority, setAuthority] = useState<Authority>(taxRound ? 'DISTRICT' : 'WARD');
+  const [taxCode, setTaxCode] = useState('');
+  const [requestId] = useState(() => crypto.randomUUID());
+  const [business] = useQuery({ query: BusinessByTaxCodeQuery, variables: { taxCode: taxCode.trim() }, pause: checkTaxCode(taxCode) !== 'valid' });
+  const [result, raise] = useMutation(RaiseConcernMutation);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const businessId = business.data?.business?.id;
+    const answer = await raise({ input: { sessionId, topic: topic.trim(), text: text.trim(), authority, requestId, ...(businessId ? { businessId } : {}) } });
+    if (answer.data) onDone();
+  };
+  return (
+    <form className="inline-form form-grid" onSubmit={submit}>
+      <label className="field">{t('table.topic')}<input value={topic} onChange={(e) => setTopic(e.target.value)} required /></label>
+      <label className="field">{t('table.text')}<textarea value={text} onChange={(e) => setText(e.target.value)} required rows={3} /></label>
+      <label className="field">
+        {t('table.authority')}
+        <select value={authority} onChange={(e) => setAuthority(e.target.value as Authority)}>
+          {AUTHORITIES.map((a) => <option key={a} value={a}>{t(`authority.${a}`)}</option>)}
+        </select>
+      </label>
+      {taxRound && (
+        <label className="field">
+          {t('table.taxCode')}
+          <input value={taxCode} onChange={(e) => setTaxCode(e.target.value)} inputMode="numeric" />
+          {business.data?.business && <small className="ok">{business.data.business.name}</small>}
+          {business.data && !business.data.business && <small className="warning">{t('business.unknown')}</small>}
+        </label>
+      )}
+      <button type="submit" className="primary" disabled={result.fetching}>{t('logging.raiseSubmit')}</button>
+      {result.error && <p role="alert" className="error">{messageOf(result.error)}</p>}
+    </form>
+  );
+}
+
+function RegisterBusinessForm({ wards }: { wards: { id: string; name: string }[] }) {
+  const { t } = useTranslation();
+  const [taxCode, setTaxCode] = useState('');
+  const [name, setName] = useState('');
+  const [sector, setSector] = useState<(typeof SECTORS)[number]>('TRADE');
+  const [wardId, setWardId] = useState('');
+  const check = checkTaxCode(taxCode);
+  const [existing] = useQuery({ query: BusinessByTaxCodeQuery, variables: { taxCode: taxCode.trim() }, pause: check !== 'valid', requestPolicy: 'network-only' });
+  const [result, register] = useMutation(RegisterBusinessMutation);
+  const [done, setDone] = useState<string>();
+  const taken = existing.data?.business;
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (check !== 'valid' || taken) return;
+    const answer = await register({ input: { taxCode: taxCode.trim(), name: name.trim(), sector, wardId: wardId || null } });
+    if (answer.data) {
+      setDone(answer.data.registerBusiness.name);
+      setTaxCode('');
+      setName('');
+    }
+  };
+  const hint =
+    check === 'invalid' ? t('business.taxCodeInvalid')
+    : check === 'incomplete' ? t('business.taxCodeIncomplete')
+    : check === 'valid' && taken ? t('business.taxCodeTaken', { name: taken.name })
+    : check === 'valid' && existing.data ? t('business.taxCodeFree')
+    : t('business.taxCodeHint');
+  return (
+    <form className="panel form-grid" onSubmit={submit} aria-labelledby="register-title">
+      <h2 id="register-title">{t('business.register')}</h2>
+      <label className="field">
+        {t('table.taxCode')}
+        <input value={taxCode} onChange={(e) => setTaxCode(e.target.value)} required aria-invalid={check === 'invalid' || !!taken} aria-describedby="tax-code-hint" inputMode="numeric" data-testid="tax-code" />
+        <small id="tax-code-hint" className={check === 'invalid' || taken ? 'error' : check === 'valid' ? 'ok' : 'muted'} aria-live="polite">{hint}</small>
+      </label>
+      <label className="field">{t('business.name')}<input value={name} onChange={(e) => setName(e.target.value)} required /></label>
+      <label className="field">
+        {t('business.sector')}
+        <select value={sector} onChange={(e) => setSector(e.target.value as (typeof SECTORS)[number])}>
+          {SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
+        </select>
+      </label>
+      <label className="field">
+        {t('table.ward')}
+        <select value={wardId} onChange={(e) => setWardId(e.target.value)}>
+          <option value="">—</option>
+          {wards.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+        </select>
+      </label>
+      <button type="submit" className="primary" disabled={result.fetching || check !== 'valid' || !!taken}>{t('business.submit')}</button>
+      {result.error && <p role="alert" className="error">{messageOf(result.error)}</p>}
+      {done && !result.error && <p role="status" className="ok">{t('business.registered', { name: done })}</p>}
+    </form>
+  );
+}

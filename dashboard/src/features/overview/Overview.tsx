@@ -1,0 +1,176 @@
+import { Suspense, lazy, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SummaryFieldsFragment } from '../../gql/graphql.js';
+import { Link } from '../../app/router.js';
+import { formatNumber, formatTime } from '../../lib/format.js';
+import { ExportButton } from '../export/ExportButton.js';
+import { PeriodPicker } from './PeriodPicker.js';
+import { useOverviewData, type ActivityItem, type LiveSession } from './use-overview-data.js';
+import type { PeriodChoice } from './period.js';
+
+const OverviewCharts = lazy(() => import('./OverviewCharts.js'));
+
+export type Summary = SummaryFieldsFragment;
+
+export function closedConcerns(summary: Summary) {
+  return summary.concerns.answeredOnSpot + summary.concerns.resolved + summary.concerns.answered;
+}
+
+export function Overview() {
+  const { t } = useTranslation();
+  const [choice, setChoice] = useState<PeriodChoice>({ kind: 'all' });
+  const data = useOverviewData(choice);
+  return (
+    <section className="overview" aria-labelledby="overview-title">
+      <div className="page-head">
+        <h1 id="overview-title">{t('overview.title')}</h1>
+        <PeriodPicker value={choice} onChange={setChoice} />
+      </div>
+      {data.invalidPeriod && <p role="alert" className="error">{t('period.invalid')}</p>}
+      {data.error && !data.summary && <p role="alert" className="error">{t('errors.load')}: {data.error.message}</p>}
+      {!data.summary && !data.error && !data.invalidPeriod && <p aria-busy="true">{t('common.loading')}</p>}
+      {data.summary && (
+        <>
+          <KpiTiles summary={data.summary} />
+          <Suspense fallback={<div className="chart-placeholder" aria-busy="true">{t('common.loading')}</div>}>
+            <OverviewCharts summary={data.summary} />
+          </Suspense>
+          <div className="two-columns">
+            <LiveSessions sessions={data.liveSessions} />
+            <ActivityFeed items={data.feed} />
+          </div>
+          <RolloutWaves summary={data.summary} />
+        </>
+      )}
+    </section>
+  );
+}
+
+export function KpiTiles({ summary, large = false }: { summary: Summary; large?: boolean }) {
+  const { t, i18n } = useTranslation();
+  const tiles: [string, number][] = [
+    ['sessions', summary.sessions],
+    ['liveSessions', summary.liveSessions],
+    ['attendance', summary.attendance],
+    ['concernsOpen', summary.concerns.open + summary.concerns.inProgress],
+    ['concernsClosed', closedConcerns(summary)],
+    ['concernsEscalated', summary.concerns.escalated],
+    ['businessesEngaged', summary.tax.businessesEngaged],
+  ];
+  return (
+    <ul className={`kpi-tiles${large ? ' large' : ''}`} data-testid="kpi-tiles" data-live-numbers="ready">
+      {tiles.map(([key, value]) => (
+        <li key={key} className="kpi" data-kpi={key}>
+          <span className="kpi-label">{t(`kpi.${key}`)}</span>
+          <span className="kpi-value" data-testid={`kpi-${key}`} data-value={value}>{formatNumber(value, i18n.language)}</span>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LiveSessions({ sessions }: { sessions: LiveSession[] }) {
+  const { t, i18n } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="live-sessions-title">
+      <h2 id="live-sessions-title">{t('overview.liveSessions')}</h2>
+      {sessions.length === 0 ? (
+        <p className="muted">{t('overview.noLiveSessions')}</p>
+      ) : (
+        <ul className="live-sessions" aria-live="polite">
+          {sessions.map((session) => (
+            <li key={session.id} data-session-id={session.id}>
+              <span className="pulse" aria-hidden="true" />
+              <div>
+                <strong>{session.title}</strong>
+                <small>
+                  {session.ward?.name ?? t('common.district')} · {t(`sessionKind.${session.kind}`)}
+                  {session.startedAt ? ` · ${t('overview.since', { time: formatTime(session.startedAt) })}` : ''}
+                </small>
+              </div>
+              <span className="counter" data-testid="live-session-attendance" aria-label={t('kpi.attendance')}>
+                {formatNumber(session.attendance, i18n.language)}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+function ActivityFeed({ items }: { items: ActivityItem[] }) {
+  const { t } = useTranslation();
+  return (
+    <section className="panel" aria-labelledby="feed-title">
+      <h2 id="feed-title">{t('overview.activity')}</h2>
+      {items.length === 0 ? (
+        <p className="muted">{t('overview.noActivity')}</p>
+      ) : (
+        <ol className="feed" aria-live="polite" data-testid="activity-feed">
+          {items.map((item) => (
+            <li key={item.key}>
+              <time dateTime={item.at}>{formatTime(item.at)}</time>{' '}
+              {item.kind === 'checkIn'
+                ? t('feed.checkIn', { delta: item.delta, session: item.sessionTitle, attendance: item.attendance })
+                : t('feed.concern', { topic: item.topic, status: t(`concernStatus.${item.status}`) })}
+              {item.wardName ? <small> · {item.wardName}</small> : null}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+function RolloutWaves({ summary }: { summary: Summary }) {
+  const { t, i18n } = useTranslation();
+  const waves = ['PILOT', 'SECOND', 'THIRD'] as const;
+  const rows = summary.wards;
+  return (
+    <section className="panel" aria-labelledby="waves-title">
+      <div className="panel-head">
+        <h2 id="waves-title">{t('overview.waves')}</h2>
+        <ExportButton
+          filename="tong-hop-theo-phuong.csv"
+          rows={rows}
+          columns={[
+            { header: t('table.ward'), value: (r) => r.ward.name },
+            { header: t('table.wave'), value: (r) => t(`wave.${r.ward.rolloutWave}`) },
+            { header: t('table.sessions'), value: (r) => r.sessions },
+            { header: t('table.attendance'), value: (r) => r.attendance },
+            { header: t('table.concerns'), value: (r) => r.concerns },
+            { header: t('table.concernsClosed'), value: (r) => r.concernsClosed },
+          ]}
+        />
+      </div>
+      <ol className="waves">
+        {waves.map((wave) => (
+          <li key={wave} className={`wave wave-${wave.toLowerCase()}`}>
+            <h3>{t(`wave.${wave}`)}</h3>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t('table.ward')}</th>
+                  <th scope="col">{t('table.sessions')}</th>
+                  <th scope="col">{t('table.attendance')}</th>
+                  <th scope="col">{t('table.concerns')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rows.filter((r) => r.ward.rolloutWave === wave).map((r) => (
+                  <tr key={r.ward.id} data-ward={r.ward.id}>
+                    <th scope="row"><Link to={`/ward/${r.ward.id}`}>{r.ward.name}</Link></th>
+                    <td>{formatNumber(r.sessions, i18n.language)}</td>
+                    <td>{formatNumber(r.attendance, i18n.language)}</td>
+                    <td>{formatNumber(r.concerns, i18n.language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

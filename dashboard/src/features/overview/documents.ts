@@ -1,0 +1,46 @@
+import { graphql } from '../../gql/index.js';
+
+export const SummaryFieldsFragment = graphql(`
+  fragment SummaryFields on DistrictSummary {
+    sessions
+    liveSessions
+    attendance
+    attendanceByCategory { category count }
+    wards { ward { id name rolloutWave } sessions attendance concerns concernsClosed }
+    concerns { open answeredOnSpot inProgress resolved escalated answered }
+    tax { rounds businessesEngaged escalatedToCity outcomes { open answeredOnSpot inProgress resolved escalated answered } }
+  }
+`);
+
+export const SummaryQuery = graphql(`
+  query OverviewSummary($period: PeriodInput) {
+    summary(period: $period) { ...SummaryFields }
+  }
+`);
+
+export const SummaryChangedSubscription = graphql(`
+  subscription OverviewSummaryChanged {
+    summaryChanged { ...SummaryFields }
+  }
+`);
+
+export const LiveSessionsQuery = graphql(`
+  query LiveSessions {
+    sessions(status: LIVE, first: 50) {
+      totalCount
+      edges { node { id title kind hostBody status startedAt attendance ward { id name } } }
+    }
+  }
+`);
+
+export const AttendanceTicksSubscription = graphql(`
+  subscription AttendanceTicks {
+    attendanceChanged { delta attendance at session { id title kind status ward { id name } } }
+  }
+`);
+
+export const ConcernFeedSubscription = graphql(`
+  subscription ConcernFeed {
+    concernChanged { id topic status authority raisedAt ward { id name } session { id title } history { to at } }
+  }
+`);

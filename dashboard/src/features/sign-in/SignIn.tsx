@@ -1,0 +1,101 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ROLES, signInLocally, signInWithCognito, type Role } from '../../auth/session.js';
+import type { DashboardConfig } from '../../config.js';
+import { LanguageSwitch } from '../../app/LanguageSwitch.js';
+
+interface WardOption { id: string; name: string }
+
+/** Reads the ward list with a throwaway demo token: a ward officer picks their ward before signing in. */
+async function fetchWardsForDemo(config: DashboardConfig): Promise<WardOption[]> {
+  const response = await fetch(`/local/token?role=LEADERSHIP`, { method: 'POST' });
+  const { token } = (await response.json()) as { token: string };
+  const answer = await fetch(config.graphqlUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: '{ wards { id name } }' }),
+  });
+  const body = (await answer.json()) as { data?: { wards: WardOption[] } };
+  return body.data?.wards ?? [];
+}
+
+export function SignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn(token: string): void }) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<Role>('LEADERSHIP');
+  const [wards, setWards] = useState<WardOption[]>([]);
+  const [wardId, setWardId] = useState('');
+  const [error, setError] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const local = config.auth.kind === 'local';
+
+  useEffect(() => {
+    if (!local) return;
+    fetchWardsForDemo(config)
+      .then((list) => {
+        setWards(list);
+        setWardId((current) => current || list[0]?.id || '');
+      })
+      .catch(() => setError(t('signIn.unreachable')));
+  }, [local, config, t]);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    try {
+      if (config.auth.kind === 'cognito') {
+        await signInWithCognito(config.auth);
+        return;
+      }
+      onSignedIn(await signInLocally(role, role === 'WARD_OFFICER' ? wardId : undefined));
+    } catch {
+      setError(t('signIn.failed'));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main className="sign-in" id="main">
+      <div className="sign-in-card">
+        <div className="sign-in-top">
+          <h1>{t('app.title')}</h1>
+          <LanguageSwitch />
+        </div>
+        <p>{t('app.subtitle')}</p>
+        <form onSubmit={submit}>
+          {local ? (
+            <>
+              <h2>{t('signIn.demoTitle')}</h2>
+              <p className="hint">{t('signIn.demoHint')}</p>
+              <fieldset className="role-choice">
+                <legend>{t('signIn.role')}</legend>
+                {ROLES.map((option) => (
+                  <label key={option} className={role === option ? 'chosen' : undefined}>
+                    <input type="radio" name="role" value={option} checked={role === option} onChange={() => setRole(option)} />
+                    <strong>{t(`role.${option}`)}</strong>
+                    <span>{t(`roleHint.${option}`)}</span>
+                  </label>
+                ))}
+              </fieldset>
+              {role === 'WARD_OFFICER' && (
+                <label className="field">
+                  {t('signIn.ward')}
+                  <select value={wardId} onChange={(e) => setWardId(e.target.value)} required>
+                    {wards.map((ward) => (
+                      <option key={ward.id} value={ward.id}>{ward.name}</option>
+                    ))}
+                  </select>
+                </label>
+              )}
+              <button type="submit" className="primary" disabled={busy}>{t('signIn.submit')}</button>
+            </>
+          ) : (
+            <button type="submit" className="primary" disabled={busy}>{t('signIn.cognito')}</button>
+          )}
+          {error && <p role="alert" className="error">{error}</p>}
+        </form>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,57 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLive } from '../../app/live.js';
+import { formatDateTime, formatNumber } from '../../lib/format.js';
+import { KpiTiles } from '../overview/Overview.js';
+import { useOverviewData } from '../overview/use-overview-data.js';
+
+const WARD_SECONDS = 8;
+
+/** The overview for a meeting-room screen: large numbers, no controls, one ward after another. */
+export function Wallboard() {
+  const { t, i18n } = useTranslation();
+  const { status } = useLive();
+  const data = useOverviewData({ kind: 'all' });
+  const [index, setIndex] = useState(0);
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => {
+      setIndex((i) => i + 1);
+      setNow(new Date());
+    }, WARD_SECONDS * 1000);
+    return () => clearInterval(timer);
+  }, []);
+  const wards = data.summary?.wards ?? [];
+  const ward = wards.length ? wards[index % wards.length] : undefined;
+  return (
+    <main className="wallboard" id="main">
+      <header>
+        <h1>{t('app.title')}</h1>
+        <span className={`live-badge ${status}`} data-testid="live-status" data-status={status}>
+          <span aria-hidden="true" className="dot" /> {t(`live.${status}`)}
+        </span>
+        <time dateTime={now.toISOString()}>{formatDateTime(now)}</time>
+      </header>
+      {!data.summary && <p aria-busy="true">{t('common.loading')}</p>}
+      {data.summary && <KpiTiles summary={data.summary} large />}
+      {ward && (
+        <section className="wallboard-ward" aria-live="polite" data-ward={ward.ward.id}>
+          <h2>{ward.ward.name} <span className={`wave-tag wave-${ward.ward.rolloutWave.toLowerCase()}`}>{t(`wave.${ward.ward.rolloutWave}`)}</span></h2>
+          <dl>
+            <div><dt>{t('table.sessions')}</dt><dd>{formatNumber(ward.sessions, i18n.language)}</dd></div>
+            <div><dt>{t('table.attendance')}</dt><dd>{formatNumber(ward.attendance, i18n.language)}</dd></div>
+            <div><dt>{t('table.concerns')}</dt><dd>{formatNumber(ward.concerns, i18n.language)}</dd></div>
+            <div><dt>{t('table.concernsClosed')}</dt><dd>{formatNumber(ward.concernsClosed, i18n.language)}</dd></div>
+          </dl>
+        </section>
+      )}
+      {data.liveSessions.length > 0 && (
+        <ul className="wallboard-live">
+          {data.liveSessions.map((s) => (
+            <li key={s.id}><span className="pulse" aria-hidden="true" /> {s.title} <strong>{formatNumber(s.attendance, i18n.language)}</strong></li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,50 @@
+/** Dates and numbers as Vietnamese users expect them: Asia/Ho_Chi_Minh, dd/MM/yyyy, 24-hour clock. */
+export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+const dateParts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+
+function parts(value: string | Date) {
+  const map: Record<string, string> = {};
+  for (const part of dateParts.formatToParts(typeof value === 'string' ? new Date(value) : value)) map[part.type] = part.value;
+  return map;
+}
+
+/** `27/11/2026` in Ho Chi Minh City, whatever the browser's own time zone. */
+export function formatDate(value: string | Date): string {
+  const p = parts(value);
+  return `${p.day}/${p.month}/${p.year}`;
+}
+
+/** `27/11/2026 18:52` in Ho Chi Minh City. */
+export function formatDateTime(value: string | Date): string {
+  const p = parts(value);
+  return `${p.day}/${p.month}/${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** `18:52` in Ho Chi Minh City. */
+export function formatTime(value: string | Date): string {
+  const p = parts(value);
+  return `${p.hour}:${p.minute}`;
+}
+
+/** 1.234 (vi) or 1,234 (en). */
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : 'en-GB').format(value);
+}
+
+/** Days and hours since an instant, for "waiting for" columns: `3 ngày 4 giờ` / `3 d 4 h` via the caller's words. */
+export function durationSince(from: string, now = Date.now()): { days: number; hours: number } {
+  const ms = Math.max(0, now - new Date(from).getTime());
+  return { days: Math.floor(ms / 86_400_000), hours: Math.floor((ms % 86_400_000) / 3_600_000) };
+}
+
+/** Lower-case, without diacritics (đ included): "Tân Hưng" and "tan hung" compare equal. */
+export function foldDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+}
+
+/** Every word of the query appears in the text, ignoring case and diacritics. */
+export function matchesSearch(text: string, query: string): boolean {
+  const haystack = foldDiacritics(text);
+  return foldDiacritics(query).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
+}
