@@ -1,0 +1,62 @@
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
+import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { Trigger } from 'aws-cdk-lib/triggers';
+import { Construct } from 'constructs';
+import { acknowledgeNag, LAMBDA_BASIC_EXECUTION_FINDING, tableIndexesFinding } from './nag.js';
+import { FUNCTION_RUNTIME } from './api.js';
+import { LAMBDA_BUNDLING, REPO_ROOT } from './lambda-bundling.js';
+
+/**
+ * Seeds the reference wards after every deployment whose seeding code or data changed (a CDK Trigger
+ * runs infra/seed-reference-data.ts), so a fresh account serves the ten wards like `npm start` does.
+ */
+export class ReferenceData extends Construct {
+  readonly seeder: NodejsFunction;
+
+  constructor(scope: Construct, id: string, props: { table: TableV2; executeAfter: Construct[] }) {
+    super(scope, id);
+    this.seeder = new NodejsFunction(this, 'SeedFunction', {
+      entry: `${REPO_ROOT}/infra/seed-reference-data.ts`,
+      handler: 'handler',
+      runtime: FUNCTION_RUNTIME,
+      architecture: Architecture.ARM_64,
+      memorySize: 256,
+      timeout: Duration.seconds(60),
+      description: 'Puts the reference wards into the table after a deployment',
+      environment: { TABLE_NAME: props.table.tableName },
+      depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
+      projectRoot: REPO_ROOT,
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: LAMBDA_BUNDLING.target,
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourceMap,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        banner: LAMBDA_BUNDLING.banner,
+        externalModules: [...LAMBDA_BUNDLING.externalModules],
+      },
+      logGroup: new LogGroup(this, 'SeedLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+    });
+    // Ward items are written with BatchWriteItem (PutRequest) only.
+    props.table.grant(this.seeder, 'dynamodb:BatchWriteItem');
+    acknowledgeNag(
+      this.seeder,
+      [
+        {
+          id: LAMBDA_BASIC_EXECUTION_FINDING,
+          reason: 'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; it is the standard minimal Lambda policy.',
+        },
+        {
+          id: tableIndexesFinding(props.table),
+          reason: 'TableV2.grant always adds <table>/index/* beside the table; BatchWriteItem has no effect on an index.',
+        },
+        { id: 'AwsSolutions-L1', reason: 'Same runtime as the three application functions (FUNCTION_RUNTIME, see infra/api.ts).' },
+      ],
+    );
+    new Trigger(this, 'SeedTrigger', { handler: this.seeder, executeAfter: props.executeAfter, executeOnHandlerChange: true, timeout: Duration.minutes(2) });
+  }
+}

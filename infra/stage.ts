@@ -1,0 +1,35 @@
+import type { Construct } from 'constructs';
+
+/** What differs between deployments of the same app: read from CDK context (`--context stage=staging`). */
+export interface StageSettings {
+  /** `prod`, `staging`, …: part of every stack and resource name, and a tag on everything. */
+  stage: string;
+  /** Where alarms are e-mailed (context `alarmEmail`); without it, subscribe to the topic by hand. */
+  alarmEmail?: string;
+  /** Extra origins allowed by CORS and as sign-in callbacks (context `extraOrigins`, comma-separated), e.g. a custom domain. */
+  extraOrigins: string[];
+}
+
+const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,14}$/;
+
+/** Reads and checks the stage settings; a bad value fails the synth with a message saying what to pass. */
+export function readStageSettings(scope: Construct): StageSettings {
+  const stage = String(scope.node.tryGetContext('stage') ?? 'prod');
+  if (!STAGE_PATTERN.test(stage)) {
+    throw new Error(`--context stage=${stage} is not a valid stage name: use 2–15 lowercase letters, digits or dashes, starting with a letter (e.g. prod, staging).`);
+  }
+  const alarmEmail = scope.node.tryGetContext('alarmEmail') as string | undefined;
+  if (alarmEmail !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(alarmEmail)) {
+    throw new Error(`--context alarmEmail=${alarmEmail} is not an e-mail address.`);
+  }
+  const extraOrigins = String(scope.node.tryGetContext('extraOrigins') ?? '')
+    .split(',')
+    .map((origin) => origin.trim())
+    .filter(Boolean);
+  for (const origin of extraOrigins) {
+    if (!/^https:\/\/[a-z0-9.-]+(:\d+)?$/i.test(origin)) {
+      throw new Error(`--context extraOrigins: "${origin}" must be an https origin without a path, e.g. https://dialogue.example.gov.vn`);
+    }
+  }
+  return { stage, alarmEmail, extraOrigins };
+}
