@@ -1,10 +1,56 @@
-import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { requireEnv } from '../config.js';
+import { createConnectionApi } from '../realtime/connection-api.js';
+import { once } from '../realtime/events.js';
+import { emptyStats, publishEvent, type PublishDeps } from '../realtime/publish.js';
+import { realtimeSchema } from '../realtime/schema.js';
+import { affectsSummary, eventsOf } from '../realtime/stream-events.js';
+import { createConnectionsStore } from '../store/connections-store.js';
+import { getRuntime } from './runtime.js';
 
 /**
- * The `publisher` Lambda: DynamoDB Stream records in, graphql-ws `next` messages out to every
- * matching subscription (work in progress: answers every record as processed).
+ * The `publisher` Lambda, fed by the table's DynamoDB Stream (reportBatchItemFailures): turns each
+ * record into subscription events and delivers them (functions/realtime/publish.ts). Records are
+ * handled in order, each in its own try/catch: a record that fails is reported alone and retried,
+ * the others are delivered now (and skipped on the retry by their delivery claims).
  */
-export const handler = async (event: DynamoDBStreamEvent): Promise<DynamoDBBatchResponse> => {
-  void event;
-  return { batchItemFailures: [] };
+const runtime = getRuntime();
+const deps: PublishDeps = {
+  connections: createConnectionsStore(runtime.stores.db, requireEnv('TABLE_NAME')),
+  api: createConnectionApi(requireEnv('WEBSOCKET_MANAGEMENT_ENDPOINT')),
+  schema: realtimeSchema(),
+  domain: runtime.domain,
+  logger: runtime.logger,
+  concurrency: Number(process.env.PUBLISHER_CONCURRENCY ?? 64),
+};
+
+export const handler = async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
+  const started = performance.now();
+  const logger = runtime.logger.createChild({ persistentKeys: { requestId: context?.awsRequestId } });
+  const failures: { itemIdentifier: string }[] = [];
+  const stats = emptyStats();
+  const fail = (record: DynamoDBRecord, error: unknown) => {
+    logger.error('record failed', { eventId: record.eventID, eventName: record.eventName, error: error as Error });
+    failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
+  };
+  let summaryRecord: DynamoDBRecord | undefined;
+  for (const record of event.Records) {
+    try {
+      for (const realtimeEvent of eventsOf(record, deps.domain)) await publishEvent({ ...deps, logger }, realtimeEvent, stats);
+      if (affectsSummary(record)) summaryRecord = record;
+    } catch (error) {
+      fail(record, error);
+    }
+  }
+  // summaryChanged is coalesced: one push per batch, the summary as read after its last change.
+  if (summaryRecord) {
+    try {
+      const value = once(() => deps.domain.summaries.districtSummary());
+      await publishEvent({ ...deps, logger }, { field: 'summaryChanged', id: summaryRecord.eventID!, value }, stats);
+    } catch (error) {
+      fail(summaryRecord, error);
+    }
+  }
+  logger.info('published', { records: event.Records.length, recordsFailed: failures.length, durationMs: Math.round(performance.now() - started), ...stats });
+  return { batchItemFailures: failures };
 };

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, ensureLocalKeys, jwksOf, mintLocalToken } from './keys.js';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { startGateway } from './gateway.js';
+import { startLocalWebSocketGateway, type WebSocketLambda } from './websocket.js';
+import { startStreamPoller, type StreamLambda } from './stream-poller.js';
 import type { Role } from '../../functions/domain/actor.js';
 
 export interface LocalStackOptions {
@@ -39,7 +41,15 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
 
     // The gateway must listen before handlers run: they fetch the JWKS from it.
     let httpHandler: Parameters<typeof startGateway>[0]['httpHandler'] = async () => ({ statusCode: 503, body: 'starting' });
+    // Realtime: API Gateway WebSocket (frames → graphql-ws handler events, @connections) and the stream poller.
+    let wsHandler: WebSocketLambda = async () => ({ statusCode: 503, body: 'starting' });
+    const websocket = await startLocalWebSocketGateway({
+      handler: (event, context) => wsHandler(event, context),
+      idleTimeoutMs: process.env.WS_IDLE_TIMEOUT_MS ? Number(process.env.WS_IDLE_TIMEOUT_MS) : undefined,
+      log,
+    });
     const gateway = await startGateway({
+      onUpgrade: websocket.onUpgrade,
       port: options.port,
       staticDir: options.staticDir,
       jwks: jwksOf(keys),
@@ -57,6 +67,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       TOKEN_AUDIENCE: LOCAL_AUDIENCE,
       POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'dialogue-pulse',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+      WEBSOCKET_MANAGEMENT_ENDPOINT: websocket.managementEndpoint,
     });
     const { handler } = await import('../../functions/handlers/graphql-http.js');
     const { getRuntime } = await import('../../functions/handlers/runtime.js');
@@ -68,12 +79,25 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const { loadDemoDataIfEmpty } = await import('./demo.js');
       await loadDemoDataIfEmpty(domain, log);
     }
+    wsHandler = (await import('../../functions/handlers/graphql-ws.js')).handler as unknown as WebSocketLambda;
+    const { isPublishedRecord } = await import('../../functions/realtime/stream-events.js');
+    const poller = await startStreamPoller({
+      endpoint: dynamo.endpoint,
+      tableName: LOCAL_TABLE_NAME,
+      handler: (await import('../../functions/handlers/publisher.js')).handler as StreamLambda,
+      filter: isPublishedRecord,
+      idleWaitMs: process.env.STREAM_POLL_INTERVAL_MS ? Number(process.env.STREAM_POLL_INTERVAL_MS) : undefined,
+      deliveries: process.env.STREAM_DELIVERIES ? Number(process.env.STREAM_DELIVERIES) : undefined,
+      log,
+    });
     log(`ready in ${Math.round(performance.now() - started)} ms`);
     const stopDynamo = dynamo;
     return {
       url: gateway.url,
       dynamoEndpoint: dynamo.endpoint,
       async stop() {
+        await poller.stop();
+        await websocket.close();
         await gateway.close();
         await stopDynamo.stop();
       },

@@ -1,0 +1,138 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import { execute, type GraphQLSchema } from 'graphql';
+import type { Domain } from '../domain/index.js';
+import type { ConnectionsStore, SubscriptionRecord } from '../store/connections-store.js';
+import type { ConnectionApi } from './connection-api.js';
+import { rootValueOf, type RealtimeEvent } from './events.js';
+import { formatResult, parseCached } from './operation.js';
+import { matchesFilter, topicsOf } from './topics.js';
+
+export interface PublishDeps {
+  connections: ConnectionsStore;
+  api: ConnectionApi;
+  schema: GraphQLSchema;
+  domain: Domain;
+  logger: Logger;
+  /** Posts in flight at once (API Gateway allows far more; Lambda's sockets and CPU are the limit). */
+  concurrency?: number;
+}
+
+export interface PublishStats {
+  subscribers: number;
+  sent: number;
+  gone: number;
+  expired: number;
+  failed: number;
+  duplicates: number;
+  executions: number;
+}
+
+export const emptyStats = (): PublishStats => ({ subscribers: 0, sent: 0, gone: 0, expired: 0, failed: 0, duplicates: 0, executions: 0 });
+
+/** Runs tasks with at most `limit` in flight. */
+function createLimiter(limit: number) {
+  let active = 0;
+  const queue: (() => void)[] = [];
+  return async <T>(task: () => Promise<T>): Promise<T> => {
+    if (active >= limit) await new Promise<void>((resolve) => queue.push(resolve));
+    active++;
+    try {
+      return await task();
+    } finally {
+      active--;
+      queue.shift()?.();
+    }
+  };
+}
+
+/**
+ * Subscribers with the same document, variables and visibility (role and ward) get the same
+ * result: it is computed once per group, then posted to each. Reads depend on role and ward, never
+ * on who the user is (contract/README.md: every role reads everything).
+ */
+function groupKey(sub: SubscriptionRecord): string {
+  return JSON.stringify([sub.query, sub.operationName ?? null, sub.variables ?? null, sub.actor.role, sub.actor.wardId ?? null]);
+}
+
+/**
+ * Delivers one event: for each topic it goes to, claims the delivery (once per stream record and
+ * topic, so a redelivered record reaches nobody twice), runs each subscriber group's own document
+ * against the event, and posts `next` to every connection. A gone connection (410) and one whose
+ * token has expired are deleted; one failing post never stops the others.
+ */
+export async function publishEvent(deps: PublishDeps, event: RealtimeEvent, stats: PublishStats = emptyStats()): Promise<PublishStats> {
+  const limit = createLimiter(deps.concurrency ?? 64);
+  const closed = new Set<string>();
+  const dropConnection = async (connectionId: string, reason: 'gone' | 'expired') => {
+    if (closed.has(connectionId)) return;
+    closed.add(connectionId);
+    if (reason === 'expired') await deps.api.close(connectionId).catch(() => undefined);
+    await deps.connections.deleteConnection(connectionId);
+  };
+
+  for (const topic of topicsOf(event)) {
+    const pages = deps.connections.listSubscriptionsByTopic(topic);
+    const first = await pages.next();
+    if (first.done) continue; // nobody listens: no claim, no read
+    if (!(await deps.connections.claimDelivery(event.id, topic))) {
+      stats.duplicates++;
+      deps.logger.info('already delivered', { eventId: event.id, topic });
+      continue;
+    }
+    let rootValue;
+    try {
+      rootValue = await rootValueOf(event);
+    } catch (error) {
+      // Nothing was sent: give the claim back so the retried record delivers it.
+      await deps.connections.releaseDelivery(event.id, topic);
+      throw error;
+    }
+    const nowSeconds = Math.floor(Date.now() / 1000);
+    for (let page: SubscriptionRecord[] | undefined = first.value; page; page = (await pages.next()).value || undefined) {
+      const groups = new Map<string, SubscriptionRecord[]>();
+      for (const sub of page) {
+        if (!matchesFilter(sub.filter, event)) continue;
+        stats.subscribers++;
+        if (sub.tokenExpiresAt <= nowSeconds) {
+          stats.expired++;
+          await limit(() => dropConnection(sub.connectionId, 'expired'));
+          continue;
+        }
+        const key = groupKey(sub);
+        groups.set(key, [...(groups.get(key) ?? []), sub]);
+      }
+      const posts: Promise<void>[] = [];
+      for (const group of groups.values()) {
+        const [sample] = group;
+        stats.executions++;
+        const result = await execute({
+          schema: deps.schema,
+          document: parseCached(sample.query),
+          rootValue,
+          contextValue: { actor: sample.actor, requestId: event.id, domain: deps.domain, logger: deps.logger },
+          variableValues: sample.variables,
+          operationName: sample.operationName,
+        });
+        const payload = JSON.stringify(formatResult(result));
+        for (const sub of group) {
+          const data = `{"id":${JSON.stringify(sub.subscriptionId)},"type":"next","payload":${payload}}`;
+          posts.push(
+            limit(async () => {
+              try {
+                if ((await deps.api.postRaw(sub.connectionId, data)) === 'gone') {
+                  stats.gone++;
+                  await dropConnection(sub.connectionId, 'gone');
+                } else stats.sent++;
+              } catch (error) {
+                stats.failed++;
+                deps.logger.warn('post failed', { connectionId: sub.connectionId, error: error as Error });
+              }
+            }),
+          );
+        }
+      }
+      await Promise.all(posts);
+    }
+  }
+  return stats;
+}

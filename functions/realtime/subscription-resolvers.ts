@@ -1,0 +1,58 @@
+import type { GraphQLContext } from '../graphql/context.js';
+import type { Actor } from '../domain/actor.js';
+import { NotFoundError } from '../domain/errors.js';
+import { referenceWards } from '../domain/wards.js';
+
+export type SubscriptionField = 'attendanceChanged' | 'concernChanged' | 'summaryChanged';
+
+/** What a subscription listens to: its root field and (coerced) arguments. */
+export interface SubscriptionTarget {
+  field: SubscriptionField;
+  args: { sessionId?: string; wardId?: string };
+}
+
+/**
+ * The context of a subscription operation: the usual GraphQL context plus where to register it.
+ * The Lambda path records the target in the table; the in-process reference server (tests,
+ * benchmark) returns an iterator over its in-memory pub/sub.
+ */
+export interface SubscriptionContext extends GraphQLContext {
+  subscribeTo(target: SubscriptionTarget): AsyncIterable<unknown>;
+}
+
+const wardIds = new Set(referenceWards().map((w) => w.id));
+
+function checkWard(wardId: string | null | undefined) {
+  if (wardId != null && !wardIds.has(wardId)) {
+    throw new NotFoundError(`There is no ward with id "${wardId.slice(0, 60)}"; Query.wards lists them.`, { wardId });
+  }
+}
+
+/** Every role may read everything (contract/README.md), so every signed-in actor may subscribe. */
+function assertMaySubscribe(actor: Actor | undefined) {
+  void actor;
+}
+
+function field(name: SubscriptionField) {
+  return {
+    subscribe: (_root: unknown, args: { sessionId?: string | null; wardId?: string | null }, context: SubscriptionContext) => {
+      assertMaySubscribe(context.actor);
+      checkWard(args.wardId);
+      const clean: SubscriptionTarget['args'] = {};
+      if (args.sessionId != null) clean.sessionId = args.sessionId;
+      if (args.wardId != null) clean.wardId = args.wardId;
+      return context.subscribeTo({ field: name, args: clean });
+    },
+    // The event is the root value: { [field]: domain object } (see publish.ts).
+    resolve: (root: Record<string, unknown>) => root[name],
+  };
+}
+
+/** The Subscription type's resolvers, added to the one executable schema by realtimeSchema(). */
+export const subscriptionResolvers = {
+  Subscription: {
+    attendanceChanged: field('attendanceChanged'),
+    concernChanged: field('concernChanged'),
+    summaryChanged: field('summaryChanged'),
+  },
+};
