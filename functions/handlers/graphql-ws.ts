@@ -21,7 +21,7 @@ const connections = createConnectionsStore(runtime.stores.db, tableName);
 const schema = realtimeSchema();
 // In AWS the endpoint follows from the event (https://{domain}/{stage}); a custom domain, or the
 // local gateway, sets it explicitly.
-const configuredEndpoint = optionalEnv('WEBSOCKET_MANAGEMENT_ENDPOINT');
+const configuredEndpoint = optionalEnv('WS_MANAGEMENT_ENDPOINT');
 const apis = new Map<string, ConnectionApi>();
 function connectionApiFor(event: WebSocketEvent): ConnectionApi {
   const endpoint = configuredEndpoint ?? `https://${event.requestContext.domainName}/${event.requestContext.stage}`;

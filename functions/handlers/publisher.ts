@@ -17,7 +17,7 @@ import { getRuntime } from './runtime.js';
 const runtime = getRuntime();
 const deps: PublishDeps = {
   connections: createConnectionsStore(runtime.stores.db, requireEnv('TABLE_NAME')),
-  api: createConnectionApi(requireEnv('WEBSOCKET_MANAGEMENT_ENDPOINT')),
+  api: createConnectionApi(requireEnv('WS_MANAGEMENT_ENDPOINT')),
   schema: realtimeSchema(),
   domain: runtime.domain,
   logger: runtime.logger,

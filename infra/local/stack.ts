@@ -67,7 +67,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       TOKEN_AUDIENCE: LOCAL_AUDIENCE,
       POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'dialogue-pulse',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
-      WEBSOCKET_MANAGEMENT_ENDPOINT: websocket.managementEndpoint,
+      WS_MANAGEMENT_ENDPOINT: websocket.managementEndpoint,
     });
     const { handler } = await import('../../functions/handlers/graphql-http.js');
     const { getRuntime } = await import('../../functions/handlers/runtime.js');

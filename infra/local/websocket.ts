@@ -36,7 +36,7 @@ export interface LocalWebSocketOptions {
 
 export interface LocalWebSocketGateway {
   onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
-  /** Where handlers send `@connections` calls (WEBSOCKET_MANAGEMENT_ENDPOINT). */
+  /** Where handlers send `@connections` calls (WS_MANAGEMENT_ENDPOINT). */
   managementEndpoint: string;
   connectionCount(): number;
   close(): Promise<void>;
