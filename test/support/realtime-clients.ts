@@ -1,4 +1,4 @@
-import { createClient, type Client, type ClientOptions, type ExecutionResult, type SubscribePayload } from 'graphql-ws';
+import { createClient, type Client, type ClientOptions, type FormattedExecutionResult as ExecutionResult, type SubscribePayload } from 'graphql-ws';
 import WebSocket from 'ws';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, QueryCommand } from '@aws-sdk/lib-dynamodb';
