@@ -21,11 +21,11 @@ export function connectClient(stack: { url: string }, token: string | (() => Pro
 }
 
 export interface Collected<T = any> {
-  values: ExecutionResult<T>[];
+  values: ExecutionResult<T, unknown>[];
   errors: unknown[];
   completed: boolean;
   /** Resolves once `count` values arrived (or rejects after `timeoutMs`). */
-  waitFor(count: number, timeoutMs?: number): Promise<ExecutionResult<T>[]>;
+  waitFor(count: number, timeoutMs?: number): Promise<ExecutionResult<T, unknown>[]>;
   /** Resolves when the sink errored or completed. */
   ended(timeoutMs?: number): Promise<void>;
   stop(): void;
