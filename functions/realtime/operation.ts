@@ -9,6 +9,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { formatError } from '../graphql/format-error.js';
+import { QUERY_LIMITS, QueryLimitError, enforceQueryLimits } from '../graphql/limits.js';
 import type { SubscribePayload } from './protocol.js';
 
 export interface PreparedOperation {
@@ -23,7 +24,7 @@ const MAX_CACHED_DOCUMENTS = 500;
 export function parseCached(query: string): DocumentNode {
   let document = documents.get(query);
   if (!document) {
-    document = parse(query, { maxTokens: 5_000 });
+    document = parse(query, { maxTokens: QUERY_LIMITS.maxTokens });
     if (documents.size >= MAX_CACHED_DOCUMENTS) documents.delete(documents.keys().next().value!);
     documents.set(query, document);
   }
@@ -46,6 +47,13 @@ export function prepareOperation(schema: GraphQLSchema, payload: SubscribePayloa
   if (validationErrors.length) return { errors: validationErrors };
   const operation = getOperationAST(document, payload.operationName);
   if (!operation) return { errors: [new GraphQLError('Unable to identify operation')] };
+  try {
+    // The same depth, alias and cost limits as over HTTP (functions/graphql/limits.ts).
+    enforceQueryLimits(schema, document, operation, payload.variables ?? {});
+  } catch (error) {
+    if (error instanceof QueryLimitError) return { errors: [error] };
+    throw error;
+  }
   return { document, operation };
 }
 
