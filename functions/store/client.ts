@@ -21,9 +21,33 @@ export function createDocumentClient(config: StoreConfig): DynamoDBDocumentClien
       ? { region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000 },
+    requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, httpAgent: { keepAlive: true, maxSockets: LOCAL_MAX_IN_FLIGHT } },
   });
-  return DynamoDBDocumentClient.from(client, {
+  const db = DynamoDBDocumentClient.from(client, {
     marshallOptions: { removeUndefinedValues: true },
   });
+  if (config.endpoint) limitInFlight(db, LOCAL_MAX_IN_FLIGHT);
+  return db;
+}
+
+// NOTE: in AWS each Lambda instance serves one request at a time. Locally one process serves every
+// request, and a burst (500 simultaneous check-ins) would open hundreds of connections to DynamoDB
+// Local at once: the connection timeout (which counts the wait for a socket) then fires on a healthy
+// database. Locally, calls beyond this many wait their turn in the process instead.
+const LOCAL_MAX_IN_FLIGHT = 24;
+
+function limitInFlight(db: DynamoDBDocumentClient, limit: number): void {
+  let inFlight = 0;
+  const waiting: (() => void)[] = [];
+  const send = db.send.bind(db) as (...args: unknown[]) => Promise<unknown>;
+  (db as { send: unknown }).send = async (...args: unknown[]) => {
+    if (inFlight >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
+    inFlight += 1;
+    try {
+      return await send(...args);
+    } finally {
+      inFlight -= 1;
+      waiting.shift()?.();
+    }
+  };
 }

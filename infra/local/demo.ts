@@ -1,7 +1,413 @@
+import type { Actor } from '../../functions/domain/actor.js';
 import type { Domain } from '../../functions/domain/index.js';
+import type { AttendeeCategory, Authority, BusinessSector, ConcernStatus, SessionKind } from '../../functions/domain/model.js';
+
+/**
+ * The demo dataset: District 7's dialogues as the report tells them (../shared/seed), plus activity
+ * in the current year with one LIVE session. Everything goes through the domain (the same rules and
+ * counters as the API), with a clock set to each event's time. Deterministic: the same input data and
+ * a seeded generator; only the current-year dates follow today's date.
+ *
+ * Figures reproduced exactly (sessions scheduled 2006-01-01 .. 2011-01-01):
+ * - Bình Thuận 5 sessions / 293 attendance; Tân Hưng 6 / 306;
+ * - 3 THEMATIC youth sessions: 396 YOUTH_UNION_MEMBER + 122 PARTY_MEMBER; 1 THEMATIC women's union
+ *   session: 47 WOMENS_UNION_MEMBER (no other session of those years checks in those categories);
+ * - 6 BUSINESS_TAX rounds engaging 435 distinct businesses.
+ */
+
+// Demo actors: role accounts, not people.
+const ADMIN: Actor = { id: 'demo-admin', role: 'ADMIN' };
+const TAX: Actor = { id: 'demo-tax-officer', role: 'TAX_OFFICER' };
+const wardOfficer = (wardId: string): Actor => ({ id: `demo-ward-officer-${wardId}`, role: 'WARD_OFFICER', wardId });
+
+const WARD_NAMES: Record<string, string> = {
+  'phu-thuan': 'Phú Thuận',
+  'tan-quy': 'Tân Quy',
+  'tan-phong': 'Tân Phong',
+  'tan-hung': 'Tân Hưng',
+  'binh-thuan': 'Bình Thuận',
+  'tan-thuan-dong': 'Tân Thuận Đông',
+  'tan-thuan-tay': 'Tân Thuận Tây',
+  'tan-kieng': 'Tân Kiểng',
+  'tan-phu': 'Tân Phú',
+  'phu-my': 'Phú Mỹ',
+};
+
+const PUBLIC_TOPICS = [
+  'trật tự đô thị và lấn chiếm vỉa hè',
+  'bồi thường, giải phóng mặt bằng dự án nâng cấp đô thị',
+  'cấp giấy chứng nhận quyền sử dụng đất',
+  'chống ngập và chỉnh trang kênh rạch',
+  'an ninh trật tự khu phố',
+  'vệ sinh môi trường và thu gom rác',
+  'xây dựng nếp sống văn minh đô thị',
+  'chính sách an sinh xã hội và giảm nghèo',
+  'cải cách thủ tục hành chính một cửa',
+  'chăm sóc sức khỏe ban đầu và trạm y tế phường',
+];
+
+const RESIDENT_CONCERNS: { topic: string; text: string }[] = [
+  { topic: 'Lấn chiếm lòng lề đường', text: 'Nhiều hộ kinh doanh lấn chiếm vỉa hè trên tuyến đường chính của khu phố, người đi bộ phải đi xuống lòng đường.' },
+  { topic: 'Ngập nước khi triều cường', text: 'Mỗi khi triều cường, hẻm trong khu phố ngập sâu, đề nghị phường sớm nâng cấp hệ thống thoát nước.' },
+  { topic: 'Chậm cấp giấy chứng nhận nhà đất', text: 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất nộp đã lâu nhưng chưa được giải quyết.' },
+  { topic: 'Đèn chiếu sáng hẻm', text: 'Hẻm thiếu đèn chiếu sáng, ban đêm mất an toàn, đề nghị lắp thêm đèn.' },
+  { topic: 'Thu gom rác', text: 'Giờ thu gom rác không cố định, rác tồn đọng gây ô nhiễm.' },
+  { topic: 'Bồi thường giải tỏa', text: 'Người dân trong diện giải tỏa đề nghị công khai đơn giá bồi thường và tiến độ tái định cư.' },
+];
+
+const TAX_CONCERNS: { topic: string; text: string; authority: Authority; outcome: 'ANSWERED_ON_SPOT' | 'RESOLVED' | 'ANSWERED' }[] = [
+  { topic: 'Khó khăn tiếp cận vốn vay', text: 'Doanh nghiệp nhỏ khó tiếp cận vốn vay ngân hàng do thiếu tài sản bảo đảm.', authority: 'CITY', outcome: 'ANSWERED' },
+  { topic: 'Thuế GTGT dịch vụ vận tải', text: 'Đề nghị hướng dẫn thuế suất thuế giá trị gia tăng đối với dịch vụ vận tải hàng hóa.', authority: 'DISTRICT', outcome: 'ANSWERED_ON_SPOT' },
+  { topic: 'Thủ tục hoàn thuế', text: 'Thời gian giải quyết hồ sơ hoàn thuế còn kéo dài, ảnh hưởng vốn lưu động của doanh nghiệp.', authority: 'DISTRICT', outcome: 'RESOLVED' },
+  { topic: 'Nghĩa vụ thuế thu nhập doanh nghiệp', text: 'Doanh nghiệp xây dựng hỏi về cách xác định chi phí được trừ khi tính thuế thu nhập doanh nghiệp.', authority: 'DISTRICT', outcome: 'ANSWERED_ON_SPOT' },
+  { topic: 'Hóa đơn trong xây dựng', text: 'Vướng mắc về thời điểm lập hóa đơn đối với công trình xây dựng nghiệm thu từng phần.', authority: 'DISTRICT', outcome: 'RESOLVED' },
+  { topic: 'Gia hạn nộp thuế', text: 'Đề nghị gia hạn nộp thuế cho doanh nghiệp thương mại gặp khó khăn do suy giảm kinh tế.', authority: 'CENTRAL', outcome: 'ANSWERED' },
+];
+
+interface CheckInPlan {
+  category: AttendeeCategory;
+  count: number;
+  businessIndex?: number;
+}
+
+interface ConcernPlan {
+  topic: string;
+  text: string;
+  authority: Authority;
+  businessIndex?: number;
+  /** The moves, in order, with their responses. */
+  moves: { to: ConcernStatus; authority?: Authority; response?: string; note?: string }[];
+}
+
+interface SessionPlan {
+  kind: SessionKind;
+  title: string;
+  wardId?: string;
+  hostBody: string;
+  scheduledAt: string;
+  actor: Actor;
+  checkIns: CheckInPlan[];
+  concerns: ConcernPlan[];
+  /** The final status (default CLOSED). */
+  status?: 'SCHEDULED' | 'LIVE' | 'CLOSED';
+}
+
+/** A small deterministic generator (mulberry32). */
+function seeded(seed: number) {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const iso = (y: number, m: number, d: number, h = 1) => new Date(Date.UTC(y, m - 1, d, h)).toISOString(); // 08:00 in Vietnam = 01:00 UTC
+const plus = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
+
+/** Splits a session's attendance into residents and officials (the categories of the report's years). */
+function residentsAndOfficials(total: number, officials: number): CheckInPlan[] {
+  const residents = total - officials;
+  const first = Math.ceil(residents / 2);
+  return [
+    { category: 'RESIDENT', count: first },
+    { category: 'RESIDENT', count: residents - first },
+    { category: 'OFFICIAL', count: officials },
+  ];
+}
+
+function residentConcerns(random: () => number, n: number): ConcernPlan[] {
+  return Array.from({ length: n }, (_, i) => {
+    const c = RESIDENT_CONCERNS[Math.floor(random() * RESIDENT_CONCERNS.length)];
+    const kind = (i + Math.floor(random() * 3)) % 3;
+    const moves: ConcernPlan['moves'] =
+      kind === 0
+        ? [{ to: 'ANSWERED_ON_SPOT', response: 'Lãnh đạo phường trả lời trực tiếp tại buổi đối thoại.' }]
+        : kind === 1
+          ? [
+              { to: 'IN_PROGRESS', note: 'Giao khu phố và bộ phận chuyên môn kiểm tra, báo cáo.' },
+              { to: 'RESOLVED', response: 'Phường đã xử lý xong và thông báo kết quả cho người dân.' },
+            ]
+          : [{ to: 'RESOLVED', authority: 'DISTRICT', response: 'UBND quận đã chỉ đạo giải quyết và trả lời bằng văn bản.' }];
+    return { topic: c.topic, text: c.text, authority: 'WARD', moves };
+  });
+}
+
+/** The report's years, 2006–2010. Ward session sizes are chosen so the two reported wards add up exactly. */
+function reportYears(random: () => number): SessionPlan[] {
+  const plans: SessionPlan[] = [];
+  const wardSessions = (wardId: string, dates: [number, number, number][], attendance: number[]) => {
+    dates.forEach(([y, m, d], i) => {
+      const topic = PUBLIC_TOPICS[(i * 3 + wardId.length) % PUBLIC_TOPICS.length];
+      plans.push({
+        kind: 'PUBLIC',
+        title: `Đối thoại trực tiếp với nhân dân phường ${WARD_NAMES[wardId]} về ${topic}`,
+        wardId,
+        hostBody: `Đảng ủy - UBND phường ${WARD_NAMES[wardId]}`,
+        scheduledAt: iso(y, m, d),
+        actor: wardOfficer(wardId),
+        checkIns: residentsAndOfficials(attendance[i], 4 + (i % 3)),
+        concerns: residentConcerns(random, 1 + (i % 2)),
+      });
+    });
+  };
+  // The pilot ward first (guidance 12-HD/QU of 31/8/2006), then the second wave, then the others.
+  wardSessions('phu-thuan', [[2006, 10, 14], [2007, 3, 17], [2007, 9, 22], [2008, 5, 10], [2009, 6, 13], [2010, 8, 21]], [72, 65, 58, 61, 54, 66]);
+  wardSessions('tan-quy', [[2007, 4, 21], [2008, 6, 14], [2009, 9, 19], [2010, 10, 9]], [51, 47, 56, 49]);
+  wardSessions('tan-phong', [[2007, 5, 12], [2008, 7, 19], [2009, 10, 17], [2010, 11, 13]], [44, 52, 48, 50]);
+  wardSessions('tan-hung', [[2007, 4, 14], [2007, 11, 10], [2008, 6, 7], [2009, 3, 21], [2009, 11, 14], [2010, 9, 18]], [48, 52, 55, 47, 50, 54]); // 306
+  wardSessions('binh-thuan', [[2007, 5, 19], [2008, 3, 15], [2008, 12, 6], [2009, 8, 8], [2010, 7, 17]], [58, 61, 55, 62, 57]); // 293
+  for (const [i, wardId] of ['tan-thuan-dong', 'tan-thuan-tay', 'tan-kieng', 'tan-phu', 'phu-my'].entries()) {
+    wardSessions(wardId, [[2008, 9, 6 + i], [2009, 7, 11 + i], [2010, 6, 12 + i]], [45 + i * 3, 53 - i, 49 + i * 2]);
+  }
+  // District standing committee with the youth: 396 youth-union members + 122 new party members.
+  const youth: [string, number, number, [number, number, number]][] = [
+    ['Ban Thường vụ Quận ủy đối thoại với đoàn viên thanh niên tiêu biểu năm 2008', 140, 40, [2008, 3, 26]],
+    ['Ban Thường vụ Quận ủy đối thoại với thanh niên về học tập và việc làm', 128, 42, [2009, 3, 26]],
+    ['Ban Thường vụ Quận ủy đối thoại với đoàn viên thanh niên và đảng viên trẻ', 128, 40, [2010, 3, 26]],
+  ];
+  for (const [title, youthCount, party, [y, m, d]] of youth) {
+    plans.push({
+      kind: 'THEMATIC',
+      title,
+      hostBody: 'Ban Thường vụ Quận ủy - Quận Đoàn 7',
+      scheduledAt: iso(y, m, d),
+      actor: ADMIN,
+      checkIns: [
+        { category: 'YOUTH_UNION_MEMBER', count: Math.ceil(youthCount / 2) },
+        { category: 'YOUTH_UNION_MEMBER', count: Math.floor(youthCount / 2) },
+        { category: 'PARTY_MEMBER', count: party },
+      ],
+      concerns: [
+        {
+          topic: 'Việc làm cho thanh niên',
+          text: 'Đoàn viên đề nghị quận tổ chức thêm ngày hội việc làm và lớp dạy nghề ngắn hạn.',
+          authority: 'DISTRICT',
+          moves: [{ to: 'ANSWERED_ON_SPOT', response: 'Thường trực Quận ủy giao Quận Đoàn phối hợp Phòng Lao động tổ chức trong quý tới.' }],
+        },
+      ],
+    });
+  }
+  plans.push({
+    kind: 'THEMATIC',
+    title: 'Ban Thường vụ Quận ủy đối thoại với cán bộ Hội Liên hiệp Phụ nữ về công tác phát triển Đảng',
+    hostBody: 'Ban Thường vụ Quận ủy - Hội Liên hiệp Phụ nữ Quận 7',
+    scheduledAt: iso(2009, 10, 20),
+    actor: ADMIN,
+    checkIns: [{ category: 'WOMENS_UNION_MEMBER', count: 47 }],
+    concerns: [],
+  });
+  // The Tax Sub-department's rounds with businesses, since 2007: 435 distinct businesses in six rounds.
+  const roundSizes = [70, 72, 73, 74, 73, 73];
+  const roundDates: [number, number, number][] = [[2007, 8, 23], [2008, 4, 17], [2008, 11, 20], [2009, 5, 14], [2009, 12, 10], [2010, 6, 24]];
+  let business = 0;
+  roundSizes.forEach((size, r) => {
+    const [y, m, d] = roundDates[r];
+    const checkIns: CheckInPlan[] = Array.from({ length: size }, (_, i) => ({ category: 'BUSINESS_REPRESENTATIVE' as const, count: 1 + ((business + i) % 3 === 0 ? 1 : 0), businessIndex: business + i }));
+    const concerns: ConcernPlan[] = [0, 1, 2].map((k) => {
+      const c = TAX_CONCERNS[(r * 3 + k) % TAX_CONCERNS.length];
+      const moves: ConcernPlan['moves'] =
+        c.outcome === 'ANSWERED_ON_SPOT'
+          ? [{ to: 'ANSWERED_ON_SPOT', response: 'Lãnh đạo Chi cục Thuế trả lời trực tiếp tại buổi đối thoại.' }]
+          : c.outcome === 'RESOLVED'
+            ? [
+                { to: 'IN_PROGRESS', note: 'Chuyển UBND quận nghiên cứu giải quyết.' },
+                { to: 'RESOLVED', response: 'UBND quận đã giải quyết và thông báo cho doanh nghiệp.' },
+              ]
+            : [
+                { to: 'ESCALATED', note: 'Vượt thẩm quyền của quận: báo cáo Thành phố xin ý kiến.' },
+                { to: 'ANSWERED', response: 'Đã có ý kiến của Thành phố; Chi cục Thuế đã trả lời doanh nghiệp.' },
+              ];
+      return { topic: c.topic, text: c.text, authority: c.authority, businessIndex: business + k * 7, moves };
+    });
+    plans.push({
+      kind: 'BUSINESS_TAX',
+      title: `Đối thoại chính sách thuế với doanh nghiệp lần ${r + 1} (năm ${y})`,
+      hostBody: 'Chi cục Thuế Quận 7',
+      scheduledAt: iso(y, m, d),
+      actor: TAX,
+      checkIns,
+      concerns,
+    });
+    business += size;
+  });
+  return plans;
+}
+
+/** This year: closed sessions in the past months, one LIVE session today and one scheduled. */
+function currentYear(random: () => number, now: Date): SessionPlan[] {
+  const year = now.getUTCFullYear();
+  const today = Date.UTC(year, now.getUTCMonth(), now.getUTCDate(), 1);
+  const daysAgo = (n: number) => new Date(Math.max(Date.UTC(year, 0, 1, 1), today - n * 86_400_000)).toISOString();
+  const plans: SessionPlan[] = [];
+  const wards = ['phu-thuan', 'tan-hung', 'binh-thuan', 'tan-quy', 'tan-phong', 'tan-kieng'];
+  wards.forEach((wardId, i) => {
+    const topic = PUBLIC_TOPICS[(i * 7 + 2) % PUBLIC_TOPICS.length];
+    plans.push({
+      kind: 'PUBLIC',
+      title: `Đối thoại trực tiếp với nhân dân phường ${WARD_NAMES[wardId]} về ${topic} năm ${year}`,
+      wardId,
+      hostBody: `Đảng ủy - UBND phường ${WARD_NAMES[wardId]}`,
+      scheduledAt: daysAgo(12 + i * 9),
+      actor: wardOfficer(wardId),
+      checkIns: [
+        { category: 'RESIDENT', count: 40 + Math.floor(random() * 30) },
+        { category: 'PARTY_MEMBER', count: 5 + Math.floor(random() * 8) },
+        { category: 'OFFICIAL', count: 4 + (i % 3) },
+      ],
+      concerns: residentConcerns(random, 2).map((c, k) => (k === 1 && i % 2 === 0 ? { ...c, moves: c.moves.slice(0, 1).filter((m) => m.to === 'IN_PROGRESS') } : c)),
+    });
+  });
+  plans.push({
+    kind: 'BUSINESS_TAX',
+    title: `Đối thoại chính sách thuế với doanh nghiệp năm ${year}`,
+    hostBody: 'Chi cục Thuế Quận 7',
+    scheduledAt: daysAgo(20),
+    actor: TAX,
+    checkIns: [0, 5, 17, 90, 211, 300, 402].map((b) => ({ category: 'BUSINESS_REPRESENTATIVE' as const, count: 1, businessIndex: b })),
+    concerns: [
+      { ...TAX_CONCERNS[5], businessIndex: 17, moves: [{ to: 'ESCALATED', note: 'Báo cáo Thành phố xin ý kiến.' }] },
+      { ...TAX_CONCERNS[2], businessIndex: 90, moves: [] },
+    ],
+  });
+  plans.push({
+    kind: 'PUBLIC',
+    title: `Đối thoại trực tiếp với nhân dân phường Tân Thuận Đông về chống ngập năm ${year}`,
+    wardId: 'tan-thuan-dong',
+    hostBody: 'Đảng ủy - UBND phường Tân Thuận Đông',
+    scheduledAt: new Date(Math.min(today, now.getTime() - 3_600_000)).toISOString(),
+    actor: wardOfficer('tan-thuan-dong'),
+    checkIns: [
+      { category: 'RESIDENT', count: 37 },
+      { category: 'OFFICIAL', count: 5 },
+    ],
+    concerns: [{ ...RESIDENT_CONCERNS[1], authority: 'WARD', moves: [] }],
+    status: 'LIVE',
+  });
+  plans.push({
+    kind: 'THEMATIC',
+    title: `Ban Thường vụ Quận ủy đối thoại với đoàn viên thanh niên năm ${year}`,
+    hostBody: 'Ban Thường vụ Quận ủy - Quận Đoàn 7',
+    scheduledAt: new Date(today + 14 * 86_400_000).toISOString(),
+    actor: ADMIN,
+    checkIns: [],
+    concerns: [],
+    status: 'SCHEDULED',
+  });
+  return plans;
+}
+
+const SECTORS: BusinessSector[] = ['TRADE', 'SERVICES', 'TRANSPORT', 'CONSTRUCTION'];
+const SECTOR_WORDS: Record<string, string[]> = {
+  TRADE: ['Thương mại', 'Thương mại Dịch vụ', 'Xuất nhập khẩu'],
+  SERVICES: ['Dịch vụ', 'Tư vấn', 'Dịch vụ Du lịch'],
+  TRANSPORT: ['Vận tải', 'Giao nhận Vận tải', 'Logistics'],
+  CONSTRUCTION: ['Xây dựng', 'Xây dựng Công trình', 'Đầu tư Xây dựng'],
+};
+const FORMS = ['Công ty TNHH', 'Công ty Cổ phần', 'Doanh nghiệp tư nhân', 'Công ty TNHH MTV'];
+const NAMES = ['Phú Mỹ Hưng', 'Tân Thuận', 'Sông Sài Gòn', 'Nam Sài Gòn', 'Minh Phát', 'Hưng Thịnh', 'Thành Công', 'Đại Phát', 'An Khang', 'Phước Lộc', 'Kim Long', 'Bình Minh', 'Hoàng Gia', 'Việt Tín', 'Thuận Phát', 'Gia Phú', 'Trường An', 'Hòa Bình', 'Đông Á', 'Sao Việt', 'Tân Cảng', 'Kênh Tẻ', 'Rạch Ông', 'Mỹ Khánh', 'Quang Trung', 'Lê Văn Lương', 'Huỳnh Tấn Phát', 'Nguyễn Thị Thập'];
+
+function businesses(): { taxCode: string; name: string; sector: BusinessSector; wardId: string }[] {
+  const wardIds = Object.keys(WARD_NAMES);
+  return Array.from({ length: 435 }, (_, i) => {
+    const sector = SECTORS[i % 4];
+    const words = SECTOR_WORDS[sector][Math.floor(i / 4) % 3];
+    const form = FORMS[Math.floor(i / 12) % FORMS.length];
+    const base = NAMES[(i * 11) % NAMES.length];
+    // NOTE: fictitious tax codes in HCMC's 03xx range; every 25th is a branch (10 digits + "-" + 3).
+    const taxCode = `0312${String(100_000 + i * 137).padStart(6, '0')}${i % 25 === 24 ? '-001' : ''}`;
+    return { taxCode, name: `${form} ${words} ${base} ${i + 1}`, sector, wardId: wardIds[(i * 3) % wardIds.length] };
+  });
+}
+
+/** Runs `work` over `items` with at most `limit` at a time. */
+async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]);
+    }),
+  );
+}
 
 /** Loads the demo dataset through the domain code when the database holds no sessions yet. */
-export async function loadDemoDataIfEmpty(_domain: Domain, log: (line: string) => void): Promise<void> {
-  // NOTE: the demo dataset arrives with the dialogue domain (sessions, check-ins, concerns).
-  log('demo data: nothing to load yet (the dialogue domain is not built)');
+export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) => void, now: Date = new Date()): Promise<void> {
+  const existing = await domain.sessions.listSessions({ first: 1 });
+  if (existing.items.length > 0) {
+    log('demo data: the database already holds sessions; nothing loaded');
+    return;
+  }
+  const started = performance.now();
+  const random = seeded(7);
+  const plans = [...reportYears(random), ...currentYear(random, now)];
+  const firms = businesses();
+  const writes = firms.length + plans.reduce((n, p) => n + 3 + p.checkIns.length + p.concerns.reduce((k, c) => k + 1 + c.moves.length, 0), 0);
+  let done = 0;
+  let reported = 0;
+  const progress = () => {
+    done += 1;
+    if (done === writes || done - reported >= writes / 10) {
+      reported = done;
+      log(`demo data: ${done}/${writes} writes (${Math.round((done / writes) * 100)}%)`);
+    }
+  };
+  const at = (instant: string) => domain.withClock(() => new Date(instant));
+
+  const businessIds: string[] = new Array(firms.length);
+  await inParallel(
+    firms.map((f, i) => ({ f, i })),
+    12,
+    async ({ f, i }) => {
+      const b = await at(iso(2007, 7, 1 + (i % 28))).businesses.registerBusiness(TAX, f);
+      businessIds[i] = b.id;
+      progress();
+    },
+  );
+
+  await inParallel(plans, 6, async (plan) => {
+    const t = plan.scheduledAt;
+    const session = await at(plus(t, -20 * 24 * 60)).sessions.scheduleSession(plan.actor, plan);
+    progress();
+    if (plan.status === 'SCHEDULED') {
+      done += 2; // not started nor closed
+      return;
+    }
+    await at(t).sessions.startSession(plan.actor, session.id);
+    progress();
+    for (const [i, c] of plan.checkIns.entries()) {
+      await at(plus(t, 5 + i)).sessions.checkIn(plan.actor, {
+        sessionId: session.id,
+        category: c.category,
+        count: c.count,
+        businessId: c.businessIndex === undefined ? undefined : businessIds[c.businessIndex],
+        requestId: `demo-${session.id}-${i}`,
+      });
+      progress();
+    }
+    for (const [i, c] of plan.concerns.entries()) {
+      const raisedAt = plus(t, 60 + i * 10);
+      const concern = await at(raisedAt).concerns.raiseConcern(plan.actor, {
+        sessionId: session.id,
+        businessId: c.businessIndex === undefined ? undefined : businessIds[c.businessIndex],
+        topic: c.topic,
+        text: c.text,
+        authority: c.authority,
+        requestId: `demo-concern-${session.id}-${i}`,
+      });
+      progress();
+      for (const [k, move] of c.moves.entries()) {
+        const moveAt = plan.status === 'LIVE' ? plus(raisedAt, 5 + k) : plus(raisedAt, (k + 1) * 60 * 24 * 7);
+        await at(moveAt < now.toISOString() ? moveAt : now.toISOString()).concerns.moveConcern(plan.actor, { concernId: concern.id, ...move });
+        progress();
+      }
+    }
+    if (plan.status === 'LIVE') {
+      done += 1;
+      return;
+    }
+    await at(plus(t, 180)).sessions.closeSession(plan.actor, session.id);
+    progress();
+  });
+  log(`demo data: loaded ${plans.length} sessions and ${firms.length} businesses in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
