@@ -159,7 +159,7 @@ export class Api extends Construct {
       this.webSocketStage.grantManagementApiAccess(this.functions[name]);
       acknowledgeMatchingNag(
         this.functions[name],
-        /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:execute-api:[^:]+:<AWS::AccountId>:<ApiWebSocketApi\w+>\/[a-z0-9-]+\/\*\/@connections\/\*\]$/,
+        /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:execute-api:(<AWS::Region>|[a-z0-9-]+):<AWS::AccountId>:<ApiWebSocketApi\w+>\/[a-z0-9-]+\/\*\/@connections\/\*\]$/,
         'execute-api:ManageConnections on this WebSocket API\'s own stage: the trailing wildcards are the HTTP method (POST/GET/DELETE) and the connection id, which exists only at run time.',
       );
     }

@@ -1,0 +1,28 @@
+import { App } from 'aws-cdk-lib';
+import { describe, expect, it } from 'vitest';
+import { readStageSettings } from '../../infra/stage.js';
+import { synthesize } from './support.js';
+
+describe('stages', () => {
+  it('names the stack, its resources and its tags after --context stage=staging', () => {
+    const { stack, template } = synthesize({ context: { stage: 'staging', alarmEmail: 'oncall@example.org' }, bundle: false, cfnValidation: false });
+    expect(stack.stackName).toBe('DialoguePulse-staging');
+    template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolName: 'dialogue-pulse-staging' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: 'dialogue-pulse-http-staging' });
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', { StageName: 'staging' });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', { AlarmName: 'dialogue-pulse-staging-dead-letter-queue' });
+    template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'oncall@example.org' });
+    const [, fn] = Object.entries(template.findResources('AWS::Lambda::Function')).find(([id]) => id.startsWith('ApiGraphqlHttp'))!;
+    expect(fn.Properties.Tags).toEqual(expect.arrayContaining([{ Key: 'stage', Value: 'staging' }]));
+  });
+
+  it('refuses a stage name that cannot be part of resource names, saying what to pass', () => {
+    const app = new App({ context: { stage: 'Prod_1' } });
+    expect(() => readStageSettings(app)).toThrow(/--context stage=Prod_1 is not a valid stage name: use 2–15 lowercase letters/);
+  });
+
+  it('adds extra dashboard origins only when they are https origins', () => {
+    expect(readStageSettings(new App({ context: { extraOrigins: 'https://pulse.example.gov.vn' } })).extraOrigins).toEqual(['https://pulse.example.gov.vn']);
+    expect(() => readStageSettings(new App({ context: { extraOrigins: 'http://pulse.example.gov.vn/app' } }))).toThrow(/must be an https origin/);
+  });
+});
