@@ -216,3 +216,32 @@ export async function checkIn(stack: RunningStack, token: string, sessionId: str
     ),
   ).checkIn as { delta: number; attendance: number; at: string };
 }
+
+/** Starts test/support/reference-server-main.ts beside a running stack (see there why a process). */
+export async function startReferenceProcess(stack: RunningStack, env: Record<string, string> = {}) {
+  const { spawn } = await import('node:child_process');
+  const { resolve } = await import('node:path');
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/support/reference-server-main.ts'], {
+    cwd: resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, STACK_URL: stack.url, DYNAMODB_ENDPOINT: dynamoEndpointOf(stack), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  const url = await eventually(async () => {
+    if (child.exitCode !== null) throw new Error(`the reference server exited:\n${output}`);
+    return /reference: (http:\/\/[\d.:]+)/.exec(output)?.[1];
+  }, 60_000, 'the reference server');
+  return {
+    url,
+    output: () => output,
+    listeners: async () => Number(await (await fetch(`${url}/listeners`)).text()),
+    async stop() {
+      if (child.exitCode !== null) return;
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
