@@ -4,14 +4,15 @@ import { FilterCriteria, FilterRule, StartingPosition, type IFunction } from 'aw
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { PUBLISHED_ITEM_TYPES } from '../functions/realtime/stream-events.js';
 import { acknowledgeNag } from './nag.js';
 
 /**
- * The item types (`type` attribute) whose changes become subscription events. Any other write (wards,
- * counters, connections, subscriptions, idempotency records) never invokes the publisher.
- * Must list every type the publisher turns into an event: docs/data-model.md "Stream events".
+ * The item types (`type` attribute) whose changes become subscription events: the publisher's own list
+ * (docs/data-model.md "Stream events"), so the filter and the code cannot disagree. Any other write
+ * (wards, counters, connections, subscriptions, delivery markers) never invokes the publisher.
  */
-export const STREAM_EVENT_ITEM_TYPES = ['CheckIn', 'Concern', 'Session'] as const;
+export const STREAM_EVENT_ITEM_TYPES = PUBLISHED_ITEM_TYPES;
 
 /** Attempts after the first before a batch's failing records go to the dead-letter queue. */
 export const STREAM_RETRY_ATTEMPTS = 3;

@@ -19,6 +19,40 @@ beforeAll(() => {
 
 /** The directories the synthesis staged as assets (function bundles, dashboard files, config.json). */
 const stagedAssetDirs = () => readdirSync(synth.outdir).filter((entry) => entry.startsWith('asset.') && statSync(join(synth.outdir, entry)).isDirectory());
+/** The staged bundle directory of a function (its code's S3 key is `<asset hash>.zip`). */
+const bundleDirOf = (functionLogicalId: string) =>
+  `asset.${String(template.toJSON().Resources[functionLogicalId].Properties.Code.S3Key).replace(/\.zip$/, '')}`;
+
+const COMMAND_ACTIONS: Record<string, string[]> = {
+  GetCommand: ['dynamodb:GetItem'], GetItemCommand: ['dynamodb:GetItem'],
+  PutCommand: ['dynamodb:PutItem'], PutItemCommand: ['dynamodb:PutItem'],
+  UpdateCommand: ['dynamodb:UpdateItem'], UpdateItemCommand: ['dynamodb:UpdateItem'],
+  DeleteCommand: ['dynamodb:DeleteItem'], DeleteItemCommand: ['dynamodb:DeleteItem'],
+  QueryCommand: ['dynamodb:Query'], ScanCommand: ['dynamodb:Scan'],
+  BatchGetCommand: ['dynamodb:BatchGetItem'], BatchGetItemCommand: ['dynamodb:BatchGetItem'],
+  BatchWriteCommand: ['dynamodb:BatchWriteItem'], BatchWriteItemCommand: ['dynamodb:BatchWriteItem'],
+  TransactGetCommand: ['dynamodb:GetItem'], TransactGetItemsCommand: ['dynamodb:GetItem'],
+};
+const TRANSACT_ITEM_ACTIONS: Record<string, string> = { Put: 'dynamodb:PutItem', Update: 'dynamodb:UpdateItem', Delete: 'dynamodb:DeleteItem', ConditionCheck: 'dynamodb:ConditionCheckItem' };
+
+/**
+ * The table actions a bundle can call: the SDK stays external, so its imports name every command
+ * (`import{GetCommand as x}from"@aws-sdk/lib-dynamodb"`); a TransactWrite needs the action of each
+ * item kind it builds (`Put:{…}`, `Update:{…}`).
+ */
+function dynamoActionsCalledBy(code: string): Set<string> {
+  const actions = new Set<string>();
+  for (const [, names] of code.matchAll(/import\{([^}]*)\}from"@aws-sdk\/(?:lib-dynamodb|client-dynamodb)"/g)) {
+    for (const imported of names.split(',').map((n) => n.trim().split(/\s+as\s+/)[0])) {
+      for (const action of COMMAND_ACTIONS[imported] ?? []) actions.add(action);
+      if (imported === 'TransactWriteCommand' || imported === 'TransactWriteItemsCommand') {
+        for (const [kind, action] of Object.entries(TRANSACT_ITEM_ACTIONS)) if (code.includes(`${kind}:{`)) actions.add(action);
+      }
+    }
+  }
+  return actions;
+}
+
 const resourcesOf = (type: string) => Object.entries(template.findResources(type)) as [string, Json][];
 const fnId = (prefix: string) => logicalId(template, 'AWS::Lambda::Function', prefix);
 const appFunctions = () => ({
@@ -139,6 +173,13 @@ describe('least privilege', () => {
         { 'Fn::GetAtt': [tableId, 'Arn'] },
         { 'Fn::Join': ['', [{ 'Fn::GetAtt': [tableId, 'Arn'] }, '/index/*']] },
       ]);
+    }
+  });
+
+  it('grants each function exactly the DynamoDB actions its bundled code can call', () => {
+    for (const [name, id] of Object.entries(appFunctions()) as [keyof typeof TABLE_ACTIONS, string][]) {
+      const code = readFileSync(join(synth.outdir, bundleDirOf(id), 'index.mjs'), 'utf8');
+      expect([...dynamoActionsCalledBy(code)].sort(), name).toEqual([...TABLE_ACTIONS[name]].sort());
     }
   });
 
