@@ -141,6 +141,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     } while (exclusiveStartShardId);
   };
   await discoverShards(true);
+  if (deliveries > 1) log(`stream-poller: delivering every batch ${deliveries} times (fault injection: at-least-once delivery)`);
 
   const pollShard = async (shardId: string): Promise<boolean> => {
     const iterator = shards.get(shardId);

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../../infra/local/dynamodb-local.js';
+import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
+import { checkIn, collect, connectClient, eventually, openRawSocket, sleep, startLiveSession, tableOf, wsUrlOf } from '../support/realtime-clients.js';
+
+const ATTENDANCE = 'subscription ($sessionId: ID) { attendanceChanged(sessionId: $sessionId) { delta attendance } }';
+
+/**
+ * Faults the real system meets: DynamoDB Streams delivering a record again, idle sockets, and the
+ * whole local stack restarting under connected dashboards. The stack here delivers every stream
+ * batch twice (STREAM_DELIVERIES=2) and closes sockets idle for 3 s instead of 10 minutes.
+ */
+describe('real time under faults', () => {
+  let stack: RunningStack;
+  let port: number;
+  const env = { STREAM_DELIVERIES: '2', WS_IDLE_TIMEOUT_MS: '3000' };
+  let admin: string;
+
+  beforeAll(async () => {
+    port = await freePort();
+    stack = await startStack({ port, env });
+    admin = await stack.token('ADMIN');
+  });
+  afterAll(async () => {
+    await stack?.stop();
+    if (stack) removeDataDir(stack.dataDir);
+  });
+
+  it('shows each check-in once although every stream record is delivered twice', async () => {
+    expect(stack.output()).toMatch(/delivering every batch 2 times/);
+    const table = tableOf(stack);
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'phu-my' });
+    const client = connectClient(stack, admin, { keepAlive: 1_000 });
+    const updates = collect(client, { query: ATTENDANCE, variables: { sessionId } });
+    const summaries = collect(client, { query: 'subscription { summaryChanged { attendance } }' });
+    await table.waitForSubscriptions(`ATTENDANCE#SESSION#${sessionId}`);
+    await table.waitForSubscriptions('SUMMARY');
+
+    for (const count of [1, 2, 3, 4, 5]) await checkIn(stack, admin, sessionId, count);
+
+    await updates.waitFor(5);
+    await sleep(1_500); // the second deliveries have long been processed
+    expect(updates.values.map((v) => v.data?.attendanceChanged.delta)).toEqual([1, 2, 3, 4, 5]);
+    const totals = summaries.values.map((v) => v.data?.summaryChanged.attendance as number);
+    expect(new Set(totals).size).toBe(totals.length); // no summary pushed twice for the same batch
+    expect(totals.at(-1)).toBe(15);
+    await client.dispose();
+    table.close();
+  });
+
+  it('closes a socket idle for longer than the idle timeout (1001), and keeps one that pings', async () => {
+    const raw = await openRawSocket(wsUrlOf(stack));
+    raw.send({ type: 'connection_init', payload: { authorization: `Bearer ${admin}` } });
+    await raw.message(1);
+    let connections = 0;
+    const client = connectClient(stack, admin, { lazy: false, keepAlive: 1_000, on: { connected: () => connections++ } });
+    await eventually(async () => connections === 1, 10_000, 'the pinging client to connect');
+    const opened = Date.now();
+    expect((await raw.closed).code).toBe(1001);
+    expect(Date.now() - opened).toBeGreaterThan(1_500);
+    const later = collect(client, { query: '{ viewer { role } }' });
+    await later.ended();
+    expect(later.values[0].data).toEqual({ viewer: { role: 'ADMIN' } });
+    expect(connections).toBe(1); // the same socket all along
+    await client.dispose();
+  });
+
+  it('lets graphql-ws clients reconnect and resubscribe after the local stack restarts', async () => {
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-kieng' });
+    const table = tableOf(stack);
+    const client = connectClient(stack, admin, { keepAlive: 1_000, retryAttempts: 60, retryWait: () => sleep(500), shouldRetry: () => true });
+    const updates = collect(client, { query: ATTENDANCE, variables: { sessionId } });
+    const [before] = await table.waitForSubscriptions(`ATTENDANCE#SESSION#${sessionId}`);
+    await checkIn(stack, admin, sessionId, 10);
+    await updates.waitFor(1);
+    table.close();
+
+    await stack.stop();
+    stack = await startStack({ port, dataDir: stack.dataDir, env });
+
+    const restarted = tableOf(stack);
+    // The client's resubscription lands next to the item its old connection left behind.
+    await restarted.waitForSubscriptions(`ATTENDANCE#SESSION#${sessionId}`, 2);
+    await checkIn(stack, admin, sessionId, 5);
+    const received = await updates.waitFor(2, 15_000);
+    expect(received.map((v) => v.data?.attendanceChanged)).toEqual([
+      { delta: 10, attendance: 10 },
+      { delta: 5, attendance: 15 },
+    ]);
+    expect(updates.errors).toEqual([]);
+    // The old connection's items were found gone (410) while publishing, and deleted.
+    await eventually(async () => (await restarted.itemsOfConnection(before.connectionId)).length === 0, 10_000, 'the old connection items to go');
+    await client.dispose();
+    restarted.close();
+  });
+});
