@@ -68,7 +68,7 @@ describe('real time under faults', () => {
   it('lets graphql-ws clients reconnect and resubscribe after the local stack restarts', async () => {
     const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-kieng' });
     const table = tableOf(stack);
-    const client = connectClient(stack, admin, { keepAlive: 1_000, retryAttempts: 60, retryWait: () => sleep(500), shouldRetry: () => true });
+    const client = connectClient(stack, admin, { keepAlive: 1_000, retryAttempts: 60, retryWait: async () => void (await sleep(500)), shouldRetry: () => true });
     const updates = collect(client, { query: ATTENDANCE, variables: { sessionId } });
     const [before] = await table.waitForSubscriptions(`ATTENDANCE#SESSION#${sessionId}`);
     await checkIn(stack, admin, sessionId, 10);
