@@ -8,9 +8,16 @@ export interface Period {
 
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+// NOTE: Date.parse rolls impossible dates over ("2030-02-30" becomes 2 March); refuse them instead.
+function isRealCalendarDate(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  const [hh, mm] = [Number(value.slice(11, 13)), Number(value.slice(14, 16))];
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate() && hh <= 23 && mm <= 59;
+}
+
 /** Parses an ISO-8601 instant into canonical UTC (`2026-03-01T08:00:00.000Z`), or refuses it. */
 export function parseInstant(value: string, field: string): string {
-  const ms = ISO_INSTANT.test(value) ? Date.parse(value) : Number.NaN;
+  const ms = ISO_INSTANT.test(value) && isRealCalendarDate(value) ? Date.parse(value) : Number.NaN;
   if (Number.isNaN(ms)) {
     throw new InvalidInputError(`${field} must be an ISO-8601 date and time such as "2026-03-01T08:00:00.000Z"; got "${value.slice(0, 40)}".`, { field });
   }
