@@ -6,7 +6,7 @@ import { currentToken, signOut } from '../auth/session.js';
 import type { DashboardConfig } from '../config.js';
 import { SignIn } from '../features/sign-in/SignIn.js';
 import { Overview } from '../features/overview/Overview.js';
-import { createApiClients, type LiveStatus } from './client.js';
+import { createApiClients, type ApiClients, type LiveStatus } from './client.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { LiveContext, useLive } from './live.js';
 import { canLog, type ViewerInfo } from './permissions.js';
@@ -42,23 +42,30 @@ export function App({ config }: { config: DashboardConfig }) {
 function SignedIn({ config, token, onSignedOut }: { config: DashboardConfig; token: string; onSignedOut(): void }) {
   const [status, setStatus] = useState<LiveStatus>('connecting');
   const [epoch, setEpoch] = useState(0);
-  const clients = useMemo(
-    () =>
-      createApiClients({
-        config,
-        token,
-        onStatus: setStatus,
-        onReconnected: () => setEpoch((n) => n + 1),
-        onUnauthenticated: () => {
-          localStorage.removeItem('dp.token');
-          onSignedOut();
-        },
-      }),
+  const [clients, setClients] = useState<ApiClients>();
+  // NOTE: created in an effect, not during render: a render React throws away must not leave a socket open.
+  useEffect(() => {
+    let current = true;
+    const created = createApiClients({
+      config,
+      token,
+      onStatus: (next) => current && setStatus(next),
+      onReconnected: () => current && setEpoch((n) => n + 1),
+      onUnauthenticated: () => {
+        if (!current) return;
+        localStorage.removeItem('dp.token');
+        onSignedOut();
+      },
+    });
+    setClients(created);
+    return () => {
+      current = false;
+      void created.ws.dispose();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [config, token],
-  );
-  useEffect(() => () => void clients.ws.dispose(), [clients]);
+  }, [config, token]);
   const live = useMemo(() => ({ status, epoch }), [status, epoch]);
+  if (!clients) return null;
   return (
     <Provider value={clients.client}>
       <LiveContext.Provider value={live}>

@@ -2,7 +2,7 @@ import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SummaryFieldsFragment } from '../../gql/graphql.js';
 import { Link } from '../../app/router.js';
-import { formatNumber, formatTime } from '../../lib/format.js';
+import { formatDateTime, formatNumber, formatTime } from '../../lib/format.js';
 import { ExportButton } from '../export/ExportButton.js';
 import { PeriodPicker } from './PeriodPicker.js';
 import { useOverviewData, type ActivityItem, type LiveSession } from './use-overview-data.js';
@@ -99,6 +99,29 @@ function LiveSessions({ sessions }: { sessions: LiveSession[] }) {
   );
 }
 
+/** The feed line for one audit-trail entry, in the user's language (the API's description is English). */
+function describeActivity(item: ActivityItem, t: (key: string, options?: Record<string, unknown>) => string): string {
+  const checkIn = /(\d+)\s*×\s*([A-Z_]+)/.exec(item.description);
+  switch (item.action) {
+    case 'SESSION_SCHEDULED':
+    case 'SESSION_STARTED':
+    case 'SESSION_CLOSED':
+      return t(`feed.${item.action}`, { session: item.sessionTitle ?? '' });
+    case 'CHECKED_IN':
+      return checkIn
+        ? t('feed.CHECKED_IN', { count: Number(checkIn[1]), category: t(`category.${checkIn[2]}`), session: item.sessionTitle ?? '' })
+        : item.description;
+    case 'BUSINESS_REGISTERED':
+      return t('feed.BUSINESS_REGISTERED', { business: item.businessName ?? '' });
+    case 'CONCERN_RAISED':
+      return t('feed.CONCERN_RAISED', { topic: item.concernTopic ?? '' });
+    case 'CONCERN_MOVED':
+      return t('feed.CONCERN_MOVED', { topic: item.concernTopic ?? '', status: t(`concernStatus.${item.concernStatus}`) });
+    default:
+      return item.description;
+  }
+}
+
 function ActivityFeed({ items }: { items: ActivityItem[] }) {
   const { t } = useTranslation();
   return (
@@ -107,13 +130,10 @@ function ActivityFeed({ items }: { items: ActivityItem[] }) {
       {items.length === 0 ? (
         <p className="muted">{t('overview.noActivity')}</p>
       ) : (
-        <ol className="feed" aria-live="polite" data-testid="activity-feed">
+        <ol className="feed" data-testid="activity-feed">
           {items.map((item) => (
-            <li key={item.key}>
-              <time dateTime={item.at}>{formatTime(item.at)}</time>{' '}
-              {item.kind === 'checkIn'
-                ? t('feed.checkIn', { delta: item.delta, session: item.sessionTitle, attendance: item.attendance })
-                : t('feed.concern', { topic: item.topic, status: t(`concernStatus.${item.status}`) })}
+            <li key={item.id}>
+              <time dateTime={item.at}>{formatDateTime(item.at)}</time> {describeActivity(item, t)}
               {item.wardName ? <small> · {item.wardName}</small> : null}
             </li>
           ))}

@@ -41,6 +41,14 @@ export const AttendanceTicksSubscription = graphql(`
 
 export const ConcernFeedSubscription = graphql(`
   subscription ConcernFeed {
-    concernChanged { id topic status authority raisedAt ward { id name } session { id title } history { to at } }
+    concernChanged { id status }
+  }
+`);
+
+export const ActivityQuery = graphql(`
+  query ActivityFeed {
+    activity(first: 20) {
+      edges { node { id at action description role session { id title } concern { id topic status } business { id name } ward { id name } } }
+    }
   }
 `);

@@ -18,6 +18,12 @@ const TaxQuery = graphql(`
       totalCount
       edges { node { id title status scheduledAt attendance hostBody } }
     }
+    trade: businesses(sector: TRADE, first: 1) { totalCount }
+    services: businesses(sector: SERVICES, first: 1) { totalCount }
+    transport: businesses(sector: TRANSPORT, first: 1) { totalCount }
+    construction: businesses(sector: CONSTRUCTION, first: 1) { totalCount }
+    manufacturing: businesses(sector: MANUFACTURING, first: 1) { totalCount }
+    other: businesses(sector: OTHER, first: 1) { totalCount }
     concerns(status: ESCALATED, first: 100) {
       edges { node { id topic raisedAt authority business { name taxCode } session { kind title } history { to at } } }
     }
@@ -51,6 +57,14 @@ export function TaxPage() {
       return { ...c, escalatedAt, waited: durationSince(escalatedAt) };
     })
     .sort((a, b) => a.escalatedAt.localeCompare(b.escalatedAt));
+  const sectors = [
+    { sector: 'TRADE', count: data.trade.totalCount },
+    { sector: 'SERVICES', count: data.services.totalCount },
+    { sector: 'TRANSPORT', count: data.transport.totalCount },
+    { sector: 'CONSTRUCTION', count: data.construction.totalCount },
+    { sector: 'MANUFACTURING', count: data.manufacturing.totalCount },
+    { sector: 'OTHER', count: data.other.totalCount },
+  ];
   const outcomes: [string, number][] = [
     ['answeredOnSpot', tax.outcomes.answeredOnSpot],
     ['resolvedByDistrict', tax.outcomes.resolved],
@@ -66,6 +80,17 @@ export function TaxPage() {
         <li className="kpi"><span className="kpi-label">{t('kpi.businessesEngaged')}</span><span className="kpi-value">{formatNumber(tax.businessesEngaged, i18n.language)}</span></li>
         <li className="kpi"><span className="kpi-label">{t('tax.everEscalated')}</span><span className="kpi-value">{formatNumber(tax.escalatedToCity, i18n.language)}</span></li>
       </ul>
+      <section className="panel" aria-labelledby="sectors-title">
+        <div className="panel-head">
+          <h2 id="sectors-title">{t('tax.bySector')}</h2>
+          <ExportButton filename="doanh-nghiep-theo-linh-vuc.csv" rows={sectors} columns={[{ header: t('business.sector'), value: (r) => t(`sector.${r.sector}`) }, { header: t('tax.registered'), value: (r) => r.count }]} />
+        </div>
+        <dl className="outcomes" data-testid="businesses-by-sector">
+          {sectors.map((row) => (
+            <div key={row.sector}><dt>{t(`sector.${row.sector}`)}</dt><dd>{formatNumber(row.count, i18n.language)}</dd></div>
+          ))}
+        </dl>
+      </section>
       <section className="panel" aria-labelledby="outcomes-title">
         <h2 id="outcomes-title">{t('tax.outcomes')}</h2>
         <dl className="outcomes">

@@ -1,0 +1,207 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { expectData, removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
+import { ensureDashboardBuilt, launchChromium, newUser, screenshot } from './support/browser.js';
+
+// The dashboard end to end: the real stack (npm start's entry point, DynamoDB Local, the Lambda
+// handlers behind the local gateway) and Debian's Chromium. One stack and one browser for the file.
+describe('the dashboard in Chromium', () => {
+  let stack: RunningStack;
+  let browser: Browser;
+  let admin: string;
+
+  const schedule = async (title: string, wardId = 'tan-hung') => {
+    const { scheduleSession } = expectData<any>(
+      await stack.graphql(
+        'mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }',
+        { input: { kind: 'PUBLIC', title, wardId, hostBody: 'Đảng ủy - UBND phường Tân Hưng', scheduledAt: new Date().toISOString() } },
+        admin,
+      ),
+    );
+    return scheduleSession.id as string;
+  };
+  const startSession = async (id: string) => expectData(await stack.graphql('mutation ($id: ID!) { startSession(id: $id) { id } }', { id }, admin));
+  const attendanceOf = async (id: string) => expectData<any>(await stack.graphql('query ($id: ID!) { session(id: $id) { attendance } }', { id }, admin)).session.attendance as number;
+  const numberIn = async (page: Page, testId: string) => Number(await page.getByTestId(testId).first().getAttribute('data-value'));
+
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    [stack, browser] = await Promise.all([startStack({ demo: true }), launchChromium()]);
+    admin = await stack.token('ADMIN', undefined, 'e2e-admin');
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (stack) removeDataDir(stack.dataDir);
+  });
+
+  it('offers a demo user per role and signs each one in', async () => {
+    const { context, page } = await newUser(browser, stack.url);
+    const expected: [string, string, string | undefined][] = [
+      ['LEADERSHIP', 'Lãnh đạo', undefined],
+      ['WARD_OFFICER', 'Cán bộ phường · Tân Hưng', 'tan-hung'],
+      ['TAX_OFFICER', 'Cán bộ Chi cục Thuế', undefined],
+      ['ADMIN', 'Quản trị', undefined],
+    ];
+    for (const [role, shown, wardId] of expected) {
+      await page.goto('/');
+      await page.locator(`input[name="role"][value="${role}"]`).check();
+      if (wardId) await page.getByRole('combobox', { name: 'Phường' }).selectOption(wardId);
+      if (role === 'LEADERSHIP') await screenshot(page, 'sign-in');
+      await page.getByRole('button', { name: 'Đăng nhập' }).click();
+      await expect.poll(() => page.getByTestId('viewer-role').textContent(), { timeout: 10_000 }).toBe(shown);
+      await page.getByRole('button', { name: 'Đăng xuất' }).click();
+      await page.getByRole('button', { name: 'Đăng nhập' }).waitFor();
+    }
+    await context.close();
+  });
+
+  it('speaks Vietnamese by default and English after one click, and remembers it', async () => {
+    const { context, page } = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
+    await page.goto('/');
+    const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Phường', 'Đối thoại thuế', 'Kiến nghị', 'Truy vấn dữ liệu', 'Màn hình lớn']);
+    expect(await page.locator('html').getAttribute('lang')).toBe('vi');
+    await page.getByRole('heading', { name: 'Tổng quan đối thoại Quận 7' }).waitFor();
+
+    await page.getByTestId('language-switch').click();
+    const navEn = page.getByRole('navigation', { name: 'Main navigation' });
+    await expect.poll(() => navEn.getByRole('link').allTextContents()).toEqual(['Overview', 'Wards', 'Tax dialogues', 'Concerns', 'Explorer', 'Wallboard']);
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    await page.getByRole('heading', { name: 'District 7 dialogues at a glance' }).waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'District 7 dialogues at a glance' }).waitFor();
+    await context.close();
+  });
+
+  it('offers leadership no logging action', async () => {
+    const { context, page } = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
+    const sessionId = await schedule('Đối thoại kiểm tra quyền lãnh đạo');
+    await startSession(sessionId);
+    await page.goto('/');
+    await page.getByTestId('kpi-tiles').waitFor();
+    expect(await page.getByRole('link', { name: 'Ghi nhận' }).count()).toBe(0);
+    for (const path of ['/logging', `/kiosk/${sessionId}`]) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: 'Không tìm thấy trang này' }).waitFor();
+      expect(await page.getByRole('button', { name: /Bắt đầu|Kết thúc|Người dân|Lên lịch/ }).count()).toBe(0);
+    }
+    await context.close();
+  });
+
+  it('shows a check-in made on the kiosk on the overview open in another page within 2 s, without a reload', async () => {
+    const sessionId = await schedule('Đối thoại với nhân dân khu phố 3');
+    await startSession(sessionId);
+    const leader = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
+    const officer = await newUser(browser, stack.url, await stack.token('WARD_OFFICER', 'tan-hung'));
+    await leader.page.goto('/');
+    await leader.page.getByTestId('kpi-attendance').waitFor();
+    await expect.poll(() => leader.page.getByTestId('live-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('live');
+    const before = await numberIn(leader.page, 'kpi-attendance');
+    let navigations = 0;
+    leader.page.on('framenavigated', () => navigations++);
+
+    await officer.page.goto(`/kiosk/${sessionId}`);
+    await officer.page.locator('button[data-category="RESIDENT"]:not([disabled])').waitFor();
+    await officer.page.getByLabel('Số người (nhập nhiều người cùng lúc)').fill('3');
+    const tapped = Date.now();
+    await officer.page.locator('button[data-category="RESIDENT"]').click();
+    await expect.poll(() => numberIn(leader.page, 'kpi-attendance'), { timeout: 2_000, interval: 50 }).toBe(before + 3);
+    const seenAfter = Date.now() - tapped;
+    expect(seenAfter).toBeLessThanOrEqual(2_000);
+    expect(navigations).toBe(0);
+    await leader.page.locator(`[data-session-id="${sessionId}"] [data-testid="live-session-attendance"]`).filter({ hasText: '3' }).waitFor({ timeout: 2_000 });
+    await screenshot(leader.page, 'overview');
+    await screenshot(officer.page, 'kiosk');
+    await leader.context.close();
+    await officer.context.close();
+  });
+
+  it('runs a query and a subscription in the explorer with the user token attached', async () => {
+    const sessionId = await schedule('Đối thoại thử trình truy vấn');
+    await startSession(sessionId);
+    const { context, page } = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
+    await page.goto('/explorer');
+    const run = page.locator('.graphiql-execute-button');
+    await run.waitFor({ timeout: 30_000 });
+    const response = page.locator('.graphiql-response');
+    await page.locator('.graphiql-tab', { hasText: 'DistrictSummary' }).first().click();
+    await run.click();
+    await expect.poll(() => response.textContent(), { timeout: 15_000 }).toMatch(/"liveSessions":\s*\d+/);
+    await screenshot(page, 'explorer');
+
+    await page.locator('.graphiql-tab', { hasText: 'LiveAttendance' }).first().click();
+    await run.click();
+    // The subscription is open once the server holds it; a check-in must then arrive in the response.
+    await page.waitForTimeout(500);
+    const officer = await stack.token('WARD_OFFICER', 'tan-hung');
+    await expect
+      .poll(
+        async () => {
+          await stack.graphql('mutation ($input: CheckInInput!) { checkIn(input: $input) { attendance } }', { input: { sessionId, category: 'OFFICIAL', count: 2, requestId: crypto.randomUUID() } }, officer);
+          return response.textContent();
+        },
+        { timeout: 15_000, interval: 1_500 },
+      )
+      .toMatch(/"attendanceChanged"[\s\S]*"delta":\s*2/);
+    await context.close();
+  });
+
+  it('takes a screenshot of each main screen', async () => {
+    const { context, page } = await newUser(browser, stack.url, await stack.token('ADMIN'));
+    const screens: [string, string, string][] = [
+      ['wards', '/wards', 'Các phường'],
+      ['ward', '/ward/tan-hung', 'Phường Tân Hưng'],
+      ['tax', '/tax', 'Đối thoại thuế với doanh nghiệp'],
+      ['concerns', '/concerns', 'Kiến nghị'],
+      ['logging', '/logging', 'Ghi nhận đối thoại'],
+    ];
+    for (const [name, path, heading] of screens) {
+      await page.goto(path);
+      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
+      await page.locator('[aria-busy="true"]').first().waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+      await screenshot(page, name);
+    }
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await page.goto('/wallboard');
+    await page.getByTestId('kpi-tiles').waitFor();
+    await screenshot(page, 'wallboard');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto('/');
+    await page.getByTestId('kpi-tiles').waitFor();
+    await screenshot(page, 'overview-phone');
+    await context.close();
+  });
+
+  // Last: it stops and restarts the stack.
+  it('queues kiosk taps while the server is stopped and counts each exactly once after it returns', async () => {
+    const sessionId = await schedule('Đối thoại khi mất mạng');
+    await startSession(sessionId);
+    const { context, page } = await newUser(browser, stack.url, await stack.token('WARD_OFFICER', 'tan-hung'));
+    await page.goto(`/kiosk/${sessionId}`);
+    await page.locator('button[data-category="RESIDENT"]:not([disabled])').waitFor();
+    const before = await attendanceOf(sessionId);
+
+    const port = Number(new URL(stack.url).port);
+    const dataDir = stack.dataDir;
+    await stack.stop();
+    const taps = ['RESIDENT', 'RESIDENT', 'YOUTH_UNION_MEMBER', 'PARTY_MEMBER', 'RESIDENT', 'OTHER', 'WOMENS_UNION_MEMBER'];
+    for (const category of taps) await page.locator(`button[data-category="${category}"]`).click();
+    await expect.poll(() => numberIn(page, 'kiosk-pending'), { timeout: 5_000 }).toBe(taps.length);
+    const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('dp.kiosk.queue.v1') ?? '[]').map((item: { requestId: string }) => item.requestId));
+    expect(new Set(stored).size).toBe(taps.length);
+    await screenshot(page, 'kiosk-offline');
+
+    stack = await startStack({ demo: true, dataDir, port });
+    await expect.poll(() => numberIn(page, 'kiosk-pending'), { timeout: 30_000, interval: 250 }).toBe(0);
+    expect(await attendanceOf(sessionId)).toBe(before + taps.length);
+    await expect.poll(() => numberIn(page, 'kiosk-attendance'), { timeout: 5_000 }).toBe(before + taps.length);
+    // Nothing is sent twice: a reload (the queue is re-read from storage) changes nothing.
+    await page.reload();
+    await page.getByTestId('kiosk-pending').waitFor();
+    expect(await numberIn(page, 'kiosk-pending')).toBe(0);
+    expect(await attendanceOf(sessionId)).toBe(before + taps.length);
+    await context.close();
+  });
+});
