@@ -41,7 +41,8 @@ describe('errors never leak internals to clients; they go to the log with the re
   let stack: RunningStack;
   let token: string;
   beforeAll(async () => {
-    stack = await startStack();
+    // INFO: every operation's log line is printed, so what must never be logged can be checked.
+    stack = await startStack({ env: { POWERTOOLS_LOG_LEVEL: 'INFO' } });
     token = await stack.token('LEADERSHIP');
   });
   afterAll(async () => {
@@ -61,6 +62,24 @@ describe('errors never leak internals to clients; they go to the log with the re
     expect(result.body.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     expect(result.body.errors?.[0].message).toMatch(/nope/);
     expectNoInternals(result.body);
+  });
+
+  it('never logs a citizen\'s words or name, in an accepted request or a refused one', async () => {
+    const admin = await stack.token('ADMIN');
+    const { scheduleSession } = expectData<any>(await stack.graphql('mutation ($i: ScheduleSessionInput!) { scheduleSession(input: $i) { id } }', {
+      i: { kind: 'PUBLIC', wardId: 'tan-hung', title: 'Đối thoại', hostBody: 'UBND phường Tân Hưng', scheduledAt: new Date().toISOString() },
+    }, admin));
+    expectData(await stack.graphql('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: scheduleSession.id }, admin));
+    const since = stack.output().length;
+    const words = 'Ông Trần Văn Riêngtư (0909 123 456) hỏi về hẻm 42 ngập nước';
+    const raise = (sessionId: string, requestId: string) =>
+      stack.graphql('mutation ($i: RaiseConcernInput!) { raiseConcern(input: $i) { id } }', { i: { sessionId, topic: 'Ngập nước Riêngtư', text: words, authority: 'WARD', requestId } }, admin);
+    expect((await raise(scheduleSession.id, 'privacy-1')).body.errors).toBeUndefined();
+    expect((await raise('01J00000000000000000000000', 'privacy-2')).body.errors?.[0].extensions.code).toBe('NOT_FOUND');
+    await new Promise((r) => setTimeout(r, 300));
+    const logged = stack.output().slice(since);
+    expect(logged).toMatch(/"message":"operation"/); // the log is on: the operations were logged...
+    expect(logged).not.toMatch(/Riêngtư|0909 123 456|hẻm 42/); // ...without the citizen's words
   });
 
   describe('with the database stopped', () => {
