@@ -24,6 +24,8 @@ const deps: PublishDeps = {
   // In AWS a post is a network round trip (~10–30 ms): many in flight keep one invocation busy, not waiting.
   concurrency: Number(process.env.PUBLISHER_CONCURRENCY ?? 128),
 };
+/** Time kept in hand before the function's timeout (one record's fan-out must fit in it). */
+const DEADLINE_MARGIN_MS = Number(process.env.PUBLISHER_DEADLINE_MARGIN_MS ?? 10_000);
 
 export const handler = async (event: DynamoDBStreamEvent, context?: Context): Promise<DynamoDBBatchResponse> => {
   const started = performance.now();
@@ -36,7 +38,17 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
     failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
   };
   let summaryRecord: DynamoDBRecord | undefined;
-  for (const record of event.Records) {
+  let deferred = 0;
+  for (const [index, record] of event.Records.entries()) {
+    // Stop short of the function's timeout: a timed-out invocation loses the fan-out in progress,
+    // whereas records reported as failures are simply redelivered from the first of them.
+    if (context && context.getRemainingTimeInMillis() < DEADLINE_MARGIN_MS) {
+      for (const rest of event.Records.slice(index)) failures.push({ itemIdentifier: rest.dynamodb?.SequenceNumber ?? '' });
+      deferred = event.Records.length - index;
+      summaryRecord = undefined; // the redelivered records will push it
+      logger.warn('deferring records near the timeout', { deferred });
+      break;
+    }
     try {
       for (const realtimeEvent of eventsOf(record, deps.domain)) await publishEvent({ ...deps, logger }, realtimeEvent, stats);
       if (affectsSummary(record)) summaryRecord = record;
@@ -56,7 +68,8 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
   const round = (ms: number) => Math.round(ms * 10) / 10;
   logger.info('published', {
     records: event.Records.length,
-    recordsFailed: failures.length,
+    recordsFailed: failures.length - deferred,
+    recordsDeferred: deferred,
     startedAt,
     durationMs: round(performance.now() - started),
     ...stats,
