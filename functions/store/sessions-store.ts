@@ -96,6 +96,19 @@ function listQuery(f: SessionFilter): ListQuery {
   };
 }
 
+/** The CheckIn item: the idempotency record of one requestId, and its audit entry (gsi1 ACTIVITY). */
+export function checkInItem(checkIn: CheckIn, actorRole: string) {
+  const activityId = `checkin:${checkIn.sessionId}:${checkIn.requestId}`;
+  return {
+    ...checkInKey(checkIn.sessionId, checkIn.requestId),
+    gsi1pk: 'ACTIVITY',
+    gsi1sk: `${checkIn.at}#${activityId}`,
+    type: 'CheckIn',
+    ...checkIn,
+    actorRole,
+  };
+}
+
 export function createSessionsStore(db: DynamoDBDocumentClient, tableName: string) {
   return {
     async getSession(id: string): Promise<Session | undefined> {
@@ -143,22 +156,8 @@ export function createSessionsStore(db: DynamoDBDocumentClient, tableName: strin
      * in one transaction. Returns false when this requestId was already recorded (nothing written).
      */
     async recordCheckIn(checkIn: CheckIn, actorRole: string, counters: CounterDelta[], engagement?: { businessId: string; scheduledAt: string }): Promise<boolean> {
-      const activityId = `checkin:${checkIn.sessionId}:${checkIn.requestId}`;
       const items: TransactItem[] = [
-        {
-          Put: {
-            TableName: tableName,
-            Item: {
-              ...checkInKey(checkIn.sessionId, checkIn.requestId),
-              gsi1pk: 'ACTIVITY',
-              gsi1sk: `${checkIn.at}#${activityId}`,
-              type: 'CheckIn',
-              ...checkIn,
-              actorRole,
-            },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          },
-        },
+        { Put: { TableName: tableName, Item: checkInItem(checkIn, actorRole), ConditionExpression: 'attribute_not_exists(pk)' } },
         ...counters.map((c) => counterUpdate(tableName, c)),
       ];
       if (engagement) items.push(engagementPut(tableName, { ...engagement, sessionId: checkIn.sessionId }));

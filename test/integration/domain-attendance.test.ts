@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
-import { actorsOf, domainClient, rid, type Actors } from './domain-support.js';
+import { actorsOf, domainClient, fastDataDir, rid, type Actors } from './domain-support.js';
 
 // Live attendance: idempotent, exact under concurrency, counted everywhere it shows.
 describe('live attendance (checkIn)', () => {
@@ -8,7 +8,7 @@ describe('live attendance (checkIn)', () => {
   let who: Actors;
   let api: ReturnType<typeof domainClient>;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ dataDir: fastDataDir() });
     who = await actorsOf(stack);
     api = domainClient(stack);
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
-import { actorsOf, domainClient, rid, type Actors } from './domain-support.js';
+import { actorsOf, domainClient, fastDataDir, rid, type Actors } from './domain-support.js';
 
 const MOVE = 'mutation ($input: MoveConcernInput!) { moveConcern(input: $input) { id status } }';
 const RAISE = 'mutation ($input: RaiseConcernInput!) { raiseConcern(input: $input) { id } }';
@@ -30,7 +30,7 @@ describe('concerns and businesses', () => {
   let officer: string;
   let liveId: string;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ dataDir: fastDataDir() });
     who = await actorsOf(stack);
     api = domainClient(stack);
     officer = await stack.token('WARD_OFFICER', 'tan-phong', 'officer-tan-phong');

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
-import { actorsOf, domainClient, rid, SESSION_FIELDS, type Actors } from './domain-support.js';
+import { actorsOf, domainClient, fastDataDir, rid, SESSION_FIELDS, type Actors } from './domain-support.js';
 
 const SCHEDULE = 'mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }';
 
@@ -9,7 +9,7 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
   let who: Actors;
   let api: ReturnType<typeof domainClient>;
   beforeAll(async () => {
-    stack = await startStack();
+    stack = await startStack({ dataDir: fastDataDir() });
     who = await actorsOf(stack);
     api = domainClient(stack);
   });

@@ -1,4 +1,7 @@
 // Helpers for the dialogue-domain integration tests (test/integration/domain-*.test.ts).
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { expect } from 'vitest';
 import type { Role } from '../../functions/domain/actor.js';
 import { expectData, type RunningStack } from '../support/local-stack.js';
@@ -24,6 +27,14 @@ export async function actorsOf(stack: RunningStack): Promise<Actors> {
   };
 }
 
+export interface ScheduleInput {
+  kind: string;
+  title?: string;
+  wardId?: string | null;
+  hostBody?: string;
+  scheduledAt?: string;
+}
+
 export function domainClient(stack: RunningStack) {
   const ok = async <T = any>(query: string, variables: Record<string, unknown>, token: string): Promise<T> => expectData<T>(await stack.graphql(query, variables, token));
   /** Runs a request expected to be refused; returns the error's code and message. */
@@ -35,7 +46,7 @@ export function domainClient(stack: RunningStack) {
   return {
     ok,
     refused,
-    async schedule(token: string, input: { kind: string; title?: string; wardId?: string | null; hostBody?: string; scheduledAt?: string }) {
+    async schedule(token: string, input: ScheduleInput): Promise<any> {
       const data = await ok<{ scheduleSession: any }>(
         `mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { ${SESSION_FIELDS} } }`,
         { input: { title: 'Đối thoại trực tiếp với nhân dân', hostBody: 'Đảng ủy - UBND phường', scheduledAt: '2026-03-01T01:00:00.000Z', ...input } },
@@ -45,7 +56,7 @@ export function domainClient(stack: RunningStack) {
     },
     start: async (token: string, id: string) => (await ok<any>(`mutation ($id: ID!) { startSession(id: $id) { ${SESSION_FIELDS} } }`, { id }, token)).startSession,
     close: async (token: string, id: string) => (await ok<any>(`mutation ($id: ID!) { closeSession(id: $id) { ${SESSION_FIELDS} } }`, { id }, token)).closeSession,
-    async live(token: string, input: Parameters<ReturnType<typeof domainClient>['schedule']>[1]) {
+    async live(token: string, input: ScheduleInput): Promise<any> {
       const s = await this.schedule(token, input);
       return this.start(token, s.id);
     },
@@ -87,3 +98,12 @@ export function domainClient(stack: RunningStack) {
 let counter = 0;
 /** A request id unique within the test run. */
 export const rid = (label = 'r') => `${label}-${process.pid}-${Date.now().toString(36)}-${(counter += 1)}`;
+
+/**
+ * A fresh data directory on tmpfs when the machine has one. NOTE: DynamoDB Local syncs every write to
+ * disk; on this project's shared VM that makes it ~10× slower than on memory-backed storage. The
+ * emulator, table and handlers are the same; only where its files live differs.
+ */
+export function fastDataDir(): string {
+  return mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'dialogue-pulse-domain-'));
+}

@@ -1,0 +1,89 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectData, removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
+import { fastDataDir } from './domain-support.js';
+
+const REPORT_YEARS = { from: '2006-01-01T00:00:00.000Z', to: '2011-01-01T00:00:00.000Z' };
+
+describe('the demo dataset (npm start on an empty database)', () => {
+  let stack: RunningStack;
+  let token: string;
+  const query = async (q: string, variables: Record<string, unknown> = {}) => expectData<any>(await stack.graphql(q, variables, token));
+  beforeAll(async () => {
+    stack = await startStack({ demo: true, dataDir: fastDataDir() });
+    token = await stack.token('LEADERSHIP');
+  }, 600_000);
+  afterAll(async () => {
+    await stack?.stop();
+    if (stack) removeDataDir(stack.dataDir);
+  });
+
+  it('reproduces the report: Bình Thuận 5 sessions / 293 attendance and Tân Hưng 6 / 306 in 2006–2010', async () => {
+    const data = await query('query ($p: PeriodInput) { bt: ward(id: "binh-thuan") { stats(period: $p) { sessions attendance } } th: ward(id: "tan-hung") { stats(period: $p) { sessions attendance } } }', { p: REPORT_YEARS });
+    expect(data.bt.stats).toEqual({ sessions: 5, attendance: 293 });
+    expect(data.th.stats).toEqual({ sessions: 6, attendance: 306 });
+  });
+
+  it("reproduces the thematic dialogues: 3 youth sessions with 396 youth-union members and 122 party members, 1 women's-union session with 47", async () => {
+    const data = await query('query ($p: PeriodInput!) { sessionsInPeriod(period: $p, kind: THEMATIC, first: 20) { totalCount edges { node { title hostBody ward { id } attendanceByCategory { category count } } } } }', { p: REPORT_YEARS });
+    const sessions = data.sessionsInPeriod.edges.map((e: any) => e.node);
+    expect(data.sessionsInPeriod.totalCount).toBe(4);
+    const youth = sessions.filter((s: any) => s.hostBody.includes('Đoàn'));
+    const women = sessions.filter((s: any) => s.hostBody.includes('Phụ nữ'));
+    expect(youth).toHaveLength(3);
+    expect(women).toHaveLength(1);
+    const sum = (list: any[], category: string) => list.flatMap((s) => s.attendanceByCategory).filter((c: any) => c.category === category).reduce((n: number, c: any) => n + c.count, 0);
+    expect([sum(youth, 'YOUTH_UNION_MEMBER'), sum(youth, 'PARTY_MEMBER')]).toEqual([396, 122]);
+    expect(women[0].attendanceByCategory).toEqual([{ category: 'WOMENS_UNION_MEMBER', count: 47 }]);
+    expect(sessions.every((s: any) => s.ward === null)).toBe(true);
+    const summary = (await query('query ($p: PeriodInput) { summary(period: $p) { attendanceByCategory { category count } } }', { p: REPORT_YEARS })).summary;
+    expect(summary.attendanceByCategory.filter((c: any) => ['YOUTH_UNION_MEMBER', 'PARTY_MEMBER', 'WOMENS_UNION_MEMBER'].includes(c.category))).toEqual([
+      { category: 'YOUTH_UNION_MEMBER', count: 396 },
+      { category: 'PARTY_MEMBER', count: 122 },
+      { category: 'WOMENS_UNION_MEMBER', count: 47 },
+    ]);
+  });
+
+  it('reproduces the tax dialogues: 6 rounds engaging 435 businesses in four sectors, concerns answered on the spot, resolved by the district, escalated and answered', async () => {
+    const tax = (await query('query ($p: PeriodInput) { summary(period: $p) { tax { rounds businessesEngaged escalatedToCity outcomes { open answeredOnSpot inProgress resolved escalated answered } } } }', { p: REPORT_YEARS })).summary.tax;
+    expect(tax).toMatchObject({ rounds: 6, businessesEngaged: 435 });
+    expect(tax.outcomes.answeredOnSpot).toBeGreaterThan(0);
+    expect(tax.outcomes.resolved).toBeGreaterThan(0);
+    expect(tax.outcomes.answered).toBeGreaterThan(0);
+    expect(tax.escalatedToCity).toBe(tax.outcomes.answered);
+    const sectors = await Promise.all(['TRADE', 'SERVICES', 'TRANSPORT', 'CONSTRUCTION'].map(async (sector) => (await query(`{ businesses(sector: ${sector}, first: 1) { totalCount } }`)).businesses.totalCount));
+    expect(sectors.reduce((a, b) => a + b, 0)).toBe(435);
+    expect(sectors.every((n) => n > 100)).toBe(true);
+    const rounds = (await query('query ($p: PeriodInput!) { sessionsInPeriod(period: $p, kind: BUSINESS_TAX) { edges { node { hostBody scheduledAt } } } }', { p: REPORT_YEARS })).sessionsInPeriod.edges;
+    expect(rounds.every((e: any) => e.node.hostBody === 'Chi cục Thuế Quận 7' && e.node.scheduledAt >= '2007')).toBe(true);
+  });
+
+  it('starts with the pilot ward and has sessions in every ward, plus this year a LIVE session and a scheduled one', async () => {
+    const oldest = (await query('query ($p: PeriodInput!) { sessionsInPeriod(period: $p, kind: PUBLIC, first: 100) { edges { node { ward { id } scheduledAt } } } }', { p: REPORT_YEARS })).sessionsInPeriod.edges.map((e: any) => e.node);
+    expect(oldest.at(-1).ward.id).toBe('phu-thuan');
+    const summary = (await query('query ($p: PeriodInput) { summary(period: $p) { wards { ward { id } sessions } } }', { p: REPORT_YEARS })).summary;
+    expect(summary.wards.every((w: any) => w.sessions > 0)).toBe(true);
+    const year = new Date().getUTCFullYear();
+    const now = (await query(`{ summary(period: { from: "${year}-01-01T00:00:00Z", to: "${year + 1}-01-01T00:00:00Z" }) { sessions liveSessions attendance concerns { open inProgress escalated } } live: sessions(status: LIVE) { edges { node { title attendance status } } } }`));
+    expect(now.summary.liveSessions).toBeGreaterThanOrEqual(1);
+    expect(now.summary.sessions).toBeGreaterThan(5);
+    expect(now.summary.attendance).toBeGreaterThan(100);
+    expect(now.live.edges[0].node.attendance).toBeGreaterThan(0);
+    expect(now.live.edges[0].node.title).toMatch(/Đối thoại/);
+  });
+
+  it('records the demo through the domain: activity by role accounts, not people', async () => {
+    const feed = (await query('{ activity(first: 50) { edges { node { actorId action } } } }')).activity.edges.map((e: any) => e.node);
+    expect(feed.length).toBe(50);
+    expect(feed.every((a: any) => /^demo-(admin|tax-officer|ward-officer-[a-z-]+)$/.test(a.actorId))).toBe(true);
+    expect(stack.output()).toMatch(/demo data: \d+\/\d+ writes/);
+  });
+
+  it('loads nothing the second time: a restart on the same data keeps the same sessions', async () => {
+    const before = (await query('{ sessions { totalCount } }')).sessions.totalCount;
+    await stack.stop();
+    stack = await startStack({ demo: true, dataDir: stack.dataDir });
+    token = await stack.token('LEADERSHIP');
+    expect((await query('{ sessions { totalCount } }')).sessions.totalCount).toBe(before);
+    expect(stack.output()).toMatch(/already holds sessions/);
+  }, 180_000);
+});
