@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectData, removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
 import { ensureDashboardBuilt, launchChromium, newUser, screenshot } from './support/browser.js';
+import { seedActivity } from './support/seed.js';
 
 // The dashboard end to end: the real stack (npm start's entry point, DynamoDB Local, the Lambda
 // handlers behind the local gateway) and Debian's Chromium. One stack and one browser for the file.
@@ -26,8 +27,9 @@ describe('the dashboard in Chromium', () => {
 
   beforeAll(async () => {
     ensureDashboardBuilt();
-    [stack, browser] = await Promise.all([startStack({ demo: true }), launchChromium()]);
+    [stack, browser] = await Promise.all([startStack(), launchChromium()]);
     admin = await stack.token('ADMIN', undefined, 'e2e-admin');
+    await seedActivity(stack, admin);
   });
   afterAll(async () => {
     await browser?.close();
@@ -107,9 +109,10 @@ describe('the dashboard in Chromium', () => {
     await officer.page.getByLabel('Số người (nhập nhiều người cùng lúc)').fill('3');
     const tapped = Date.now();
     await officer.page.locator('button[data-category="RESIDENT"]').click();
-    await expect.poll(() => numberIn(leader.page, 'kpi-attendance'), { timeout: 2_000, interval: 50 }).toBe(before + 3);
+    // Wait longer than the budget so that a miss reports how late the number came.
+    await expect.poll(() => numberIn(leader.page, 'kpi-attendance'), { timeout: 10_000, interval: 50 }).toBe(before + 3);
     const seenAfter = Date.now() - tapped;
-    expect(seenAfter).toBeLessThanOrEqual(2_000);
+    expect(seenAfter, 'ms from the tap to the overview showing it').toBeLessThanOrEqual(2_000);
     expect(navigations).toBe(0);
     await leader.page.locator(`[data-session-id="${sessionId}"] [data-testid="live-session-attendance"]`).filter({ hasText: '3' }).waitFor({ timeout: 2_000 });
     await screenshot(leader.page, 'overview');
@@ -126,12 +129,15 @@ describe('the dashboard in Chromium', () => {
     const run = page.locator('.graphiql-execute-button');
     await run.waitFor({ timeout: 30_000 });
     const response = page.locator('.graphiql-response');
+    const editor = page.locator('.graphiql-query-editor');
     await page.locator('.graphiql-tab', { hasText: 'DistrictSummary' }).first().click();
+    await expect.poll(() => editor.textContent(), { timeout: 15_000 }).toContain('summary(period');
     await run.click();
     await expect.poll(() => response.textContent(), { timeout: 15_000 }).toMatch(/"liveSessions":\s*\d+/);
     await screenshot(page, 'explorer');
 
     await page.locator('.graphiql-tab', { hasText: 'LiveAttendance' }).first().click();
+    await expect.poll(() => editor.textContent(), { timeout: 15_000 }).toContain('attendanceChanged');
     await run.click();
     // The subscription is open once the server holds it; a check-in must then arrive in the response.
     await page.waitForTimeout(500);
@@ -193,8 +199,16 @@ describe('the dashboard in Chromium', () => {
     expect(new Set(stored).size).toBe(taps.length);
     await screenshot(page, 'kiosk-offline');
 
-    stack = await startStack({ demo: true, dataDir, port });
-    await expect.poll(() => numberIn(page, 'kiosk-pending'), { timeout: 30_000, interval: 250 }).toBe(0);
+    stack = await startStack({ dataDir, port });
+    const consoleLines: string[] = [];
+    page.on('console', (message) => consoleLines.push(message.text()));
+    await expect
+      .poll(() => numberIn(page, 'kiosk-pending'), { timeout: 40_000, interval: 250, message: 'pending check-ins after the server returned' })
+      .toBe(0)
+      .catch(async (error) => {
+        const lastError = await page.getByTestId('kiosk-last-error').textContent().catch(() => 'none');
+        throw new Error(`${error.message}\nlast send error: ${lastError}\nconsole: ${consoleLines.slice(-10).join('\n')}`);
+      });
     expect(await attendanceOf(sessionId)).toBe(before + taps.length);
     await expect.poll(() => numberIn(page, 'kiosk-attendance'), { timeout: 5_000 }).toBe(before + taps.length);
     // Nothing is sent twice: a reload (the queue is re-read from storage) changes nothing.
@@ -203,5 +217,5 @@ describe('the dashboard in Chromium', () => {
     expect(await numberIn(page, 'kiosk-pending')).toBe(0);
     expect(await attendanceOf(sessionId)).toBe(before + taps.length);
     await context.close();
-  });
+  }, 180_000);
 });

@@ -48,3 +48,11 @@ export function matchesSearch(text: string, query: string): boolean {
   const haystack = foldDiacritics(text);
   return foldDiacritics(query).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word));
 }
+
+/** `2026-11-27T09:00` typed in Ho Chi Minh City (UTC+7, no daylight saving) → an ISO instant. */
+export function hcmcLocalToIso(value: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!match) return undefined;
+  const [, y, mo, d, h, mi] = match.map(Number) as number[];
+  return new Date(Date.UTC(y!, mo! - 1, d!, h! - 7, mi!)).toISOString();
+}

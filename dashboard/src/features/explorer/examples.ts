@@ -1,7 +1,8 @@
 /** The operations the explorer opens with: the questions leaders and analysts ask most. */
-export const EXAMPLE_OPERATIONS: { query: string; variables?: string }[] = [
+export const EXAMPLE_OPERATIONS: { query: string }[] = [
   {
     query: `# Tổng hợp toàn quận / District summary
+# Năm 2026 (giờ Việt Nam) / the year 2026 in Vietnam: { "period": { "from": "2025-12-31T17:00:00.000Z", "to": "2026-12-31T17:00:00.000Z" } }
 query DistrictSummary($period: PeriodInput) {
   summary(period: $period) {
     sessions
@@ -14,7 +15,6 @@ query DistrictSummary($period: PeriodInput) {
   }
 }
 `,
-    variables: JSON.stringify({ period: { from: '2026-01-01T00:00:00.000+07:00', to: '2027-01-01T00:00:00.000+07:00' } }, null, 2),
   },
   {
     query: `# Các phường theo đợt triển khai / Wards by rollout wave

@@ -92,6 +92,7 @@ export function Kiosk({ sessionId }: { sessionId: string }) {
           <span>{t('kiosk.pending')}</span>
           <strong data-testid="kiosk-pending" data-value={queue.pending}>{formatNumber(queue.pending, i18n.language)}</strong>
           {queue.pending > 0 && <small>{t('kiosk.pendingHint', { people: pending })}</small>}
+          {queue.pending > 0 && queue.lastError && <small className="muted" data-testid="kiosk-last-error">{t('kiosk.lastError', { error: queue.lastError })}</small>}
         </div>
       </div>
       {session && !live && <p role="alert" className="warning">{t('kiosk.notLive')}</p>}

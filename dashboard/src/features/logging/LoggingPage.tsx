@@ -5,21 +5,13 @@ import { useLiveQuery } from '../../app/live.js';
 import { canManageSession, canRegisterBusiness, sessionKindsFor, type SessionKind } from '../../app/permissions.js';
 import { Link } from '../../app/router.js';
 import { useViewer } from '../../app/viewer.js';
-import { formatDateTime, formatNumber } from '../../lib/format.js';
+import { formatDateTime, formatNumber, hcmcLocalToIso } from '../../lib/format.js';
 import { AUTHORITIES, type Authority } from '../concerns/allowed-moves.js';
 import { BusinessByTaxCodeQuery } from './documents.js';
 import { CloseSessionMutation, ManagedSessionsQuery, RaiseConcernMutation, RegisterBusinessMutation, ScheduleSessionMutation, StartSessionMutation } from './logging-documents.js';
 import { checkTaxCode } from './tax-code.js';
 
 const SECTORS = ['TRADE', 'SERVICES', 'TRANSPORT', 'CONSTRUCTION', 'MANUFACTURING', 'OTHER'] as const;
-
-/** `2026-11-27T09:00` typed in Ho Chi Minh City (UTC+7, no daylight saving) → an ISO instant. */
-export function hcmcLocalToIso(value: string): string | undefined {
-  const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
-  if (!match) return undefined;
-  const [, y, mo, d, h, mi] = match.map(Number) as number[];
-  return new Date(Date.UTC(y!, mo! - 1, d!, h! - 7, mi!)).toISOString();
-}
 
 function messageOf(error: CombinedError | undefined): string | undefined {
   return error ? (error.graphQLErrors[0]?.message ?? error.message) : undefined;

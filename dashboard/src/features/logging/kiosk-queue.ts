@@ -63,6 +63,8 @@ export interface CheckInQueueOptions {
   retryDelay?(failures: number): number;
   /** Transient server faults are retried this many times per item before it is given up. */
   maxAttempts?: number;
+  /** A send that has not answered after this long is abandoned and tried again (same requestId). */
+  sendTimeoutMs?: number;
   newRequestId?(): string;
   now?(): Date;
 }
@@ -128,7 +130,7 @@ export class CheckInQueue {
   private async drain() {
     while (this.items.length > 0 && !this.stopped) {
       const item = this.items[0]!;
-      const outcome = await this.options.send(item).catch((error: Error): SendOutcome => ({ status: 'retry', reason: error.message }));
+      const outcome = await this.sendWithTimeout(item);
       if (outcome.status === 'retry') {
         item.attempts += 1;
         this.lastError = outcome.reason;
@@ -145,6 +147,20 @@ export class CheckInQueue {
       this.failures = 0;
       this.lastError = undefined;
       this.remove(item, outcome.status === 'rejected' ? outcome.message : undefined);
+    }
+  }
+
+  private async sendWithTimeout(item: QueuedCheckIn): Promise<SendOutcome> {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // NOTE: a request that hangs (a socket half-open across a server restart) must not block the queue;
+    // abandoning it is safe because its repeat carries the same requestId.
+    const timeout = new Promise<SendOutcome>((done) => {
+      timer = setTimeout(() => done({ status: 'retry', reason: 'no answer in time' }), this.options.sendTimeoutMs ?? 10_000);
+    });
+    try {
+      return await Promise.race([this.options.send(item).catch((error: Error): SendOutcome => ({ status: 'retry', reason: error.message })), timeout]);
+    } finally {
+      clearTimeout(timer);
     }
   }
 
