@@ -1,5 +1,5 @@
 // The soak: mixed traffic against the real local stack on loopback, bounded in time and count.
-//   SOAK_MINUTES (default 30): how long the traffic runs; `npm run bench` may set it shorter.
+//   SOAK_MINUTES: how long the traffic runs; 30 by default, 3 under `npm run bench` (a short check).
 //   SOAK_DASHBOARDS (200), SOAK_SESSIONS (10), SOAK_CHECKINS_PER_SECOND (8), SOAK_MAX_IN_FLIGHT (40).
 //   SOAK_WRITE_DOCS=0 to print the results without writing docs/performance.md.
 // Reports throughput, p95 latencies, errors, the stack's memory at start and end, and checks the
@@ -14,7 +14,8 @@ import { collect, connectClient, type Collected } from '../test/support/realtime
 
 const root = resolve(import.meta.dirname, '..');
 const env = (name: string, fallback: number) => (process.env[name] ? Number(process.env[name]) : fallback);
-const MINUTES = env('SOAK_MINUTES', 30);
+// NOTE: npm sets npm_lifecycle_event for `npm run bench` and its children: that run is the short version.
+const MINUTES = env('SOAK_MINUTES', process.env.npm_lifecycle_event === 'bench' ? 3 : 30);
 const DASHBOARDS = env('SOAK_DASHBOARDS', 200);
 const SESSIONS = env('SOAK_SESSIONS', 10);
 const CHECKINS_PER_SECOND = env('SOAK_CHECKINS_PER_SECOND', 8);
