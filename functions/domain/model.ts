@@ -58,7 +58,8 @@ export interface CheckIn {
 export interface AttendanceUpdate {
   sessionId: string;
   delta: number;
-  attendance: number;
+  /** The session's attendance after it; absent when the caller did not ask (the resolver reads it then). */
+  attendance?: number;
   at: string;
 }
 

@@ -132,7 +132,7 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
      * Records a head count in a LIVE session, once per requestId: a repeat (also one arriving at the
      * same moment) answers the first call's delta and time with the current attendance, counting nothing.
      */
-    async checkIn(actor: Actor, input: CheckInInput): Promise<AttendanceUpdate> {
+    async checkIn(actor: Actor, input: CheckInInput, options: { readAttendance?: boolean } = {}): Promise<AttendanceUpdate> {
       assertMayWriteSessions(actor, 'check in');
       const requestId = cleanRequestId(input.requestId);
       const category = oneOf(input.category, ATTENDEE_CATEGORIES, 'category') as AttendeeCategory;
@@ -150,7 +150,7 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
         sessionId: session.id,
         delta,
         at,
-        attendance: (await countsOf(session.id)).attendance,
+        attendance: options.readAttendance === false ? undefined : (await countsOf(session.id)).attendance,
       });
       if (session.status !== 'LIVE') {
         const earlier = await stores.sessions.getCheckIn(session.id, requestId);

@@ -37,5 +37,6 @@ export const sessionResolvers: Resolvers = {
   },
   AttendanceUpdate: {
     session: (u, _a, { domain }) => domain.sessions.requireSession(u.sessionId),
+    attendance: async (u, _a, { domain }) => u.attendance ?? (await domain.sessions.countsOf(u.sessionId)).attendance,
   },
 };
