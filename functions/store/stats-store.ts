@@ -83,6 +83,8 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) 
           KeyConditionExpression: period ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk AND begins_with(sk, :t)',
           ExpressionAttributeValues: period ? { ':pk': pk, ':from': `T#${period.from}`, ':to': `T#${period.to}` } : { ':pk': pk, ':t': 'T#' },
           ExclusiveStartKey: startKey,
+          // Counters are read right after the writes they count (a check-in answers the new total).
+          ConsistentRead: true,
         }),
       );
       for (const item of out.Items ?? []) addInto(totals, item);
@@ -102,13 +104,14 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) 
           TableName: tableName,
           KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
           ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}`, ':c': 'COUNT#' },
+          ConsistentRead: true,
         }),
       );
       for (const item of out.Items ?? []) addInto(totals, item);
       return totals;
     },
     async readLiveSessions(): Promise<number> {
-      const out = await db.send(new GetCommand({ TableName: tableName, Key: counterKey({ kind: 'live' }, 0) }));
+      const out = await db.send(new GetCommand({ TableName: tableName, Key: counterKey({ kind: 'live' }, 0), ConsistentRead: true }));
       return Number(out.Item?.live ?? 0);
     },
     /** Distinct businesses engaged in rounds scheduled in [from, to) (all time without a period). */
