@@ -278,7 +278,7 @@ async function main() {
 function writeSoakSection(report: string) {
   const file = join(root, 'docs/performance.md');
   const current = existsSync(file) ? readFileSync(file, 'utf8') : '# Performance\n';
-  const section = `## Soak\n\n\`npm run bench\` runs it short (SOAK_MINUTES); the full run is \`SOAK_MINUTES=30 node --import tsx bench/soak.bench.ts\`. Mixed traffic: check-ins on the live sessions (5% of them repeats of an acknowledged requestId), concern raise → IN_PROGRESS → RESOLVED flows, summary queries, and subscribed dashboards, all through the real HTTP and WebSocket paths.\n\n${report}\n`;
+  const section = `## Soak\n\n\`npm run bench\` runs it for 3 minutes (set SOAK_MINUTES to change that); the full run is \`node --import tsx bench/soak.bench.ts\` (30 minutes). Mixed traffic: check-ins on the live sessions (5% of them repeats of an acknowledged requestId), concern raise → IN_PROGRESS → RESOLVED flows, summary queries, and subscribed dashboards, all through the real HTTP and WebSocket paths.\n\n${report}\n`;
   const start = current.indexOf('\n## Soak\n');
   let next: string;
   if (start < 0) next = `${current.trimEnd()}\n\n${section}`;
