@@ -81,14 +81,14 @@ export class Api extends Construct {
       webSocketApi: this.webSocketApi,
       stageName: props.stage,
       autoDeploy: true,
-      // A hundred dashboards send a ping every few seconds; officers' subscribes come in bursts at session start.
+      // A hundred dashboards ping every 15 s (~7 messages/s with the pongs); subscribes come in bursts at session start.
       throttle: { rateLimit: 200, burstLimit: 500 },
     });
     acknowledgeNag(this.webSocketStage, [
       {
         id: 'AwsSolutions-APIG1',
         reason:
-          'WebSocket access logging needs the account-wide API Gateway CloudWatch role (AWS::ApiGateway::Account), which this app does not take over from the account; graphql-ws logs every connect, message and disconnect with the connection id (Powertools) instead.',
+          'WebSocket access logging needs the account-wide API Gateway CloudWatch role (AWS::ApiGateway::Account), which this app does not take over from the account; graphql-ws logs refusals, subscriptions, failures and disconnects with the connection id and request id (Powertools), and API Gateway's per-stage CloudWatch metrics (connects, messages, errors) remain.',
       },
     ]);
 
