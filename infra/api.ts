@@ -88,7 +88,7 @@ export class Api extends Construct {
       {
         id: 'AwsSolutions-APIG1',
         reason:
-          'WebSocket access logging needs the account-wide API Gateway CloudWatch role (AWS::ApiGateway::Account), which this app does not take over from the account; graphql-ws logs refusals, subscriptions, failures and disconnects with the connection id and request id (Powertools), and API Gateway's per-stage CloudWatch metrics (connects, messages, errors) remain.',
+          'WebSocket access logging needs the account-wide API Gateway CloudWatch role (AWS::ApiGateway::Account), which this app does not take over from the account; graphql-ws logs refusals, subscriptions, failures and disconnects with the connection id and request id (Powertools), and the per-stage API Gateway CloudWatch metrics (connects, messages, errors) remain.',
       },
     ]);
 
