@@ -24,6 +24,8 @@ const deps: PublishDeps = {
   // In AWS a post is a network round trip (~10–30 ms): many in flight keep one invocation busy, not waiting.
   concurrency: Number(process.env.PUBLISHER_CONCURRENCY ?? 128),
 };
+/** Items (partition keys) whose records are published at the same time. */
+const ITEMS_IN_PARALLEL = Number(process.env.PUBLISHER_ITEMS_IN_PARALLEL ?? 8);
 /** Time kept in hand before the function's timeout (one record's fan-out must fit in it). */
 const DEADLINE_MARGIN_MS = Number(process.env.PUBLISHER_DEADLINE_MARGIN_MS ?? 10_000);
 
@@ -37,25 +39,39 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
     logger.error('record failed', { eventId: record.eventID, eventName: record.eventName, error: error as Error });
     failures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? '' });
   };
-  let summaryRecord: DynamoDBRecord | undefined;
-  let deferred = 0;
+  // Records of one item (same pk: a session and its check-ins, one concern) are handled in order;
+  // different items concurrently, as Lambda's parallelizationFactor does per partition key.
+  const byItem = new Map<string, { record: DynamoDBRecord; index: number }[]>();
   for (const [index, record] of event.Records.entries()) {
-    // Stop short of the function's timeout: a timed-out invocation loses the fan-out in progress,
-    // whereas records reported as failures are simply redelivered from the first of them.
-    if (context && context.getRemainingTimeInMillis() < DEADLINE_MARGIN_MS) {
-      for (const rest of event.Records.slice(index)) failures.push({ itemIdentifier: rest.dynamodb?.SequenceNumber ?? '' });
-      deferred = event.Records.length - index;
-      summaryRecord = undefined; // the redelivered records will push it
-      logger.warn('deferring records near the timeout', { deferred });
-      break;
-    }
-    try {
-      for (const realtimeEvent of eventsOf(record, deps.domain)) await publishEvent({ ...deps, logger }, realtimeEvent, stats);
-      if (affectsSummary(record)) summaryRecord = record;
-    } catch (error) {
-      fail(record, error);
-    }
+    const key = record.dynamodb?.Keys?.pk?.S ?? record.eventID ?? String(index);
+    byItem.set(key, [...(byItem.get(key) ?? []), { record, index }]);
   }
+  let summaryIndex = -1;
+  let deferred = 0;
+  const handleItem = async (records: { record: DynamoDBRecord; index: number }[]) => {
+    for (const [position, { record, index }] of records.entries()) {
+      // Stop short of the function's timeout: a timed-out invocation loses the fan-out in progress,
+      // whereas records reported as failures are simply redelivered from the first of them.
+      if (context && context.getRemainingTimeInMillis() < DEADLINE_MARGIN_MS) {
+        for (const rest of records.slice(position)) failures.push({ itemIdentifier: rest.record.dynamodb?.SequenceNumber ?? '' });
+        deferred += records.length - position;
+        return;
+      }
+      try {
+        for (const realtimeEvent of eventsOf(record, deps.domain)) await publishEvent({ ...deps, logger }, realtimeEvent, stats);
+        if (affectsSummary(record)) summaryIndex = Math.max(summaryIndex, index);
+      } catch (error) {
+        fail(record, error);
+      }
+    }
+  };
+  const queue = [...byItem.values()];
+  await Promise.all(Array.from({ length: Math.min(ITEMS_IN_PARALLEL, queue.length) }, async () => {
+    for (let next = queue.shift(); next; next = queue.shift()) await handleItem(next);
+  }));
+  if (deferred) logger.warn('deferred records near the timeout', { deferred });
+  // The redelivered records will push the summary when some were deferred.
+  const summaryRecord = deferred ? undefined : event.Records[summaryIndex];
   // summaryChanged is coalesced: one push per batch, the summary as read after its last change.
   if (summaryRecord) {
     try {

@@ -32,8 +32,9 @@ export function parseCached(query: string): DocumentNode {
 }
 
 /**
- * Parses and validates a `subscribe` payload against the schema. Errors come back as GraphQL errors
- * for an `error` message (what the reference server sends for an invalid document).
+ * Parses and validates a `subscribe` payload against the schema, and applies the same query limits
+ * as HTTP (depth, aliases, cost, tokens: functions/graphql/limits.ts). Errors come back as GraphQL
+ * errors for an `error` message (what the reference server sends for an invalid document).
  */
 export function prepareOperation(schema: GraphQLSchema, payload: SubscribePayload): PreparedOperation | { errors: readonly GraphQLError[] } {
   let document: DocumentNode;
@@ -65,6 +66,10 @@ export function prepareOperation(schema: GraphQLSchema, payload: SubscribePayloa
 export function formatGraphQLErrors(errors: readonly GraphQLError[]) {
   return errors.map((error) => {
     const formatted = error.toJSON();
+    if (error instanceof QueryLimitError) {
+      const { http: _http, ...extensions } = formatted.extensions ?? {};
+      return { message: formatted.message, extensions };
+    }
     if (!error.path && !error.originalError && formatted.extensions?.code === undefined) {
       return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', reason: error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED' } };
     }

@@ -74,14 +74,15 @@ export async function publishEvent(deps: PublishDeps, event: RealtimeEvent, stat
     await deps.connections.deleteConnection(connectionId);
   };
 
-  for (const topic of topicsOf(event)) {
+  // A subscription is filed under exactly one topic, so topics are delivered independently.
+  await Promise.all(topicsOf(event).map(async (topic) => {
     const pages = deps.connections.listSubscriptionsByTopic(topic);
     const first = await pages.next();
-    if (first.done) continue; // nobody listens: no claim, no read
+    if (first.done) return; // nobody listens: no claim, no read
     if (!(await deps.connections.claimDelivery(event.id, topic))) {
       stats.duplicates++;
       deps.logger.info('already delivered', { eventId: event.id, topic });
-      continue;
+      return;
     }
     let rootValue;
     const loading = performance.now();
@@ -144,6 +145,6 @@ export async function publishEvent(deps: PublishDeps, event: RealtimeEvent, stat
       await Promise.all(posts);
       if (posting !== undefined) stats.postMs += performance.now() - posting;
     }
-  }
+  }));
   return stats;
 }

@@ -154,6 +154,14 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
       expect(ok.values[0].data?.wards).toHaveLength(10);
     });
 
+    it('applies the HTTP query limits to subscriptions (too many aliases → BAD_USER_INPUT before anything is filed)', async () => {
+      const client = track(connectClient(stack, admin));
+      const aliases = Array.from({ length: 31 }, (_, i) => `a${i}: sessions`).join(' ');
+      const sub = collect(client, { query: `subscription { summaryChanged { ${aliases} } }` });
+      await sub.ended();
+      expect(sub.errors[0]).toEqual([{ message: expect.stringMatching(/31 aliases; the limit is 30/), extensions: { code: 'BAD_USER_INPUT', reason: 'TOO_MANY_ALIASES', limit: 30, actual: 31 } }]);
+    });
+
     it('refuses a subscription to a ward that does not exist with NOT_FOUND (next with errors, then complete)', async () => {
       const client = track(connectClient(stack, admin));
       const sub = collect(client, { query: ATTENDANCE, variables: { wardId: 'nowhere' } });
