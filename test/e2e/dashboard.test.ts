@@ -109,8 +109,15 @@ describe('the dashboard in Chromium', () => {
     await officer.page.getByLabel('Số người (nhập nhiều người cùng lúc)').fill('3');
     const tapped = Date.now();
     await officer.page.locator('button[data-category="RESIDENT"]').click();
-    // Wait longer than the budget so that a miss reports how late the number came.
-    await expect.poll(() => numberIn(leader.page, 'kpi-attendance'), { timeout: 10_000, interval: 50 }).toBe(before + 3);
+    // Wait longer than the budget so that a miss reports how late the number came, and where it stopped.
+    await expect
+      .poll(() => numberIn(leader.page, 'kpi-attendance'), { timeout: 10_000, interval: 50 })
+      .toBe(before + 3)
+      .catch(async (error) => {
+        const pending = await numberIn(officer.page, 'kiosk-pending');
+        const status = await leader.page.getByTestId('live-status').getAttribute('data-status');
+        throw new Error(`${error.message}\nkiosk pending: ${pending}; API says the session has ${await attendanceOf(sessionId)}; overview connection: ${status}`);
+      });
     const seenAfter = Date.now() - tapped;
     expect(seenAfter, 'ms from the tap to the overview showing it').toBeLessThanOrEqual(2_000);
     expect(navigations).toBe(0);
@@ -185,6 +192,8 @@ describe('the dashboard in Chromium', () => {
     const sessionId = await schedule('Đối thoại khi mất mạng');
     await startSession(sessionId);
     const { context, page } = await newUser(browser, stack.url, await stack.token('WARD_OFFICER', 'tan-hung'));
+    const consoleLines: string[] = [];
+    page.on('console', (message) => consoleLines.push(`${new Date().toISOString()} ${message.text()}`));
     await page.goto(`/kiosk/${sessionId}`);
     await page.locator('button[data-category="RESIDENT"]:not([disabled])').waitFor();
     const before = await attendanceOf(sessionId);
@@ -200,13 +209,11 @@ describe('the dashboard in Chromium', () => {
     await screenshot(page, 'kiosk-offline');
 
     stack = await startStack({ dataDir, port });
-    const consoleLines: string[] = [];
-    page.on('console', (message) => consoleLines.push(message.text()));
     await expect
       .poll(() => numberIn(page, 'kiosk-pending'), { timeout: 40_000, interval: 250, message: 'pending check-ins after the server returned' })
       .toBe(0)
       .catch(async (error) => {
-        const lastError = await page.getByTestId('kiosk-last-error').textContent().catch(() => 'none');
+        const lastError = await page.getByTestId('kiosk-last-error').textContent({ timeout: 1_000 }).catch(() => 'none');
         throw new Error(`${error.message}\nlast send error: ${lastError}\nconsole: ${consoleLines.slice(-10).join('\n')}`);
       });
     expect(await attendanceOf(sessionId)).toBe(before + taps.length);

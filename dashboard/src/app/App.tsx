@@ -2,7 +2,7 @@ import { Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 're
 import { useTranslation } from 'react-i18next';
 import { Provider, useQuery } from 'urql';
 import { graphql } from '../gql/index.js';
-import { currentToken, signOut } from '../auth/session.js';
+import { currentToken, keepCognitoTokenFresh, signOut } from '../auth/session.js';
 import type { DashboardConfig } from '../config.js';
 import { SignIn } from '../features/sign-in/SignIn.js';
 import { Overview } from '../features/overview/Overview.js';
@@ -48,7 +48,7 @@ function SignedIn({ config, token, onSignedOut }: { config: DashboardConfig; tok
     let current = true;
     const created = createApiClients({
       config,
-      token,
+      token: () => currentToken() ?? token,
       onStatus: (next) => current && setStatus(next),
       onReconnected: () => current && setEpoch((n) => n + 1),
       onUnauthenticated: () => {
@@ -58,8 +58,10 @@ function SignedIn({ config, token, onSignedOut }: { config: DashboardConfig; tok
       },
     });
     setClients(created);
+    const stopRenewing = config.auth.kind === 'cognito' ? keepCognitoTokenFresh(config.auth) : undefined;
     return () => {
       current = false;
+      stopRenewing?.();
       void created.ws.dispose();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -11,7 +11,8 @@ export interface ApiClients {
 
 export interface ApiClientOptions {
   config: DashboardConfig;
-  token: string;
+  /** The token to send now: read on every request and every (re)connection, so a renewed token is picked up. */
+  token(): string;
   onStatus(status: LiveStatus): void;
   /** Called when the WebSocket comes back after a drop: whatever is on screen must be fetched again. */
   onReconnected(): void;
@@ -31,10 +32,11 @@ export async function waitBeforeRetry(retries: number) {
  */
 export function createApiClients(options: ApiClientOptions): ApiClients {
   const { config, token } = options;
+  const authorization = () => `Bearer ${token()}`;
   let droppedOnce = false;
   const ws = createWsClient({
     url: absoluteUrl(config.graphqlWsUrl, true),
-    connectionParams: { authorization: `Bearer ${token}` },
+    connectionParams: () => ({ authorization: authorization() }),
     lazy: false,
     keepAlive: 15_000,
     retryAttempts: Number.POSITIVE_INFINITY,
@@ -56,7 +58,7 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
     url: absoluteUrl(config.graphqlUrl),
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
-    fetchOptions: () => ({ headers: { authorization: `Bearer ${token}` } }),
+    fetchOptions: () => ({ headers: { authorization: authorization() } }),
     exchanges: [
       mapExchange({
         onError(error) {

@@ -82,6 +82,32 @@ export async function completeCognitoSignIn(config: DashboardConfig): Promise<st
   return typeof user?.state === 'string' ? user.state : '/';
 }
 
+/**
+ * Renews the Cognito tokens before they expire (refresh token, oidc-client-ts's automatic silent
+ * renew) and stores each new ID token: a wall screen stays signed in for days. Returns a stop function.
+ */
+export function keepCognitoTokenFresh(auth: CognitoAuthConfig): () => void {
+  let stopped = false;
+  let stop = () => undefined as void;
+  void cognitoManager(auth).then(async (manager) => {
+    if (stopped) return;
+    const onLoaded = (user: { id_token?: string }) => {
+      if (user.id_token) storeToken(user.id_token);
+    };
+    manager.events.addUserLoaded(onLoaded);
+    manager.startSilentRenew();
+    await manager.getUser();
+    stop = () => {
+      manager.events.removeUserLoaded(onLoaded);
+      manager.stopSilentRenew();
+    };
+  });
+  return () => {
+    stopped = true;
+    stop();
+  };
+}
+
 export async function signOut(config: DashboardConfig) {
   localStorage.removeItem(TOKEN_KEY);
   if (config.auth.kind === 'cognito') {

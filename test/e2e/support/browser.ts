@@ -21,7 +21,12 @@ export function ensureDashboardBuilt() {
   const dist = join(root, 'dashboard/dist/index.html');
   const sources = Math.max(newestMtime(join(root, 'dashboard/src')), newestMtime(join(root, 'dashboard/public')), newestMtime(join(root, 'dashboard/index.html')), newestMtime(join(root, 'dashboard/vite.config.ts')));
   if (newestMtime(dist) >= sources) return;
-  const result = spawnSync('flock', ['/tmp/dp-dashboard-build.lock', 'npx', 'vite', 'build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+  // NOTE: vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
+  const result = spawnSync('flock', ['/tmp/dp-dashboard-build.lock', 'npx', 'vite', 'build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'error'], {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, NODE_ENV: 'production' },
+  });
   if (result.status !== 0) throw new Error('the dashboard build failed (see above)');
 }
 

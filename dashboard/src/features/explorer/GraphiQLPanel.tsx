@@ -5,6 +5,7 @@ import { GraphiQL } from 'graphiql';
 import { createGraphiQLFetcher } from '@graphiql/toolkit';
 import { createClient } from 'graphql-ws';
 import { absoluteUrl, type DashboardConfig } from '../../config.js';
+import { currentToken } from '../../auth/session.js';
 import { EXAMPLE_OPERATIONS } from './examples.js';
 
 /** GraphiQL with the user's token on HTTP requests and on the WebSocket's `connection_init`. */
@@ -13,7 +14,7 @@ export default function GraphiQLPanel({ config, token }: { config: DashboardConf
     () =>
       createClient({
         url: absoluteUrl(config.graphqlWsUrl, true),
-        connectionParams: { authorization: `Bearer ${token}` },
+        connectionParams: () => ({ authorization: `Bearer ${currentToken() ?? token}` }),
         retryAttempts: 5,
       }),
     [config, token],

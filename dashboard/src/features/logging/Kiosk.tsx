@@ -50,7 +50,7 @@ export function Kiosk({ sessionId }: { sessionId: string }) {
     [client, sessionId],
   );
   useEffect(() => {
-    void queue.flush();
+    void queue.start();
     const onOnline = () => void queue.flush();
     window.addEventListener('online', onOnline);
     return () => {

@@ -118,6 +118,18 @@ describe('the kiosk queue', () => {
     queue.stop();
   });
 
+  it('sends again after being stopped and started, as React does with every effect in StrictMode', async () => {
+    const api = fakeApi();
+    const queue = new CheckInQueue({ storage: localStorageQueue(), send: api.send });
+    await queue.start();
+    queue.stop();
+    await queue.start();
+    queue.enqueue({ sessionId: 's1', category: 'RESIDENT', count: 4 });
+    await queue.flush();
+    expect(queue.pending).toBe(0);
+    expect(api.attendance()).toBe(4);
+  });
+
   it('tries again by itself after a failed send', async () => {
     const api = fakeApi();
     api.setOnline(false);

@@ -125,6 +125,16 @@ export class CheckInQueue {
   stop() {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.timer = undefined;
+  }
+
+  /**
+   * Starts (again) sending what is queued. NOTE: React may stop and start the same queue (StrictMode
+   * mounts every effect twice), so a stop is not final.
+   */
+  start(): Promise<void> {
+    this.stopped = false;
+    return this.flush();
   }
 
   private async drain() {
