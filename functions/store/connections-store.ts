@@ -9,7 +9,7 @@ import {
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import type { Actor } from '../domain/actor.js';
 
-// Item layouts of the real-time part (docs/realtime.md, docs/data-model.md):
+// Item layouts of the real-time part (docs/realtime.md, "Items and TTLs"):
 //   connection    pk CONN#<connectionId>  sk CONN
 //   subscription  pk CONN#<connectionId>  sk SUB#<subscriptionId>   gsi1 TOPIC#<topic> / <connectionId>#<subscriptionId>
 //   delivery      pk DELIVERY#<eventId>   sk <topic>                 (one per stream record and topic: dedup)
