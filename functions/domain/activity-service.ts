@@ -15,3 +15,4 @@ export function createActivityService(stores: Stores) {
     },
   };
 }
+export type ActivityService = ReturnType<typeof createActivityService>;

@@ -5,7 +5,24 @@ import { systemClock, type Clock } from './clock.js';
 import { createConcernService } from './concern-service.js';
 import { createSessionService } from './session-service.js';
 import { createSummaryService } from './summary-service.js';
-import { createWardService } from './ward-service.js';
+import { createWardService, type WardService } from './ward-service.js';
+import type { ActivityService } from './activity-service.js';
+import type { BusinessService } from './business-service.js';
+import type { ConcernService } from './concern-service.js';
+import type { SessionService } from './session-service.js';
+import type { SummaryService } from './summary-service.js';
+
+/** The domain's services. */
+export interface Domain {
+  wards: WardService;
+  sessions: SessionService;
+  concerns: ConcernService;
+  businesses: BusinessService;
+  summaries: SummaryService;
+  activity: ActivityService;
+  /** The same domain over the same stores (and the same caches), with another clock. */
+  withClock(clock: Clock): Domain;
+}
 
 export interface DomainOptions {
   /** Where "now" comes from (the demo loader replays history with its own clock). */
@@ -13,22 +30,20 @@ export interface DomainOptions {
 }
 
 /** The domain: every rule of the system, over the stores. No AWS and no GraphQL here. */
-export function createDomain(stores: Stores, options: DomainOptions = {}) {
+export function createDomain(stores: Stores, options: DomainOptions = {}, shared?: { wards: WardService }): Domain {
   const clock = options.clock ?? systemClock;
-  const wards = createWardService(stores);
+  const wards = shared?.wards ?? createWardService(stores);
   const sessions = createSessionService(stores, wards, clock);
   return {
     wards,
     sessions,
     concerns: createConcernService(stores, sessions, clock),
     businesses: createBusinessService(stores, wards, clock),
-    summaries: createSummaryService(stores),
+    summaries: createSummaryService(stores, wards),
     activity: createActivityService(stores),
-    /** The same domain over the same stores, with another clock. */
-    withClock: (other: Clock) => createDomain(stores, { ...options, clock: other }),
+    withClock: (other: Clock): Domain => createDomain(stores, { ...options, clock: other }, { wards }),
   };
 }
-export type Domain = ReturnType<typeof createDomain>;
 
 /**
  * What the publisher (functions/realtime) reads to build subscription payloads:

@@ -21,7 +21,7 @@ export async function readWardTotals(stores: Pick<Stores, 'stats'>, wardId: stri
   return { wardId, sessions: t.sessions ?? 0, attendance: t.attendance ?? 0, concerns: t.concerns ?? 0, concernsClosed: t.concernsClosed ?? 0 };
 }
 
-export function createSummaryService(stores: Stores) {
+export function createSummaryService(stores: Stores, wardService: { listWards(): Promise<{ id: string }[]> }) {
   return {
     /**
      * The district summary over [period.from, period.to) (all time without one), read from counters
@@ -33,7 +33,7 @@ export function createSummaryService(stores: Stores) {
       const [district, live, wardList, engaged] = await Promise.all([
         stores.stats.readDistrictTotals(period),
         stores.stats.readLiveSessions(),
-        stores.wards.listWards(),
+        wardService.listWards(),
         stores.stats.countEngagedBusinesses(period),
       ]);
       const wards = await Promise.all(wardList.map((w) => readWardTotals(stores, w.id, period)));

@@ -13,19 +13,38 @@ export interface WardStats {
   concernsClosed: number;
 }
 
+// Wards are reference data that change only with a deployment: each instance keeps them a few minutes.
+const WARDS_TTL_MS = 5 * 60_000;
+
 export function createWardService(stores: Pick<Stores, 'wards' | 'stats'>) {
+  let cached: { at: number; wards: Promise<Ward[]> } | undefined;
+  const cachedWards = (): Promise<Ward[]> => {
+    if (!cached || Date.now() - cached.at > WARDS_TTL_MS) {
+      const wards = stores.wards.listWards();
+      cached = { at: Date.now(), wards };
+      wards.catch(() => (cached = undefined));
+    }
+    return cached.wards;
+  };
+  const findWard = async (id: string): Promise<Ward | undefined> => {
+    if (!isIdOfKind(id, 'ward')) return undefined;
+    const wards = await cachedWards();
+    // A ward missing from the cached list is looked up once more (it may have been added since).
+    return wards.find((w) => w.id === id) ?? (await stores.wards.getWard(id));
+  };
   return {
     /** Makes the table hold exactly the reference wards of functions/data/wards.json. Runs on every start. */
     async ensureReferenceWards(): Promise<Ward[]> {
       const wards = referenceWards();
       await stores.wards.putWards(wards);
+      cached = undefined;
       return wards;
     },
-    listWards: () => stores.wards.listWards(),
+    listWards: () => cachedWards(),
     // An id that cannot be a ward's never reaches a key (DynamoDB refuses keys over 2 KB as an internal error).
-    getWard: async (id: string) => (isIdOfKind(id, 'ward') ? stores.wards.getWard(id) : undefined),
+    getWard: findWard,
     async requireWard(id: string): Promise<Ward> {
-      const ward = isIdOfKind(id, 'ward') ? await stores.wards.getWard(id) : undefined;
+      const ward = await findWard(id);
       if (!ward) throw new NotFoundError(`There is no ward with id "${id.slice(0, 60)}"; Query.wards lists them.`, { wardId: id.slice(0, 60) });
       return ward;
     },
