@@ -44,6 +44,8 @@ export interface LocalWebSocketGateway {
 
 /** API Gateway's limit on one WebSocket message (and on a PostToConnection payload). */
 export const MAX_MESSAGE_BYTES = 128 * 1024;
+/** Bytes queued for a client that does not read before the local gateway drops it (API Gateway's own bound is not documented). */
+const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 
 interface LiveConnection {
   socket: WebSocket;
@@ -219,10 +221,15 @@ export async function startLocalWebSocketGateway(options: LocalWebSocketOptions)
       if (size <= MAX_MESSAGE_BYTES) chunks.push(chunk as Buffer);
     }
     if (size > MAX_MESSAGE_BYTES) return sendError(response, 413, 'PayloadTooLargeException', `Message of ${size} bytes exceeds the ${MAX_MESSAGE_BYTES}-byte limit`);
-    connection.socket.send(Buffer.concat(chunks).toString('utf8'), (error) => {
-      if (error) sendError(response, 410, 'GoneException', `Connection ${connectionId} is gone`);
-      else response.writeHead(200, { 'content-length': '0' }).end();
-    });
+    if (connection.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      // A client that stopped reading long ago: dropped rather than allowed to hold memory without bound.
+      connection.socket.terminate();
+      return sendError(response, 410, 'GoneException', `Connection ${connectionId} is gone`);
+    }
+    // NOTE: like API Gateway, a post is accepted once queued for the socket, not when the client has
+    // read it: a stalled consumer must not hold up the publisher (and every other dashboard).
+    connection.socket.send(Buffer.concat(chunks).toString('utf8'));
+    response.writeHead(200, { 'content-length': '0' }).end();
   });
   management.keepAliveTimeout = 60_000;
   const managementPort = await new Promise<number>((resolve, reject) => {
