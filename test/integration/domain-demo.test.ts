@@ -76,6 +76,7 @@ describe('the demo dataset (npm start on an empty database)', () => {
     expect(feed.length).toBe(50);
     expect(feed.every((a: any) => /^demo-(admin|tax-officer|ward-officer-[a-z-]+)$/.test(a.actorId))).toBe(true);
     expect(stack.output()).toMatch(/demo data: \d+\/\d+ writes/);
+    console.info(/demo data: loaded .*/.exec(stack.output())?.[0]);
   });
 
   it('loads nothing the second time: a restart on the same data keeps the same sessions', async () => {
