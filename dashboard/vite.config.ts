@@ -1,12 +1,11 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
-export default defineConfig(({ command }) => ({
+// NOTE: build with NODE_ENV unset or `production`: under NODE_ENV=test (vitest) Vite bundles React's
+// development build (test/e2e/support/browser.ts sets it when it builds).
+export default defineConfig(() => ({
   root: import.meta.dirname,
   plugins: [react()],
-  // NOTE: a build is always a production build, also when started from a test runner that sets
-  // NODE_ENV=test (React's development build would double every effect under StrictMode).
-  define: command === 'build' ? { 'process.env.NODE_ENV': JSON.stringify('production') } : {},
   build: {
     outDir: 'dist',
     emptyOutDir: true,
