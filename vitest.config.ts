@@ -5,7 +5,7 @@ export default defineConfig({
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'dashboard/src/**/*.test.ts', 'dashboard/src/**/*.test.tsx'],
     exclude: ['**/node_modules/**', 'test/faults/**'],
     testTimeout: 60_000,
-    hookTimeout: 180_000,
+    hookTimeout: 240_000,
     // Two cores: integration files each run a whole stack (a JVM included).
     maxWorkers: 2,
     allowOnly: false,
