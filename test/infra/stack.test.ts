@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Validations } from 'aws-cdk-lib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../functions/domain/actor.js';
 import { TABLE_ACTIONS } from '../../infra/api.js';
 import { STREAM_EVENT_ITEM_TYPES, STREAM_RETRY_ATTEMPTS } from '../../infra/stream-publisher.js';
@@ -16,6 +16,7 @@ beforeAll(() => {
   synth = synthesize();
   template = synth.template;
 }, 120_000);
+afterAll(() => synth?.dispose());
 
 /** The directories the synthesis staged as assets (function bundles, dashboard files, config.json). */
 const stagedAssetDirs = () => readdirSync(synth.outdir).filter((entry) => entry.startsWith('asset.') && statSync(join(synth.outdir, entry)).isDirectory());

@@ -5,7 +5,8 @@ import { synthesize } from './support.js';
 
 describe('stages', () => {
   it('names the stack, its resources and its tags after --context stage=staging', () => {
-    const { stack, template } = synthesize({ context: { stage: 'staging', alarmEmail: 'oncall@example.org' }, bundle: false, cfnValidation: false });
+    const { stack, template, dispose } = synthesize({ context: { stage: 'staging', alarmEmail: 'oncall@example.org' }, bundle: false, cfnValidation: false });
+    dispose();
     expect(stack.stackName).toBe('DialoguePulse-staging');
     template.hasResourceProperties('AWS::Cognito::UserPool', { UserPoolName: 'dialogue-pulse-staging' });
     template.hasResourceProperties('AWS::ApiGatewayV2::Api', { Name: 'dialogue-pulse-http-staging' });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
@@ -20,18 +20,25 @@ export function fixtureDashboard(): string {
  */
 export function synthesize(options: { context?: Record<string, unknown>; bundle?: boolean; dashboardDir?: string; cfnValidation?: boolean } = {}) {
   const outdir = mkdtempSync(join(tmpdir(), 'dp-cdk-out-'));
+  const dashboardDir = options.dashboardDir ?? fixtureDashboard();
   const context: Record<string, unknown> = { ...options.context };
   // NOTE: an empty bundling-stacks list is how `cdk synth --exclusively` skips asset bundling.
   if (options.bundle === false) context['aws:cdk:bundling-stacks'] = [];
   const { app, stack, settings } = createApp({
     outdir,
     context,
-    dashboardDir: options.dashboardDir ?? fixtureDashboard(),
+    dashboardDir,
     // CloudFormation's own template validation (a WASM linter) takes seconds: stack.test.ts runs it once.
     builtinCloudFormationValidation: options.cfnValidation ?? true,
   });
   const assembly = app.synth();
-  return { app, stack, settings, assembly, outdir, template: Template.fromStack(stack) };
+  const template = Template.fromStack(stack);
+  /** Removes the cloud assembly (~25 MB) and the fixture; call it in afterAll. */
+  const dispose = () => {
+    rmSync(outdir, { recursive: true, force: true });
+    if (!options.dashboardDir) rmSync(dashboardDir, { recursive: true, force: true });
+  };
+  return { app, stack, settings, assembly, outdir, template, dispose };
 }
 
 export type Json = Record<string, any>;

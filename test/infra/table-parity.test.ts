@@ -19,8 +19,9 @@ describe('the local table and the deployed table', () => {
   let cfn: Json;
 
   beforeAll(async () => {
-    const { template } = synthesize({ bundle: false, cfnValidation: false });
+    const { template, dispose } = synthesize({ bundle: false, cfnValidation: false });
     cfn = Object.values(template.findResources('AWS::DynamoDB::GlobalTable'))[0].Properties;
+    dispose();
 
     dataDir = mkdtempSync(join(tmpdir(), 'dp-parity-'));
     dynamo = await startDynamoDbLocal({ dataDir });
