@@ -55,7 +55,11 @@ export async function startStack(options: StartOptions = {}): Promise<RunningSta
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const url = await new Promise<string>((resolveUrl, reject) => {
-    const timer = setTimeout(() => reject(new Error(`stack did not start in 180 s:\n${output}`)), 180_000);
+    const timer = setTimeout(() => {
+      // Leave nothing behind: SIGKILL also ends DynamoDB Local (its wrapper watches our pipe).
+      child.kill('SIGKILL');
+      reject(new Error(`stack did not start in 180 s:\n${output}`));
+    }, 180_000);
     const onData = () => {
       const match = /Dashboard:\s+(http:\/\/localhost:\d+)\//.exec(output);
       if (match) {
