@@ -41,7 +41,9 @@ export function absoluteUrl(url: string, websocket = false): string {
 
 /** Reads and checks `/config.json`; a missing field fails loudly with a message an operator can act on. */
 export async function loadConfig(fetchImpl: typeof fetch = fetch): Promise<DashboardConfig> {
-  const response = await fetchImpl('/config.json', { cache: 'no-store' });
+  // NOTE: no `cache: 'no-store'`: it would bypass the <link rel="preload"> in index.html; the server
+  // marks config.json `no-cache`, so it is revalidated on every load anyway.
+  const response = await fetchImpl('/config.json');
   if (!response.ok) throw new Error(`/config.json answered ${response.status}: the dashboard cannot find its API.`);
   return parseConfig(await response.json());
 }

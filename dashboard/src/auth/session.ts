@@ -19,6 +19,20 @@ export function decodeTokenPayload(token: string): Record<string, unknown> | und
   }
 }
 
+/**
+ * Who the token says the user is (`cognito:groups`, `custom:wardId`), read without verifying: enough
+ * to draw the right screens at once while `Query.viewer` (the API's word) is on its way.
+ */
+export function viewerFromToken(token: string): { id: string; role: Role; ward: { id: string; name: string } | null } | undefined {
+  const payload = decodeTokenPayload(token);
+  const groups = Array.isArray(payload?.['cognito:groups']) ? (payload['cognito:groups'] as string[]) : [];
+  // Same precedence as the API (functions/domain/actor.ts roleFromGroups).
+  const role = (['ADMIN', 'TAX_OFFICER', 'WARD_OFFICER', 'LEADERSHIP'] as const).find((r) => groups.includes(r));
+  if (!payload || !role) return undefined;
+  const wardId = role === 'WARD_OFFICER' && typeof payload['custom:wardId'] === 'string' ? payload['custom:wardId'] : undefined;
+  return { id: String(payload.sub ?? ''), role, ward: wardId ? { id: wardId, name: '' } : null };
+}
+
 function isFresh(token: string, now = Date.now()): boolean {
   const exp = decodeTokenPayload(token)?.exp;
   return typeof exp === 'number' && exp * 1000 > now + 30_000;

@@ -37,7 +37,7 @@ export function LoggingPage() {
   return (
     <section aria-labelledby="logging-title" className="logging">
       <h1 id="logging-title">{t('logging.title')}</h1>
-      <ScheduleForm kinds={kinds} wards={data?.wards ?? []} onScheduled={reload} />
+      <ScheduleForm key={viewer.ward?.name ?? ''} kinds={kinds} wards={data?.wards ?? []} onScheduled={reload} />
       <section className="panel" aria-labelledby="my-sessions-title">
         <h2 id="my-sessions-title">{t('logging.sessions')}</h2>
         {error && !data && <p role="alert" className="error">{t('errors.load')}: {error.message}</p>}
