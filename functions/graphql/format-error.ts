@@ -41,7 +41,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
-    return { message: formatted.message, locations: formatted.locations, path, extensions: { code: 'BAD_USER_INPUT', reason: code } };
+    return { message: formatted.message, locations: formatted.locations, path, extensions: { code: 'BAD_USER_INPUT', reason: formatted.extensions?.reason ?? code } };
   }
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
     return { message: formatted.message, path, extensions: { code } };

@@ -185,7 +185,7 @@ export function startGateway(options: GatewayOptions): Promise<{ server: Server;
   else server.on('upgrade', (_req, socket) => socket.destroy());
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(options.port, options.host ?? '0.0.0.0', () => {
+    server.listen(options.port, options.host ?? '127.0.0.1', () => {
       const { port } = server.address() as { port: number };
       resolve({
         server,

@@ -8,6 +8,8 @@ import type { Role } from '../../functions/domain/actor.js';
 
 export interface LocalStackOptions {
   port: number;
+  /** Interface to listen on: loopback unless HOST says otherwise (demo sign-in mints ADMIN tokens for anyone who can reach it). */
+  host?: string;
   dataDir: string;
   /** Load the demo dataset into an empty database. */
   demo: boolean;
@@ -51,6 +53,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const gateway = await startGateway({
       onUpgrade: websocket.onUpgrade,
       port: options.port,
+      host: options.host,
       staticDir: options.staticDir,
       jwks: jwksOf(keys),
       httpHandler: (event, context) => httpHandler(event, context),

@@ -42,7 +42,7 @@ try {
 
 try {
   buildDashboardIfStale();
-  const stack = await startLocalStack({ port, dataDir, demo, staticDir, log });
+  const stack = await startLocalStack({ port, host: process.env.HOST, dataDir, demo, staticDir, log });
   console.log(`
 Dialogue Pulse is running.
   Dashboard:  ${stack.url}/
