@@ -38,7 +38,9 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
     url: absoluteUrl(config.graphqlWsUrl, true),
     connectionParams: () => ({ authorization: authorization() }),
     lazy: false,
-    keepAlive: 15_000,
+    // NOTE: every ping is a Lambda invocation in AWS; API Gateway drops a socket idle for 10 minutes,
+    // so a ping every 4 minutes keeps it open at a quarter of the cost of a 1-minute ping.
+    keepAlive: 240_000,
     retryAttempts: Number.POSITIVE_INFINITY,
     shouldRetry: () => true,
     retryWait: waitBeforeRetry,
@@ -47,6 +49,11 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
       connected: () => {
         options.onStatus('live');
         if (droppedOnce) options.onReconnected();
+      },
+      message: (message) => {
+        // The Lambda path refuses a bad token with an `error` for `connection_init`, then closes the socket
+        // (API Gateway cannot send close codes): stop and ask for sign-in rather than retry forever.
+        if (message.type === 'error' && (message as { id?: string }).id === 'connection_init') options.onUnauthenticated();
       },
       closed: () => {
         droppedOnce = true;
