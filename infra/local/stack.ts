@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, ensureLocalKeys, jwksOf, mintLocalToken } from './keys.js';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { startGateway } from './gateway.js';
@@ -91,6 +91,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       filter: isPublishedRecord,
       idleWaitMs: process.env.STREAM_POLL_INTERVAL_MS ? Number(process.env.STREAM_POLL_INTERVAL_MS) : undefined,
       deliveries: process.env.STREAM_DELIVERIES ? Number(process.env.STREAM_DELIVERIES) : undefined,
+      deadLetterDir: join(dataDir, 'dead-letter'),
       log,
     });
     log(`ready in ${Math.round(performance.now() - started)} ms`);

@@ -7,6 +7,8 @@ import {
 } from '@aws-sdk/client-dynamodb-streams';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { lambdaContext } from './gateway.js';
 
 /**
@@ -35,12 +37,27 @@ export interface StreamPollerOptions {
    */
   deliveries?: number;
   log?: (line: string) => void;
+  /**
+   * Where a record that failed every retry is written (one JSON file per record: the whole Lambda
+   * record plus the attempts), so it can be replayed; AWS's on-failure queue gets the shard and
+   * sequence numbers instead.
+   */
+  deadLetterDir?: string;
 }
 
 export interface StreamPoller {
   stop(): Promise<void>;
   /** Records delivered so far, and records set aside after failing every retry. */
   stats(): { delivered: number; discarded: number; batches: number };
+}
+
+/** Writes a record that failed every retry where it can be read back and replayed; returns the file. */
+function writeDeadLetter(dir: string, record: DynamoDBRecord, attempts: number): string {
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${record.dynamodb?.SequenceNumber ?? record.eventID}.json`);
+  const entry = { failedAt: new Date().toISOString(), attempts, replay: 'invoke the publisher with { Records: [record] }', record };
+  writeFileSync(file, JSON.stringify(entry, null, 2));
+  return file;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -110,7 +127,8 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       pending = pending.slice(firstFailed);
       if (++attempts > maxRetryAttempts) {
         stats.discarded++;
-        log(`stream-poller: record ${pending[0].eventID} failed ${attempts} times; set aside (the on-failure destination in AWS)`);
+        const file = options.deadLetterDir ? writeDeadLetter(options.deadLetterDir, pending[0], attempts) : undefined;
+        log(`stream-poller: record ${pending[0].eventID} failed ${attempts} times; set aside (the on-failure destination in AWS)${file ? `: ${file}` : ''}`);
         pending = pending.slice(1);
         attempts = 0;
         continue;

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PutCommand } from '@aws-sdk/lib-dynamodb';
 import { mintLocalToken, ensureLocalKeys } from '../../infra/local/keys.js';
@@ -271,6 +272,12 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
     await eventually(async () => /failed 3 times; set aside/.test(stack.output()), 10_000, 'the poison record to be set aside');
     await sleep(500);
     expect(sub.values).toHaveLength(3); // retries of the batch delivered nothing twice
+    // The dead-letter path keeps the whole record, enough to replay it once the cause is fixed.
+    const file = /set aside \(the on-failure destination in AWS\): (\S+\.json)/.exec(stack.output())?.[1];
+    expect(file).toBeDefined();
+    const deadLetter = JSON.parse(readFileSync(file!, 'utf8'));
+    expect(deadLetter.attempts).toBe(3);
+    expect(deadLetter.record).toMatchObject({ eventName: 'INSERT', dynamodb: { Keys: { pk: { S: `SESSION#${sessionId}` }, sk: { S: 'CHECKIN#poison' } } } });
   });
 
   it('closes the socket of a client whose token has expired instead of delivering to it', async () => {
