@@ -55,13 +55,17 @@ describe('a subscriber that stops reading (slow consumer)', () => {
     return latencies;
   }
 
-  /** A dashboard with 40 heavy summary subscriptions on one socket (~1.2 MB per summary event). */
+  /**
+   * A dashboard with 80 heavy summary subscriptions on one socket (~2.4 MB per summary event).
+   * NOTE: summaryChanged goes out once per stream batch, so 20 check-ins make anywhere from ~5 (idle
+   * machine, big batches) to 20 summary events: 80 subscriptions keep even 5 events well past STALLED_BYTES.
+   */
   async function heavyConsumer(): Promise<RawSocket> {
     const socket = await openRawSocket(wsUrlOf(stack));
     socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${await stack.token('LEADERSHIP')}` } });
     expect(await socket.message(1)).toEqual({ type: 'connection_ack' });
-    for (let i = 0; i < 40; i++) socket.send({ id: `s${i}`, type: 'subscribe', payload: { query: HEAVY_SUMMARY } });
-    await table.waitForSubscriptions('SUMMARY', 40);
+    for (let i = 0; i < 80; i++) socket.send({ id: `s${i}`, type: 'subscribe', payload: { query: HEAVY_SUMMARY } });
+    await table.waitForSubscriptions('SUMMARY', 80);
     return socket;
   }
 
