@@ -92,8 +92,11 @@ async function main() {
     const attendanceWatchers: { sessionId: string; last?: number; received: number; errors: number }[] = [];
     const allSubs: Collected[] = [];
     const deliveryMs: number[] = [];
+    let socketsOpened = 0;
     for (let d = 0; d < DASHBOARDS; d++) {
-      const client = connectClient(stack, leadership, { lazy: true });
+      // As the dashboard's client (dashboard/src/app/client.ts): a ping every 4 minutes, because the
+      // gateway closes a socket idle for 10 minutes, and retries with resubscription if a socket drops.
+      const client = connectClient(stack, leadership, { lazy: true, keepAlive: 240_000, retryAttempts: 10, shouldRetry: () => true, on: { connected: () => void (socketsOpened += 1) } });
       clients.push(client);
       const session = sessions[d % sessions.length];
       if (d % 4 < 2) {
@@ -258,7 +261,7 @@ async function main() {
     lines.push('');
     // NOTE: a message carries the session's attendance when it is published, so a dashboard shows the right number even when the publisher lags.
     lines.push(`- Delivery to session dashboards (check-in recorded → message received; ${attendanceWatchers.length} dashboards × check-ins of their session would be ${[...told.values()].reduce((n, m) => n + m.size, 0) * (attendanceWatchers.length / SESSIONS)} messages): p50 ${percentile(deliveryMs, 50).toFixed(0)} ms, p95 ${percentile(deliveryMs, 95).toFixed(0)} ms, p99 ${percentile(deliveryMs, 99).toFixed(0)} ms over ${deliveryMs.length} messages.`);
-    lines.push(`- Subscriptions: ${pushes} messages pushed to the dashboards; ${subscribeErrors} subscriptions ended in an error; ${staleDashboards} of ${attendanceWatchers.length} session dashboards ended on an attendance other than the final count (after waiting ${drainSeconds.toFixed(0)} s, at most 120 s, for the publisher to drain once traffic stopped).`);
+    lines.push(`- Subscriptions: ${pushes} messages pushed to the dashboards; ${subscribeErrors} subscriptions ended in an error; ${socketsOpened} sockets opened for ${DASHBOARDS} dashboards (the rest are reconnects); ${staleDashboards} of ${attendanceWatchers.length} session dashboards ended on an attendance other than the final count (after waiting ${drainSeconds.toFixed(0)} s, at most 120 s, for the publisher to drain once traffic stopped).`);
     lines.push(`- Ticks skipped because ${MAX_IN_FLIGHT} requests were already in flight: ${skipped}.`);
     lines.push(`- Memory (RSS): stack Node process ${memStart.node.toFixed(0)} MB after warm-up → ${memEnd.node.toFixed(0)} MB at the end (max ${Math.max(...memory.map((m) => m.node)).toFixed(0)}); DynamoDB Local JVM ${memStart.java.toFixed(0)} → ${memEnd.java.toFixed(0)} MB (heap capped by -Xmx512m; RSS adds the JVM's own memory). Load average of the machine at the end: ${loadavg()[0].toFixed(1)} on ${cpus().length} cores.`);
     lines.push(`- Final counts against what clients were told: ${mismatches.length === 0 ? `all equal (district attendance ${summary.attendance}, concerns open/in progress/resolved ${summary.concerns.open}/${summary.concerns.inProgress}/${summary.concerns.resolved})` : `MISMATCHES: ${mismatches.join('; ')}`}.`);

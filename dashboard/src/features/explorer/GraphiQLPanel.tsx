@@ -16,6 +16,7 @@ export default function GraphiQLPanel({ config, token }: { config: DashboardConf
         url: absoluteUrl(config.graphqlWsUrl, true),
         connectionParams: () => ({ authorization: `Bearer ${currentToken() ?? token}` }),
         retryAttempts: 5,
+        keepAlive: 240_000, // as the dashboard's client: API Gateway drops a socket idle for 10 minutes
       }),
     [config, token],
   );
