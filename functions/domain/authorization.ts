@@ -13,23 +13,30 @@ import type { SessionKind } from './model.js';
  * tax officers BUSINESS_TAX sessions and no role but ADMIN anything else (docs/data-model.md).
  */
 export function assertMayActOnSession(actor: Actor, session: { kind: SessionKind; wardId?: string }, what: string): void {
-  if (actor.role === 'ADMIN') return;
-  if (actor.role === 'WARD_OFFICER') {
-    if (session.kind !== 'PUBLIC') {
-      throw new ForbiddenError(`A ward officer may ${what} only for PUBLIC sessions; this is a ${session.kind} session.`);
-    }
-    if (!actor.wardId || session.wardId !== actor.wardId) {
-      throw new ForbiddenError(`A ward officer may ${what} only in their own ward (${actor.wardId ?? 'none'}); this session belongs to ${session.wardId ?? 'the district'}.`);
-    }
-    return;
+  const refusal = refusalToActOnSession(actor, session, what);
+  if (refusal) throw new ForbiddenError(refusal);
+}
+
+/** Whether the role table lets the actor act on the session (what the dashboard may offer). */
+export function mayActOnSession(actor: Actor, session: { kind: SessionKind; wardId?: string }): boolean {
+  return refusalToActOnSession(actor, session, 'act') === undefined;
+}
+
+function refusalToActOnSession(actor: Actor, session: { kind: SessionKind; wardId?: string }, what: string): string | undefined {
+  switch (actor.role) {
+    case 'ADMIN':
+      return undefined;
+    case 'WARD_OFFICER':
+      if (session.kind !== 'PUBLIC') return `A ward officer may ${what} only for PUBLIC sessions; this is a ${session.kind} session.`;
+      if (!actor.wardId || session.wardId !== actor.wardId) {
+        return `A ward officer may ${what} only in their own ward (${actor.wardId ?? 'none'}); this session belongs to ${session.wardId ?? 'the district'}.`;
+      }
+      return undefined;
+    case 'TAX_OFFICER':
+      return session.kind === 'BUSINESS_TAX' ? undefined : `A tax officer may ${what} only for BUSINESS_TAX sessions; this is a ${session.kind} session.`;
+    default:
+      return `The ${actor.role} role is read-only: it may not ${what}.`;
   }
-  if (actor.role === 'TAX_OFFICER') {
-    if (session.kind !== 'BUSINESS_TAX') {
-      throw new ForbiddenError(`A tax officer may ${what} only for BUSINESS_TAX sessions; this is a ${session.kind} session.`);
-    }
-    return;
-  }
-  throw new ForbiddenError(`The ${actor.role} role is read-only: it may not ${what}.`);
 }
 
 /** Roles that may act on some session at all: refused early, before any input is read. */

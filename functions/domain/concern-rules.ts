@@ -1,5 +1,7 @@
+import type { Actor } from './actor.js';
+import { mayActOnSession } from './authorization.js';
 import { ConflictError, InvalidInputError } from './errors.js';
-import { CLOSING_STATUSES, type Authority, type ConcernStatus } from './model.js';
+import { AUTHORITIES, CLOSING_STATUSES, type Authority, type Concern, type ConcernStatus } from './model.js';
 
 /** The contract's state machine: the moves moveConcern allows. */
 export const ALLOWED_MOVES: Readonly<Record<ConcernStatus, readonly ConcernStatus[]>> = {
@@ -16,6 +18,23 @@ const AUTHORITY_FOR: Partial<Record<ConcernStatus, readonly Authority[]>> = {
   IN_PROGRESS: ['WARD', 'DISTRICT'],
   RESOLVED: ['WARD', 'DISTRICT'],
 };
+
+/** One move the state machine allows: where to, the authorities the concern may then have, whether it needs a response. */
+export interface ConcernMoveRule {
+  to: ConcernStatus;
+  authorities: readonly Authority[];
+  needsResponse: boolean;
+}
+
+/** The moves allowed from a status, each with what it needs (Concern.allowedMoves; checkConcernMove enforces the same). */
+export function movesFrom(from: ConcernStatus): ConcernMoveRule[] {
+  return ALLOWED_MOVES[from].map((to) => ({ to, authorities: AUTHORITY_FOR[to] ?? AUTHORITIES, needsResponse: CLOSING_STATUSES.includes(to) }));
+}
+
+/** The moves the actor may make on the concern: none for a role that may not act on its session. */
+export function allowedMovesFor(actor: Actor, concern: Pick<Concern, 'status' | 'sessionKind' | 'wardId'>): ConcernMoveRule[] {
+  return mayActOnSession(actor, { kind: concern.sessionKind, wardId: concern.wardId }) ? movesFrom(concern.status) : [];
+}
 
 /**
  * Checks one move against the state machine and the authority and response rules. Throws

@@ -129,6 +129,11 @@ export type CheckInInput = {
 
 export type Concern = {
   __typename?: 'Concern';
+  /**
+   * The moves moveConcern would accept from this concern's status when the signed-in user sends them:
+   * empty for a final status and for a user whose role may not move this concern (contract role table).
+   */
+  allowedMoves: Array<ConcernMove>;
   authority: Authority;
   business?: Maybe<Business>;
   closedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -154,6 +159,16 @@ export type ConcernEdge = {
   __typename?: 'ConcernEdge';
   cursor: Scalars['String']['output'];
   node: Concern;
+};
+
+/** A move moveConcern accepts from a concern's current status. */
+export type ConcernMove = {
+  __typename?: 'ConcernMove';
+  /** The authorities the concern may have after the move (send one with the move to re-assign it). */
+  authorities: Array<Authority>;
+  /** Whether the move needs a response: what was answered or done. */
+  needsResponse: Scalars['Boolean']['output'];
+  to: ConcernStatus;
 };
 
 export type ConcernOutcomes = {
@@ -576,6 +591,7 @@ export type ResolversTypes = ResolversObject<{
   Concern: ResolverTypeWrapper<ConcernModel>;
   ConcernConnection: ResolverTypeWrapper<ConcernConnectionModel>;
   ConcernEdge: ResolverTypeWrapper<Partial<Omit<ConcernEdge, 'node'> & { node: ResolversTypes['Concern'] }>>;
+  ConcernMove: ResolverTypeWrapper<Partial<ConcernMove>>;
   ConcernOutcomes: ResolverTypeWrapper<Partial<ConcernOutcomes>>;
   ConcernStatus: ResolverTypeWrapper<Partial<ConcernStatus>>;
   ConcernTransition: ResolverTypeWrapper<Partial<ConcernTransition>>;
@@ -621,6 +637,7 @@ export type ResolversParentTypes = ResolversObject<{
   Concern: ConcernModel;
   ConcernConnection: ConcernConnectionModel;
   ConcernEdge: Partial<Omit<ConcernEdge, 'node'> & { node: ResolversParentTypes['Concern'] }>;
+  ConcernMove: Partial<ConcernMove>;
   ConcernOutcomes: Partial<ConcernOutcomes>;
   ConcernTransition: Partial<ConcernTransition>;
   DateTime: Partial<Scalars['DateTime']['output']>;
@@ -702,6 +719,7 @@ export type CategoryCountResolvers<ContextType = GraphQLContext, ParentType exte
 }>;
 
 export type ConcernResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Concern'] = ResolversParentTypes['Concern']> = ResolversObject<{
+  allowedMoves?: Resolver<Array<ResolversTypes['ConcernMove']>, ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['Authority'], ParentType, ContextType>;
   business?: Resolver<Maybe<ResolversTypes['Business']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -725,6 +743,12 @@ export type ConcernConnectionResolvers<ContextType = GraphQLContext, ParentType 
 export type ConcernEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConcernEdge'] = ResolversParentTypes['ConcernEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Concern'], ParentType, ContextType>;
+}>;
+
+export type ConcernMoveResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConcernMove'] = ResolversParentTypes['ConcernMove']> = ResolversObject<{
+  authorities?: Resolver<Array<ResolversTypes['Authority']>, ParentType, ContextType>;
+  needsResponse?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['ConcernStatus'], ParentType, ContextType>;
 }>;
 
 export type ConcernOutcomesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConcernOutcomes'] = ResolversParentTypes['ConcernOutcomes']> = ResolversObject<{
@@ -861,6 +885,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Concern?: ConcernResolvers<ContextType>;
   ConcernConnection?: ConcernConnectionResolvers<ContextType>;
   ConcernEdge?: ConcernEdgeResolvers<ContextType>;
+  ConcernMove?: ConcernMoveResolvers<ContextType>;
   ConcernOutcomes?: ConcernOutcomesResolvers<ContextType>;
   ConcernTransition?: ConcernTransitionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;

@@ -1,4 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.js';
+import { allowedMovesFor } from '../domain/concern-rules.js';
 import { toConnection } from '../domain/model.js';
 
 export const concernResolvers: Resolvers = {
@@ -16,6 +17,7 @@ export const concernResolvers: Resolvers = {
     business: (c, _a, { domain }) => (c.businessId ? domain.businesses.getBusiness(c.businessId).then((b) => b ?? null) : null),
     response: (c) => c.response ?? null,
     closedAt: (c) => c.closedAt ?? null,
+    allowedMoves: (c, _a, { actor }) => allowedMovesFor(actor, c).map((move) => ({ ...move, authorities: [...move.authorities] })),
   },
   ConcernConnection: {
     totalCount: (c) => c.totalCount(),

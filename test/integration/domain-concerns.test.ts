@@ -90,6 +90,32 @@ describe('concerns and businesses', () => {
     }
   });
 
+  it('offers through Concern.allowedMoves exactly the moves the API then accepts, and none to a user who may not move the concern', async () => {
+    const MOVES = 'query ($id: ID!) { concern(id: $id) { allowedMoves { to authorities needsResponse } } }';
+    const movesOf = async (token: string, id: string) => (await api.ok<any>(MOVES, { id }, token)).concern.allowedMoves as { to: string; authorities: string[]; needsResponse: boolean }[];
+    for (const from of ALL) {
+      const offered = await movesOf(officer, (await concernIn(from)).id);
+      expect(offered.map((m) => m.to), from).toEqual(ALLOWED[from]);
+      for (const move of offered) {
+        // Each offer, taken as offered (the last authority it allows, a response if it needs one), is accepted.
+        const c = await concernIn(from);
+        const authority = move.authorities.at(-1);
+        const moved = await api.move(officer, { concernId: c.id, to: move.to, authority, ...(move.needsResponse ? { response: 'Đã trả lời.' } : {}) });
+        expect(moved, `${from} → ${move.to}`).toMatchObject({ status: move.to, authority });
+        // Without the response it needs, or with an authority it does not list, it is refused.
+        const other = await concernIn(from);
+        if (move.needsResponse) expect((await api.refused(MOVE, { input: { concernId: other.id, to: move.to, authority } }, officer)).code).toBe('BAD_USER_INPUT');
+        const refusedAuthority = ['WARD', 'DISTRICT', 'CITY', 'CENTRAL'].find((a) => !move.authorities.includes(a));
+        if (refusedAuthority) expect((await api.refused(MOVE, { input: { concernId: other.id, to: move.to, authority: refusedAuthority, response: 'R' } }, officer)).code).toBe('CONFLICT');
+      }
+    }
+    const open = await concernIn('OPEN');
+    expect((await movesOf(who.admin, open.id)).map((m) => m.to)).toEqual(ALLOWED.OPEN);
+    expect(await movesOf(who.leadership, open.id)).toEqual([]);
+    expect(await movesOf(who.tax, open.id)).toEqual([]); // a PUBLIC session's concern
+    expect(await movesOf(await stack.token('WARD_OFFICER', 'tan-hung', 'officer-tan-hung'), open.id)).toEqual([]);
+  });
+
   it('refuses moves whose authority does not fit with CONFLICT, and closing moves without a response with BAD_USER_INPUT, changing nothing', async () => {
     const c = await concernIn('OPEN');
     const refuse = (input: Record<string, unknown>) => api.refused(MOVE, { input: { concernId: c.id, ...input } }, officer);
@@ -111,7 +137,9 @@ describe('concerns and businesses', () => {
   it('lets only one of simultaneous moves of the same concern win; the others are CONFLICT with one history entry added', async () => {
     const c = await concernIn('OPEN');
     const results = await Promise.all(
-      [{ to: 'IN_PROGRESS' }, { to: 'RESOLVED', response: 'R' }, { to: 'ANSWERED_ON_SPOT', response: 'A' }].map((m) => stack.graphql(MOVE, { input: { concernId: c.id, ...m } }, officer)),
+      // Moves that exclude each other also one after the other (after any one of them, the others are not
+      // allowed), so only the optimistic check decides when they race, however the requests interleave.
+      [{ to: 'ESCALATED', authority: 'CITY' }, { to: 'RESOLVED', response: 'R' }, { to: 'ANSWERED_ON_SPOT', response: 'A' }].map((m) => stack.graphql(MOVE, { input: { concernId: c.id, ...m } }, officer)),
     );
     expect(results.filter((r) => r.body.data?.moveConcern)).toHaveLength(1);
     expect(results.filter((r) => r.body.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(2);

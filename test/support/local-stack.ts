@@ -96,9 +96,16 @@ export async function startStack(options: StartOptions = {}): Promise<RunningSta
       return { status: response.status, body };
     },
     async stop() {
-      if (child.exitCode !== null) return;
+      if (child.exitCode !== null || child.signalCode !== null) return;
       child.kill('SIGINT');
-      await exited;
+      // Ctrl-C stopping everything is asserted in foundation.test.ts; here a stack that has not
+      // stopped after a minute is killed rather than left to time the whole file out, and said so.
+      const stopped = await Promise.race([exited.then(() => true), new Promise<false>((done) => setTimeout(() => done(false), 60_000).unref())]);
+      if (!stopped) {
+        console.warn(`stack on ${url} did not stop within 60 s of SIGINT; killing it. Its last output:\n${output.slice(-3000)}`);
+        child.kill('SIGKILL');
+        await exited;
+      }
     },
     async kill() {
       if (child.exitCode !== null) return;
