@@ -158,6 +158,37 @@ describe('the dashboard in Chromium', () => {
     await context.close();
   });
 
+  it("offers a concern's officer only the moves the API allows, moves it, and offers leadership none", async () => {
+    const sessionId = await schedule('Đối thoại về chiếu sáng công cộng');
+    await startSession(sessionId);
+    const officerToken = await stack.token('WARD_OFFICER', 'tan-hung');
+    const { raiseConcern } = expectData<any>(
+      await stack.graphql(
+        'mutation ($input: RaiseConcernInput!) { raiseConcern(input: $input) { id } }',
+        { input: { sessionId, topic: 'Đèn đường hỏng', text: 'Đèn đường hẻm 45 hỏng hai tuần.', authority: 'WARD', requestId: crypto.randomUUID() } },
+        officerToken,
+      ),
+    );
+    const officer = await newUser(browser, stack.url, officerToken);
+    await officer.page.goto(`/concerns/${raiseConcern.id}`);
+    await officer.page.getByRole('heading', { name: 'Đèn đường hỏng' }).waitFor();
+    const offered = () => officer.page.getByRole('radio').evaluateAll((radios) => radios.map((r) => (r as HTMLInputElement).value));
+    expect(await offered()).toEqual(['ANSWERED_ON_SPOT', 'IN_PROGRESS', 'RESOLVED', 'ESCALATED']);
+    await officer.page.getByRole('radio', { name: 'Chuyển Thành phố/Trung ương' }).check();
+    expect(await officer.page.getByLabel('Thẩm quyền').locator('option').evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toEqual(['CITY', 'CENTRAL']);
+    await officer.page.getByRole('button', { name: 'Cập nhật' }).click();
+    await expect.poll(() => officer.page.getByTestId('concern-status').textContent(), { timeout: 10_000 }).toBe('Chuyển Thành phố/Trung ương');
+    await expect.poll(offered, { timeout: 10_000 }).toEqual(['ANSWERED']);
+    const leader = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
+    await leader.page.goto(`/concerns/${raiseConcern.id}`);
+    await leader.page.getByTestId('concern-status').waitFor();
+    await leader.page.getByRole('heading', { name: 'Quá trình xử lý' }).waitFor();
+    expect(await leader.page.getByRole('radio').count()).toBe(0);
+    expect(await leader.page.getByRole('button', { name: 'Cập nhật' }).count()).toBe(0);
+    await officer.context.close();
+    await leader.context.close();
+  });
+
   it('takes a screenshot of each main screen', async () => {
     const { context, page } = await newUser(browser, stack.url, await stack.token('ADMIN'));
     const screens: [string, string, string][] = [

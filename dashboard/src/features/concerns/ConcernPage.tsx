@@ -1,9 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { useLiveQuery } from '../../app/live.js';
-import { canManageSession } from '../../app/permissions.js';
 import { Link } from '../../app/router.js';
-import { useViewer } from '../../app/viewer.js';
 import { formatDateTime } from '../../lib/format.js';
 import { ConcernQuery, MoveConcernMutation } from './documents.js';
 import { MoveConcernForm } from './MoveConcernForm.js';
@@ -11,14 +9,12 @@ import { MoveConcernForm } from './MoveConcernForm.js';
 /** A concern with its whole history, and the moves the viewer may make. */
 export function ConcernPage({ id }: { id: string }) {
   const { t } = useTranslation();
-  const viewer = useViewer();
   const [{ data, error }] = useLiveQuery({ query: ConcernQuery, variables: { id } });
   const [, moveConcern] = useMutation(MoveConcernMutation);
   if (error && !data) return <p role="alert" className="error">{t('errors.load')}: {error.message}</p>;
   if (!data) return <p aria-busy="true">{t('common.loading')}</p>;
   const concern = data.concern;
   if (!concern) return <p role="alert">{t('concerns.notFound')}</p>;
-  const mayMove = canManageSession(viewer, { kind: concern.session.kind, ward: concern.session.ward ?? concern.ward });
   return (
     <article aria-labelledby="concern-title">
       <p><Link to="/concerns">← {t('nav.concerns')}</Link></p>
@@ -45,10 +41,12 @@ export function ConcernPage({ id }: { id: string }) {
           ))}
         </ol>
       </section>
-      {mayMove && (
+      {/* The API offers no move to a user whose role may not move this concern (leadership, other wards). */}
+      {concern.closedAt && <p className="muted">{t('move.none')}</p>}
+      {concern.allowedMoves.length > 0 && (
         <MoveConcernForm
           key={concern.status}
-          status={concern.status}
+          moves={concern.allowedMoves}
           authority={concern.authority}
           onMove={async (move) => {
             const result = await moveConcern({ input: { concernId: concern.id, ...move } });

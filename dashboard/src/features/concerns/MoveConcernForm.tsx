@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { allowedMoves, authoritiesFor, checkMove, needsResponse, type Authority, type ConcernStatus } from './allowed-moves.js';
+import { checkMove, type Authority, type ConcernStatus, type OfferedMove } from './allowed-moves.js';
 
 export interface MoveRequest {
   to: ConcernStatus;
@@ -9,10 +9,9 @@ export interface MoveRequest {
   note?: string;
 }
 
-/** Offers only the moves the state machine allows from the concern's status, with the authority and answer each needs. */
-export function MoveConcernForm({ status, authority, onMove }: { status: ConcernStatus; authority: Authority; onMove(move: MoveRequest): Promise<string | undefined> }) {
+/** Offers only the moves the API offers for the concern (Concern.allowedMoves), with the authority and answer each needs. */
+export function MoveConcernForm({ moves, authority, onMove }: { moves: readonly OfferedMove[]; authority: Authority; onMove(move: MoveRequest): Promise<string | undefined> }) {
   const { t } = useTranslation();
-  const moves = allowedMoves(status);
   const [to, setTo] = useState<ConcernStatus | ''>('');
   const [chosenAuthority, setChosenAuthority] = useState<Authority>(authority);
   const [response, setResponse] = useState('');
@@ -20,17 +19,18 @@ export function MoveConcernForm({ status, authority, onMove }: { status: Concern
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   if (moves.length === 0) return <p className="muted">{t('move.none')}</p>;
+  const chosen = moves.find((move) => move.to === to);
 
   const choose = (next: ConcernStatus) => {
     setTo(next);
-    const allowed = authoritiesFor(next);
+    const allowed = moves.find((move) => move.to === next)!.authorities;
     if (!allowed.includes(chosenAuthority)) setChosenAuthority(allowed[0]!);
     setError(undefined);
   };
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!to) return;
-    const problem = checkMove({ from: status, to, authority: chosenAuthority, response });
+    const problem = checkMove(moves, { to, authority: chosenAuthority, response });
     if (problem) {
       setError(t(problem));
       return;
@@ -57,7 +57,7 @@ export function MoveConcernForm({ status, authority, onMove }: { status: Concern
       <fieldset>
         <legend>{t('move.to')}</legend>
         <div className="choice-row">
-          {moves.map((move) => (
+          {moves.map(({ to: move }) => (
             <label key={move} className={to === move ? 'chosen' : undefined}>
               <input type="radio" name="to" value={move} checked={to === move} onChange={() => choose(move)} />
               {t(`concernStatus.${move}`)}
@@ -65,17 +65,17 @@ export function MoveConcernForm({ status, authority, onMove }: { status: Concern
           ))}
         </div>
       </fieldset>
-      {to && (
+      {chosen && (
         <>
           <label className="field">
             {t('table.authority')}
             <select value={chosenAuthority} onChange={(e) => setChosenAuthority(e.target.value as Authority)}>
-              {authoritiesFor(to).map((a) => <option key={a} value={a}>{t(`authority.${a}`)}</option>)}
+              {chosen.authorities.map((a) => <option key={a} value={a}>{t(`authority.${a}`)}</option>)}
             </select>
           </label>
           <label className="field">
-            {needsResponse(to) ? t('move.responseRequired') : t('move.response')}
-            <textarea value={response} onChange={(e) => setResponse(e.target.value)} required={needsResponse(to)} rows={3} />
+            {chosen.needsResponse ? t('move.responseRequired') : t('move.response')}
+            <textarea value={response} onChange={(e) => setResponse(e.target.value)} required={chosen.needsResponse} rows={3} />
           </label>
           <label className="field">
             {t('move.note')}

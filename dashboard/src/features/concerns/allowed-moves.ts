@@ -1,47 +1,28 @@
-/** The concern state machine of contract/README.md, as the dashboard offers it: only moves the API accepts. */
+/**
+ * The concern moves as the API offers them (`Concern.allowedMoves`: the server's one state machine
+ * and role table, for the signed-in user), and the check of a chosen move before it is sent.
+ */
 export type ConcernStatus = 'OPEN' | 'ANSWERED_ON_SPOT' | 'IN_PROGRESS' | 'RESOLVED' | 'ESCALATED' | 'ANSWERED';
 export type Authority = 'WARD' | 'DISTRICT' | 'CITY' | 'CENTRAL';
 
 export const CONCERN_STATUSES: ConcernStatus[] = ['OPEN', 'IN_PROGRESS', 'ESCALATED', 'ANSWERED_ON_SPOT', 'RESOLVED', 'ANSWERED'];
 export const AUTHORITIES: Authority[] = ['WARD', 'DISTRICT', 'CITY', 'CENTRAL'];
 
-const MOVES: Record<ConcernStatus, ConcernStatus[]> = {
-  OPEN: ['ANSWERED_ON_SPOT', 'IN_PROGRESS', 'RESOLVED', 'ESCALATED'],
-  IN_PROGRESS: ['RESOLVED', 'ESCALATED'],
-  ESCALATED: ['ANSWERED'],
-  ANSWERED_ON_SPOT: [],
-  RESOLVED: [],
-  ANSWERED: [],
-};
-
-/** Where a concern may go from its status. */
-export function allowedMoves(from: ConcernStatus): ConcernStatus[] {
-  return MOVES[from];
-}
-
-/** The authorities a concern may have after moving to `to` (it may be re-assigned on the same move). */
-export function authoritiesFor(to: ConcernStatus): Authority[] {
-  if (to === 'ESCALATED') return ['CITY', 'CENTRAL'];
-  if (to === 'IN_PROGRESS' || to === 'RESOLVED') return ['WARD', 'DISTRICT'];
-  return AUTHORITIES;
-}
-
-/** Moves that close a concern need the answer given. */
-export function needsResponse(to: ConcernStatus): boolean {
-  return to === 'ANSWERED_ON_SPOT' || to === 'RESOLVED' || to === 'ANSWERED';
-}
-
-export function isClosed(status: ConcernStatus): boolean {
-  return status === 'ANSWERED_ON_SPOT' || status === 'RESOLVED' || status === 'ANSWERED';
+/** One move offered by the API. */
+export interface OfferedMove {
+  to: ConcernStatus;
+  authorities: readonly Authority[];
+  needsResponse: boolean;
 }
 
 /**
- * Checks a move before it is sent, with the reason a person can act on (an i18n key), or undefined
- * when the API will accept it as far as the state machine goes.
+ * Checks a chosen move against what the API offered, with the reason a person can act on (an i18n
+ * key), or undefined when the API will accept it as far as the state machine goes.
  */
-export function checkMove(move: { from: ConcernStatus; to: ConcernStatus; authority: Authority; response: string }): string | undefined {
-  if (!allowedMoves(move.from).includes(move.to)) return 'move.notAllowed';
-  if (!authoritiesFor(move.to).includes(move.authority)) return move.to === 'ESCALATED' ? 'move.needsCityOrCentral' : 'move.needsWardOrDistrict';
-  if (needsResponse(move.to) && move.response.trim() === '') return 'move.needsResponse';
+export function checkMove(offered: readonly OfferedMove[], move: { to: ConcernStatus; authority: Authority; response: string }): string | undefined {
+  const offer = offered.find((candidate) => candidate.to === move.to);
+  if (!offer) return 'move.notAllowed';
+  if (!offer.authorities.includes(move.authority)) return move.to === 'ESCALATED' ? 'move.needsCityOrCentral' : 'move.needsWardOrDistrict';
+  if (offer.needsResponse && move.response.trim() === '') return 'move.needsResponse';
   return undefined;
 }

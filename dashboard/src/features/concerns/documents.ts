@@ -31,6 +31,7 @@ export const ConcernQuery = graphql(`
       business { id name taxCode }
       session { id title kind ward { id } }
       history { from to at by note }
+      allowedMoves { to authorities needsResponse }
     }
   }
 `);
@@ -40,6 +41,7 @@ export const MoveConcernMutation = graphql(`
     moveConcern(input: $input) {
       id status authority response closedAt
       history { from to at by note }
+      allowedMoves { to authorities needsResponse }
     }
   }
 `);
