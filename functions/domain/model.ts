@@ -120,6 +120,10 @@ export interface Activity {
   concernId?: string;
   businessId?: string;
   wardId?: string;
+  count?: number;
+  category?: AttendeeCategory;
+  fromStatus?: ConcernStatus;
+  toStatus?: ConcernStatus;
 }
 
 export interface ConcernOutcomes {

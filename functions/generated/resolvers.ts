@@ -27,12 +27,20 @@ export type Activity = {
   actorId: Scalars['String']['output'];
   at: Scalars['DateTime']['output'];
   business?: Maybe<Business>;
+  /** CHECKED_IN: the attendees' category. */
+  category?: Maybe<AttendeeCategory>;
   concern?: Maybe<Concern>;
+  /** CHECKED_IN: the head count checked in. */
+  count?: Maybe<Scalars['Int']['output']>;
   /** A one-line description for the feed, e.g. 'Checked in 12 × RESIDENT'. */
   description: Scalars['String']['output'];
+  /** CONCERN_MOVED: the status the concern left. */
+  fromStatus?: Maybe<ConcernStatus>;
   id: Scalars['ID']['output'];
   role: Role;
   session?: Maybe<Session>;
+  /** CONCERN_RAISED and CONCERN_MOVED: the status the concern entered (the concern's status now may differ). */
+  toStatus?: Maybe<ConcernStatus>;
   ward?: Maybe<Ward>;
 };
 
@@ -668,11 +676,15 @@ export type ActivityResolvers<ContextType = GraphQLContext, ParentType extends R
   actorId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   business?: Resolver<Maybe<ResolversTypes['Business']>, ParentType, ContextType>;
+  category?: Resolver<Maybe<ResolversTypes['AttendeeCategory']>, ParentType, ContextType>;
   concern?: Resolver<Maybe<ResolversTypes['Concern']>, ParentType, ContextType>;
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fromStatus?: Resolver<Maybe<ResolversTypes['ConcernStatus']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
+  toStatus?: Resolver<Maybe<ResolversTypes['ConcernStatus']>, ParentType, ContextType>;
   ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType>;
 }>;
 

@@ -26,6 +26,8 @@ function fromItem(item: Record<string, unknown>): Activity {
       role: item.actorRole as Role,
       action: 'CHECKED_IN',
       description: `Checked in ${item.delta} × ${item.category}`,
+      count: item.delta as number,
+      category: item.category as Activity['category'],
       sessionId: item.sessionId as string,
       businessId: (item.businessId as string | undefined) ?? undefined,
       wardId: (item.wardId as string | undefined) ?? undefined,
@@ -42,6 +44,8 @@ function fromItem(item: Record<string, unknown>): Activity {
     concernId: (item.concernId as string | undefined) ?? undefined,
     businessId: (item.businessId as string | undefined) ?? undefined,
     wardId: (item.wardId as string | undefined) ?? undefined,
+    fromStatus: (item.fromStatus as Activity['fromStatus']) ?? undefined,
+    toStatus: (item.toStatus as Activity['toStatus']) ?? undefined,
   };
 }
 

@@ -116,6 +116,18 @@ describe('concerns and businesses', () => {
     expect(await movesOf(await stack.token('WARD_OFFICER', 'tan-hung', 'officer-tan-hung'), open.id)).toEqual([]);
   });
 
+  it('records raising and each move in the activity feed with the statuses of that step, not the concern\'s status now', async () => {
+    const c = await concernIn('OPEN');
+    await api.move(officer, { concernId: c.id, to: 'IN_PROGRESS' });
+    await api.move(officer, { concernId: c.id, to: 'RESOLVED', response: 'Đã nạo vét cống.' });
+    const feed = (await api.ok<any>('{ activity(first: 3) { edges { node { action fromStatus toStatus count concern { id status } } } } }', {}, who.leadership)).activity.edges.map((e: any) => e.node);
+    expect(feed.map((a: any) => [a.action, a.fromStatus, a.toStatus, a.concern.id, a.concern.status, a.count])).toEqual([
+      ['CONCERN_MOVED', 'IN_PROGRESS', 'RESOLVED', c.id, 'RESOLVED', null],
+      ['CONCERN_MOVED', 'OPEN', 'IN_PROGRESS', c.id, 'RESOLVED', null],
+      ['CONCERN_RAISED', null, 'OPEN', c.id, 'RESOLVED', null],
+    ]);
+  });
+
   it('refuses moves whose authority does not fit with CONFLICT, and closing moves without a response with BAD_USER_INPUT, changing nothing', async () => {
     const c = await concernIn('OPEN');
     const refuse = (input: Record<string, unknown>) => api.refused(MOVE, { input: { concernId: c.id, ...input } }, officer);

@@ -211,10 +211,11 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
     const s = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-quy', title: 'Đối thoại về thu gom rác', scheduledAt: '2030-09-09T01:00:00.000Z' });
     await api.checkIn(officer, { sessionId: s.id, count: 4, requestId: rid() });
     await api.refused('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: s.id }, officer);
-    const feed = (await api.ok('{ activity(first: 3) { edges { node { action actorId role description at session { id } ward { id } } } } }', {}, who.leadership)).activity.edges.map((e: any) => e.node);
+    const feed = (await api.ok('{ activity(first: 3) { edges { node { action actorId role description at count category session { id } ward { id } } } } }', {}, who.leadership)).activity.edges.map((e: any) => e.node);
     expect(feed.map((a: any) => a.action)).toEqual(['CHECKED_IN', 'SESSION_STARTED', 'SESSION_SCHEDULED']);
     expect(feed.every((a: any) => a.actorId === 'activity-officer' && a.role === 'WARD_OFFICER' && a.session.id === s.id && a.ward.id === 'tan-quy')).toBe(true);
-    expect(feed[0].description).toBe('Checked in 4 × RESIDENT');
+    expect(feed[0]).toMatchObject({ description: 'Checked in 4 × RESIDENT', count: 4, category: 'RESIDENT' });
+    expect(feed[1]).toMatchObject({ count: null, category: null });
     expect(feed[2].description).toMatch(/thu gom rác/);
   });
 });

@@ -99,24 +99,23 @@ function LiveSessions({ sessions }: { sessions: LiveSession[] }) {
   );
 }
 
-/** The feed line for one audit-trail entry, in the user's language (the API's description is English). */
+/** The feed line for one audit-trail entry, in the user's language, from its structured fields (the API's description is English). */
 function describeActivity(item: ActivityItem, t: (key: string, options?: Record<string, unknown>) => string): string {
-  const checkIn = /(\d+)\s*×\s*([A-Z_]+)/.exec(item.description);
   switch (item.action) {
     case 'SESSION_SCHEDULED':
     case 'SESSION_STARTED':
     case 'SESSION_CLOSED':
       return t(`feed.${item.action}`, { session: item.sessionTitle ?? '' });
     case 'CHECKED_IN':
-      return checkIn
-        ? t('feed.CHECKED_IN', { count: Number(checkIn[1]), category: t(`category.${checkIn[2]}`), session: item.sessionTitle ?? '' })
+      return item.count !== undefined && item.category
+        ? t('feed.CHECKED_IN', { count: item.count, category: t(`category.${item.category}`), session: item.sessionTitle ?? '' })
         : item.description;
     case 'BUSINESS_REGISTERED':
       return t('feed.BUSINESS_REGISTERED', { business: item.businessName ?? '' });
     case 'CONCERN_RAISED':
       return t('feed.CONCERN_RAISED', { topic: item.concernTopic ?? '' });
     case 'CONCERN_MOVED':
-      return t('feed.CONCERN_MOVED', { topic: item.concernTopic ?? '', status: t(`concernStatus.${item.concernStatus}`) });
+      return t('feed.CONCERN_MOVED', { topic: item.concernTopic ?? '', status: t(`concernStatus.${item.toStatus}`) });
     default:
       return item.description;
   }

@@ -48,7 +48,7 @@ export const ConcernFeedSubscription = graphql(`
 export const ActivityQuery = graphql(`
   query ActivityFeed {
     activity(first: 20) {
-      edges { node { id at action description role session { id title } concern { id topic status } business { id name } ward { id name } } }
+      edges { node { id at action description role count category fromStatus toStatus session { id title } concern { id topic } business { id name } ward { id name } } }
     }
   }
 `);

@@ -12,7 +12,10 @@ export interface ActivityItem {
   description: string;
   sessionTitle?: string;
   concernTopic?: string;
-  concernStatus?: string;
+  /** The status the entry moved the concern to (not the concern's status now). */
+  toStatus?: string;
+  count?: number;
+  category?: string;
   businessName?: string;
   wardName?: string;
 }
@@ -92,7 +95,9 @@ export function useOverviewData(choice: PeriodChoice) {
       description: node.description,
       sessionTitle: node.session?.title,
       concernTopic: node.concern?.topic,
-      concernStatus: node.concern?.status,
+      toStatus: node.toStatus ?? undefined,
+      count: node.count ?? undefined,
+      category: node.category ?? undefined,
       businessName: node.business?.name,
       wardName: node.ward?.name,
     })),
