@@ -3,8 +3,10 @@
  * sample is a fresh Node process that imports the deployed bundle (same esbuild options as the CDK
  * stack, infra/lambda-bundling.ts) and answers one realistic event against DynamoDB Local.
  *
- *   node --import tsx bench/cold-start.bench.ts [samples]      (default 7 samples per function)
+ *   node --import tsx bench/cold-start.bench.ts [samples] [--compare]   (default 7 samples per function)
  *
+ * `--compare` adds graphql-http bundled the previous way (AWS SDK left to the runtime, no aliases).
+ * Samples of the different rows are interleaved, so a change in the machine's load hits every row alike.
  * Prints a Markdown table for docs/performance.md "Bundles and cold start".
  */
 import { spawn } from 'node:child_process';
@@ -18,10 +20,11 @@ import { ensureTable, startDynamoDbLocal } from '../infra/local/dynamodb-local.j
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, ensureLocalKeys, jwksOf, mintLocalToken } from '../infra/local/keys.js';
 import { HANDLER_ENTRIES, LAMBDA_BUNDLING, REPO_ROOT, type HandlerName } from '../infra/lambda-bundling.js';
 
-const SAMPLES = Number(process.argv[2] ?? 7);
+const SAMPLES = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 7);
+const COMPARE = process.argv.includes('--compare');
 const TABLE = 'bench-cold-start';
-// Inside the repository so that the bundles' external @aws-sdk/* imports resolve from node_modules,
-// as they resolve from the runtime's SDK in Lambda.
+// Inside the repository so that the bundles' external imports (credential providers never reached here;
+// the whole SDK in the --compare row) resolve from node_modules, as they resolve from the runtime's SDK in Lambda.
 const OUT = join(REPO_ROOT, '.tmp/bench-cold-start');
 
 interface Sample {
@@ -32,9 +35,11 @@ interface Sample {
   cpuMs: number;
 }
 
-/** Bundles one handler as the stack does; `withSdk` also bundles the AWS SDK (the alternative we did not take). */
-async function bundle(name: HandlerName, withSdk: boolean): Promise<{ file: string; bytes: number; gzipBytes: number }> {
-  const file = join(OUT, `${name}${withSdk ? '-with-sdk' : ''}`, 'index.mjs');
+type Variant = 'deployed' | 'previous';
+
+/** Bundles one handler as the stack does; `previous` is how it was bundled before (SDK external, no aliases). */
+async function bundle(name: HandlerName, variant: Variant): Promise<{ file: string; bytes: number; gzipBytes: number }> {
+  const file = join(OUT, `${name}-${variant}`, 'index.mjs');
   await build({
     entryPoints: [HANDLER_ENTRIES[name]],
     outfile: file,
@@ -46,7 +51,8 @@ async function bundle(name: HandlerName, withSdk: boolean): Promise<{ file: stri
     sourcemap: LAMBDA_BUNDLING.sourceMap,
     mainFields: [...LAMBDA_BUNDLING.mainFields],
     banner: { js: LAMBDA_BUNDLING.banner },
-    external: withSdk ? [] : [...LAMBDA_BUNDLING.externalModules],
+    external: variant === 'deployed' ? [...LAMBDA_BUNDLING.externalModules] : ['@aws-sdk/*'],
+    alias: variant === 'deployed' ? LAMBDA_BUNDLING.alias : {},
     logLevel: 'error',
   });
   const code = readFileSync(file);
@@ -189,31 +195,33 @@ async function main() {
       publisher: (r) => Array.isArray(r?.batchItemFailures) && r.batchItemFailures.length === 0,
     };
 
-    const rows: string[] = [];
-    const variants: { name: HandlerName; withSdk: boolean }[] = [
-      { name: 'graphql-http', withSdk: false },
-      { name: 'graphql-ws', withSdk: false },
-      { name: 'publisher', withSdk: false },
-      { name: 'graphql-http', withSdk: true },
+    const variants: { name: HandlerName; variant: Variant }[] = [
+      { name: 'graphql-http', variant: 'deployed' },
+      { name: 'graphql-ws', variant: 'deployed' },
+      { name: 'publisher', variant: 'deployed' },
+      ...(COMPARE ? [{ name: 'graphql-http' as const, variant: 'previous' as const }] : []),
     ];
-    for (const { name, withSdk } of variants) {
-      const { file, bytes, gzipBytes } = await bundle(name, withSdk);
-      const samples: Sample[] = [];
-      const acksBefore = fake.posts;
-      for (let i = 0; i < SAMPLES; i += 1) {
-        const { sample, result } = await runChild(childFile, file, events[name](i), env);
+    const built = await Promise.all(variants.map(({ name, variant }) => bundle(name, variant)));
+    const samples: Sample[][] = variants.map(() => []);
+    const acksBefore = fake.posts;
+    for (let i = 0; i < SAMPLES; i += 1) {
+      for (const [v, { name }] of variants.entries()) {
+        const { sample, result } = await runChild(childFile, built[v].file, events[name](i * variants.length + v), env);
         if (!checks[name](result)) throw new Error(`${name}: unexpected first answer ${JSON.stringify(result).slice(0, 500)}`);
-        samples.push(sample);
+        samples[v].push(sample);
       }
-      if (name === 'graphql-ws' && fake.posts - acksBefore !== SAMPLES) throw new Error(`graphql-ws: expected ${SAMPLES} connection_ack posts, saw ${fake.posts - acksBefore}`);
-      const total = samples.map((s) => s.importMs + s.firstAnswerMs);
-      rows.push(
-        `| ${name}${withSdk ? ' (SDK bundled, not deployed)' : ''} | ${kb(bytes)} | ${kb(gzipBytes)} | ${ms(percentile(samples.map((s) => s.bootMs), 50))} | ${ms(percentile(samples.map((s) => s.importMs), 50))} | ${ms(percentile(samples.map((s) => s.firstAnswerMs), 50))} | ${ms(percentile(total, 50))} | ${ms(Math.max(...total))} | ${ms(percentile(samples.map((s) => s.cpuMs), 50))} |`,
-      );
-      console.error(`${name}${withSdk ? ' +sdk' : ''}: ${samples.map((s) => Math.round(s.importMs + s.firstAnswerMs)).join(', ')} ms`);
     }
+    const wsRows = variants.filter(({ name }) => name === 'graphql-ws').length;
+    if (fake.posts - acksBefore !== SAMPLES * wsRows) throw new Error(`graphql-ws: expected ${SAMPLES * wsRows} connection_ack posts, saw ${fake.posts - acksBefore}`);
+    const rows = variants.map(({ name, variant }, v) => {
+      const { bytes, gzipBytes } = built[v];
+      const s = samples[v];
+      const total = s.map((x) => x.importMs + x.firstAnswerMs);
+      console.error(`${name} ${variant}: ${s.map((x) => `${Math.round(x.importMs)}+${Math.round(x.firstAnswerMs)}`).join(', ')} ms`);
+      return `| ${name}${variant === 'previous' ? ' (previous bundling: SDK from the runtime, no aliases)' : ''} | ${kb(bytes)} | ${kb(gzipBytes)} | ${ms(percentile(s.map((x) => x.bootMs), 50))} | ${ms(percentile(s.map((x) => x.importMs), 50))} | ${ms(percentile(s.map((x) => x.firstAnswerMs), 50))} | ${ms(percentile(total, 50))} | ${ms(Math.max(...total))} | ${ms(percentile(s.map((x) => x.cpuMs), 50))} |`;
+    });
     const header = [
-      `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} (parallelism ${availableParallelism()}), load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; ${SAMPLES} fresh processes per row; DynamoDB Local on loopback.`,
+      `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? 'cpu'} (parallelism ${availableParallelism()}), load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}; ${SAMPLES} fresh processes per row, rows interleaved; DynamoDB Local on loopback.`,
       '',
       '| function | bundle | gzip | node boot (p50) | import (p50) | first answer (p50) | import + first answer (p50) | (max) | CPU time of import + answer (p50) |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|',

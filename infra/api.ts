@@ -122,6 +122,7 @@ export class Api extends Construct {
           mainFields: [...LAMBDA_BUNDLING.mainFields],
           banner: LAMBDA_BUNDLING.banner,
           externalModules: [...LAMBDA_BUNDLING.externalModules],
+          esbuildArgs: { '--alias': [...LAMBDA_BUNDLING.esbuildArgs['--alias']] },
         },
         logGroup: new LogGroup(this, `${functionId(name)}Logs`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
       });

@@ -3,6 +3,7 @@ import { makeExecutableSchemaFromSdl } from './schema.js';
 import type { GraphQLContext } from './context.js';
 import { formatError, isUnavailableError } from './format-error.js';
 import { unwrapResolverError } from '@apollo/server/errors';
+import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
 import { DomainError } from '../domain/errors.js';
 import { QUERY_LIMITS, queryLimitsPlugin } from './limits.js';
 
@@ -46,6 +47,8 @@ export function createApolloServer(plugins: ApolloServerPlugin<GraphQLContext>[]
     csrfPrevention: true,
     // Depth, aliases and cost are refused before execution; the parser stops at maxTokens (docs/security.md).
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
-    plugins: [operationLogPlugin, queryLimitsPlugin<GraphQLContext>(), ...plugins],
+    // NOTE: no Apollo GraphOS usage reports, no federation traces: the Lambda bundles replace their
+    // protobuf encoder with a stub (infra/lambda-bundling.ts), so these stay off even if APOLLO_KEY is set.
+    plugins: [operationLogPlugin, queryLimitsPlugin<GraphQLContext>(), ApolloServerPluginUsageReportingDisabled(), ApolloServerPluginInlineTraceDisabled(), ...plugins],
   });
 }
