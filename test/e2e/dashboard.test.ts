@@ -189,6 +189,31 @@ describe('the dashboard in Chromium', () => {
     await leader.context.close();
   });
 
+  it("checks in a business's representative on a tax round's kiosk, found by its tax code as it is typed", async () => {
+    const tax = await stack.token('TAX_OFFICER', undefined, 'kiosk-tax-officer');
+    const call = async (query: string, variables: Record<string, unknown>) => expectData<any>(await stack.graphql(query, variables, tax));
+    const taxCode = `03${String(Date.now()).slice(-8)}`;
+    const { registerBusiness } = await call('mutation ($input: RegisterBusinessInput!) { registerBusiness(input: $input) { id } }', { input: { taxCode, name: 'Công ty TNHH Ánh Dương', sector: 'SERVICES', wardId: 'tan-hung' } });
+    const { scheduleSession } = await call('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', {
+      input: { kind: 'BUSINESS_TAX', title: 'Đối thoại thuế quý IV', hostBody: 'Chi cục Thuế Quận 7', scheduledAt: new Date().toISOString() },
+    });
+    await call('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: scheduleSession.id });
+    const { context, page } = await newUser(browser, stack.url, tax);
+    await page.goto(`/kiosk/${scheduleSession.id}`);
+    await page.locator('button[data-category="BUSINESS_REPRESENTATIVE"]:not([disabled])').waitFor();
+    const picker = page.getByLabel('Doanh nghiệp (mã số thuế) của người đại diện');
+    await picker.fill(taxCode.slice(0, 6));
+    await expect.poll(() => page.getByTestId('kiosk-business').textContent()).toBe('Chưa đủ chữ số');
+    await picker.fill(taxCode);
+    await expect.poll(() => page.getByTestId('kiosk-business').textContent(), { timeout: 10_000 }).toContain('Công ty TNHH Ánh Dương');
+    await page.locator('button[data-category="BUSINESS_REPRESENTATIVE"]').click();
+    await expect.poll(() => numberIn(page, 'kiosk-pending'), { timeout: 10_000 }).toBe(0);
+    expect(await picker.inputValue()).toBe(''); // the next representative brings their own business
+    const { activity } = await call('{ activity(first: 1) { edges { node { action category count business { id } session { id } } } } }', {});
+    expect(activity.edges[0].node).toEqual({ action: 'CHECKED_IN', category: 'BUSINESS_REPRESENTATIVE', count: 1, business: { id: registerBusiness.id }, session: { id: scheduleSession.id } });
+    await context.close();
+  });
+
   it('takes a screenshot of each main screen', async () => {
     const { context, page } = await newUser(browser, stack.url, await stack.token('ADMIN'));
     const screens: [string, string, string][] = [

@@ -4,6 +4,7 @@ import { useClient, useSubscription } from 'urql';
 import { useLive, useLiveQuery } from '../../app/live.js';
 import { Link } from '../../app/router.js';
 import { formatNumber } from '../../lib/format.js';
+import { BusinessPicker, type PickedBusiness } from './BusinessPicker.js';
 import { CheckInMutation, KioskAttendanceSubscription, KioskSessionQuery } from './documents.js';
 import { CheckInQueue, localStorageQueue, type AttendeeCategory, type SendOutcome } from './kiosk-queue.js';
 
@@ -19,6 +20,9 @@ export function Kiosk({ sessionId }: { sessionId: string }) {
   const { epoch } = useLive();
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   const [count, setCount] = useState(1);
+  // A tax round: the business the next representative speaks for; the picker starts empty after each such tap.
+  const [business, setBusiness] = useState<PickedBusiness>();
+  const [pickerKey, setPickerKey] = useState(0);
   const [attendance, setAttendance] = useState<number>();
   const [{ data, error }] = useLiveQuery({ query: KioskSessionQuery, variables: { id: sessionId }, requestPolicy: 'network-only' });
   // NOTE: keep the last session known: the kiosk must keep taking taps while the API is unreachable.
@@ -96,6 +100,7 @@ export function Kiosk({ sessionId }: { sessionId: string }) {
         </div>
       </div>
       {session && !live && <p role="alert" className="warning">{t('kiosk.notLive')}</p>}
+      {session?.kind === 'BUSINESS_TAX' && <BusinessPicker key={pickerKey} picked={business} onPick={setBusiness} />}
       <label className="field count-field">
         {t('kiosk.headCount')}
         <input type="number" min={1} max={10000} inputMode="numeric" value={count} onChange={(e) => setCount(Math.max(1, Math.min(10000, Number(e.target.value) || 1)))} />
@@ -109,8 +114,13 @@ export function Kiosk({ sessionId }: { sessionId: string }) {
             data-category={category}
             disabled={!live}
             onClick={() => {
-              queue.enqueue({ sessionId, category, count });
+              const forBusiness = category === 'BUSINESS_REPRESENTATIVE' && business ? business.id : undefined;
+              queue.enqueue({ sessionId, category, count, ...(forBusiness ? { businessId: forBusiness } : {}) });
               setCount(1);
+              if (forBusiness) {
+                setBusiness(undefined);
+                setPickerKey((key) => key + 1);
+              }
             }}
           >
             {t(`category.${category}`)}
