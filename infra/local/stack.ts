@@ -48,6 +48,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const websocket = await startLocalWebSocketGateway({
       handler: (event, context) => wsHandler(event, context),
       idleTimeoutMs: process.env.WS_IDLE_TIMEOUT_MS ? Number(process.env.WS_IDLE_TIMEOUT_MS) : undefined,
+      maxConnectionMs: process.env.WS_MAX_CONNECTION_MS ? Number(process.env.WS_MAX_CONNECTION_MS) : undefined,
       log,
     });
     const gateway = await startGateway({
