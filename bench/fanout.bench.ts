@@ -8,7 +8,7 @@
 //      schema and document, published the moment each check-in's response arrives (what a
 //      single-server setup does in its mutation resolver).
 // FANOUT_WRITE_DOCS=0 prints without writing the "## Real time" section of docs/performance.md.
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
@@ -114,11 +114,62 @@ async function burst(receivers: Receiver[], fire: (delta: number) => Promise<voi
   };
 }
 
+/** utime + stime (clock ticks, 10 ms) of a process, or of one of its threads, from /proc. */
+function ticksOf(statPath: string): number {
+  try {
+    const fields = readFileSync(statPath, 'utf8').split(') ')[1].split(' ');
+    return Number(fields[11]) + Number(fields[12]);
+  } catch {
+    return 0;
+  }
+}
+
+/** The stack's CPU by thread (main thread = the gateway; the busiest other = the publisher worker) and its child processes (DynamoDB Local). */
+function cpuSnapshot(stackPid: number) {
+  const threads = new Map<number, number>();
+  for (const tid of readdirSync(`/proc/${stackPid}/task`)) threads.set(Number(tid), ticksOf(`/proc/${stackPid}/task/${tid}/stat`));
+  const children: number[] = [];
+  const parents = new Map<number, number>();
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      parents.set(Number(name), Number(readFileSync(`/proc/${name}/stat`, 'utf8').split(') ')[1].split(' ')[1]));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const isDescendant = (pid: number): boolean => {
+    for (let p = parents.get(pid); p !== undefined && p > 1; p = parents.get(p)) if (p === stackPid) return true;
+    return false;
+  };
+  for (const pid of parents.keys()) if (isDescendant(pid)) children.push(pid);
+  const usage = process.cpuUsage();
+  return { threads, children: children.reduce((n, pid) => n + ticksOf(`/proc/${pid}/stat`), 0), benchUs: usage.user + usage.system };
+}
+
+/** CPU spent per delivered message between two snapshots, in µs. */
+function cpuPerMessage(before: ReturnType<typeof cpuSnapshot>, after: ReturnType<typeof cpuSnapshot>, stackPid: number, messages: number) {
+  const tickUs = 10_000;
+  const deltas = [...after.threads].map(([tid, t]) => [tid, t - (before.threads.get(tid) ?? 0)] as const);
+  const main = deltas.find(([tid]) => tid === stackPid)?.[1] ?? 0;
+  const others = deltas.filter(([tid]) => tid !== stackPid).map(([, d]) => d).sort((a, b) => b - a);
+  const per = (ticks: number) => Math.round((ticks * tickUs) / messages);
+  return {
+    gateway: per(main),
+    publisher: per(others[0] ?? 0),
+    otherThreads: per(others.slice(1).reduce((n, d) => n + d, 0)),
+    dynamodb: per(after.children - before.children),
+    clients: Math.round((after.benchUs - before.benchUs) / messages),
+  };
+}
+
 interface PublisherLine {
   records: number;
   startedAt: number;
   durationMs: number;
   sent: number;
+  readMs?: number;
+  claimMs?: number;
   loadMs: number;
   executeMs: number;
   postMs: number;
@@ -158,13 +209,19 @@ async function lambdaPath() {
     // Warm-up: one check-in through the whole path (cold publisher, cold SDK connections).
     const warm = await burst(receivers, (d) => checkIn(stack, admin, sessionId, d).then(() => undefined), [1000]);
     // One check-in alone, warm: the latency floor of the path for this many clients.
+    const pid = stack.process.pid!;
+    const cpu0 = cpuSnapshot(pid);
     const single = await burst(receivers, (d) => checkIn(stack, admin, sessionId, d).then(() => undefined), [2000]);
+    const cpu1 = cpuSnapshot(pid);
     const since = Date.now();
     const result = await burst(receivers, (d) => checkIn(stack, admin, sessionId, d).then(() => undefined), Array.from({ length: BURST }, (_, i) => i + 1));
+    const cpu2 = cpuSnapshot(pid);
+    // NOTE: the burst window includes the bench's 500 ms wait for late duplicates and its own polling.
+    const cpu = { single: cpuPerMessage(cpu0, cpu1, pid, CLIENTS), burst: cpuPerMessage(cpu1, cpu2, pid, CLIENTS * BURST) };
     const lines = publisherLines(stack, since);
     const firstResponse = Math.min(...result.responses.values());
     await Promise.all(receivers.map((r) => r.client.dispose()));
-    return { result, warm, single, lines, subscribeMs, firstResponse };
+    return { result, warm, single, lines, subscribeMs, firstResponse, cpu };
   } finally {
     table.close();
     await stack.stop();
@@ -255,8 +312,17 @@ async function main() {
     '',
     `- write → publisher invoked: first check-in response to first publisher start ${Number.isFinite(firstStart) ? firstStart - lambda.firstResponse : 'n/a'} ms (stream record + poll interval, ${process.env.STREAM_POLL_INTERVAL_MS ?? 100} ms locally; Lambda polls a shard about 4×/s);`,
     `- ${lines.length} publisher invocations carried the ${BURST} check-ins (${lines.map((l) => l.records).join(', ')} records each, counters and summaries filtered out before the publisher);`,
-    `- inside the publisher, summed: reading event values ${sum((l) => l.loadMs).toFixed(0)} ms (session attendance, district summary), running documents ${sum((l) => l.executeMs).toFixed(1)} ms (${sum((l) => l.executions)} executions: one per group of identical subscriptions, not one per client), posting ${sum((l) => l.postMs).toFixed(0)} ms for ${posts} posts (${posts && sum((l) => l.postMs) ? Math.round(posts / (sum((l) => l.postMs) / 1000)) : 'n/a'} posts/s through the SDK to the local @connections API);`,
+    `- inside the publisher, summed: reading the topic's subscriptions ${sum((l) => l.readMs ?? 0).toFixed(0)} ms (${CLIENTS} items per event; the next page is read while one is posted), delivery claims ${sum((l) => l.claimMs ?? 0).toFixed(0)} ms, reading event values ${sum((l) => l.loadMs).toFixed(0)} ms (session attendance, district summary), running documents ${sum((l) => l.executeMs).toFixed(1)} ms (${sum((l) => l.executions)} executions: one per group of identical subscriptions, not one per client), posting ${sum((l) => l.postMs).toFixed(0)} ms for ${posts} posts (${posts && sum((l) => l.postMs) ? Math.round(posts / (sum((l) => l.postMs) / 1000)) : 'n/a'} posts/s through the SDK to the local @connections API);`,
     `- first publisher start → last post done: ${Number.isFinite(lastEnd) ? Math.round(lastEnd - firstStart) : 'n/a'} ms. Posting dominates: one PostToConnection per client per event.`,
+    '',
+    `**CPU per delivered message** (µs, from /proc: the stack's main thread is the gateway with its @connections endpoint; its busiest other thread is the publisher's worker; DynamoDB Local is the stack's child; the clients are this bench process):`,
+    '',
+    '| window | gateway (main thread) | publisher (worker thread) | other stack threads (GC, libuv) | DynamoDB Local | clients | total |',
+    '|---|---|---|---|---|---|---|',
+    ...(['single', 'burst'] as const).map((w) => {
+      const c = lambda.cpu[w];
+      return `| ${w === 'single' ? 'one check-in' : `burst of ${BURST}`} | ${c.gateway} | ${c.publisher} | ${c.otherThreads} | ${c.dynamodb} | ${c.clients} | ${c.gateway + c.publisher + c.otherThreads + c.dynamodb + c.clients} |`;
+    }),
   ].join('\n');
   console.log(report);
   if (process.env.FANOUT_WRITE_DOCS !== '0') writeSection(report);

@@ -2,7 +2,7 @@ import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEven
 import { requireEnv } from '../config.js';
 import { createConnectionApi } from '../realtime/connection-api.js';
 import { once } from '../realtime/events.js';
-import { emptyStats, publishEvent, type PublishDeps } from '../realtime/publish.js';
+import { emptyStats, publishEvent, readSubscribersOncePerBatch, type PublishDeps } from '../realtime/publish.js';
 import { realtimeSchema } from '../realtime/schema.js';
 import { affectsSummary, eventsOf } from '../realtime/stream-events.js';
 import { createConnectionsStore } from '../store/connections-store.js';
@@ -33,6 +33,7 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
   const started = performance.now();
   const startedAt = Date.now();
   const logger = runtime.logger.createChild({ persistentKeys: { requestId: context?.awsRequestId } });
+  const batchDeps: PublishDeps = { ...deps, logger, connections: readSubscribersOncePerBatch(deps.connections) };
   const failures: { itemIdentifier: string }[] = [];
   const stats = emptyStats();
   const fail = (record: DynamoDBRecord, error: unknown) => {
@@ -58,7 +59,7 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
         return;
       }
       try {
-        for (const realtimeEvent of eventsOf(record, deps.domain)) await publishEvent({ ...deps, logger }, realtimeEvent, stats);
+        for (const realtimeEvent of eventsOf(record, deps.domain)) await publishEvent(batchDeps, realtimeEvent, stats);
         if (affectsSummary(record)) summaryIndex = Math.max(summaryIndex, index);
       } catch (error) {
         fail(record, error);
@@ -76,7 +77,7 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
   if (summaryRecord) {
     try {
       const value = once(() => deps.domain.summaries.districtSummary());
-      await publishEvent({ ...deps, logger }, { field: 'summaryChanged', id: summaryRecord.eventID!, value }, stats);
+      await publishEvent(batchDeps, { field: 'summaryChanged', id: summaryRecord.eventID!, value }, stats);
     } catch (error) {
       fail(summaryRecord, error);
     }
@@ -89,6 +90,8 @@ export const handler = async (event: DynamoDBStreamEvent, context?: Context): Pr
     startedAt,
     durationMs: round(performance.now() - started),
     ...stats,
+    readMs: round(stats.readMs),
+    claimMs: round(stats.claimMs),
     loadMs: round(stats.loadMs),
     executeMs: round(stats.executeMs),
     postMs: round(stats.postMs),

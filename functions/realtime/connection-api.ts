@@ -34,6 +34,8 @@ export function createConnectionApi(endpoint: string): ConnectionApi {
     endpoint,
     ...(local ? { region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
     maxAttempts: 3,
+    // A fan-out sends the same command thousands of times: resolve its middleware stack once, not per post.
+    cacheMiddleware: true,
     // Fan-out is many small posts: keep connections open and allow many in flight.
     requestHandler: {
       connectionTimeout: 1_000,

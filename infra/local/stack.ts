@@ -3,7 +3,9 @@ import { LOCAL_AUDIENCE, LOCAL_ISSUER, ensureLocalKeys, jwksOf, mintLocalToken }
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
 import { startGateway } from './gateway.js';
 import { startLocalWebSocketGateway, type WebSocketLambda } from './websocket.js';
-import { startStreamPoller, type StreamLambda } from './stream-poller.js';
+import { startStreamPoller } from './stream-poller.js';
+import { startLambdaWorker } from './lambda-worker.js';
+import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Role } from '../../functions/domain/actor.js';
 
 export interface LocalStackOptions {
@@ -73,6 +75,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       WS_MANAGEMENT_ENDPOINT: websocket.managementEndpoint,
     });
+    // The publisher runs in its own thread, as in its own Lambda container: its posts' client-side
+    // work (SDK, signing) does not share the event loop that receives them as API Gateway. Its cold
+    // start overlaps the other handlers' imports.
+    const publisherStarting = startLambdaWorker<DynamoDBStreamEvent, DynamoDBBatchResponse>('publisher', new URL('../../functions/handlers/publisher.js', import.meta.url));
+    publisherStarting.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
     const { handler } = await import('../../functions/handlers/graphql-http.js');
     const { getRuntime } = await import('../../functions/handlers/runtime.js');
     httpHandler = handler as typeof httpHandler;
@@ -85,10 +92,11 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     }
     wsHandler = (await import('../../functions/handlers/graphql-ws.js')).handler as unknown as WebSocketLambda;
     const { isPublishedRecord } = await import('../../functions/realtime/stream-events.js');
+    const publisher = await publisherStarting;
     const poller = await startStreamPoller({
       endpoint: dynamo.endpoint,
       tableName: LOCAL_TABLE_NAME,
-      handler: (await import('../../functions/handlers/publisher.js')).handler as StreamLambda,
+      handler: (event, context) => publisher.invoke(event, context.getRemainingTimeInMillis()),
       filter: isPublishedRecord,
       idleWaitMs: process.env.STREAM_POLL_INTERVAL_MS ? Number(process.env.STREAM_POLL_INTERVAL_MS) : undefined,
       deliveries: process.env.STREAM_DELIVERIES ? Number(process.env.STREAM_DELIVERIES) : undefined,
@@ -102,6 +110,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       dynamoEndpoint: dynamo.endpoint,
       async stop() {
         await poller.stop();
+        await publisher.close();
         await websocket.close();
         await gateway.close();
         await stopDynamo.stop();

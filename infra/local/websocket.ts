@@ -46,6 +46,9 @@ export interface LocalWebSocketGateway {
 export const MAX_MESSAGE_BYTES = 128 * 1024;
 /** Bytes queued for a client that does not read before the local gateway drops it (API Gateway's own bound is not documented). */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
+/** `/@connections/{connectionId}`, with or without a query string. */
+const CONNECTIONS_PATH = /^\/@connections\/([^/?]+)(?:\?|$)/;
+const OK_HEADERS = { 'content-length': '0' };
 
 interface LiveConnection {
   socket: WebSocket;
@@ -191,9 +194,14 @@ export async function startLocalWebSocketGateway(options: LocalWebSocketOptions)
   }
 
   // The @connections management API: POST (send), GET (describe), DELETE (close).
-  const management: Server = createServer(async (request, response) => {
-    const match = /^\/@connections\/([^/?]+)$/.exec(new URL(request.url ?? '/', 'http://localhost').pathname);
-    if (!match) return sendError(response, 404, 'NotFoundException', 'Not found');
+  // NOTE: every post of a fan-out comes through here (one per client per event), so this path does
+  // the least it can: no URL object, the body kept as bytes and sent as a text frame as received.
+  const management: Server = createServer((request, response) => {
+    const match = CONNECTIONS_PATH.exec(request.url ?? '/');
+    if (!match) {
+      request.resume();
+      return sendError(response, 404, 'NotFoundException', 'Not found');
+    }
     const connectionId = decodeURIComponent(match[1]);
     const connection = connections.get(connectionId);
     if (!connection || connection.socket.readyState !== connection.socket.OPEN) {
@@ -201,6 +209,7 @@ export async function startLocalWebSocketGateway(options: LocalWebSocketOptions)
       return sendError(response, 410, 'GoneException', `Connection ${connectionId} is gone`);
     }
     if (request.method === 'GET') {
+      request.resume();
       return sendJson(response, 200, {
         ConnectedAt: new Date(connection.connectedAt).toISOString(),
         LastActiveAt: new Date(connection.lastActiveAt).toISOString(),
@@ -213,23 +222,29 @@ export async function startLocalWebSocketGateway(options: LocalWebSocketOptions)
       response.writeHead(204).end();
       return;
     }
-    if (request.method !== 'POST') return sendError(response, 405, 'BadRequestException', 'Method not allowed');
+    if (request.method !== 'POST') {
+      request.resume();
+      return sendError(response, 405, 'BadRequestException', 'Method not allowed');
+    }
     const chunks: Buffer[] = [];
     let size = 0;
-    for await (const chunk of request) {
-      size += (chunk as Buffer).length;
-      if (size <= MAX_MESSAGE_BYTES) chunks.push(chunk as Buffer);
-    }
-    if (size > MAX_MESSAGE_BYTES) return sendError(response, 413, 'PayloadTooLargeException', `Message of ${size} bytes exceeds the ${MAX_MESSAGE_BYTES}-byte limit`);
-    if (connection.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      // A client that stopped reading long ago: dropped rather than allowed to hold memory without bound.
-      connection.socket.terminate();
-      return sendError(response, 410, 'GoneException', `Connection ${connectionId} is gone`);
-    }
-    // NOTE: like API Gateway, a post is accepted once queued for the socket, not when the client has
-    // read it: a stalled consumer must not hold up the publisher (and every other dashboard).
-    connection.socket.send(Buffer.concat(chunks).toString('utf8'));
-    response.writeHead(200, { 'content-length': '0' }).end();
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_MESSAGE_BYTES) chunks.push(chunk);
+    });
+    request.on('end', () => {
+      if (size > MAX_MESSAGE_BYTES) return sendError(response, 413, 'PayloadTooLargeException', `Message of ${size} bytes exceeds the ${MAX_MESSAGE_BYTES}-byte limit`);
+      if (connection.socket.readyState !== connection.socket.OPEN) return sendError(response, 410, 'GoneException', `Connection ${connectionId} is gone`);
+      if (connection.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+        // A client that stopped reading long ago: dropped rather than allowed to hold memory without bound.
+        connection.socket.terminate();
+        return sendError(response, 410, 'GoneException', `Connection ${connectionId} is gone`);
+      }
+      // NOTE: like API Gateway, a post is accepted once queued for the socket, not when the client has
+      // read it: a stalled consumer must not hold up the publisher (and every other dashboard).
+      connection.socket.send(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks), { binary: false });
+      response.writeHead(200, OK_HEADERS).end();
+    });
   });
   management.keepAliveTimeout = 60_000;
   const managementPort = await new Promise<number>((resolve, reject) => {
