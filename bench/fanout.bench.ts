@@ -7,7 +7,8 @@
 //   2. The baseline: graphql-ws's own useServer in this process with an in-memory pub/sub, the same
 //      schema and document, published the moment each check-in's response arrives (what a
 //      single-server setup does in its mutation resolver).
-// FANOUT_WRITE_DOCS=0 prints without writing the "## Real time" section of docs/performance.md.
+// FANOUT_WRITE_DOCS=0 prints without writing the "## Real time" section of docs/performance.md;
+// FANOUT_BASELINE=0 skips the in-process baseline (quicker A/B runs of the Lambda path; writes no docs).
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
@@ -283,7 +284,10 @@ async function main() {
   const loadBefore = loadavg()[0];
   const lambda = await lambdaPath();
   console.log('lambda path done', { p95: percentile(lambda.result.latencies, 95), lost: lambda.result.lost });
-  const base = await baseline();
+  // FANOUT_BASELINE=0 skips the in-process baseline (quicker A/B runs of the Lambda path; docs not written).
+  const skipBaseline = process.env.FANOUT_BASELINE === '0';
+  const empty: BurstResult = { latencies: [], lost: 0, duplicates: 0, burstMs: 0, lastArrivalMs: 0, responses: new Map() };
+  const base = skipBaseline ? { result: empty, single: empty } : await baseline();
   console.log('baseline done', { p95: percentile(base.result.latencies, 95), lost: base.result.lost });
 
   const lines = lambda.lines;
@@ -312,7 +316,7 @@ async function main() {
     '',
     `- write → publisher invoked: first check-in response to first publisher start ${Number.isFinite(firstStart) ? firstStart - lambda.firstResponse : 'n/a'} ms (stream record + poll interval, ${process.env.STREAM_POLL_INTERVAL_MS ?? 100} ms locally; Lambda polls a shard about 4×/s);`,
     `- ${lines.length} publisher invocations carried the ${BURST} check-ins (${lines.map((l) => l.records).join(', ')} records each, counters and summaries filtered out before the publisher);`,
-    `- inside the publisher, summed: reading the topic's subscriptions ${sum((l) => l.readMs ?? 0).toFixed(0)} ms (${CLIENTS} items per event; the next page is read while one is posted), delivery claims ${sum((l) => l.claimMs ?? 0).toFixed(0)} ms, reading event values ${sum((l) => l.loadMs).toFixed(0)} ms (session attendance, district summary), running documents ${sum((l) => l.executeMs).toFixed(1)} ms (${sum((l) => l.executions)} executions: one per group of identical subscriptions, not one per client), posting ${sum((l) => l.postMs).toFixed(0)} ms for ${posts} posts (${posts && sum((l) => l.postMs) ? Math.round(posts / (sum((l) => l.postMs) / 1000)) : 'n/a'} posts/s through the SDK to the local @connections API);`,
+    `- inside the publisher, summed: reading the topic's subscriptions ${sum((l) => l.readMs ?? 0).toFixed(0)} ms (${CLIENTS} items, read once per topic per publisher invocation; the next page is read while one is posted), delivery claims ${sum((l) => l.claimMs ?? 0).toFixed(0)} ms, reading event values ${sum((l) => l.loadMs).toFixed(0)} ms (session attendance, district summary), running documents ${sum((l) => l.executeMs).toFixed(1)} ms (${sum((l) => l.executions)} executions: one per group of identical subscriptions, not one per client), posting ${sum((l) => l.postMs).toFixed(0)} ms for ${posts} posts (${posts && sum((l) => l.postMs) ? Math.round(posts / (sum((l) => l.postMs) / 1000)) : 'n/a'} posts/s through the SDK to the local @connections API);`,
     `- first publisher start → last post done: ${Number.isFinite(lastEnd) ? Math.round(lastEnd - firstStart) : 'n/a'} ms. Posting dominates: one PostToConnection per client per event.`,
     '',
     `**CPU per delivered message** (µs, from /proc: the stack's main thread is the gateway with its @connections endpoint; its busiest other thread is the publisher's worker; DynamoDB Local is the stack's child; the clients are this bench process):`,
@@ -325,7 +329,7 @@ async function main() {
     }),
   ].join('\n');
   console.log(report);
-  if (process.env.FANOUT_WRITE_DOCS !== '0') writeSection(report);
+  if (process.env.FANOUT_WRITE_DOCS !== '0' && !skipBaseline) writeSection(report);
 }
 
 /** Replaces (or appends) the "## Real time" section of docs/performance.md, leaving the others' sections alone. */
