@@ -52,9 +52,15 @@ Dialogue Pulse is running.
 Press Ctrl-C to stop.`);
   let stopping = false;
   const stop = async () => {
-    if (stopping) return;
+    // A second Ctrl-C, or a stop that hangs, ends the process at once: DynamoDB Local goes with it
+    // (its wrapper ends when our pipe closes), so nothing is left behind either way.
+    if (stopping) process.exit(130);
     stopping = true;
     log('stopping…');
+    setTimeout(() => {
+      console.error('[dialogue-pulse] did not stop within 20 s; exiting anyway');
+      process.exit(1);
+    }, 20_000).unref();
     await stack.stop();
     process.exit(0);
   };
