@@ -18,7 +18,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { ensureTable, startDynamoDbLocal } from '../infra/local/dynamodb-local.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, ensureLocalKeys, jwksOf, mintLocalToken } from '../infra/local/keys.js';
-import { HANDLER_ENTRIES, LAMBDA_BUNDLING, REPO_ROOT, type HandlerName } from '../infra/lambda-bundling.js';
+import { REPO_ROOT, esbuildOptionsOf, type HandlerName } from '../infra/lambda-bundling.js';
 
 const SAMPLES = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 7);
 const COMPARE = process.argv.includes('--compare');
@@ -40,21 +40,12 @@ type Variant = 'deployed' | 'previous';
 /** Bundles one handler as the stack does; `previous` is how it was bundled before (SDK external, no aliases). */
 async function bundle(name: HandlerName, variant: Variant): Promise<{ file: string; bytes: number; gzipBytes: number }> {
   const file = join(OUT, `${name}-${variant}`, 'index.mjs');
-  await build({
-    entryPoints: [HANDLER_ENTRIES[name]],
-    outfile: file,
-    bundle: true,
-    platform: 'node',
-    format: LAMBDA_BUNDLING.format,
-    target: LAMBDA_BUNDLING.target,
-    minify: LAMBDA_BUNDLING.minify,
-    sourcemap: LAMBDA_BUNDLING.sourceMap,
-    mainFields: [...LAMBDA_BUNDLING.mainFields],
-    banner: { js: LAMBDA_BUNDLING.banner },
-    external: variant === 'deployed' ? [...LAMBDA_BUNDLING.externalModules] : ['@aws-sdk/*'],
-    alias: variant === 'deployed' ? LAMBDA_BUNDLING.alias : {},
-    logLevel: 'error',
-  });
+  await build(
+    esbuildOptionsOf(name, {
+      outfile: file,
+      ...(variant === 'previous' ? { external: ['@aws-sdk/*'], alias: {} } : {}),
+    }),
+  );
   const code = readFileSync(file);
   return { file, bytes: code.length, gzipBytes: gzipSync(code).length };
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { BuildOptions } from 'esbuild';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -91,3 +92,25 @@ export const LAMBDA_BUNDLING = {
   /** The alias list as the esbuild CLI arguments NodejsFunction passes on (`--alias:from=to`). */
   esbuildArgs: { '--alias': Object.entries(ALIASES).map(([from, to]) => `${from}=${to}`) },
 } as const;
+
+/**
+ * esbuild options that bundle one handler as the stack deploys it, for the tests and the cold-start
+ * bench that run esbuild directly; `overrides` change what a comparison needs (e.g. the SDK external).
+ */
+export function esbuildOptionsOf(name: HandlerName, overrides: BuildOptions = {}): BuildOptions {
+  return {
+    entryPoints: [HANDLER_ENTRIES[name]],
+    bundle: true,
+    platform: 'node',
+    format: LAMBDA_BUNDLING.format,
+    target: LAMBDA_BUNDLING.target,
+    minify: LAMBDA_BUNDLING.minify,
+    sourcemap: LAMBDA_BUNDLING.sourceMap,
+    mainFields: [...LAMBDA_BUNDLING.mainFields],
+    banner: { js: LAMBDA_BUNDLING.banner },
+    external: [...LAMBDA_BUNDLING.externalModules],
+    alias: LAMBDA_BUNDLING.alias,
+    logLevel: 'error',
+    ...overrides,
+  };
+}

@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from '../../infra/local/dynamodb-local.js';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, ensureLocalKeys, jwksOf, mintLocalToken } from '../../infra/local/keys.js';
-import { HANDLER_ENTRIES, LAMBDA_BUNDLING, REPO_ROOT } from '../../infra/lambda-bundling.js';
+import { HANDLER_ENTRIES, REPO_ROOT, esbuildOptionsOf } from '../../infra/lambda-bundling.js';
 import { QUERY_LIMITS } from '../../functions/graphql/limits.js';
 
 // The deployed bundle replaces parts of Apollo with stubs and carries its own SDK (infra/lambda-bundling.ts);
@@ -59,21 +59,7 @@ describe('the deployed graphql-http bundle', () => {
     outDir = mkdtempSync(join(REPO_ROOT, '.tmp', 'bundle-test-'));
     dataDir = mkdtempSync(join(tmpdir(), 'dp-bundle-test-'));
     bundlePath = join(outDir, 'graphql-http', 'index.mjs');
-    await build({
-      entryPoints: [HANDLER_ENTRIES['graphql-http']],
-      outfile: bundlePath,
-      bundle: true,
-      platform: 'node',
-      format: LAMBDA_BUNDLING.format,
-      target: LAMBDA_BUNDLING.target,
-      minify: LAMBDA_BUNDLING.minify,
-      sourcemap: LAMBDA_BUNDLING.sourceMap,
-      mainFields: [...LAMBDA_BUNDLING.mainFields],
-      banner: { js: LAMBDA_BUNDLING.banner },
-      external: [...LAMBDA_BUNDLING.externalModules],
-      alias: LAMBDA_BUNDLING.alias,
-      logLevel: 'error',
-    });
+    await build(esbuildOptionsOf('graphql-http', { outfile: bundlePath }));
     dynamo = await startDynamoDbLocal({ dataDir });
     await ensureTable(dynamo.endpoint, TABLE);
     const keys = await ensureLocalKeys(dataDir);

@@ -7,7 +7,7 @@ import { Validations } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../functions/domain/actor.js';
 import { TABLE_ACTIONS } from '../../infra/api.js';
-import { HANDLER_ENTRIES, LAMBDA_BUNDLING, type HandlerName } from '../../infra/lambda-bundling.js';
+import { LAMBDA_BUNDLING, esbuildOptionsOf, type HandlerName } from '../../infra/lambda-bundling.js';
 import { STREAM_EVENT_ITEM_TYPES, STREAM_RETRY_ATTEMPTS } from '../../infra/stream-publisher.js';
 import { allPolicyStatements, asArray, logicalId, synthesize, type Json } from './support.js';
 
@@ -59,20 +59,8 @@ function dynamoActionsCalledBy(code: string): Set<string> {
 
 /** A function's code bundled as deployed except that the AWS SDK stays external. */
 async function bundleWithSdkExternal(name: HandlerName): Promise<string> {
-  const result = await build({
-    entryPoints: [HANDLER_ENTRIES[name]],
-    bundle: true,
-    write: false,
-    platform: 'node',
-    format: LAMBDA_BUNDLING.format,
-    target: LAMBDA_BUNDLING.target,
-    minify: LAMBDA_BUNDLING.minify,
-    mainFields: [...LAMBDA_BUNDLING.mainFields],
-    alias: LAMBDA_BUNDLING.alias,
-    external: ['@aws-sdk/*', '@smithy/*'],
-    logLevel: 'error',
-  });
-  return result.outputFiles[0].text;
+  const result = await build(esbuildOptionsOf(name, { write: false, sourcemap: false, banner: {}, external: ['@aws-sdk/*', '@smithy/*'] }));
+  return result.outputFiles![0].text;
 }
 
 const resourcesOf = (type: string) => Object.entries(template.findResources(type)) as [string, Json][];
