@@ -5,12 +5,17 @@ import type { CounterDelta } from '../store/stats-store.js';
 import type { Actor } from './actor.js';
 import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
 import type { Clock } from './clock.js';
+import { answerTimeCounter } from './answer-times.js';
 import { checkConcernMove } from './concern-rules.js';
+import { workingDaysFor } from './deadline-rules.js';
+import type { DeadlineService } from './deadline-service.js';
 import { ConflictError, NotFoundError } from './errors.js';
 import { AUTHORITIES, CONCERN_STATUSES, type Activity, type Authority, type Concern, type ConcernStatus, type Page } from './model.js';
 import { toPage } from './pages.js';
 import type { SessionService } from './session-service.js';
+import { parsePeriod } from './period.js';
 import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
+import { dueAfterWorkingDays, workingDaysElapsed } from './working-days.js';
 
 export interface RaiseConcernInput {
   sessionId: string;
@@ -34,6 +39,8 @@ export interface ConcernListArgs {
   sessionId?: string;
   status?: string | null;
   authority?: string | null;
+  /** true: only unanswered concerns past their deadline (most overdue first); false: all the others. */
+  overdue?: boolean | null;
   first?: number | null;
   after?: string | null;
 }
@@ -56,7 +63,7 @@ export function concernIdFor(sessionId: string, requestId: string): string {
 const outcome = (status: ConcernStatus) => `c_${status}`;
 const taxOutcome = (status: ConcernStatus) => `t_${status}`;
 
-export function createConcernService(stores: Stores, sessions: SessionService, clock: Clock) {
+export function createConcernService(stores: Stores, sessions: SessionService, clock: Clock, deadlines: DeadlineService) {
   const shortId = (id: string) => id.slice(0, 60);
 
   async function getConcern(id: string): Promise<Concern | undefined> {
@@ -93,6 +100,8 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       const business = businessId && isPlausibleId(businessId) ? await stores.businesses.getBusiness(businessId) : undefined;
       if (businessId && !business) throw new NotFoundError(`There is no business with id "${shortId(businessId)}"; register it first (registerBusiness).`, { businessId });
       const raisedAt = clock().toISOString();
+      const rules = await deadlines.currentRules();
+      const dueAt = dueAfterWorkingDays(raisedAt, workingDaysFor(rules, authority, session.kind));
       const wardId = session.wardId ?? business?.wardId;
       const tax = session.kind === 'BUSINESS_TAX';
       const concern: Concern = {
@@ -106,7 +115,9 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
         authority,
         status: 'OPEN',
         raisedAt,
-        history: [{ from: null, to: 'OPEN', at: raisedAt, by: actor.id, note: null }],
+        dueAt,
+        ruleVersion: rules.version,
+        history: [{ from: null, to: 'OPEN', at: raisedAt, by: actor.id, note: null, authority, dueAt }],
       };
       const counters: CounterDelta[] = [
         { scope: { kind: 'district', at: raisedAt }, add: { concerns: 1, [outcome('OPEN')]: 1, ...(tax ? { [taxOutcome('OPEN')]: 1 } : {}) } },
@@ -155,12 +166,30 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
           },
         },
       ];
-      if (concern.wardId && closes) counters.push({ scope: { kind: 'ward', wardId: concern.wardId, at: concern.raisedAt }, add: { concernsClosed: 1 } });
-      const transition = { from, to, at, by: actor.id, note: note ?? null };
+      // An escalation, or a move to another level, starts that level's time allowed from the day of the move,
+      // under the rules the concern was raised with.
+      let dueAt = concern.dueAt;
+      if (!closes && dueAt && (to === 'ESCALATED' || authority !== concern.authority)) {
+        const rules = await deadlines.rulesOfVersion(concern.ruleVersion ?? 0);
+        dueAt = dueAfterWorkingDays(at, workingDaysFor(rules, authority, concern.sessionKind));
+      }
+      const answerTime = closes ? { [answerTimeCounter(authority, workingDaysElapsed(concern.raisedAt, at))]: 1 } : {};
+      Object.assign(counters[0].add, answerTime);
+      if (concern.wardId && closes) counters.push({ scope: { kind: 'ward', wardId: concern.wardId, at: concern.raisedAt }, add: { concernsClosed: 1, ...answerTime } });
+      const transition = { from, to, at, by: actor.id, note: note ?? null, authority, ...(dueAt ? { dueAt } : {}) };
+      const after: Concern = {
+        ...concern,
+        status: to,
+        authority,
+        response: response ?? concern.response,
+        closedAt: closes ? at : concern.closedAt,
+        dueAt,
+        history: [...concern.history, transition],
+      };
       const ok = await stores.concerns.moveConcern(
         concern.id,
         from,
-        { to, authority, response, closedAt: closes ? at : undefined, transition },
+        { to, authority, response, closedAt: closes ? at : undefined, dueAt: dueAt !== concern.dueAt ? dueAt : undefined, transition },
         counters,
         {
           id: ulid(Date.parse(at)),
@@ -176,19 +205,21 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
           businessId: concern.businessId,
           wardId: concern.wardId,
         },
+        after,
       );
       if (!ok) {
         const now = await requireConcern(concern.id);
         throw new ConflictError(`Concern ${concern.id} was moved to ${now.status} meanwhile; reload it and decide again.`, { status: now.status });
       }
-      return {
-        ...concern,
-        status: to,
-        authority,
-        response: response ?? concern.response,
-        closedAt: closes ? at : concern.closedAt,
-        history: [...concern.history, transition],
-      };
+      return after;
+    },
+
+    /** Whether a concern is still waiting for an answer after its deadline. */
+    isOverdue: (c: Concern): boolean => !c.closedAt && !!c.dueAt && c.dueAt < clock().toISOString(),
+
+    /** Unanswered concerns past their deadline now, raised in the period if one is given (a counting Query of due markers). */
+    countOverdue(args: { wardId?: string; period?: { from: string; to: string } | null }): Promise<number> {
+      return stores.concerns.countOverdue({ wardId: args.wardId, raised: parsePeriod(args.period) }, clock().toISOString());
     },
 
     /** How many concerns a session has (a counting Query over the session's concerns). */
@@ -202,6 +233,18 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
         authority: args.authority ? (oneOf(args.authority, AUTHORITIES, 'authority') as Authority) : undefined,
       };
       const first = pageSize(args.first);
+      if (args.overdue === true && !filter.sessionId) {
+        const now = clock().toISOString();
+        const overdue = { wardId: filter.wardId, status: filter.status, authority: filter.authority };
+        return toPage(
+          async () => {
+            const page = await stores.concerns.listOverdue(overdue, now, first, args.after);
+            return { ...page, nodes: page.concerns };
+          },
+          () => stores.concerns.countOverdue(overdue, now),
+        );
+      }
+      if (args.overdue === false) Object.assign(filter, { notOverdueAt: clock().toISOString() });
       return toPage(
         async () => {
           const page = await stores.concerns.listConcerns(filter, first, args.after);

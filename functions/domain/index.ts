@@ -3,6 +3,7 @@ import { createActivityService } from './activity-service.js';
 import { createBusinessService } from './business-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { createConcernService } from './concern-service.js';
+import { createDeadlineService, type DeadlineService } from './deadline-service.js';
 import { createSessionService } from './session-service.js';
 import { createSummaryService } from './summary-service.js';
 import { createWardService, type WardService } from './ward-service.js';
@@ -20,6 +21,7 @@ export interface Domain {
   businesses: BusinessService;
   summaries: SummaryService;
   activity: ActivityService;
+  deadlines: DeadlineService;
   /** The same domain over the same stores (and the same caches), with another clock. */
   withClock(clock: Clock): Domain;
 }
@@ -34,10 +36,12 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
   const clock = options.clock ?? systemClock;
   const wards = shared?.wards ?? createWardService(stores);
   const sessions = createSessionService(stores, wards, clock);
+  const deadlines = createDeadlineService(stores, clock);
   return {
     wards,
     sessions,
-    concerns: createConcernService(stores, sessions, clock),
+    deadlines,
+    concerns: createConcernService(stores, sessions, clock, deadlines),
     businesses: createBusinessService(stores, wards, clock),
     summaries: createSummaryService(stores, wards),
     activity: createActivityService(stores),

@@ -1,5 +1,7 @@
 /** The dialogue domain's objects, as the domain and the resolvers see them (no storage details). */
 import type { Role } from './actor.js';
+import type { AnswerTimeStats } from './answer-times.js';
+import type { Period } from './period.js';
 
 export const SESSION_KINDS = ['PUBLIC', 'THEMATIC', 'BUSINESS_TAX'] as const;
 export type SessionKind = (typeof SESSION_KINDS)[number];
@@ -69,6 +71,9 @@ export interface ConcernTransition {
   at: string;
   by: string;
   note?: string | null;
+  /** The authority after this step, and the deadline it set or kept (absent before deadlines existed). */
+  authority?: Authority;
+  dueAt?: string;
 }
 
 export interface Concern {
@@ -85,6 +90,10 @@ export interface Concern {
   response?: string;
   raisedAt: string;
   closedAt?: string;
+  /** When an answer is due (functions/domain/deadline-rules.ts); absent for concerns raised before deadlines existed. */
+  dueAt?: string;
+  /** The version of the deadline rules the concern was raised under (kept when it is escalated). */
+  ruleVersion?: number;
   history: ConcernTransition[];
 }
 
@@ -141,6 +150,10 @@ export interface WardTotals {
   attendance: number;
   concerns: number;
   concernsClosed: number;
+  /** Time to answer over the period (functions/domain/answer-times.ts). */
+  answerTimes: AnswerTimeStats[];
+  /** The period the figures are for (the overdue count is read for it on demand). */
+  period?: Period;
 }
 
 export interface DistrictSummary {
@@ -151,6 +164,8 @@ export interface DistrictSummary {
   wards: WardTotals[];
   concerns: ConcernOutcomes;
   tax: { rounds: number; businessesEngaged: number; outcomes: ConcernOutcomes; escalatedToCity: number };
+  answerTimes: AnswerTimeStats[];
+  period?: Period;
 }
 
 /** A page of a Relay connection. */

@@ -1,5 +1,6 @@
 import type { Stores } from '../store/index.js';
 import type { CounterTotals } from '../store/stats-store.js';
+import { answerTimesFrom } from './answer-times.js';
 import { ATTENDEE_CATEGORIES, type ConcernOutcomes, type DistrictSummary, type WardTotals } from './model.js';
 import { parsePeriod, type Period } from './period.js';
 
@@ -18,7 +19,15 @@ function outcomes(totals: CounterTotals, prefix: 'c_' | 't_'): ConcernOutcomes {
 /** A ward's counters over a period, from its time-bucketed counter items. */
 export async function readWardTotals(stores: Pick<Stores, 'stats'>, wardId: string, period?: Period): Promise<WardTotals> {
   const t = await stores.stats.readWardTotals(wardId, period);
-  return { wardId, sessions: t.sessions ?? 0, attendance: t.attendance ?? 0, concerns: t.concerns ?? 0, concernsClosed: t.concernsClosed ?? 0 };
+  return {
+    wardId,
+    sessions: t.sessions ?? 0,
+    attendance: t.attendance ?? 0,
+    concerns: t.concerns ?? 0,
+    concernsClosed: t.concernsClosed ?? 0,
+    answerTimes: answerTimesFrom(t),
+    period,
+  };
 }
 
 export function createSummaryService(stores: Stores, wardService: { listWards(): Promise<{ id: string }[]> }) {
@@ -45,6 +54,8 @@ export function createSummaryService(stores: Stores, wardService: { listWards():
         wards,
         concerns: outcomes(district, 'c_'),
         tax: { rounds: district.taxRounds ?? 0, businessesEngaged: engaged, outcomes: outcomes(district, 't_'), escalatedToCity: district.taxEscalated ?? 0 },
+        answerTimes: answerTimesFrom(district),
+        period,
       };
     },
   };

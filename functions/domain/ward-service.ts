@@ -1,7 +1,8 @@
 import type { Stores } from '../store/index.js';
 import { NotFoundError } from './errors.js';
 import { isIdOfKind } from './input.js';
-import { parsePeriod } from './period.js';
+import type { AnswerTimeStats } from './answer-times.js';
+import { parsePeriod, type Period } from './period.js';
 import { readWardTotals } from './summary-service.js';
 import { referenceWards, type Ward } from './wards.js';
 
@@ -11,6 +12,8 @@ export interface WardStats {
   attendance: number;
   concerns: number;
   concernsClosed: number;
+  answerTimes: AnswerTimeStats[];
+  period?: Period;
 }
 
 // Wards are reference data that change only with a deployment: each instance keeps them a few minutes.

@@ -66,6 +66,20 @@ export type ActivityEdge = {
   node: Activity;
 };
 
+/**
+ * Time to answer, in working days from the day a concern was raised to the day it was answered
+ * (ANSWERED_ON_SPOT, RESOLVED or ANSWERED), for concerns raised in the period and answered since.
+ * Exact to the day up to 60 working days; beyond, the upper bound of a bin (70, 80, 90, 120, 180, 250, …).
+ */
+export type AnswerTimeStats = {
+  __typename?: 'AnswerTimeStats';
+  answered: Scalars['Int']['output'];
+  /** The level that answered; null: every level together. */
+  authority?: Maybe<Authority>;
+  medianWorkingDays?: Maybe<Scalars['Int']['output']>;
+  p90WorkingDays?: Maybe<Scalars['Int']['output']>;
+};
+
 export type AttendanceUpdate = {
   __typename?: 'AttendanceUpdate';
   at: Scalars['DateTime']['output'];
@@ -145,8 +159,14 @@ export type Concern = {
   authority: Authority;
   business?: Maybe<Business>;
   closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The version of the deadline rules the concern was raised under (kept when it is escalated). */
+  deadlineRuleVersion?: Maybe<Scalars['Int']['output']>;
+  /** When an answer is due (the end of the last working day allowed, Vietnam time); null for concerns raised before deadlines existed. */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
   history: Array<ConcernTransition>;
   id: Scalars['ID']['output'];
+  /** Still waiting for an answer (OPEN, IN_PROGRESS or ESCALATED) after dueAt. */
+  overdue: Scalars['Boolean']['output'];
   raisedAt: Scalars['DateTime']['output'];
   response?: Maybe<Scalars['String']['output']>;
   session: Session;
@@ -200,10 +220,39 @@ export type ConcernStatus =
 export type ConcernTransition = {
   __typename?: 'ConcernTransition';
   at: Scalars['DateTime']['output'];
+  /** The authority after this step. */
+  authority?: Maybe<Authority>;
   by: Scalars['String']['output'];
+  /** The deadline in force after this step: set when raised, set again from the day of an escalation or a change of level. */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
   from?: Maybe<ConcernStatus>;
   note?: Maybe<Scalars['String']['output']>;
   to: ConcernStatus;
+};
+
+/**
+ * The time an authority has to answer a concern, in working days (weekends, Vietnam's public holidays and
+ * days in lieu skipped), for one level and, where it differs, one kind of session.
+ */
+export type DeadlineRule = {
+  __typename?: 'DeadlineRule';
+  authority: Authority;
+  /** The kind of session the rule is for; null: every kind without a rule of its own. */
+  sessionKind?: Maybe<SessionKind>;
+  /** The legal source of the time limit, or 'Local policy: …'. */
+  source: Scalars['String']['output'];
+  workingDays: Scalars['Int']['output'];
+};
+
+/** One version of the deadline rules. A change makes a new version, which applies to concerns raised afterwards. */
+export type DeadlineRuleSet = {
+  __typename?: 'DeadlineRuleSet';
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The admin's user id (JWT subject). */
+  changedBy?: Maybe<Scalars['String']['output']>;
+  rules: Array<DeadlineRule>;
+  /** 0: the built-in defaults. */
+  version: Scalars['Int']['output'];
 };
 
 export type DistrictSummary = {
@@ -212,8 +261,12 @@ export type DistrictSummary = {
   attendanceByCategory: Array<CategoryCount>;
   concerns: ConcernOutcomes;
   liveSessions: Scalars['Int']['output'];
+  /** Concerns raised in the period that are unanswered and past their deadline now. */
+  overdue: Scalars['Int']['output'];
   sessions: Scalars['Int']['output'];
   tax: TaxDialogueSummary;
+  /** First for every level together, then WARD, DISTRICT, CITY, CENTRAL. */
+  timeToAnswer: Array<AnswerTimeStats>;
   wards: Array<WardStats>;
 };
 
@@ -233,6 +286,8 @@ export type Mutation = {
   raiseConcern: Concern;
   registerBusiness: Business;
   scheduleSession: Session;
+  /** ADMIN only: sets the time allowed for one level (and kind of session); applies to concerns raised afterwards. */
+  setDeadlineRule: DeadlineRuleSet;
   startSession: Session;
 };
 
@@ -267,6 +322,11 @@ export type MutationScheduleSessionArgs = {
 };
 
 
+export type MutationSetDeadlineRuleArgs = {
+  input: SetDeadlineRuleInput;
+};
+
+
 export type MutationStartSessionArgs = {
   id: Scalars['ID']['input'];
 };
@@ -291,6 +351,8 @@ export type Query = {
   businesses: BusinessConnection;
   concern?: Maybe<Concern>;
   concerns: ConcernConnection;
+  /** The deadline rules in force now (for concerns raised from now on). */
+  deadlineRules: DeadlineRuleSet;
   session?: Maybe<Session>;
   sessions: SessionConnection;
   /** Sessions scheduled within [period.from, period.to), newest scheduledAt first, with the same filters as Query.sessions. */
@@ -330,6 +392,7 @@ export type QueryConcernsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   authority?: InputMaybe<Authority>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  overdue?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ConcernStatus>;
   wardId?: InputMaybe<Scalars['ID']['input']>;
 };
@@ -450,6 +513,16 @@ export type SessionStatus =
   | 'LIVE'
   | 'SCHEDULED';
 
+export type SetDeadlineRuleInput = {
+  authority: Authority;
+  /** Omit for the level's rule for every kind of session. */
+  sessionKind?: InputMaybe<SessionKind>;
+  /** Where the time limit comes from (1..500 characters). */
+  source: Scalars['String']['input'];
+  /** 1..250 working days. */
+  workingDays: Scalars['Int']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   attendanceChanged: AttendanceUpdate;
@@ -504,7 +577,11 @@ export type WardStats = {
   attendance: Scalars['Int']['output'];
   concerns: Scalars['Int']['output'];
   concernsClosed: Scalars['Int']['output'];
+  /** Concerns of the ward raised in the period that are unanswered and past their deadline now. */
+  overdue: Scalars['Int']['output'];
   sessions: Scalars['Int']['output'];
+  /** First for every level together, then WARD, DISTRICT, CITY, CENTRAL. */
+  timeToAnswer: Array<AnswerTimeStats>;
   ward: Ward;
 };
 
@@ -586,6 +663,7 @@ export type ResolversTypes = ResolversObject<{
   ActivityAction: ResolverTypeWrapper<Partial<ActivityAction>>;
   ActivityConnection: ResolverTypeWrapper<ActivityConnectionModel>;
   ActivityEdge: ResolverTypeWrapper<Partial<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['Activity'] }>>;
+  AnswerTimeStats: ResolverTypeWrapper<Partial<AnswerTimeStats>>;
   AttendanceUpdate: ResolverTypeWrapper<AttendanceUpdateModel>;
   AttendeeCategory: ResolverTypeWrapper<Partial<AttendeeCategory>>;
   Authority: ResolverTypeWrapper<Partial<Authority>>;
@@ -604,6 +682,8 @@ export type ResolversTypes = ResolversObject<{
   ConcernStatus: ResolverTypeWrapper<Partial<ConcernStatus>>;
   ConcernTransition: ResolverTypeWrapper<Partial<ConcernTransition>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
+  DeadlineRule: ResolverTypeWrapper<Partial<DeadlineRule>>;
+  DeadlineRuleSet: ResolverTypeWrapper<Partial<DeadlineRuleSet>>;
   DistrictSummary: ResolverTypeWrapper<DistrictSummaryModel>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
@@ -622,6 +702,7 @@ export type ResolversTypes = ResolversObject<{
   SessionEdge: ResolverTypeWrapper<Partial<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>>;
   SessionKind: ResolverTypeWrapper<Partial<SessionKind>>;
   SessionStatus: ResolverTypeWrapper<Partial<SessionStatus>>;
+  SetDeadlineRuleInput: ResolverTypeWrapper<Partial<SetDeadlineRuleInput>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TaxDialogueSummary: ResolverTypeWrapper<Partial<TaxDialogueSummary>>;
@@ -635,6 +716,7 @@ export type ResolversParentTypes = ResolversObject<{
   Activity: ActivityModel;
   ActivityConnection: ActivityConnectionModel;
   ActivityEdge: Partial<Omit<ActivityEdge, 'node'> & { node: ResolversParentTypes['Activity'] }>;
+  AnswerTimeStats: Partial<AnswerTimeStats>;
   AttendanceUpdate: AttendanceUpdateModel;
   Boolean: Partial<Scalars['Boolean']['output']>;
   Business: BusinessModel;
@@ -649,6 +731,8 @@ export type ResolversParentTypes = ResolversObject<{
   ConcernOutcomes: Partial<ConcernOutcomes>;
   ConcernTransition: Partial<ConcernTransition>;
   DateTime: Partial<Scalars['DateTime']['output']>;
+  DeadlineRule: Partial<DeadlineRule>;
+  DeadlineRuleSet: Partial<DeadlineRuleSet>;
   DistrictSummary: DistrictSummaryModel;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
@@ -663,6 +747,7 @@ export type ResolversParentTypes = ResolversObject<{
   Session: SessionModel;
   SessionConnection: SessionConnectionModel;
   SessionEdge: Partial<Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] }>;
+  SetDeadlineRuleInput: Partial<SetDeadlineRuleInput>;
   String: Partial<Scalars['String']['output']>;
   Subscription: Record<PropertyKey, never>;
   TaxDialogueSummary: Partial<TaxDialogueSummary>;
@@ -696,6 +781,13 @@ export type ActivityConnectionResolvers<ContextType = GraphQLContext, ParentType
 export type ActivityEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ActivityEdge'] = ResolversParentTypes['ActivityEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Activity'], ParentType, ContextType>;
+}>;
+
+export type AnswerTimeStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AnswerTimeStats'] = ResolversParentTypes['AnswerTimeStats']> = ResolversObject<{
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  authority?: Resolver<Maybe<ResolversTypes['Authority']>, ParentType, ContextType>;
+  medianWorkingDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  p90WorkingDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type AttendanceUpdateResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['AttendanceUpdate'] = ResolversParentTypes['AttendanceUpdate']> = ResolversObject<{
@@ -735,8 +827,11 @@ export type ConcernResolvers<ContextType = GraphQLContext, ParentType extends Re
   authority?: Resolver<ResolversTypes['Authority'], ParentType, ContextType>;
   business?: Resolver<Maybe<ResolversTypes['Business']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  deadlineRuleVersion?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   history?: Resolver<Array<ResolversTypes['ConcernTransition']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
@@ -774,7 +869,9 @@ export type ConcernOutcomesResolvers<ContextType = GraphQLContext, ParentType ex
 
 export type ConcernTransitionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ConcernTransition'] = ResolversParentTypes['ConcernTransition']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  authority?: Resolver<Maybe<ResolversTypes['Authority']>, ParentType, ContextType>;
   by?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   from?: Resolver<Maybe<ResolversTypes['ConcernStatus']>, ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   to?: Resolver<ResolversTypes['ConcernStatus'], ParentType, ContextType>;
@@ -784,13 +881,29 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DeadlineRuleResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeadlineRule'] = ResolversParentTypes['DeadlineRule']> = ResolversObject<{
+  authority?: Resolver<ResolversTypes['Authority'], ParentType, ContextType>;
+  sessionKind?: Resolver<Maybe<ResolversTypes['SessionKind']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  workingDays?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type DeadlineRuleSetResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DeadlineRuleSet'] = ResolversParentTypes['DeadlineRuleSet']> = ResolversObject<{
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['DeadlineRule']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type DistrictSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['DistrictSummary'] = ResolversParentTypes['DistrictSummary']> = ResolversObject<{
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendanceByCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
   concerns?: Resolver<ResolversTypes['ConcernOutcomes'], ParentType, ContextType>;
   liveSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tax?: Resolver<ResolversTypes['TaxDialogueSummary'], ParentType, ContextType>;
+  timeToAnswer?: Resolver<Array<ResolversTypes['AnswerTimeStats']>, ParentType, ContextType>;
   wards?: Resolver<Array<ResolversTypes['WardStats']>, ParentType, ContextType>;
 }>;
 
@@ -801,6 +914,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   raiseConcern?: Resolver<ResolversTypes['Concern'], ParentType, ContextType, RequireFields<MutationRaiseConcernArgs, 'input'>>;
   registerBusiness?: Resolver<ResolversTypes['Business'], ParentType, ContextType, RequireFields<MutationRegisterBusinessArgs, 'input'>>;
   scheduleSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationScheduleSessionArgs, 'input'>>;
+  setDeadlineRule?: Resolver<ResolversTypes['DeadlineRuleSet'], ParentType, ContextType, RequireFields<MutationSetDeadlineRuleArgs, 'input'>>;
   startSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
 }>;
 
@@ -815,6 +929,7 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   businesses?: Resolver<ResolversTypes['BusinessConnection'], ParentType, ContextType, RequireFields<QueryBusinessesArgs, 'first'>>;
   concern?: Resolver<Maybe<ResolversTypes['Concern']>, ParentType, ContextType, RequireFields<QueryConcernArgs, 'id'>>;
   concerns?: Resolver<ResolversTypes['ConcernConnection'], ParentType, ContextType, RequireFields<QueryConcernsArgs, 'first'>>;
+  deadlineRules?: Resolver<ResolversTypes['DeadlineRuleSet'], ParentType, ContextType>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QuerySessionsArgs, 'first'>>;
   sessionsInPeriod?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QuerySessionsInPeriodArgs, 'first' | 'period'>>;
@@ -881,7 +996,9 @@ export type WardStatsResolvers<ContextType = GraphQLContext, ParentType extends 
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   concerns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   concernsClosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  timeToAnswer?: Resolver<Array<ResolversTypes['AnswerTimeStats']>, ParentType, ContextType>;
   ward?: Resolver<ResolversTypes['Ward'], ParentType, ContextType>;
 }>;
 
@@ -889,6 +1006,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Activity?: ActivityResolvers<ContextType>;
   ActivityConnection?: ActivityConnectionResolvers<ContextType>;
   ActivityEdge?: ActivityEdgeResolvers<ContextType>;
+  AnswerTimeStats?: AnswerTimeStatsResolvers<ContextType>;
   AttendanceUpdate?: AttendanceUpdateResolvers<ContextType>;
   Business?: BusinessResolvers<ContextType>;
   BusinessConnection?: BusinessConnectionResolvers<ContextType>;
@@ -901,6 +1019,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ConcernOutcomes?: ConcernOutcomesResolvers<ContextType>;
   ConcernTransition?: ConcernTransitionResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DeadlineRule?: DeadlineRuleResolvers<ContextType>;
+  DeadlineRuleSet?: DeadlineRuleSetResolvers<ContextType>;
   DistrictSummary?: DistrictSummaryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Period } from '../domain/period.js';
 import type { Activity, Authority, Concern, ConcernStatus, ConcernTransition } from '../domain/model.js';
 import { activityPut } from './activity-store.js';
 import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
@@ -39,7 +40,84 @@ export function concernFromItem(item: Record<string, unknown>): Concern {
     response: (item.response as string | undefined) ?? undefined,
     raisedAt: item.raisedAt as string,
     closedAt: (item.closedAt as string | undefined) ?? undefined,
-    history: ((item.history as ConcernTransition[] | undefined) ?? []).map((h) => ({ from: h.from ?? null, to: h.to, at: h.at, by: h.by, note: h.note ?? null })),
+    dueAt: (item.dueAt as string | undefined) ?? undefined,
+    ruleVersion: (item.ruleVersion as number | undefined) ?? undefined,
+    history: ((item.history as ConcernTransition[] | undefined) ?? []).map((h) => ({
+      from: h.from ?? null,
+      to: h.to,
+      at: h.at,
+      by: h.by,
+      note: h.note ?? null,
+      ...(h.authority ? { authority: h.authority } : {}),
+      ...(h.dueAt ? { dueAt: h.dueAt } : {}),
+    })),
+  };
+}
+
+// A concern waiting for an answer (OPEN, IN_PROGRESS, ESCALATED) with a deadline has a due marker:
+// pk CONCERN#<id>, sk DUE; gsi1 DUE | <dueAt>#<id>; gsi2 WARD#<w>#DUE | same. It is written in the
+// transaction of every raise and move and deleted by the move that answers the concern, so the DUE
+// partitions hold only unanswered concerns, in due order: "overdue" is the key range below "now"
+// (docs/data-model.md, "Deadlines").
+const dueMarkerKey = (id: string) => ({ pk: `CONCERN#${id}`, sk: 'DUE' });
+
+function dueMarkerPut(tableName: string, c: Concern & { dueAt: string }): TransactItem {
+  const sort = `${c.dueAt}#${c.id}`;
+  return {
+    Put: {
+      TableName: tableName,
+      Item: {
+        ...dueMarkerKey(c.id),
+        type: 'ConcernDue',
+        gsi1pk: 'DUE',
+        gsi1sk: sort,
+        ...(c.wardId ? { gsi2pk: `WARD#${c.wardId}#DUE`, gsi2sk: sort, wardId: c.wardId } : {}),
+        concernId: c.id,
+        dueAt: c.dueAt,
+        raisedAt: c.raisedAt,
+        status: c.status,
+        authority: c.authority,
+      },
+    },
+  };
+}
+
+export interface OverdueFilter {
+  wardId?: string;
+  status?: ConcernStatus;
+  authority?: Authority;
+  /** Only concerns raised in [from, to). */
+  raised?: Period;
+}
+
+/** Unanswered concerns whose deadline is before `now`, most overdue first. */
+function overdueQuery(f: OverdueFilter, now: string): ListQuery {
+  const filters: string[] = [];
+  const names: Record<string, string> = {};
+  const values: Record<string, unknown> = {};
+  if (f.status) {
+    filters.push('#status = :status');
+    names['#status'] = 'status';
+    values[':status'] = f.status;
+  }
+  if (f.authority) {
+    filters.push('#authority = :authority');
+    names['#authority'] = 'authority';
+    values[':authority'] = f.authority;
+  }
+  if (f.raised) {
+    filters.push('#raisedAt >= :rfrom AND #raisedAt < :rto');
+    names['#raisedAt'] = 'raisedAt';
+    values[':rfrom'] = f.raised.from;
+    values[':rto'] = f.raised.to;
+  }
+  return {
+    index: f.wardId ? 'gsi2' : 'gsi1',
+    partition: f.wardId ? `WARD#${f.wardId}#DUE` : 'DUE',
+    // NOTE: sort keys are "<dueAt>#<id>": BETWEEN "0" AND "<now>" is every dueAt < now.
+    range: { from: '0', to: now },
+    filter: filters.length ? { expression: filters.join(' AND '), names, values } : undefined,
+    ascending: true,
   };
 }
 
@@ -48,6 +126,8 @@ export interface ConcernFilter {
   sessionId?: string;
   status?: ConcernStatus;
   authority?: Authority;
+  /** Only concerns that are not overdue at this instant (answered, no deadline, or due at or after it). */
+  notOverdueAt?: string;
 }
 
 function listQuery(f: ConcernFilter): ListQuery {
@@ -78,6 +158,12 @@ function listQuery(f: ConcernFilter): ListQuery {
     names['#authority'] = 'authority';
     values[':authority'] = f.authority;
   }
+  if (f.notOverdueAt) {
+    filters.push('(attribute_not_exists(#dueAt) OR #dueAt >= :now OR attribute_exists(#closedAt))');
+    names['#dueAt'] = 'dueAt';
+    names['#closedAt'] = 'closedAt';
+    values[':now'] = f.notOverdueAt;
+  }
   return { index, partition, ascending: false, filter: filters.length ? { expression: filters.join(' AND '), names, values } : undefined };
 }
 
@@ -94,6 +180,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
         ...counters.map((c) => counterUpdate(tableName, c)),
         activityPut(tableName, activity),
       ];
+      if (concern.dueAt) items.push(dueMarkerPut(tableName, { ...concern, dueAt: concern.dueAt }));
       if (engagement) items.push(engagementPut(tableName, { ...engagement, sessionId: concern.sessionId }));
       try {
         await runTransaction(db, items);
@@ -107,9 +194,11 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
     async moveConcern(
       id: string,
       from: ConcernStatus,
-      change: { to: ConcernStatus; authority: Authority; response?: string; closedAt?: string; transition: ConcernTransition },
+      change: { to: ConcernStatus; authority: Authority; response?: string; closedAt?: string; dueAt?: string; transition: ConcernTransition },
       counters: CounterDelta[],
       activity: Activity,
+      /** The concern after the move: its due marker is kept (still waiting) or deleted (answered). */
+      after?: Concern,
     ): Promise<boolean> {
       const sets = ['#status = :to', '#authority = :authority', '#history = list_append(#history, :entry)'];
       const names: Record<string, string> = { '#status': 'status', '#authority': 'authority', '#history': 'history' };
@@ -124,6 +213,14 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
         names['#closedAt'] = 'closedAt';
         values[':closedAt'] = change.closedAt;
       }
+      if (change.dueAt) {
+        sets.push('#dueAt = :dueAt');
+        names['#dueAt'] = 'dueAt';
+        values[':dueAt'] = change.dueAt;
+      }
+      const marker: TransactItem[] = [];
+      if (after?.closedAt) marker.push({ Delete: { TableName: tableName, Key: dueMarkerKey(id) } });
+      else if (after?.dueAt) marker.push(dueMarkerPut(tableName, { ...after, dueAt: after.dueAt }));
       try {
         await runTransaction(db, [
           {
@@ -138,6 +235,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
           },
           ...counters.map((c) => counterUpdate(tableName, c)),
           activityPut(tableName, activity),
+          ...marker,
         ]);
         return true;
       } catch (error) {
@@ -150,6 +248,20 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       return { ...page, concerns: page.items.map((i) => concernFromItem(i.item)) };
     },
     countConcerns: (filter: ConcernFilter) => countList(db, tableName, listQuery(filter)),
+    /** A page of unanswered concerns past their deadline at `now`, most overdue first. */
+    async listOverdue(filter: OverdueFilter, now: string, first: number, after?: string | null): Promise<RawPage & { concerns: Concern[] }> {
+      const page = await queryPage(db, tableName, overdueQuery(filter, now), first, after);
+      const concerns = await Promise.all(
+        page.items.map(async ({ item }) => {
+          const out = await db.send(new GetCommand({ TableName: tableName, Key: concernKey(item.concernId as string) }));
+          return out.Item ? concernFromItem(out.Item) : undefined;
+        }),
+      );
+      const found = page.items.flatMap((p, i) => (concerns[i] ? [{ ...p, concern: concerns[i] }] : []));
+      return { items: found, hasNextPage: page.hasNextPage, concerns: found.map((f) => f.concern) };
+    },
+    /** How many unanswered concerns are past their deadline at `now`: a counting Query of the due markers before now. */
+    countOverdue: (filter: OverdueFilter, now: string) => countList(db, tableName, overdueQuery(filter, now)),
   };
 }
 export type ConcernsStore = ReturnType<typeof createConcernsStore>;

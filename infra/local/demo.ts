@@ -259,6 +259,33 @@ function currentYear(random: () => number, now: Date): SessionPlan[] {
       concerns: residentConcerns(random, 2).map((c, k) => (k === 1 && i % 2 === 0 ? { ...c, moves: c.moves.slice(0, 1).filter((m) => m.to === 'IN_PROGRESS') } : c)),
     });
   });
+  // Deadlines (issue 11): a session 75 days ago (whatever the date, so also early in January) whose
+  // concerns still wait past their deadline, one at the ward and one escalated to the city, next to one
+  // answered: the demo always shows overdue concerns, in this ward and in the summary.
+  plans.push({
+    kind: 'PUBLIC',
+    title: `Đối thoại trực tiếp với nhân dân phường ${WARD_NAMES['tan-thuan-tay']} về trật tự đô thị`,
+    wardId: 'tan-thuan-tay',
+    hostBody: `Đảng ủy - UBND phường ${WARD_NAMES['tan-thuan-tay']}`,
+    scheduledAt: new Date(today - 75 * 86_400_000).toISOString(),
+    actor: wardOfficer('tan-thuan-tay'),
+    checkIns: [
+      { category: 'RESIDENT', count: 52 },
+      { category: 'OFFICIAL', count: 6 },
+    ],
+    concerns: [
+      { ...RESIDENT_CONCERNS[0], authority: 'WARD', moves: [{ to: 'IN_PROGRESS', note: 'Giao khu phố kiểm tra, báo cáo.' }] },
+      { ...RESIDENT_CONCERNS[2], authority: 'WARD', moves: [{ to: 'ESCALATED', authority: 'CITY', note: 'Vượt thẩm quyền của phường và quận: báo cáo Thành phố.' }] },
+      {
+        ...RESIDENT_CONCERNS[3],
+        authority: 'WARD',
+        moves: [
+          { to: 'IN_PROGRESS', note: 'Giao bộ phận chuyên môn.' },
+          { to: 'RESOLVED', response: 'Phường đã xử lý xong và thông báo kết quả cho người dân.' },
+        ],
+      },
+    ],
+  });
   plans.push({
     kind: 'BUSINESS_TAX',
     title: `Đối thoại chính sách thuế với doanh nghiệp năm ${year}`,

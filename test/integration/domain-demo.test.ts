@@ -79,6 +79,25 @@ describe('the demo dataset (npm start on an empty database)', () => {
     console.info(/demo data: loaded .*/.exec(stack.output())?.[0]);
   });
 
+  it('has deadlines: overdue concerns this year (in Tân Thuận Tây among others), and time-to-answer statistics for the report years', async () => {
+    const data = await query(
+      `query ($p: PeriodInput) { summary { overdue } ward(id: "tan-thuan-tay") { stats { overdue } }
+        late: concerns(overdue: true, first: 100) { totalCount edges { node { overdue dueAt closedAt ward { id } } } }
+        report: summary(period: $p) { overdue timeToAnswer { authority answered medianWorkingDays p90WorkingDays } } }`,
+      { p: REPORT_YEARS },
+    );
+    expect(data.summary.overdue).toBeGreaterThanOrEqual(2);
+    expect(data.ward.stats.overdue).toBe(2);
+    expect(data.late.totalCount).toBe(data.summary.overdue);
+    expect(data.late.edges.every((e: any) => e.node.overdue && e.node.closedAt === null && e.node.dueAt < new Date().toISOString())).toBe(true);
+    expect(data.report.overdue).toBe(0); // every concern of 2006–2010 was answered
+    const all = data.report.timeToAnswer[0];
+    expect(all.authority).toBeNull();
+    expect(all.answered).toBeGreaterThan(10);
+    expect(all.medianWorkingDays).toBeGreaterThanOrEqual(0);
+    expect(all.p90WorkingDays).toBeGreaterThanOrEqual(all.medianWorkingDays);
+  });
+
   it('loads nothing the second time: a restart on the same data keeps the same sessions', async () => {
     const before = (await query('{ sessions { totalCount } }')).sessions.totalCount;
     await stack.stop();

@@ -18,6 +18,7 @@ const WardsPage = lazy(() => import('../features/ward/WardPage.js').then((m) => 
 const WardPage = lazy(() => import('../features/ward/WardPage.js').then((m) => ({ default: m.WardPage })));
 const TaxPage = lazy(() => import('../features/tax/TaxPage.js').then((m) => ({ default: m.TaxPage })));
 const ConcernsBoard = lazy(() => import('../features/concerns/ConcernsBoard.js').then((m) => ({ default: m.ConcernsBoard })));
+const DeadlineRules = lazy(() => import('../features/concerns/DeadlineRules.js').then((m) => ({ default: m.DeadlineRules })));
 const ConcernPage = lazy(() => import('../features/concerns/ConcernPage.js').then((m) => ({ default: m.ConcernPage })));
 const LoggingPage = lazy(() => import('../features/logging/LoggingPage.js').then((m) => ({ default: m.LoggingPage })));
 const Kiosk = lazy(() => import('../features/logging/Kiosk.js').then((m) => ({ default: m.Kiosk })));
@@ -106,6 +107,7 @@ function Routes({ config, token, viewer }: { config: DashboardConfig; token: str
   else if ((params = matchPath('/ward/:id', path))) page = <WardPage id={params.id!} />;
   else if (path === '/tax') page = <TaxPage />;
   else if (path === '/concerns') page = <ConcernsBoard />;
+  else if (path === '/deadlines') page = <DeadlineRules />;
   else if ((params = matchPath('/concerns/:id', path))) page = <ConcernPage id={params.id!} />;
   else if (path === '/logging' && canLog(viewer.role)) page = <LoggingPage />;
   else if ((params = matchPath('/kiosk/:sessionId', path)) && canLog(viewer.role)) page = <Kiosk sessionId={params.sessionId!} />;
@@ -144,6 +146,7 @@ function Shell({ config, viewer, children }: { config: DashboardConfig; viewer: 
     ['/wards', 'nav.wards'],
     ['/tax', 'nav.tax'],
     ['/concerns', 'nav.concerns'],
+    ['/deadlines', 'nav.deadlines'],
     ...(canLog(viewer.role) ? ([['/logging', 'nav.logging']] as [string, string][]) : []),
     ['/explorer', 'nav.explorer'],
     ['/wallboard', 'nav.wallboard'],

@@ -4,6 +4,7 @@ import { useLiveQuery } from '../../app/live.js';
 import { Link } from '../../app/router.js';
 import { formatDateTime } from '../../lib/format.js';
 import { ConcernQuery, MoveConcernMutation } from './documents.js';
+import { DueBadge, dueDay } from './DueBadge.js';
 import { MoveConcernForm } from './MoveConcernForm.js';
 
 /** A concern with its whole history, and the moves the viewer may make. */
@@ -23,6 +24,7 @@ export function ConcernPage({ id }: { id: string }) {
         <span className={`status status-${concern.status.toLowerCase()}`} data-testid="concern-status">{t(`concernStatus.${concern.status}`)}</span>
         {' · '}{t(`authority.${concern.authority}`)} · {concern.ward?.name ?? t('common.district')} · {concern.session.title}
       </p>
+      <p><DueBadge dueAt={concern.dueAt} overdue={concern.overdue} closed={!!concern.closedAt} /></p>
       <p className="concern-text">{concern.text}</p>
       {concern.business && <p>{t('table.business')}: {concern.business.name} ({concern.business.taxCode})</p>}
       {concern.response && (
@@ -37,6 +39,9 @@ export function ConcernPage({ id }: { id: string }) {
               {step.from ? `${t(`concernStatus.${step.from}`)} → ` : `${t('concerns.raised')} → `}
               <strong>{t(`concernStatus.${step.to}`)}</strong>
               {step.note ? <span> · {step.note}</span> : null}
+              {step.dueAt && step.to !== 'ANSWERED_ON_SPOT' && step.to !== 'RESOLVED' && step.to !== 'ANSWERED' ? (
+                <span className="muted"> · {step.authority ? `${t(`authority.${step.authority}`)}, ` : ''}{t('deadline.due', { date: dueDay(step.dueAt) })}</span>
+              ) : null}
             </li>
           ))}
         </ol>

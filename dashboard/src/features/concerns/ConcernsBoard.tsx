@@ -7,6 +7,7 @@ import { durationSince, formatDate, matchesSearch } from '../../lib/format.js';
 import { ExportButton } from '../export/ExportButton.js';
 import { AUTHORITIES, CONCERN_STATUSES, type Authority, type ConcernStatus } from './allowed-moves.js';
 import { ConcernsBoardQuery, ConcernsChangedSubscription } from './documents.js';
+import { DueBadge, dueDay } from './DueBadge.js';
 
 /** The concerns board: a column per status, filters by ward, authority and status, and a search that ignores diacritics. */
 export function ConcernsBoard() {
@@ -15,9 +16,10 @@ export function ConcernsBoard() {
   const [status, setStatus] = useState<ConcernStatus | ''>('');
   const [authority, setAuthority] = useState<Authority | ''>('');
   const [search, setSearch] = useState('');
+  const [overdueOnly, setOverdueOnly] = useState(false);
   const [{ data, error }, refetch] = useLiveQuery({
     query: ConcernsBoardQuery,
-    variables: { wardId: wardId || null, status: status || null, authority: authority || null },
+    variables: { wardId: wardId || null, status: status || null, authority: authority || null, overdue: overdueOnly || null },
   });
   const refetchLater = useThrottled(() => refetch({ requestPolicy: 'network-only' }), 500);
   useSubscription({ query: ConcernsChangedSubscription }, (_prev, event) => {
@@ -48,6 +50,8 @@ export function ConcernsBoard() {
             { header: t('table.status'), value: (c) => t(`concernStatus.${c.status}`) },
             { header: t('table.business'), value: (c) => c.business?.name ?? '' },
             { header: t('table.session'), value: (c) => c.session.title },
+            { header: t('deadline.dueColumn'), value: (c) => (c.dueAt ? dueDay(c.dueAt) : '') },
+            { header: t('deadline.overdue'), value: (c) => (c.overdue ? t('deadline.yes') : '') },
           ]}
         />
       </div>
@@ -77,6 +81,10 @@ export function ConcernsBoard() {
             {CONCERN_STATUSES.map((s) => <option key={s} value={s}>{t(`concernStatus.${s}`)}</option>)}
           </select>
         </label>
+        <label className="field checkbox">
+          <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="overdue-only" />
+          {t('deadline.overdueOnly')}
+        </label>
       </form>
       {error && !data && <p role="alert" className="error">{t('errors.load')}: {error.message}</p>}
       {!data && !error && <p aria-busy="true">{t('common.loading')}</p>}
@@ -97,6 +105,7 @@ export function ConcernsBoard() {
                       <Link to={`/concerns/${c.id}`}><strong>{c.topic}</strong></Link>
                       <small>{c.ward?.name ?? t('common.district')} · {t(`authority.${c.authority}`)} · {formatDate(c.raisedAt)}</small>
                       {!c.closedAt && <small className="waited">{t('concerns.waited', waited)}</small>}
+                      <DueBadge dueAt={c.dueAt} overdue={c.overdue} closed={!!c.closedAt} />
                     </li>
                   );
                 })}

@@ -1,13 +1,13 @@
 import { graphql } from '../../gql/index.js';
 
 export const ConcernsBoardQuery = graphql(`
-  query ConcernsBoard($wardId: ID, $status: ConcernStatus, $authority: Authority) {
+  query ConcernsBoard($wardId: ID, $status: ConcernStatus, $authority: Authority, $overdue: Boolean) {
     wards { id name }
-    concerns(wardId: $wardId, status: $status, authority: $authority, first: 100) {
+    concerns(wardId: $wardId, status: $status, authority: $authority, overdue: $overdue, first: 100) {
       totalCount
       edges {
         node {
-          id topic text status authority raisedAt closedAt
+          id topic text status authority raisedAt closedAt dueAt overdue
           ward { id name }
           business { id name taxCode }
           session { id title kind }
@@ -26,11 +26,11 @@ export const ConcernsChangedSubscription = graphql(`
 export const ConcernQuery = graphql(`
   query ConcernDetail($id: ID!) {
     concern(id: $id) {
-      id topic text status authority response raisedAt closedAt
+      id topic text status authority response raisedAt closedAt dueAt overdue
       ward { id name }
       business { id name taxCode }
       session { id title kind ward { id } }
-      history { from to at by note }
+      history { from to at by note authority dueAt }
       allowedMoves { to authorities needsResponse }
     }
   }

@@ -5,6 +5,7 @@ import { useLiveQuery, useThrottled } from '../../app/live.js';
 import { Link } from '../../app/router.js';
 import { durationSince, formatDate, formatNumber } from '../../lib/format.js';
 import { ExportButton } from '../export/ExportButton.js';
+import { DueBadge, dueDay } from '../concerns/DueBadge.js';
 
 const TaxQuery = graphql(`
   query TaxDialogues {
@@ -25,7 +26,7 @@ const TaxQuery = graphql(`
     manufacturing: businesses(sector: MANUFACTURING, first: 1) { totalCount }
     other: businesses(sector: OTHER, first: 1) { totalCount }
     concerns(status: ESCALATED, first: 100) {
-      edges { node { id topic raisedAt authority business { name taxCode } session { kind title } history { to at } } }
+      edges { node { id topic raisedAt authority dueAt overdue business { name taxCode } session { kind title } history { to at } } }
     }
   }
 `);
@@ -112,12 +113,14 @@ export function TaxPage() {
               { header: t('table.authority'), value: (c) => t(`authority.${c.authority}`) },
               { header: t('tax.escalatedAt'), value: (c) => formatDate(c.escalatedAt) },
               { header: t('tax.waitedDays'), value: (c) => c.waited.days },
+              { header: t('deadline.dueColumn'), value: (c) => (c.dueAt ? dueDay(c.dueAt) : '') },
+              { header: t('deadline.overdue'), value: (c) => (c.overdue ? t('deadline.yes') : '') },
             ]}
           />
         </div>
         {queue.length === 0 ? <p className="muted">{t('tax.queueEmpty')}</p> : (
           <table>
-            <thead><tr><th scope="col">{t('table.topic')}</th><th scope="col">{t('table.business')}</th><th scope="col">{t('table.authority')}</th><th scope="col">{t('tax.escalatedAt')}</th><th scope="col">{t('tax.waited')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('table.topic')}</th><th scope="col">{t('table.business')}</th><th scope="col">{t('table.authority')}</th><th scope="col">{t('tax.escalatedAt')}</th><th scope="col">{t('tax.waited')}</th><th scope="col">{t('deadline.dueColumn')}</th></tr></thead>
             <tbody>
               {queue.map((c) => (
                 <tr key={c.id}>
@@ -126,6 +129,7 @@ export function TaxPage() {
                   <td>{t(`authority.${c.authority}`)}</td>
                   <td>{formatDate(c.escalatedAt)}</td>
                   <td>{t('concerns.waited', c.waited)}</td>
+                  <td><DueBadge dueAt={c.dueAt} overdue={c.overdue} /></td>
                 </tr>
               ))}
             </tbody>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLive } from '../../app/live.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
+import { OverdueTally } from '../concerns/OverdueTally.js';
 import { KpiTiles } from '../overview/Overview.js';
 import { useOverviewData } from '../overview/use-overview-data.js';
 
@@ -34,6 +35,7 @@ export function Wallboard() {
       </header>
       {!data.summary && <p aria-busy="true">{t('common.loading')}</p>}
       {data.summary && <KpiTiles summary={data.summary} large />}
+      <OverdueTally large />
       {ward && (
         <section className="wallboard-ward" aria-live="polite" data-ward={ward.ward.id}>
           <h2>{ward.ward.name} <span className={`wave-tag wave-${ward.ward.rolloutWave.toLowerCase()}`}>{t(`wave.${ward.ward.rolloutWave}`)}</span></h2>

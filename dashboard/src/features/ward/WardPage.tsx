@@ -6,6 +6,7 @@ import { useLiveQuery, useThrottled } from '../../app/live.js';
 import { Link } from '../../app/router.js';
 import { formatDate, formatNumber } from '../../lib/format.js';
 import { ExportButton } from '../export/ExportButton.js';
+import { DueBadge } from '../concerns/DueBadge.js';
 
 const AttendanceOverTime = lazy(() => import('./AttendanceOverTime.js'));
 
@@ -17,14 +18,14 @@ const WardsQuery = graphql(`
 
 const WardQuery = graphql(`
   query WardDetail($id: ID!) {
-    ward(id: $id) { id name rolloutWave stats { sessions attendance concerns concernsClosed } }
+    ward(id: $id) { id name rolloutWave stats { sessions attendance concerns concernsClosed overdue } }
     sessions(wardId: $id, first: 50) {
       totalCount
       edges { node { id title kind status scheduledAt attendance } }
     }
     concerns(wardId: $id, first: 50) {
       totalCount
-      edges { node { id topic status authority raisedAt } }
+      edges { node { id topic status authority raisedAt closedAt dueAt overdue } }
     }
   }
 `);
@@ -109,7 +110,7 @@ export function WardPage({ id }: { id: string }) {
         <span className={`wave-tag wave-${ward.rolloutWave.toLowerCase()}`}>{t(`wave.${ward.rolloutWave}`)}</span>
       </div>
       <ul className="kpi-tiles">
-        {(['sessions', 'attendance', 'concerns', 'concernsClosed'] as const).map((key) => (
+        {(['sessions', 'attendance', 'concerns', 'concernsClosed', 'overdue'] as const).map((key) => (
           <li key={key} className="kpi">
             <span className="kpi-label">{t(`table.${key}`)}</span>
             <span className="kpi-value">{formatNumber(ward.stats[key], i18n.language)}</span>
@@ -157,7 +158,8 @@ export function WardPage({ id }: { id: string }) {
               {concerns.map((c) => (
                 <li key={c.id}>
                   <Link to={`/concerns/${c.id}`}>{c.topic}</Link>
-                  <small> · {t(`concernStatus.${c.status}`)} · {formatDate(c.raisedAt)}</small>
+                  <small> · {t(`concernStatus.${c.status}`)} · {formatDate(c.raisedAt)}</small>{' '}
+                  <DueBadge dueAt={c.dueAt} overdue={c.overdue} closed={!!c.closedAt} />
                 </li>
               ))}
             </ul>
