@@ -3,6 +3,8 @@ import { createActivityService } from './activity-service.js';
 import { createBusinessService } from './business-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { createConcernService } from './concern-service.js';
+import { createReportService, type ReportService } from './report-service.js';
+import { createReviewReportService, type ReviewReportService } from './review-report-service.js';
 import { createSessionService } from './session-service.js';
 import { createSummaryService } from './summary-service.js';
 import { createWardService, type WardService } from './ward-service.js';
@@ -20,6 +22,10 @@ export interface Domain {
   businesses: BusinessService;
   summaries: SummaryService;
   activity: ActivityService;
+  /** Review-report figures (issue #11). */
+  reports: ReportService;
+  /** Review reports as documents: drafts, issuing, snapshots. */
+  reviewReports: ReviewReportService;
   /** The same domain over the same stores (and the same caches), with another clock. */
   withClock(clock: Clock): Domain;
 }
@@ -34,6 +40,7 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
   const clock = options.clock ?? systemClock;
   const wards = shared?.wards ?? createWardService(stores);
   const sessions = createSessionService(stores, wards, clock);
+  const reports = createReportService(stores, wards, clock);
   return {
     wards,
     sessions,
@@ -41,6 +48,8 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
     businesses: createBusinessService(stores, wards, clock),
     summaries: createSummaryService(stores, wards),
     activity: createActivityService(stores),
+    reports,
+    reviewReports: createReviewReportService(stores, wards, reports, clock),
     withClock: (other: Clock): Domain => createDomain(stores, { ...options, clock: other }, { wards }),
   };
 }

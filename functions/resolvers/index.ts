@@ -2,6 +2,7 @@ import { NotImplementedError } from '../domain/errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { businessResolvers } from './business.js';
 import { concernResolvers } from './concern.js';
+import { reportResolvers } from './report.js';
 import { sessionResolvers } from './session.js';
 import { summaryResolvers } from './summary.js';
 import { viewerResolvers } from './viewer.js';
@@ -40,4 +41,4 @@ export function withNotImplemented(resolvers: Resolvers, rootFields: Record<(typ
   return out as Resolvers;
 }
 
-export const resolvers: Resolvers = mergeResolvers(wardResolvers, viewerResolvers, sessionResolvers, concernResolvers, businessResolvers, summaryResolvers);
+export const resolvers: Resolvers = mergeResolvers(wardResolvers, viewerResolvers, sessionResolvers, concernResolvers, businessResolvers, summaryResolvers, reportResolvers);

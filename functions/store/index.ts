@@ -2,6 +2,7 @@ import { createActivityStore } from './activity-store.js';
 import { createBusinessesStore } from './businesses-store.js';
 import { createDocumentClient, type StoreConfig } from './client.js';
 import { createConcernsStore } from './concerns-store.js';
+import { createReportsStore } from './reports-store.js';
 import { createSessionsStore } from './sessions-store.js';
 import { createStatsStore } from './stats-store.js';
 import { createWardsStore } from './wards-store.js';
@@ -18,6 +19,7 @@ export function createStores(config: StoreConfig) {
     concerns: createConcernsStore(db, config.tableName),
     businesses: createBusinessesStore(db, config.tableName),
     activity: createActivityStore(db, config.tableName),
+    reports: createReportsStore(db, config.tableName),
   };
 }
 export type Stores = ReturnType<typeof createStores>;
