@@ -90,7 +90,7 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
       assessment: text(f.assessment, 'assessment', NARRATIVE_MAX, true) ?? base.assessment,
       lessons: text(f.lessons, 'lessons', NARRATIVE_MAX, true) ?? base.lessons,
       nextSteps: text(f.nextSteps, 'nextSteps', NARRATIVE_MAX, true) ?? base.nextSteps,
-      signerTitle: text(f.signerTitle, 'signerTitle', 200) ?? base.signerTitle,
+      signerTitle: text(f.signerTitle, 'signerTitle', 200, true) ?? base.signerTitle,
       signerName: f.signerName === '' ? '' : (text(f.signerName, 'signerName', 200) ?? base.signerName),
     };
   }
