@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
+import { waitingRecordOf } from '../store/concerns-store.js';
 import type { Stores } from '../store/index.js';
 import type { CounterDelta } from '../store/stats-store.js';
 import type { Actor } from './actor.js';
@@ -62,6 +63,8 @@ export function concernIdFor(sessionId: string, requestId: string): string {
 /** Counter names of a status, in the district's (c_) and the tax rounds' (t_) outcomes. */
 const outcome = (status: ConcernStatus) => `c_${status}`;
 const taxOutcome = (status: ConcernStatus) => `t_${status}`;
+/** Counter name of a status at an authority level (the review report's "by outcome and level"). */
+export const levelOutcome = (status: ConcernStatus, authority: Authority) => `ca_${status}_${authority}`;
 
 export function createConcernService(stores: Stores, sessions: SessionService, clock: Clock, deadlines: DeadlineService) {
   const shortId = (id: string) => id.slice(0, 60);
@@ -120,9 +123,9 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
         history: [{ from: null, to: 'OPEN', at: raisedAt, by: actor.id, note: null, authority, dueAt }],
       };
       const counters: CounterDelta[] = [
-        { scope: { kind: 'district', at: raisedAt }, add: { concerns: 1, [outcome('OPEN')]: 1, ...(tax ? { [taxOutcome('OPEN')]: 1 } : {}) } },
+        { scope: { kind: 'district', at: raisedAt }, add: { concerns: 1, [outcome('OPEN')]: 1, [levelOutcome('OPEN', authority)]: 1, ...(tax ? { [taxOutcome('OPEN')]: 1 } : {}) } },
       ];
-      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: raisedAt }, add: { concerns: 1 } });
+      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: raisedAt }, add: { concerns: 1, [levelOutcome('OPEN', authority)]: 1, ...(tax ? { [taxOutcome('OPEN')]: 1 } : {}) } });
       const entry: Activity = {
         id: ulid(Date.parse(raisedAt)),
         at: raisedAt,
@@ -136,7 +139,7 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
         businessId,
         wardId,
       };
-      const created = await stores.concerns.createConcern(concern, counters, entry, tax && businessId ? { businessId, scheduledAt: session.scheduledAt } : undefined);
+      const created = await stores.concerns.createConcern(concern, counters, entry, tax && businessId ? { businessId, scheduledAt: session.scheduledAt, sector: business?.sector, wardId: business?.wardId } : undefined);
       if (created) return concern;
       return requireConcern(id);
     },
@@ -156,15 +159,11 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       const at = clock().toISOString();
       const from = concern.status;
       const tax = concern.sessionKind === 'BUSINESS_TAX';
+      // NOTE: from and to names differ whenever the status changes, so the two keys never collide.
+      const levelMove = { [levelOutcome(from, concern.authority)]: -1, [levelOutcome(to, authority)]: 1 };
+      const taxMove: Record<string, number> = tax ? { [taxOutcome(from)]: -1, [taxOutcome(to)]: 1, taxEscalated: to === 'ESCALATED' ? 1 : 0 } : {};
       const counters: CounterDelta[] = [
-        {
-          scope: { kind: 'district', at: concern.raisedAt },
-          add: {
-            [outcome(from)]: -1,
-            [outcome(to)]: 1,
-            ...(tax ? { [taxOutcome(from)]: -1, [taxOutcome(to)]: 1, taxEscalated: to === 'ESCALATED' ? 1 : 0 } : {}),
-          },
-        },
+        { scope: { kind: 'district', at: concern.raisedAt }, add: { [outcome(from)]: -1, [outcome(to)]: 1, ...levelMove, ...taxMove } },
       ];
       // An escalation, or a move to another level, starts that level's time allowed from the day of the move,
       // under the rules the concern was raised with.
@@ -175,7 +174,7 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       }
       const answerTime = closes ? { [answerTimeCounter(authority, workingDaysElapsed(concern.raisedAt, at))]: 1 } : {};
       Object.assign(counters[0].add, answerTime);
-      if (concern.wardId && closes) counters.push({ scope: { kind: 'ward', wardId: concern.wardId, at: concern.raisedAt }, add: { concernsClosed: 1, ...answerTime } });
+      if (concern.wardId) counters.push({ scope: { kind: 'ward', wardId: concern.wardId, at: concern.raisedAt }, add: { concernsClosed: closes ? 1 : 0, ...levelMove, ...taxMove, ...answerTime } });
       const transition = { from, to, at, by: actor.id, note: note ?? null, authority, ...(dueAt ? { dueAt } : {}) };
       const after: Concern = {
         ...concern,
@@ -206,6 +205,7 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
           wardId: concern.wardId,
         },
         after,
+        closes ? { remove: concern } : { put: waitingRecordOf({ ...concern, status: to, authority }) },
       );
       if (!ok) {
         const now = await requireConcern(concern.id);

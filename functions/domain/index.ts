@@ -4,6 +4,8 @@ import { createBusinessService } from './business-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { createConcernService } from './concern-service.js';
 import { createDeadlineService, type DeadlineService } from './deadline-service.js';
+import { createReportService, type ReportService } from './report-service.js';
+import { createReviewReportService, type ReviewReportService } from './review-report-service.js';
 import { createSessionService } from './session-service.js';
 import { createSummaryService } from './summary-service.js';
 import { createWardService, type WardService } from './ward-service.js';
@@ -22,6 +24,10 @@ export interface Domain {
   summaries: SummaryService;
   activity: ActivityService;
   deadlines: DeadlineService;
+  /** Review-report figures (issue #11). */
+  reports: ReportService;
+  /** Review reports as documents: drafts, issuing, snapshots. */
+  reviewReports: ReviewReportService;
   /** The same domain over the same stores (and the same caches), with another clock. */
   withClock(clock: Clock): Domain;
 }
@@ -37,6 +43,7 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
   const wards = shared?.wards ?? createWardService(stores);
   const sessions = createSessionService(stores, wards, clock);
   const deadlines = createDeadlineService(stores, clock);
+  const reports = createReportService(stores, wards, clock);
   return {
     wards,
     sessions,
@@ -45,6 +52,8 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
     businesses: createBusinessService(stores, wards, clock),
     summaries: createSummaryService(stores, wards),
     activity: createActivityService(stores),
+    reports,
+    reviewReports: createReviewReportService(stores, wards, reports, clock),
     withClock: (other: Clock): Domain => createDomain(stores, { ...options, clock: other }, { wards }),
   };
 }

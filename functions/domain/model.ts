@@ -114,6 +114,9 @@ export const ACTIVITY_ACTIONS = [
   'BUSINESS_REGISTERED',
   'CONCERN_RAISED',
   'CONCERN_MOVED',
+  'REPORT_CREATED',
+  'REPORT_UPDATED',
+  'REPORT_ISSUED',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -133,6 +136,8 @@ export interface Activity {
   category?: AttendeeCategory;
   fromStatus?: ConcernStatus;
   toStatus?: ConcernStatus;
+  /** REPORT_*: the review report. */
+  reportId?: string;
 }
 
 export interface ConcernOutcomes {

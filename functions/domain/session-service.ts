@@ -118,8 +118,8 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       assertMayActOnSession(actor, { kind, wardId }, 'schedule sessions');
       if (wardId) await wards.requireWard(wardId);
       const session: Session = { id: ulid(), kind, title, wardId, hostBody, status: 'SCHEDULED', scheduledAt };
-      const counters: CounterDelta[] = [{ scope: { kind: 'district', at: scheduledAt }, add: { sessions: 1, taxRounds: kind === 'BUSINESS_TAX' ? 1 : 0 } }];
-      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: scheduledAt }, add: { sessions: 1 } });
+      const counters: CounterDelta[] = [{ scope: { kind: 'district', at: scheduledAt }, add: { sessions: 1, [`s_${kind}`]: 1, taxRounds: kind === 'BUSINESS_TAX' ? 1 : 0 } }];
+      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: scheduledAt }, add: { sessions: 1, [`s_${kind}`]: 1 } });
       const at = clock().toISOString();
       await stores.sessions.createSession(session, counters, activity(actor, 'SESSION_SCHEDULED', `Scheduled ${kind} session "${title}"`, { sessionId: session.id, wardId }, at));
       return session;
@@ -157,20 +157,21 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
         if (earlier) return answer(earlier.delta, earlier.at);
         throw new ConflictError(`Session ${shortId(session.id)} is ${session.status}; check-ins are accepted only while it is LIVE.`, { status: session.status });
       }
-      if (businessId && !(isPlausibleId(businessId) && (await stores.businesses.getBusiness(businessId)))) {
+      const business = businessId && isPlausibleId(businessId) ? await stores.businesses.getBusiness(businessId) : undefined;
+      if (businessId && !business) {
         throw new NotFoundError(`There is no business with id "${shortId(businessId)}"; register it first (registerBusiness).`, { businessId });
       }
       const at = clock().toISOString();
       const counters: CounterDelta[] = [
         { scope: { kind: 'session', sessionId: session.id }, add: { attendance: count, [`cat_${category}`]: count } },
-        { scope: { kind: 'district', at: session.scheduledAt }, add: { attendance: count, [`cat_${category}`]: count } },
+        { scope: { kind: 'district', at: session.scheduledAt }, add: { attendance: count, [`a_${session.kind}`]: count, [`cat_${category}`]: count } },
       ];
-      if (session.wardId) counters.push({ scope: { kind: 'ward', wardId: session.wardId, at: session.scheduledAt }, add: { attendance: count } });
+      if (session.wardId) counters.push({ scope: { kind: 'ward', wardId: session.wardId, at: session.scheduledAt }, add: { attendance: count, [`a_${session.kind}`]: count, [`cat_${category}`]: count } });
       const recorded = await stores.sessions.recordCheckIn(
         { sessionId: session.id, requestId, wardId: session.wardId, kind: session.kind, category, delta: count, businessId, at, by: actor.id },
         actor.role,
         counters,
-        session.kind === 'BUSINESS_TAX' && businessId ? { businessId, scheduledAt: session.scheduledAt } : undefined,
+        session.kind === 'BUSINESS_TAX' && business ? { businessId: business.id, scheduledAt: session.scheduledAt, sector: business.sector, wardId: business.wardId } : undefined,
       );
       if (recorded) return answer(count, at);
       const first = await stores.sessions.getCheckIn(session.id, requestId);

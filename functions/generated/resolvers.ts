@@ -4,6 +4,8 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { Ward as WardModel } from '../domain/wards.js';
 import { WardStats as WardStatsModel } from '../domain/ward-service.js';
 import { Session as SessionModel, Concern as ConcernModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel } from '../domain/model.js';
+import { ReportFigures as ReportModel } from '../domain/report-service.js';
+import { ReviewReport as ReviewReportModel, ReviewReportConnection as ReviewReportConnectionModel } from '../domain/review-report-service.js';
 import { GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -37,6 +39,8 @@ export type Activity = {
   /** CONCERN_MOVED: the status the concern left. */
   fromStatus?: Maybe<ConcernStatus>;
   id: Scalars['ID']['output'];
+  /** REPORT_*: the review report. */
+  reviewReport?: Maybe<ReviewReport>;
   role: Role;
   session?: Maybe<Session>;
   /** CONCERN_RAISED and CONCERN_MOVED: the status the concern entered (the concern's status now may differ). */
@@ -50,6 +54,9 @@ export type ActivityAction =
   | 'CHECKED_IN'
   | 'CONCERN_MOVED'
   | 'CONCERN_RAISED'
+  | 'REPORT_CREATED'
+  | 'REPORT_ISSUED'
+  | 'REPORT_UPDATED'
   | 'SESSION_CLOSED'
   | 'SESSION_SCHEDULED'
   | 'SESSION_STARTED';
@@ -230,6 +237,21 @@ export type ConcernTransition = {
   to: ConcernStatus;
 };
 
+export type CreateReviewReportInput = {
+  assessment?: InputMaybe<Scalars['String']['input']>;
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  kind: ReviewReportKind;
+  lessons?: InputMaybe<Scalars['String']['input']>;
+  nextSteps?: InputMaybe<Scalars['String']['input']>;
+  period: PeriodInput;
+  place?: InputMaybe<Scalars['String']['input']>;
+  signerName?: InputMaybe<Scalars['String']['input']>;
+  signerTitle?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+  /** Omit for the whole district. */
+  wardId?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /**
  * The time an authority has to answer a concern, in working days (weekends, Vietnam's public holidays and
  * days in lieu skipped), for one level and, where it differs, one kind of session.
@@ -270,6 +292,14 @@ export type DistrictSummary = {
   wards: Array<WardStats>;
 };
 
+export type IssueReviewReportInput = {
+  id: Scalars['ID']['input'];
+  /** The issuing date; now when omitted. */
+  issuedAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Số/ký hiệu, e.g. '45/BC-UBND'. */
+  number: Scalars['String']['input'];
+};
+
 export type MoveConcernInput = {
   authority?: InputMaybe<Authority>;
   concernId: Scalars['ID']['input'];
@@ -282,6 +312,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   checkIn: AttendanceUpdate;
   closeSession: Session;
+  /** Leadership and admins for any scope; a ward officer for its own ward. */
+  createReviewReport: ReviewReport;
+  /** Gives the draft its number and date and freezes its figures. */
+  issueReviewReport: ReviewReport;
   moveConcern: Concern;
   raiseConcern: Concern;
   registerBusiness: Business;
@@ -289,6 +323,8 @@ export type Mutation = {
   /** ADMIN only: sets the time allowed for one level (and kind of session); applies to concerns raised afterwards. */
   setDeadlineRule: DeadlineRuleSet;
   startSession: Session;
+  /** Drafts only: an issued report is CONFLICT. */
+  updateReviewReport: ReviewReport;
 };
 
 
@@ -299,6 +335,16 @@ export type MutationCheckInArgs = {
 
 export type MutationCloseSessionArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateReviewReportArgs = {
+  input: CreateReviewReportInput;
+};
+
+
+export type MutationIssueReviewReportArgs = {
+  input: IssueReviewReportInput;
 };
 
 
@@ -331,6 +377,11 @@ export type MutationStartSessionArgs = {
   id: Scalars['ID']['input'];
 };
 
+
+export type MutationUpdateReviewReportArgs = {
+  input: UpdateReviewReportInput;
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -353,6 +404,11 @@ export type Query = {
   concerns: ConcernConnection;
   /** The deadline rules in force now (for concerns raised from now on). */
   deadlineRules: DeadlineRuleSet;
+  /** Every figure of a review report for [period.from, period.to), for the district or one ward; no scans. */
+  report: Report;
+  reviewReport?: Maybe<ReviewReport>;
+  /** Review reports, newest first; wardId: only that ward's; district: only the district's. */
+  reviewReports: ReviewReportConnection;
   session?: Maybe<Session>;
   sessions: SessionConnection;
   /** Sessions scheduled within [period.from, period.to), newest scheduledAt first, with the same filters as Query.sessions. */
@@ -394,6 +450,26 @@ export type QueryConcernsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   overdue?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<ConcernStatus>;
+  wardId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryReportArgs = {
+  period: PeriodInput;
+  wardId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryReviewReportArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryReviewReportsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  district?: InputMaybe<Scalars['Boolean']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ReviewReportStatus>;
   wardId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -446,6 +522,205 @@ export type RegisterBusinessInput = {
   taxCode: Scalars['String']['input'];
   wardId?: InputMaybe<Scalars['ID']['input']>;
 };
+
+/** Every figure a review report needs, for one period and scope (the district, or one ward). */
+export type Report = {
+  __typename?: 'Report';
+  attendanceByCategory: Array<CategoryCount>;
+  concerns: ReportConcernAnswers;
+  /** When the figures were read (an issued report: when it was issued). */
+  generatedAt: Scalars['DateTime']['output'];
+  kinds: Array<ReportKindFigures>;
+  period: ReportPeriod;
+  /** The same figures for the period of the same length just before. */
+  previous: ReportTotals;
+  tax: ReportTaxFigures;
+  thematicDialogues: Array<ReportThematicDialogue>;
+  totals: ReportTotals;
+  /** The waiting concerns, oldest first: at most 200 (concerns.waiting says how many there are). */
+  waitingConcerns: Array<ReportWaitingConcern>;
+  /** The ward the report is about; null for the whole district. */
+  wardId?: Maybe<Scalars['ID']['output']>;
+  wardName?: Maybe<Scalars['String']['output']>;
+  wards: Array<ReportWardFigures>;
+  waves: Array<ReportWaveFigures>;
+};
+
+/** How the period's concerns were dealt with, by outcome and level. */
+export type ReportConcernAnswers = {
+  __typename?: 'ReportConcernAnswers';
+  /** Escalated to CITY or CENTRAL level and ANSWERED afterwards. */
+  answeredAfterEscalation: Scalars['Int']['output'];
+  answeredOnSpot: Scalars['Int']['output'];
+  /** Every non-zero (status, authority) pair. */
+  byLevel: Array<ReportLevelCount>;
+  /** ESCALATED to CITY or CENTRAL level and still waiting there. */
+  escalatedWaiting: Scalars['Int']['output'];
+  outcomes: ConcernOutcomes;
+  raised: Scalars['Int']['output'];
+  /** RESOLVED at DISTRICT level. */
+  resolvedByDistrict: Scalars['Int']['output'];
+  /** RESOLVED at WARD level. */
+  resolvedByWard: Scalars['Int']['output'];
+  /** OPEN, IN_PROGRESS or ESCALATED: not answered yet. */
+  waiting: Scalars['Int']['output'];
+};
+
+/** Sessions and attendance of one kind of session. */
+export type ReportKindFigures = {
+  __typename?: 'ReportKindFigures';
+  attendance: Scalars['Int']['output'];
+  kind: SessionKind;
+  sessions: Scalars['Int']['output'];
+};
+
+/** Concerns in one status at one authority level. */
+export type ReportLevelCount = {
+  __typename?: 'ReportLevelCount';
+  authority: Authority;
+  count: Scalars['Int']['output'];
+  status: ConcernStatus;
+};
+
+/** A period as the report states it: [from, to). */
+export type ReportPeriod = {
+  __typename?: 'ReportPeriod';
+  from: Scalars['DateTime']['output'];
+  /** Exclusive. */
+  to: Scalars['DateTime']['output'];
+};
+
+/** Businesses engaged in the period's tax rounds, in one sector. */
+export type ReportSectorCount = {
+  __typename?: 'ReportSectorCount';
+  businesses: Scalars['Int']['output'];
+  sector: BusinessSector;
+};
+
+export type ReportTaxFigures = {
+  __typename?: 'ReportTaxFigures';
+  /** Distinct businesses engaged (as TaxDialogueSummary.businessesEngaged). */
+  businessesEngaged: Scalars['Int']['output'];
+  /** The same businesses by sector (non-zero sectors only); they add up to businessesEngaged. */
+  bySector: Array<ReportSectorCount>;
+  escalatedToCity: Scalars['Int']['output'];
+  outcomes: ConcernOutcomes;
+  rounds: Scalars['Int']['output'];
+};
+
+/** One thematic dialogue of the period: who hosted it and who came. */
+export type ReportThematicDialogue = {
+  __typename?: 'ReportThematicDialogue';
+  attendance: Scalars['Int']['output'];
+  attendanceByCategory: Array<CategoryCount>;
+  hostBody: Scalars['String']['output'];
+  scheduledAt: Scalars['DateTime']['output'];
+  sessionId: Scalars['ID']['output'];
+  title: Scalars['String']['output'];
+};
+
+/** The headline figures of a period, for the comparison with the previous one. */
+export type ReportTotals = {
+  __typename?: 'ReportTotals';
+  attendance: Scalars['Int']['output'];
+  businessesEngaged: Scalars['Int']['output'];
+  concerns: Scalars['Int']['output'];
+  concernsClosed: Scalars['Int']['output'];
+  period: ReportPeriod;
+  sessions: Scalars['Int']['output'];
+  taxRounds: Scalars['Int']['output'];
+};
+
+/** A concern of the period still waiting for an answer. */
+export type ReportWaitingConcern = {
+  __typename?: 'ReportWaitingConcern';
+  authority: Authority;
+  concernId: Scalars['ID']['output'];
+  /** Whole calendar days from raisedAt to the report's generatedAt. */
+  daysWaited: Scalars['Int']['output'];
+  raisedAt: Scalars['DateTime']['output'];
+  status: ConcernStatus;
+  topic: Scalars['String']['output'];
+  wardId?: Maybe<Scalars['ID']['output']>;
+  wardName?: Maybe<Scalars['String']['output']>;
+};
+
+/** Sessions and attendance of one ward, as Ward.stats counts them for the same period. */
+export type ReportWardFigures = {
+  __typename?: 'ReportWardFigures';
+  attendance: Scalars['Int']['output'];
+  concerns: Scalars['Int']['output'];
+  concernsClosed: Scalars['Int']['output'];
+  rolloutWave: RolloutWave;
+  sessions: Scalars['Int']['output'];
+  wardId: Scalars['ID']['output'];
+  wardName: Scalars['String']['output'];
+};
+
+/** Sessions and attendance of the wards of one rollout wave. */
+export type ReportWaveFigures = {
+  __typename?: 'ReportWaveFigures';
+  attendance: Scalars['Int']['output'];
+  sessions: Scalars['Int']['output'];
+  /** How many wards the wave has (in the report's scope). */
+  wards: Scalars['Int']['output'];
+  wave: RolloutWave;
+};
+
+/** A review report as a document: figures from the system, narrative from the people who sign it. */
+export type ReviewReport = {
+  __typename?: 'ReviewReport';
+  /** Đánh giá chung. */
+  assessment: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  /** A draft: the figures now. Issued: the snapshot frozen when it was issued, whatever came later. */
+  figures: Report;
+  id: Scalars['ID']['output'];
+  issuedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The issuing body as printed at the top left, e.g. 'ỦY BAN NHÂN DÂN QUẬN 7'. */
+  issuingBody: Scalars['String']['output'];
+  kind: ReviewReportKind;
+  /** Bài học kinh nghiệm. */
+  lessons: Scalars['String']['output'];
+  /** Phương hướng, nhiệm vụ. */
+  nextSteps: Scalars['String']['output'];
+  /** Số/ký hiệu, e.g. '45/BC-UBND': set when issued. */
+  number?: Maybe<Scalars['String']['output']>;
+  period: ReportPeriod;
+  /** Place name for the dateline, e.g. 'Quận 7'. */
+  place: Scalars['String']['output'];
+  signerName: Scalars['String']['output'];
+  signerTitle: Scalars['String']['output'];
+  status: ReviewReportStatus;
+  /** What follows 'BÁO CÁO' in the title, e.g. 'Sơ kết 6 tháng thực hiện đối thoại trực tiếp với nhân dân'. */
+  title: Scalars['String']['output'];
+  updatedAt: Scalars['DateTime']['output'];
+  /** null: the whole district. */
+  ward?: Maybe<Ward>;
+};
+
+export type ReviewReportConnection = {
+  __typename?: 'ReviewReportConnection';
+  edges: Array<ReviewReportEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ReviewReportEdge = {
+  __typename?: 'ReviewReportEdge';
+  cursor: Scalars['String']['output'];
+  node: ReviewReport;
+};
+
+export type ReviewReportKind =
+  /** Sơ kết: an interim review, e.g. after the first months of a rollout. */
+  | 'SO_KET'
+  /** Tổng kết: a final review of a year or a term. */
+  | 'TONG_KET';
+
+export type ReviewReportStatus =
+  | 'DRAFT'
+  | 'ISSUED';
 
 export type Role =
   | 'ADMIN'
@@ -547,6 +822,21 @@ export type TaxDialogueSummary = {
   escalatedToCity: Scalars['Int']['output'];
   outcomes: ConcernOutcomes;
   rounds: Scalars['Int']['output'];
+};
+
+/** A draft's changes: omitted fields stay as they are. */
+export type UpdateReviewReportInput = {
+  assessment?: InputMaybe<Scalars['String']['input']>;
+  id: Scalars['ID']['input'];
+  issuingBody?: InputMaybe<Scalars['String']['input']>;
+  kind?: InputMaybe<ReviewReportKind>;
+  lessons?: InputMaybe<Scalars['String']['input']>;
+  nextSteps?: InputMaybe<Scalars['String']['input']>;
+  period?: InputMaybe<PeriodInput>;
+  place?: InputMaybe<Scalars['String']['input']>;
+  signerName?: InputMaybe<Scalars['String']['input']>;
+  signerTitle?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The signed-in user as the API sees them: what the dashboard uses to decide which screens to offer. */
@@ -681,12 +971,14 @@ export type ResolversTypes = ResolversObject<{
   ConcernOutcomes: ResolverTypeWrapper<Partial<ConcernOutcomes>>;
   ConcernStatus: ResolverTypeWrapper<Partial<ConcernStatus>>;
   ConcernTransition: ResolverTypeWrapper<Partial<ConcernTransition>>;
+  CreateReviewReportInput: ResolverTypeWrapper<Partial<CreateReviewReportInput>>;
   DateTime: ResolverTypeWrapper<Partial<Scalars['DateTime']['output']>>;
   DeadlineRule: ResolverTypeWrapper<Partial<DeadlineRule>>;
   DeadlineRuleSet: ResolverTypeWrapper<Partial<DeadlineRuleSet>>;
   DistrictSummary: ResolverTypeWrapper<DistrictSummaryModel>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
+  IssueReviewReportInput: ResolverTypeWrapper<Partial<IssueReviewReportInput>>;
   MoveConcernInput: ResolverTypeWrapper<Partial<MoveConcernInput>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
@@ -694,6 +986,23 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseConcernInput: ResolverTypeWrapper<Partial<RaiseConcernInput>>;
   RegisterBusinessInput: ResolverTypeWrapper<Partial<RegisterBusinessInput>>;
+  Report: ResolverTypeWrapper<ReportModel>;
+  ReportConcernAnswers: ResolverTypeWrapper<Partial<ReportConcernAnswers>>;
+  ReportKindFigures: ResolverTypeWrapper<Partial<ReportKindFigures>>;
+  ReportLevelCount: ResolverTypeWrapper<Partial<ReportLevelCount>>;
+  ReportPeriod: ResolverTypeWrapper<Partial<ReportPeriod>>;
+  ReportSectorCount: ResolverTypeWrapper<Partial<ReportSectorCount>>;
+  ReportTaxFigures: ResolverTypeWrapper<Partial<ReportTaxFigures>>;
+  ReportThematicDialogue: ResolverTypeWrapper<Partial<ReportThematicDialogue>>;
+  ReportTotals: ResolverTypeWrapper<Partial<ReportTotals>>;
+  ReportWaitingConcern: ResolverTypeWrapper<Partial<ReportWaitingConcern>>;
+  ReportWardFigures: ResolverTypeWrapper<Partial<ReportWardFigures>>;
+  ReportWaveFigures: ResolverTypeWrapper<Partial<ReportWaveFigures>>;
+  ReviewReport: ResolverTypeWrapper<ReviewReportModel>;
+  ReviewReportConnection: ResolverTypeWrapper<ReviewReportConnectionModel>;
+  ReviewReportEdge: ResolverTypeWrapper<Partial<Omit<ReviewReportEdge, 'node'> & { node: ResolversTypes['ReviewReport'] }>>;
+  ReviewReportKind: ResolverTypeWrapper<Partial<ReviewReportKind>>;
+  ReviewReportStatus: ResolverTypeWrapper<Partial<ReviewReportStatus>>;
   Role: ResolverTypeWrapper<Partial<Role>>;
   RolloutWave: ResolverTypeWrapper<Partial<RolloutWave>>;
   ScheduleSessionInput: ResolverTypeWrapper<Partial<ScheduleSessionInput>>;
@@ -706,6 +1015,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TaxDialogueSummary: ResolverTypeWrapper<Partial<TaxDialogueSummary>>;
+  UpdateReviewReportInput: ResolverTypeWrapper<Partial<UpdateReviewReportInput>>;
   Viewer: ResolverTypeWrapper<Partial<Omit<Viewer, 'ward'> & { ward?: Maybe<ResolversTypes['Ward']> }>>;
   Ward: ResolverTypeWrapper<WardModel>;
   WardStats: ResolverTypeWrapper<WardStatsModel>;
@@ -730,12 +1040,14 @@ export type ResolversParentTypes = ResolversObject<{
   ConcernMove: Partial<ConcernMove>;
   ConcernOutcomes: Partial<ConcernOutcomes>;
   ConcernTransition: Partial<ConcernTransition>;
+  CreateReviewReportInput: Partial<CreateReviewReportInput>;
   DateTime: Partial<Scalars['DateTime']['output']>;
   DeadlineRule: Partial<DeadlineRule>;
   DeadlineRuleSet: Partial<DeadlineRuleSet>;
   DistrictSummary: DistrictSummaryModel;
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
+  IssueReviewReportInput: Partial<IssueReviewReportInput>;
   MoveConcernInput: Partial<MoveConcernInput>;
   Mutation: Record<PropertyKey, never>;
   PageInfo: Partial<PageInfo>;
@@ -743,6 +1055,21 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RaiseConcernInput: Partial<RaiseConcernInput>;
   RegisterBusinessInput: Partial<RegisterBusinessInput>;
+  Report: ReportModel;
+  ReportConcernAnswers: Partial<ReportConcernAnswers>;
+  ReportKindFigures: Partial<ReportKindFigures>;
+  ReportLevelCount: Partial<ReportLevelCount>;
+  ReportPeriod: Partial<ReportPeriod>;
+  ReportSectorCount: Partial<ReportSectorCount>;
+  ReportTaxFigures: Partial<ReportTaxFigures>;
+  ReportThematicDialogue: Partial<ReportThematicDialogue>;
+  ReportTotals: Partial<ReportTotals>;
+  ReportWaitingConcern: Partial<ReportWaitingConcern>;
+  ReportWardFigures: Partial<ReportWardFigures>;
+  ReportWaveFigures: Partial<ReportWaveFigures>;
+  ReviewReport: ReviewReportModel;
+  ReviewReportConnection: ReviewReportConnectionModel;
+  ReviewReportEdge: Partial<Omit<ReviewReportEdge, 'node'> & { node: ResolversParentTypes['ReviewReport'] }>;
   ScheduleSessionInput: Partial<ScheduleSessionInput>;
   Session: SessionModel;
   SessionConnection: SessionConnectionModel;
@@ -751,6 +1078,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Partial<Scalars['String']['output']>;
   Subscription: Record<PropertyKey, never>;
   TaxDialogueSummary: Partial<TaxDialogueSummary>;
+  UpdateReviewReportInput: Partial<UpdateReviewReportInput>;
   Viewer: Partial<Omit<Viewer, 'ward'> & { ward?: Maybe<ResolversParentTypes['Ward']> }>;
   Ward: WardModel;
   WardStats: WardStatsModel;
@@ -767,6 +1095,7 @@ export type ActivityResolvers<ContextType = GraphQLContext, ParentType extends R
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fromStatus?: Resolver<Maybe<ResolversTypes['ConcernStatus']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reviewReport?: Resolver<Maybe<ResolversTypes['ReviewReport']>, ParentType, ContextType>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
   toStatus?: Resolver<Maybe<ResolversTypes['ConcernStatus']>, ParentType, ContextType>;
@@ -910,12 +1239,15 @@ export type DistrictSummaryResolvers<ContextType = GraphQLContext, ParentType ex
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   checkIn?: Resolver<ResolversTypes['AttendanceUpdate'], ParentType, ContextType, RequireFields<MutationCheckInArgs, 'input'>>;
   closeSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationCloseSessionArgs, 'id'>>;
+  createReviewReport?: Resolver<ResolversTypes['ReviewReport'], ParentType, ContextType, RequireFields<MutationCreateReviewReportArgs, 'input'>>;
+  issueReviewReport?: Resolver<ResolversTypes['ReviewReport'], ParentType, ContextType, RequireFields<MutationIssueReviewReportArgs, 'input'>>;
   moveConcern?: Resolver<ResolversTypes['Concern'], ParentType, ContextType, RequireFields<MutationMoveConcernArgs, 'input'>>;
   raiseConcern?: Resolver<ResolversTypes['Concern'], ParentType, ContextType, RequireFields<MutationRaiseConcernArgs, 'input'>>;
   registerBusiness?: Resolver<ResolversTypes['Business'], ParentType, ContextType, RequireFields<MutationRegisterBusinessArgs, 'input'>>;
   scheduleSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationScheduleSessionArgs, 'input'>>;
   setDeadlineRule?: Resolver<ResolversTypes['DeadlineRuleSet'], ParentType, ContextType, RequireFields<MutationSetDeadlineRuleArgs, 'input'>>;
   startSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
+  updateReviewReport?: Resolver<ResolversTypes['ReviewReport'], ParentType, ContextType, RequireFields<MutationUpdateReviewReportArgs, 'input'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -930,6 +1262,9 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   concern?: Resolver<Maybe<ResolversTypes['Concern']>, ParentType, ContextType, RequireFields<QueryConcernArgs, 'id'>>;
   concerns?: Resolver<ResolversTypes['ConcernConnection'], ParentType, ContextType, RequireFields<QueryConcernsArgs, 'first'>>;
   deadlineRules?: Resolver<ResolversTypes['DeadlineRuleSet'], ParentType, ContextType>;
+  report?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<QueryReportArgs, 'period'>>;
+  reviewReport?: Resolver<Maybe<ResolversTypes['ReviewReport']>, ParentType, ContextType, RequireFields<QueryReviewReportArgs, 'id'>>;
+  reviewReports?: Resolver<ResolversTypes['ReviewReportConnection'], ParentType, ContextType, RequireFields<QueryReviewReportsArgs, 'first'>>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
   sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QuerySessionsArgs, 'first'>>;
   sessionsInPeriod?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QuerySessionsInPeriodArgs, 'first' | 'period'>>;
@@ -937,6 +1272,144 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType, RequireFields<QueryWardArgs, 'id'>>;
   wards?: Resolver<Array<ResolversTypes['Ward']>, ParentType, ContextType>;
+}>;
+
+export type ReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = ResolversObject<{
+  attendanceByCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
+  concerns?: Resolver<ResolversTypes['ReportConcernAnswers'], ParentType, ContextType>;
+  generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kinds?: Resolver<Array<ResolversTypes['ReportKindFigures']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
+  previous?: Resolver<ResolversTypes['ReportTotals'], ParentType, ContextType>;
+  tax?: Resolver<ResolversTypes['ReportTaxFigures'], ParentType, ContextType>;
+  thematicDialogues?: Resolver<Array<ResolversTypes['ReportThematicDialogue']>, ParentType, ContextType>;
+  totals?: Resolver<ResolversTypes['ReportTotals'], ParentType, ContextType>;
+  waitingConcerns?: Resolver<Array<ResolversTypes['ReportWaitingConcern']>, ParentType, ContextType>;
+  wardId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  wardName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  wards?: Resolver<Array<ResolversTypes['ReportWardFigures']>, ParentType, ContextType>;
+  waves?: Resolver<Array<ResolversTypes['ReportWaveFigures']>, ParentType, ContextType>;
+}>;
+
+export type ReportConcernAnswersResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportConcernAnswers'] = ResolversParentTypes['ReportConcernAnswers']> = ResolversObject<{
+  answeredAfterEscalation?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  answeredOnSpot?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byLevel?: Resolver<Array<ResolversTypes['ReportLevelCount']>, ParentType, ContextType>;
+  escalatedWaiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomes?: Resolver<ResolversTypes['ConcernOutcomes'], ParentType, ContextType>;
+  raised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolvedByDistrict?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  resolvedByWard?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReportKindFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportKindFigures'] = ResolversParentTypes['ReportKindFigures']> = ResolversObject<{
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['SessionKind'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReportLevelCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportLevelCount'] = ResolversParentTypes['ReportLevelCount']> = ResolversObject<{
+  authority?: Resolver<ResolversTypes['Authority'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConcernStatus'], ParentType, ContextType>;
+}>;
+
+export type ReportPeriodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportPeriod'] = ResolversParentTypes['ReportPeriod']> = ResolversObject<{
+  from?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type ReportSectorCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportSectorCount'] = ResolversParentTypes['ReportSectorCount']> = ResolversObject<{
+  businesses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['BusinessSector'], ParentType, ContextType>;
+}>;
+
+export type ReportTaxFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportTaxFigures'] = ResolversParentTypes['ReportTaxFigures']> = ResolversObject<{
+  businessesEngaged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bySector?: Resolver<Array<ResolversTypes['ReportSectorCount']>, ParentType, ContextType>;
+  escalatedToCity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomes?: Resolver<ResolversTypes['ConcernOutcomes'], ParentType, ContextType>;
+  rounds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReportThematicDialogueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportThematicDialogue'] = ResolversParentTypes['ReportThematicDialogue']> = ResolversObject<{
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attendanceByCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
+  hostBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  scheduledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sessionId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ReportTotalsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportTotals'] = ResolversParentTypes['ReportTotals']> = ResolversObject<{
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  businessesEngaged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  concerns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  concernsClosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  taxRounds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReportWaitingConcernResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportWaitingConcern'] = ResolversParentTypes['ReportWaitingConcern']> = ResolversObject<{
+  authority?: Resolver<ResolversTypes['Authority'], ParentType, ContextType>;
+  concernId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  daysWaited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ConcernStatus'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  wardId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  wardName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ReportWardFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportWardFigures'] = ResolversParentTypes['ReportWardFigures']> = ResolversObject<{
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  concerns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  concernsClosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rolloutWave?: Resolver<ResolversTypes['RolloutWave'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  wardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  wardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type ReportWaveFiguresResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportWaveFigures'] = ResolversParentTypes['ReportWaveFigures']> = ResolversObject<{
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  wards?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  wave?: Resolver<ResolversTypes['RolloutWave'], ParentType, ContextType>;
+}>;
+
+export type ReviewReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewReport'] = ResolversParentTypes['ReviewReport']> = ResolversObject<{
+  assessment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['Report'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issuedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ReviewReportKind'], ParentType, ContextType>;
+  lessons?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nextSteps?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signerTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ReviewReportStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType>;
+}>;
+
+export type ReviewReportConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewReportConnection'] = ResolversParentTypes['ReviewReportConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ReviewReportEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ReviewReportEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewReportEdge'] = ResolversParentTypes['ReviewReportEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ReviewReport'], ParentType, ContextType>;
 }>;
 
 export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
@@ -1025,6 +1498,21 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Report?: ReportResolvers<ContextType>;
+  ReportConcernAnswers?: ReportConcernAnswersResolvers<ContextType>;
+  ReportKindFigures?: ReportKindFiguresResolvers<ContextType>;
+  ReportLevelCount?: ReportLevelCountResolvers<ContextType>;
+  ReportPeriod?: ReportPeriodResolvers<ContextType>;
+  ReportSectorCount?: ReportSectorCountResolvers<ContextType>;
+  ReportTaxFigures?: ReportTaxFiguresResolvers<ContextType>;
+  ReportThematicDialogue?: ReportThematicDialogueResolvers<ContextType>;
+  ReportTotals?: ReportTotalsResolvers<ContextType>;
+  ReportWaitingConcern?: ReportWaitingConcernResolvers<ContextType>;
+  ReportWardFigures?: ReportWardFiguresResolvers<ContextType>;
+  ReportWaveFigures?: ReportWaveFiguresResolvers<ContextType>;
+  ReviewReport?: ReviewReportResolvers<ContextType>;
+  ReviewReportConnection?: ReviewReportConnectionResolvers<ContextType>;
+  ReviewReportEdge?: ReviewReportEdgeResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;

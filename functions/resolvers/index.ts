@@ -3,6 +3,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 import { businessResolvers } from './business.js';
 import { concernResolvers } from './concern.js';
 import { deadlineResolvers } from './deadline.js';
+import { reportResolvers } from './report.js';
 import { sessionResolvers } from './session.js';
 import { summaryResolvers } from './summary.js';
 import { viewerResolvers } from './viewer.js';
@@ -41,4 +42,4 @@ export function withNotImplemented(resolvers: Resolvers, rootFields: Record<(typ
   return out as Resolvers;
 }
 
-export const resolvers: Resolvers = mergeResolvers(wardResolvers, viewerResolvers, sessionResolvers, concernResolvers, businessResolvers, summaryResolvers, deadlineResolvers);
+export const resolvers: Resolvers = mergeResolvers(wardResolvers, viewerResolvers, sessionResolvers, concernResolvers, businessResolvers, summaryResolvers, deadlineResolvers, reportResolvers);

@@ -46,6 +46,7 @@ function fromItem(item: Record<string, unknown>): Activity {
     wardId: (item.wardId as string | undefined) ?? undefined,
     fromStatus: (item.fromStatus as Activity['fromStatus']) ?? undefined,
     toStatus: (item.toStatus as Activity['toStatus']) ?? undefined,
+    reportId: (item.reportId as string | undefined) ?? undefined,
   };
 }
 

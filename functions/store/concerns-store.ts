@@ -1,9 +1,9 @@
-import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Period } from '../domain/period.js';
+import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, Authority, Concern, ConcernStatus, ConcernTransition } from '../domain/model.js';
 import { activityPut } from './activity-store.js';
 import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
-import { counterUpdate, engagementPut, type CounterDelta } from './stats-store.js';
+import { counterUpdate, engagementPut, type CounterDelta, type EngagementFacts } from './stats-store.js';
 import { ConditionFailedError, runTransaction, type TransactItem } from './transact.js';
 
 // Items (docs/data-model.md): Concern pk CONCERN#<id>, sk CONCERN;
@@ -121,6 +121,37 @@ function overdueQuery(f: OverdueFilter, now: string): ListQuery {
   };
 }
 
+/**
+ * A concern still waiting for an answer (OPEN, IN_PROGRESS or ESCALATED), as its waiting marker keeps
+ * it: pk WAITING, sk <raisedAt>#<id>; gsi1 WARD#<w>#WAITING / same. Written in the same transaction as
+ * the raise or move that changes it, deleted by the move that closes the concern, so the report lists
+ * the waiting concerns of a period by reading only them, never the answered ones.
+ */
+export interface WaitingConcernRecord {
+  id: string;
+  wardId?: string;
+  topic: string;
+  authority: Authority;
+  status: ConcernStatus;
+  raisedAt: string;
+  sessionKind: Concern['sessionKind'];
+}
+
+const waitingKey = (c: { raisedAt: string; id: string }) => ({ pk: 'WAITING', sk: `${c.raisedAt}#${c.id}` });
+
+function waitingPut(tableName: string, w: WaitingConcernRecord): TransactItem {
+  const sort = `${w.raisedAt}#${w.id}`;
+  return {
+    Put: {
+      TableName: tableName,
+      Item: { ...waitingKey(w), ...(w.wardId ? { gsi1pk: `WARD#${w.wardId}#WAITING`, gsi1sk: sort } : {}), type: 'WaitingConcern', ...w },
+    },
+  };
+}
+
+/** What a move does to the waiting marker: rewrite it (still waiting) or delete it (answered). */
+export type WaitingChange = { put: WaitingConcernRecord } | { remove: { raisedAt: string; id: string } };
+
 export interface ConcernFilter {
   wardId?: string;
   sessionId?: string;
@@ -167,6 +198,16 @@ function listQuery(f: ConcernFilter): ListQuery {
   return { index, partition, ascending: false, filter: filters.length ? { expression: filters.join(' AND '), names, values } : undefined };
 }
 
+/** The waiting marker of a concern (its fields now). */
+export function waitingRecordOf(c: Concern): WaitingConcernRecord {
+  return { id: c.id, wardId: c.wardId, topic: c.topic, authority: c.authority, status: c.status, raisedAt: c.raisedAt, sessionKind: c.sessionKind };
+}
+
+function waitingWrite(tableName: string, change: WaitingChange): TransactItem {
+  if ('put' in change) return waitingPut(tableName, change.put);
+  return { Delete: { TableName: tableName, Key: waitingKey(change.remove) } };
+}
+
 export function createConcernsStore(db: DynamoDBDocumentClient, tableName: string) {
   return {
     async getConcern(id: string, consistent = false): Promise<Concern | undefined> {
@@ -174,11 +215,12 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       return out.Item ? concernFromItem(out.Item) : undefined;
     },
     /** Creates a concern once (its id comes from the requestId); false when it already exists. */
-    async createConcern(concern: Concern, counters: CounterDelta[], activity: Activity, engagement?: { businessId: string; scheduledAt: string }): Promise<boolean> {
+    async createConcern(concern: Concern, counters: CounterDelta[], activity: Activity, engagement?: EngagementFacts): Promise<boolean> {
       const items: TransactItem[] = [
         { Put: { TableName: tableName, Item: toItem(concern), ConditionExpression: 'attribute_not_exists(pk)' } },
         ...counters.map((c) => counterUpdate(tableName, c)),
         activityPut(tableName, activity),
+        waitingPut(tableName, waitingRecordOf(concern)),
       ];
       if (concern.dueAt) items.push(dueMarkerPut(tableName, { ...concern, dueAt: concern.dueAt }));
       if (engagement) items.push(engagementPut(tableName, { ...engagement, sessionId: concern.sessionId }));
@@ -199,6 +241,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       activity: Activity,
       /** The concern after the move: its due marker is kept (still waiting) or deleted (answered). */
       after?: Concern,
+      waiting?: WaitingChange,
     ): Promise<boolean> {
       const sets = ['#status = :to', '#authority = :authority', '#history = list_append(#history, :entry)'];
       const names: Record<string, string> = { '#status': 'status', '#authority': 'authority', '#history': 'history' };
@@ -236,6 +279,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
           ...counters.map((c) => counterUpdate(tableName, c)),
           activityPut(tableName, activity),
           ...marker,
+          ...(waiting ? [waitingWrite(tableName, waiting)] : []),
         ]);
         return true;
       } catch (error) {
@@ -262,6 +306,40 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
     },
     /** How many unanswered concerns are past their deadline at `now`: a counting Query of the due markers before now. */
     countOverdue: (filter: OverdueFilter, now: string) => countList(db, tableName, overdueQuery(filter, now)),
+    /**
+     * The concerns raised in [from, to) that still wait for an answer, oldest first, from their waiting
+     * markers (district: pk WAITING; a ward: gsi1 WARD#<w>#WAITING). Reads only waiting concerns.
+     */
+    async listWaitingConcerns(period: { from: string; to: string } | undefined, wardId?: string): Promise<WaitingConcernRecord[]> {
+      const out: WaitingConcernRecord[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      const [pkName, skName] = wardId ? ['gsi1pk', 'gsi1sk'] : ['pk', 'sk'];
+      do {
+        const page = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: wardId ? 'gsi1' : undefined,
+            KeyConditionExpression: period ? `${pkName} = :p AND ${skName} BETWEEN :from AND :to` : `${pkName} = :p`,
+            ExpressionAttributeValues: { ':p': wardId ? `WARD#${wardId}#WAITING` : 'WAITING', ...(period ? { ':from': period.from, ':to': period.to } : {}) },
+            ExclusiveStartKey: startKey,
+            ConsistentRead: wardId ? undefined : true,
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          out.push({
+            id: item.id as string,
+            wardId: (item.wardId as string | undefined) ?? undefined,
+            topic: item.topic as string,
+            authority: item.authority as Authority,
+            status: item.status as ConcernStatus,
+            raisedAt: item.raisedAt as string,
+            sessionKind: item.sessionKind as Concern['sessionKind'],
+          });
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return out;
+    },
   };
 }
 export type ConcernsStore = ReturnType<typeof createConcernsStore>;

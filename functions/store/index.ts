@@ -3,6 +3,7 @@ import { createBusinessesStore } from './businesses-store.js';
 import { createDocumentClient, type StoreConfig } from './client.js';
 import { createConcernsStore } from './concerns-store.js';
 import { createDeadlinesStore } from './deadlines-store.js';
+import { createReportsStore } from './reports-store.js';
 import { createSessionsStore } from './sessions-store.js';
 import { createStatsStore } from './stats-store.js';
 import { createWardsStore } from './wards-store.js';
@@ -20,6 +21,7 @@ export function createStores(config: StoreConfig) {
     businesses: createBusinessesStore(db, config.tableName),
     activity: createActivityStore(db, config.tableName),
     deadlines: createDeadlinesStore(db, config.tableName),
+    reports: createReportsStore(db, config.tableName),
   };
 }
 export type Stores = ReturnType<typeof createStores>;

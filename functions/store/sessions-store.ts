@@ -3,7 +3,7 @@ import type { Activity, CheckIn, Session, SessionKind, SessionStatus } from '../
 import type { Period } from '../domain/period.js';
 import { activityPut } from './activity-store.js';
 import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
-import { counterUpdate, engagementPut, type CounterDelta } from './stats-store.js';
+import { counterUpdate, engagementPut, type CounterDelta, type EngagementFacts } from './stats-store.js';
 import { ConditionFailedError, runTransaction, type TransactItem } from './transact.js';
 
 // Items (docs/data-model.md):
@@ -155,7 +155,7 @@ export function createSessionsStore(db: DynamoDBDocumentClient, tableName: strin
      * the idempotency record and the audit entry), the counter shards and the business's engagement,
      * in one transaction. Returns false when this requestId was already recorded (nothing written).
      */
-    async recordCheckIn(checkIn: CheckIn, actorRole: string, counters: CounterDelta[], engagement?: { businessId: string; scheduledAt: string }): Promise<boolean> {
+    async recordCheckIn(checkIn: CheckIn, actorRole: string, counters: CounterDelta[], engagement?: EngagementFacts): Promise<boolean> {
       const items: TransactItem[] = [
         { Put: { TableName: tableName, Item: checkInItem(checkIn, actorRole), ConditionExpression: 'attribute_not_exists(pk)' } },
         ...counters.map((c) => counterUpdate(tableName, c)),

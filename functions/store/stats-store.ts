@@ -134,15 +134,56 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) 
       } while (startKey);
       return businesses.size;
     },
+    /**
+     * The distinct businesses engaged in rounds scheduled in [from, to), with the sector and ward
+     * their markers carry: the same Query as countEngagedBusinesses (same period, same items).
+     */
+    async readEngagedBusinesses(period?: Period): Promise<EngagedBusiness[]> {
+      const businesses = new Map<string, EngagedBusiness>();
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const out = await db.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: 'gsi1',
+            KeyConditionExpression: period ? 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to' : 'gsi1pk = :p',
+            ExpressionAttributeValues: period ? { ':p': 'ENGAGEMENTS', ':from': period.from, ':to': period.to } : { ':p': 'ENGAGEMENTS' },
+            ProjectionExpression: 'businessId, sector, wardId',
+            ExclusiveStartKey: startKey,
+          }),
+        );
+        for (const item of out.Items ?? []) {
+          const id = item.businessId as string;
+          if (!businesses.has(id)) businesses.set(id, { businessId: id, sector: item.sector as string | undefined, wardId: item.wardId as string | undefined });
+        }
+        startKey = out.LastEvaluatedKey;
+      } while (startKey);
+      return [...businesses.values()];
+    },
   };
 }
 export type StatsStore = ReturnType<typeof createStatsStore>;
+
+/** What an engagement marker records: the business, its sector and ward, and the round's scheduledAt. */
+export interface EngagementFacts {
+  businessId: string;
+  scheduledAt: string;
+  sector?: string;
+  wardId?: string;
+}
+
+/** One business engaged in rounds of a period (distinct by business). */
+export interface EngagedBusiness {
+  businessId: string;
+  sector?: string;
+  wardId?: string;
+}
 
 /**
  * The engagement marker of one business in one round (a Put: writing it again changes nothing), dated
  * by the round's scheduledAt so a period counts the businesses of the rounds it contains.
  */
-export function engagementPut(tableName: string, e: { businessId: string; sessionId: string; scheduledAt: string }): TransactItem {
+export function engagementPut(tableName: string, e: EngagementFacts & { sessionId: string }): TransactItem {
   return {
     Put: {
       TableName: tableName,
@@ -155,6 +196,10 @@ export function engagementPut(tableName: string, e: { businessId: string; sessio
         businessId: e.businessId,
         sessionId: e.sessionId,
         scheduledAt: e.scheduledAt,
+        // The business's sector and ward when it engaged: the report's "businesses per sector" (and a
+        // ward's report) read them from this item, without a lookup per business.
+        ...(e.sector ? { sector: e.sector } : {}),
+        ...(e.wardId ? { wardId: e.wardId } : {}),
       },
     },
   };

@@ -442,5 +442,53 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
     await at(plus(t, 180)).sessions.closeSession(plan.actor, session.id);
     progress();
   });
-  log(`demo data: loaded ${plans.length} sessions and ${firms.length} businesses in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  await loadDemoReviewReports(domain, now);
+  log(`demo data: loaded ${plans.length} sessions, ${firms.length} businesses and 3 review reports in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}
+
+const LEADER: Actor = { id: 'demo-leadership', role: 'LEADERSHIP' };
+/** Midnight in Vietnam (UTC+7) of a calendar date, as an instant: the /reports screen's period bounds. */
+const vnMidnight = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d) - 7 * 3_600_000).toISOString();
+
+/**
+ * The review reports of the demo (issue #11): the interim review of the second half of 2006 (the
+ * source dates the sơ kết "giữa năm 2006"; the demo's pilot session is in October 2006, after guidance
+ * 12-HD/QU of 31/8/2006), the final review of 2006–2010 with the report's figures, both issued, and a
+ * draft for the current year. Issued through the domain with the clock at the issuing date.
+ */
+async function loadDemoReviewReports(domain: Domain, now: Date): Promise<void> {
+  const at = (instant: string) => domain.withClock(() => new Date(instant));
+  const soKet = await at('2007-01-08T02:00:00.000Z').reviewReports.createReport(LEADER, {
+    kind: 'SO_KET',
+    period: { from: vnMidnight(2006, 7, 1), to: vnMidnight(2007, 1, 1) },
+    title: 'Sơ kết thực hiện mô hình đối thoại trực tiếp với nhân dân 6 tháng cuối năm 2006',
+    assessment:
+      'Sau khi Quận ủy ban hành Hướng dẫn số 12-HD/QU ngày 31/8/2006, Ban Chỉ đạo Quận chọn phường Phú Thuận làm điểm. Buổi đối thoại điểm được tổ chức chu đáo, người dân tham dự đông và mạnh dạn nêu ý kiến; phần lớn ý kiến được lãnh đạo phường trả lời trực tiếp tại buổi đối thoại.',
+    lessons:
+      'Chọn nội dung đối thoại từ những vấn đề người dân bức xúc do Mặt trận Tổ quốc, khu phố, tổ dân phố nắm bắt trước; người đứng đầu cấp ủy, chính quyền trực tiếp đối thoại; ý kiến chưa trả lời được tại chỗ phải có địa chỉ và thời hạn giải quyết.',
+    nextSteps: 'Nhân rộng mô hình ra các phường Tân Quy, Tân Phong, Tân Hưng, Bình Thuận trong năm 2007; mỗi phường tổ chức ít nhất một buổi đối thoại trong 6 tháng.',
+    signerName: 'Nguyễn Văn A',
+    signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH',
+  });
+  await at('2007-01-15T02:00:00.000Z').reviewReports.issueReport(LEADER, { id: soKet.id, number: '05/BC-UBND' });
+  const tongKet = await at('2011-01-10T02:00:00.000Z').reviewReports.createReport(LEADER, {
+    kind: 'TONG_KET',
+    period: { from: vnMidnight(2006, 1, 1), to: vnMidnight(2011, 1, 1) },
+    title: 'Tổng kết 5 năm thực hiện đối thoại trực tiếp với nhân dân giai đoạn 2006 - 2010',
+    assessment:
+      'Công tác đối thoại trực tiếp với nhân dân của các cấp ủy, chính quyền cơ sở có nhiều chuyển biến tích cực. Đảng ủy - UBND phường Bình Thuận tổ chức 05 buổi với 293 lượt người tham dự; phường Tân Hưng 06 buổi với 306 lượt người. Thường trực Quận ủy tổ chức 03 buổi đối thoại với 396 đoàn viên ưu tú và 122 đảng viên mới, 01 buổi với 47 cán bộ Hội Liên hiệp Phụ nữ; Chi cục Thuế Quận 7 tổ chức 06 đợt đối thoại với 435 doanh nghiệp.',
+    lessons:
+      'Chỉ đạo điểm rồi nhân rộng; chọn nội dung sát với tâm tư, nguyện vọng của nhân dân; vấn đề thuộc thẩm quyền Thành phố, Trung ương được trình xin ý kiến và trả lời lại cho người dân, doanh nghiệp.',
+    nextSteps: 'Duy trì đối thoại định kỳ tại 10 phường; đối thoại chuyên đề với thanh niên, phụ nữ hằng năm; phối hợp Chi cục Thuế tiếp tục đối thoại với doanh nghiệp.',
+    signerName: 'Nguyễn Văn A',
+    signerTitle: 'CHỦ TỊCH',
+  });
+  await at('2011-01-20T02:00:00.000Z').reviewReports.issueReport(LEADER, { id: tongKet.id, number: '12/BC-UBND' });
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now));
+  await at(now.toISOString()).reviewReports.createReport(LEADER, {
+    kind: 'SO_KET',
+    period: { from: vnMidnight(year, 1, 1), to: vnMidnight(year + 1, 1, 1) },
+    title: `Sơ kết công tác đối thoại trực tiếp với nhân dân năm ${year}`,
+    assessment: 'Dự thảo: Ban Chỉ đạo bổ sung đánh giá sau khi các phường gửi báo cáo.',
+  });
 }

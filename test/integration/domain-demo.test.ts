@@ -74,7 +74,7 @@ describe('the demo dataset (npm start on an empty database)', () => {
   it('records the demo through the domain: activity by role accounts, not people', async () => {
     const feed = (await query('{ activity(first: 50) { edges { node { actorId action } } } }')).activity.edges.map((e: any) => e.node);
     expect(feed.length).toBe(50);
-    expect(feed.every((a: any) => /^demo-(admin|tax-officer|ward-officer-[a-z-]+)$/.test(a.actorId))).toBe(true);
+    expect(feed.every((a: any) => /^demo-(admin|tax-officer|leadership|ward-officer-[a-z-]+)$/.test(a.actorId))).toBe(true);
     expect(stack.output()).toMatch(/demo data: \d+\/\d+ writes/);
     console.info(/demo data: loaded .*/.exec(stack.output())?.[0]);
   });
@@ -96,6 +96,31 @@ describe('the demo dataset (npm start on an empty database)', () => {
     expect(all.answered).toBeGreaterThan(10);
     expect(all.medianWorkingDays).toBeGreaterThanOrEqual(0);
     expect(all.p90WorkingDays).toBeGreaterThanOrEqual(all.medianWorkingDays);
+  });
+
+  it('holds the review reports: an issued sơ kết of late 2006, an issued tổng kết of 2006–2010 with the report\'s figures, and a draft for this year', async () => {
+    const FIG = 'figures { totals { sessions attendance taxRounds businessesEngaged } wards { wardId sessions attendance } thematicDialogues { hostBody attendanceByCategory { category count } } }';
+    const list = (await query(`{ reviewReports(first: 20) { edges { node { kind status number issuedAt period { from to } ward { id } ${FIG} } } } }`)).reviewReports.edges.map((e: any) => e.node);
+    expect(list.map((r: any) => [r.kind, r.status, r.number])).toEqual([
+      ['SO_KET', 'DRAFT', null],
+      ['TONG_KET', 'ISSUED', '12/BC-UBND'],
+      ['SO_KET', 'ISSUED', '05/BC-UBND'],
+    ]);
+    const final = list[1];
+    expect(final.period).toEqual({ from: '2005-12-31T17:00:00.000Z', to: '2010-12-31T17:00:00.000Z' });
+    const ward = (id: string) => final.figures.wards.find((w: any) => w.wardId === id);
+    expect([ward('binh-thuan'), ward('tan-hung')]).toEqual([
+      { wardId: 'binh-thuan', sessions: 5, attendance: 293 },
+      { wardId: 'tan-hung', sessions: 6, attendance: 306 },
+    ]);
+    const count = (category: string) => final.figures.thematicDialogues.flatMap((d: any) => d.attendanceByCategory).filter((c: any) => c.category === category).reduce((n: number, c: any) => n + c.count, 0);
+    expect(final.figures.thematicDialogues.filter((d: any) => d.hostBody.includes('Đoàn'))).toHaveLength(3);
+    expect(final.figures.thematicDialogues.filter((d: any) => d.hostBody.includes('Phụ nữ'))).toHaveLength(1);
+    expect([count('YOUTH_UNION_MEMBER'), count('PARTY_MEMBER'), count('WOMENS_UNION_MEMBER')]).toEqual([396, 122, 47]);
+    expect(final.figures.totals).toMatchObject({ taxRounds: 6, businessesEngaged: 435 });
+    const live = (await query(`query ($p: PeriodInput!) { report(period: $p) { totals { sessions attendance taxRounds businessesEngaged } } }`, { p: final.period })).report;
+    expect(final.figures.totals).toEqual(live.totals);
+    expect(list[2].figures.wards.find((w: any) => w.wardId === 'phu-thuan')).toEqual({ wardId: 'phu-thuan', sessions: 1, attendance: 72 });
   });
 
   it('loads nothing the second time: a restart on the same data keeps the same sessions', async () => {

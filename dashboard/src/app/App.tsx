@@ -22,6 +22,7 @@ const DeadlineRules = lazy(() => import('../features/concerns/DeadlineRules.js')
 const ConcernPage = lazy(() => import('../features/concerns/ConcernPage.js').then((m) => ({ default: m.ConcernPage })));
 const LoggingPage = lazy(() => import('../features/logging/LoggingPage.js').then((m) => ({ default: m.LoggingPage })));
 const Kiosk = lazy(() => import('../features/logging/Kiosk.js').then((m) => ({ default: m.Kiosk })));
+const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 const Explorer = lazy(() => import('../features/explorer/Explorer.js').then((m) => ({ default: m.Explorer })));
 
 const ViewerQuery = graphql(`
@@ -111,6 +112,7 @@ function Routes({ config, token, viewer }: { config: DashboardConfig; token: str
   else if ((params = matchPath('/concerns/:id', path))) page = <ConcernPage id={params.id!} />;
   else if (path === '/logging' && canLog(viewer.role)) page = <LoggingPage />;
   else if ((params = matchPath('/kiosk/:sessionId', path)) && canLog(viewer.role)) page = <Kiosk sessionId={params.sessionId!} />;
+  else if (path === '/reports') page = <ReportsPage />;
   else if (path === '/explorer') page = <Explorer config={config} token={token} />;
   else page = <NotFound />;
   return <Shell config={config} viewer={viewer}>{page}</Shell>;
@@ -147,6 +149,7 @@ function Shell({ config, viewer, children }: { config: DashboardConfig; viewer: 
     ['/tax', 'nav.tax'],
     ['/concerns', 'nav.concerns'],
     ['/deadlines', 'nav.deadlines'],
+    ['/reports', 'nav.reports'],
     ...(canLog(viewer.role) ? ([['/logging', 'nav.logging']] as [string, string][]) : []),
     ['/explorer', 'nav.explorer'],
     ['/wallboard', 'nav.wallboard'],

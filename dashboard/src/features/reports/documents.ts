@@ -1,0 +1,61 @@
+import { graphql } from '../../gql/index.js';
+
+export const ReportFiguresFragment = graphql(`
+  fragment ReportFigures on Report {
+    period { from to }
+    wardId wardName generatedAt
+    totals { period { from to } sessions attendance concerns concernsClosed taxRounds businessesEngaged }
+    attendanceByCategory { category count }
+    wards { wardId wardName rolloutWave sessions attendance concerns concernsClosed }
+    waves { wave wards sessions attendance }
+    kinds { kind sessions attendance }
+    thematicDialogues { sessionId title hostBody scheduledAt attendance attendanceByCategory { category count } }
+    tax { rounds businessesEngaged bySector { sector businesses } outcomes { open answeredOnSpot inProgress resolved escalated answered } escalatedToCity }
+    concerns {
+      raised answeredOnSpot resolvedByWard resolvedByDistrict escalatedWaiting answeredAfterEscalation waiting
+      outcomes { open answeredOnSpot inProgress resolved escalated answered }
+      byLevel { status authority count }
+    }
+    waitingConcerns { concernId topic wardId wardName authority status raisedAt daysWaited }
+    previous { period { from to } sessions attendance concerns concernsClosed taxRounds businessesEngaged }
+  }
+`);
+
+export const ReviewReportFieldsFragment = graphql(`
+  fragment ReviewReportFields on ReviewReport {
+    id kind status period { from to } ward { id name }
+    title issuingBody place assessment lessons nextSteps signerTitle signerName number issuedAt createdAt updatedAt createdBy
+  }
+`);
+
+export const ReportsPageQuery = graphql(`
+  query ReportsPage($period: PeriodInput!, $wardId: ID) {
+    wards { id name }
+    reviewReports(first: 50) { edges { node { ...ReviewReportFields } } }
+    report(period: $period, wardId: $wardId) { ...ReportFigures }
+  }
+`);
+
+export const ReviewReportQuery = graphql(`
+  query ReviewReportDetail($id: ID!) {
+    reviewReport(id: $id) { ...ReviewReportFields figures { ...ReportFigures } }
+  }
+`);
+
+export const CreateReviewReportMutation = graphql(`
+  mutation CreateReviewReport($input: CreateReviewReportInput!) {
+    createReviewReport(input: $input) { ...ReviewReportFields }
+  }
+`);
+
+export const UpdateReviewReportMutation = graphql(`
+  mutation UpdateReviewReport($input: UpdateReviewReportInput!) {
+    updateReviewReport(input: $input) { ...ReviewReportFields figures { ...ReportFigures } }
+  }
+`);
+
+export const IssueReviewReportMutation = graphql(`
+  mutation IssueReviewReport($input: IssueReviewReportInput!) {
+    issueReviewReport(input: $input) { ...ReviewReportFields figures { ...ReportFigures } }
+  }
+`);

@@ -1,0 +1,233 @@
+import type { ReportFiguresFragment, ReviewReportFieldsFragment } from '../../gql/graphql.js';
+
+/**
+ * A review report as a Vietnamese administrative document (Decree 30/2020/NĐ-CP, Appendix I): the
+ * header blocks, the title, numbered sections with tables, the signature block. One model, three
+ * renderings: the on-screen/print preview (ReportPreview.tsx), the .docx (docx-export.ts) and the PDF
+ * (pdf-export.ts), so the figures in every one are the same figures the API answered.
+ * The document is always in Vietnamese (it is the office's document), whatever the UI language.
+ */
+export interface DocTable {
+  header: string[];
+  rows: string[][];
+  /** Columns holding numbers (right-aligned). */
+  numeric: number[];
+}
+
+export type DocBlock = { kind: 'paragraph'; text: string } | { kind: 'heading'; text: string } | { kind: 'table'; table: DocTable };
+
+export interface DocSection {
+  /** "I. KẾT QUẢ THỰC HIỆN". */
+  heading: string;
+  blocks: DocBlock[];
+}
+
+export interface ReportDocument {
+  motto: [string, string];
+  /** Issuing body lines (upper case), e.g. ["ỦY BAN NHÂN DÂN", "QUẬN 7"]. */
+  issuingBody: string[];
+  /** "Số: 12/BC-UBND"; a draft: "Số:      /BC-UBND". */
+  numberLine: string;
+  /** "Quận 7, ngày 20 tháng 01 năm 2011". */
+  placeDate: string;
+  typeName: 'BÁO CÁO';
+  title: string;
+  /** "(Từ ngày 01/01/2006 đến ngày 31/12/2010)". */
+  periodLine: string;
+  draft: boolean;
+  sections: DocSection[];
+  signerTitle: string[];
+  signerName: string;
+  recipients: string[];
+  /** A file name without extension: "BC-12-BC-UBND-2011-01-20". */
+  fileName: string;
+}
+
+const VN_OFFSET_MS = 7 * 3_600_000;
+const vnParts = (iso: string) => {
+  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
+  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
+};
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** 1.234 (Vietnamese thousands separator). */
+export const vnNumber = (n: number) => new Intl.NumberFormat('vi-VN').format(n);
+/** 15/01/2007 in Vietnam time. */
+export const vnDate = (iso: string) => {
+  const p = vnParts(iso);
+  return `${pad(p.d)}/${pad(p.m)}/${p.y}`;
+};
+/**
+ * "ngày 05 tháng 01 năm 2007": Decree 30/2020, Appendix I: days below 10 and the months 1 and 2 are
+ * written with a leading zero.
+ */
+export const vnLongDate = (iso: string) => {
+  const p = vnParts(iso);
+  return `ngày ${pad(p.d)} tháng ${p.m < 3 ? pad(p.m) : String(p.m)} năm ${p.y}`;
+};
+/** The last day a [from, to) period includes: `to` is exclusive. */
+const lastDay = (to: string) => new Date(Date.parse(to) - 1).toISOString();
+
+const WAVE: Record<string, string> = { PILOT: 'Thí điểm', SECOND: 'Đợt 2', THIRD: 'Đợt 3' };
+const KIND: Record<string, string> = { PUBLIC: 'Đối thoại trực tiếp với nhân dân', THEMATIC: 'Đối thoại chuyên đề', BUSINESS_TAX: 'Đối thoại với doanh nghiệp về thuế' };
+const CATEGORY: Record<string, string> = {
+  RESIDENT: 'nhân dân',
+  YOUTH_UNION_MEMBER: 'đoàn viên',
+  PARTY_MEMBER: 'đảng viên',
+  WOMENS_UNION_MEMBER: 'hội viên phụ nữ',
+  BUSINESS_REPRESENTATIVE: 'đại diện doanh nghiệp',
+  OFFICIAL: 'cán bộ',
+  OTHER: 'khác',
+};
+const SECTOR: Record<string, string> = { TRADE: 'Thương mại', SERVICES: 'Dịch vụ', TRANSPORT: 'Vận tải', CONSTRUCTION: 'Xây dựng', MANUFACTURING: 'Sản xuất', OTHER: 'Khác' };
+const AUTHORITY: Record<string, string> = { WARD: 'Phường', DISTRICT: 'Quận', CITY: 'Thành phố', CENTRAL: 'Trung ương' };
+const STATUS: Record<string, string> = { OPEN: 'Mới tiếp nhận', IN_PROGRESS: 'Đang giải quyết', ESCALATED: 'Đã chuyển cấp trên' };
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
+
+function change(now: number, before: number): string {
+  const d = now - before;
+  return d === 0 ? '0' : `${d > 0 ? '+' : '−'}${vnNumber(Math.abs(d))}`;
+}
+
+const paragraphs = (text: string): DocBlock[] =>
+  text
+    .split(/\n+/)
+    .map((t) => t.trim())
+    .filter(Boolean)
+    .map((t) => ({ kind: 'paragraph', text: t }));
+
+/** The document of a review report: its narrative and its figures (an issued report's frozen ones). */
+export function buildReportDocument(report: ReviewReportFieldsFragment, f: ReportFiguresFragment): ReportDocument {
+  const draft = report.status !== 'ISSUED';
+  const bodyWords = report.issuingBody.toLocaleUpperCase('vi');
+  // "ỦY BAN NHÂN DÂN QUẬN 7" → two lines, as printed: the body, then the locality.
+  const split = /^(ỦY BAN NHÂN DÂN)\s+(.+)$/u.exec(bodyWords);
+  const issuingBody = split ? [split[1]!, split[2]!] : [bodyWords];
+  const symbol = (report.number ?? '').split('/')[1] ?? 'BC-UBND';
+  const dateIso = report.issuedAt ?? f.generatedAt;
+  const scope = f.wardName ? `phường ${f.wardName}` : 'Quận 7';
+  const t = f.totals;
+
+  const results: DocBlock[] = [
+    {
+      kind: 'paragraph',
+      text: `Trong kỳ báo cáo, trên địa bàn ${scope} đã tổ chức ${vnNumber(t.sessions)} buổi đối thoại với ${vnNumber(t.attendance)} lượt người tham dự; tiếp nhận ${vnNumber(t.concerns)} ý kiến, kiến nghị, đã trả lời, giải quyết ${vnNumber(t.concernsClosed)} ý kiến.`,
+    },
+    { kind: 'heading', text: '1. Đối thoại tại các phường' },
+    {
+      kind: 'table',
+      table: {
+        header: ['STT', 'Phường', 'Đợt triển khai', 'Số buổi', 'Lượt người tham dự'],
+        rows: f.wards.map((w, i) => [String(i + 1), w.wardName, WAVE[w.rolloutWave] ?? w.rolloutWave, vnNumber(w.sessions), vnNumber(w.attendance)]),
+        numeric: [0, 3, 4],
+      },
+    },
+    { kind: 'heading', text: '2. Theo đợt triển khai' },
+    {
+      kind: 'table',
+      table: { header: ['Đợt triển khai', 'Số phường', 'Số buổi', 'Lượt người tham dự'], rows: f.waves.map((w) => [WAVE[w.wave] ?? w.wave, vnNumber(w.wards), vnNumber(w.sessions), vnNumber(w.attendance)]), numeric: [1, 2, 3] },
+    },
+    { kind: 'heading', text: '3. Theo hình thức đối thoại' },
+    {
+      kind: 'table',
+      table: { header: ['Hình thức', 'Số buổi', 'Lượt người tham dự'], rows: f.kinds.map((k) => [KIND[k.kind] ?? k.kind, vnNumber(k.sessions), vnNumber(k.attendance)]), numeric: [1, 2] },
+    },
+    { kind: 'heading', text: '4. Đối thoại chuyên đề' },
+    f.thematicDialogues.length === 0
+      ? { kind: 'paragraph', text: 'Trong kỳ không tổ chức đối thoại chuyên đề.' }
+      : {
+          kind: 'table',
+          table: {
+            header: ['STT', 'Ngày', 'Nội dung', 'Cơ quan chủ trì', 'Thành phần tham dự', 'Lượt người'],
+            rows: f.thematicDialogues.map((d, i) => [
+              String(i + 1),
+              vnDate(d.scheduledAt),
+              d.title,
+              d.hostBody,
+              d.attendanceByCategory.map((c) => `${vnNumber(c.count)} ${CATEGORY[c.category] ?? c.category}`).join('; '),
+              vnNumber(d.attendance),
+            ]),
+            numeric: [0, 5],
+          },
+        },
+    { kind: 'heading', text: '5. Đối thoại với doanh nghiệp về thuế' },
+    {
+      kind: 'paragraph',
+      text: `Tổ chức ${vnNumber(f.tax.rounds)} đợt đối thoại với ${vnNumber(f.tax.businessesEngaged)} doanh nghiệp; ${vnNumber(f.tax.escalatedToCity)} kiến nghị thuộc thẩm quyền Thành phố, Trung ương đã được trình xin ý kiến.`,
+    },
+    {
+      kind: 'table',
+      table: { header: ['Lĩnh vực', 'Số doanh nghiệp'], rows: [...f.tax.bySector.map((s) => [SECTOR[s.sector] ?? s.sector, vnNumber(s.businesses)]), ['Tổng cộng', vnNumber(f.tax.businessesEngaged)]], numeric: [1] },
+    },
+    { kind: 'heading', text: '6. Kết quả trả lời, giải quyết ý kiến, kiến nghị' },
+    {
+      kind: 'table',
+      table: {
+        header: ['Kết quả', 'Số ý kiến'],
+        rows: [
+          ['Tổng số ý kiến, kiến nghị tiếp nhận', vnNumber(f.concerns.raised)],
+          ['Trả lời trực tiếp tại buổi đối thoại', vnNumber(f.concerns.answeredOnSpot)],
+          ['Phường giải quyết', vnNumber(f.concerns.resolvedByWard)],
+          ['Quận giải quyết', vnNumber(f.concerns.resolvedByDistrict)],
+          ['Trình Thành phố, Trung ương và đã trả lời', vnNumber(f.concerns.answeredAfterEscalation)],
+          ['Đã trình Thành phố, Trung ương, đang chờ trả lời', vnNumber(f.concerns.escalatedWaiting)],
+          ['Còn chờ trả lời (tổng số)', vnNumber(f.concerns.waiting)],
+        ],
+        numeric: [1],
+      },
+    },
+    { kind: 'heading', text: '7. Ý kiến, kiến nghị còn chờ trả lời' },
+    f.waitingConcerns.length === 0
+      ? { kind: 'paragraph', text: 'Không còn ý kiến, kiến nghị chờ trả lời.' }
+      : {
+          kind: 'table',
+          table: {
+            header: ['STT', 'Nội dung', 'Phường', 'Cấp giải quyết', 'Tình trạng', 'Ngày tiếp nhận', 'Số ngày chờ'],
+            rows: f.waitingConcerns.map((c, i) => [String(i + 1), c.topic, c.wardName ?? '—', AUTHORITY[c.authority] ?? c.authority, STATUS[c.status] ?? c.status, vnDate(c.raisedAt), vnNumber(c.daysWaited)]),
+            numeric: [0, 6],
+          },
+        },
+    // NOTE: the overdue list (issue #11, part 2: Concern.overdue) goes here as "8. Ý kiến, kiến nghị quá hạn
+    // trả lời" once the API has it; "So sánh với kỳ trước" then becomes 9.
+    { kind: 'heading', text: '8. So sánh với kỳ trước' },
+    {
+      kind: 'table',
+      table: {
+        header: ['Chỉ tiêu', `Kỳ trước (${vnDate(f.previous.period.from)} - ${vnDate(lastDay(f.previous.period.to))})`, 'Kỳ này', 'Tăng, giảm'],
+        rows: (
+          [
+            ['Số buổi đối thoại', f.previous.sessions, t.sessions],
+            ['Lượt người tham dự', f.previous.attendance, t.attendance],
+            ['Ý kiến, kiến nghị tiếp nhận', f.previous.concerns, t.concerns],
+            ['Ý kiến đã trả lời, giải quyết', f.previous.concernsClosed, t.concernsClosed],
+            ['Đợt đối thoại về thuế', f.previous.taxRounds, t.taxRounds],
+            ['Doanh nghiệp tham gia', f.previous.businessesEngaged, t.businessesEngaged],
+          ] as [string, number, number][]
+        ).map(([label, before, now]) => [label, vnNumber(before), vnNumber(now), change(now, before)]),
+        numeric: [1, 2, 3],
+      },
+    },
+  ];
+  const narrative = (text: string) => (text.trim() ? paragraphs(text) : [{ kind: 'paragraph', text: '(Chưa có nội dung.)' } as DocBlock]);
+  const sections: DocSection[] = [
+    { heading: 'KẾT QUẢ THỰC HIỆN', blocks: results },
+    { heading: 'ĐÁNH GIÁ CHUNG', blocks: narrative(report.assessment) },
+    { heading: 'BÀI HỌC KINH NGHIỆM', blocks: narrative(report.lessons) },
+    { heading: 'PHƯƠNG HƯỚNG, NHIỆM VỤ', blocks: narrative(report.nextSteps) },
+  ].map((s, i) => ({ ...s, heading: `${ROMAN[i]}. ${s.heading}` }));
+  return {
+    motto: ['CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', 'Độc lập - Tự do - Hạnh phúc'],
+    issuingBody,
+    numberLine: draft ? `Số:        /${symbol}` : `Số: ${report.number}`,
+    placeDate: `${report.place}, ${draft ? 'ngày      tháng      năm' : vnLongDate(dateIso)}`,
+    typeName: 'BÁO CÁO',
+    title: report.title,
+    periodLine: `(Từ ngày ${vnDate(f.period.from)} đến ngày ${vnDate(lastDay(f.period.to))})`,
+    draft,
+    sections,
+    signerTitle: report.signerTitle.split('\n').map((l) => l.trim().toLocaleUpperCase('vi')).filter(Boolean),
+    signerName: report.signerName,
+    recipients: [f.wardName ? 'UBND Quận 7;' : 'Thường trực Quận ủy, UBND Quận 7;', 'Ban Chỉ đạo đối thoại trực tiếp với nhân dân;', 'Lưu: VT.'],
+    fileName: `bao-cao-${report.kind === 'SO_KET' ? 'so-ket' : 'tong-ket'}-${draft ? 'du-thao' : (report.number ?? '').replace(/[^A-Za-z0-9]+/g, '-')}-${vnDate(dateIso).split('/').reverse().join('-')}`,
+  };
+}

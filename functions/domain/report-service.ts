@@ -1,0 +1,246 @@
+import type { Stores } from '../store/index.js';
+import type { CounterTotals } from '../store/stats-store.js';
+import type { Clock } from './clock.js';
+import {
+  ATTENDEE_CATEGORIES,
+  AUTHORITIES,
+  BUSINESS_SECTORS,
+  CLOSING_STATUSES,
+  CONCERN_STATUSES,
+  SESSION_KINDS,
+  type AttendeeCategory,
+  type Authority,
+  type BusinessSector,
+  type ConcernOutcomes,
+  type ConcernStatus,
+  type SessionKind,
+} from './model.js';
+import { parsePeriod, type Period } from './period.js';
+import { readWardTotals } from './summary-service.js';
+import type { WardService } from './ward-service.js';
+import { ROLLOUT_WAVES, type RolloutWave, type Ward } from './wards.js';
+
+type CategoryCount = { category: AttendeeCategory; count: number };
+
+export interface ReportTotals {
+  period: Period;
+  sessions: number;
+  attendance: number;
+  concerns: number;
+  concernsClosed: number;
+  taxRounds: number;
+  businessesEngaged: number;
+}
+
+export interface ReportWaitingConcern {
+  concernId: string;
+  topic: string;
+  wardId?: string;
+  wardName?: string;
+  authority: Authority;
+  status: ConcernStatus;
+  raisedAt: string;
+  daysWaited: number;
+}
+
+/** Every figure of a review report (also the frozen snapshot of an issued one: plain JSON). */
+export interface ReportFigures {
+  period: Period;
+  wardId?: string;
+  wardName?: string;
+  generatedAt: string;
+  totals: ReportTotals;
+  attendanceByCategory: CategoryCount[];
+  wards: { wardId: string; wardName: string; rolloutWave: RolloutWave; sessions: number; attendance: number; concerns: number; concernsClosed: number }[];
+  waves: { wave: RolloutWave; wards: number; sessions: number; attendance: number }[];
+  kinds: { kind: SessionKind; sessions: number; attendance: number }[];
+  thematicDialogues: { sessionId: string; title: string; hostBody: string; scheduledAt: string; attendance: number; attendanceByCategory: CategoryCount[] }[];
+  tax: { rounds: number; businessesEngaged: number; bySector: { sector: BusinessSector; businesses: number }[]; outcomes: ConcernOutcomes; escalatedToCity: number };
+  concerns: {
+    raised: number;
+    answeredOnSpot: number;
+    resolvedByWard: number;
+    resolvedByDistrict: number;
+    escalatedWaiting: number;
+    answeredAfterEscalation: number;
+    waiting: number;
+    outcomes: ConcernOutcomes;
+    byLevel: { status: ConcernStatus; authority: Authority; count: number }[];
+  };
+  waitingConcerns: ReportWaitingConcern[];
+  previous: ReportTotals;
+}
+
+/** At most this many waiting concerns are listed (the count is exact; the list is for reading). */
+export const WAITING_LISTED = 200;
+const DAY_MS = 86_400_000;
+const WAITING_STATUSES: readonly ConcernStatus[] = ['OPEN', 'IN_PROGRESS', 'ESCALATED'];
+
+function outcomesOf(n: (status: ConcernStatus) => number): ConcernOutcomes {
+  return {
+    open: n('OPEN'),
+    answeredOnSpot: n('ANSWERED_ON_SPOT'),
+    inProgress: n('IN_PROGRESS'),
+    resolved: n('RESOLVED'),
+    escalated: n('ESCALATED'),
+    answered: n('ANSWERED'),
+  };
+}
+
+/** Status counts of one scope: the district keeps c_<STATUS> (as summary reads it); a ward, ca_<STATUS>_<AUTHORITY> summed. */
+function statusCount(t: CounterTotals, scope: 'district' | 'ward') {
+  return (status: ConcernStatus) => (scope === 'district' ? (t[`c_${status}`] ?? 0) : AUTHORITIES.reduce((n, a) => n + (t[`ca_${status}_${a}`] ?? 0), 0));
+}
+
+/** The period of the same length that ends where `p` starts. */
+export function previousPeriod(p: Period): Period {
+  const length = Date.parse(p.to) - Date.parse(p.from);
+  return { from: new Date(Date.parse(p.from) - length).toISOString(), to: p.from };
+}
+
+export function createReportService(stores: Stores, wards: WardService, clock: Clock) {
+  const bucketTotals = (period: Period, wardId?: string) => (wardId ? stores.stats.readWardTotals(wardId, period) : stores.stats.readDistrictTotals(period));
+
+  /** Engaged businesses (distinct) with their sectors; a marker written before sectors were recorded is looked up. */
+  async function engaged(period: Period, wardId?: string) {
+    const list = await stores.stats.readEngagedBusinesses(period);
+    const withSector = await Promise.all(
+      list.map(async (b) => (b.sector ? b : { ...b, ...(await stores.businesses.getBusiness(b.businessId).then((x) => ({ sector: x?.sector, wardId: x?.wardId }))) })),
+    );
+    return wardId ? withSector.filter((b) => b.wardId === wardId) : withSector;
+  }
+
+  async function totalsOf(period: Period, wardId?: string): Promise<{ totals: ReportTotals; buckets: CounterTotals; engagedList: Awaited<ReturnType<typeof engaged>> }> {
+    const [buckets, engagedList] = await Promise.all([bucketTotals(period, wardId), engaged(period, wardId)]);
+    const n = statusCount(buckets, wardId ? 'ward' : 'district');
+    return {
+      buckets,
+      engagedList,
+      totals: {
+        period,
+        sessions: buckets.sessions ?? 0,
+        attendance: buckets.attendance ?? 0,
+        concerns: buckets.concerns ?? 0,
+        concernsClosed: CLOSING_STATUSES.reduce((sum, s) => sum + n(s), 0),
+        // A ward's rounds are its BUSINESS_TAX sessions; the district's, every round (with or without a ward).
+        taxRounds: wardId ? (buckets.s_BUSINESS_TAX ?? 0) : (buckets.taxRounds ?? 0),
+        businessesEngaged: engagedList.length,
+      },
+    };
+  }
+
+  async function thematicDialogues(period: Period, wardId?: string): Promise<ReportFigures['thematicDialogues']> {
+    const sessions = [];
+    let after: string | null | undefined;
+    do {
+      const page = await stores.sessions.listSessions({ kind: 'THEMATIC', wardId, period }, 100, after);
+      sessions.push(...page.sessions);
+      after = page.hasNextPage ? page.items.at(-1)?.cursor : undefined;
+    } while (after);
+    sessions.sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
+    return Promise.all(
+      sessions.map(async (s) => {
+        const t = await stores.stats.readSessionTotals(s.id);
+        return {
+          sessionId: s.id,
+          title: s.title,
+          hostBody: s.hostBody,
+          scheduledAt: s.scheduledAt,
+          attendance: t.attendance ?? 0,
+          attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: t[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
+        };
+      }),
+    );
+  }
+
+  return {
+    /**
+     * Every figure of a review report for [from, to), for the district or one ward: counter buckets
+     * (the same ones summary and Ward.stats read), the period's thematic sessions, engagement markers
+     * and waiting-concern markers. Nothing it reads grows with check-ins or with answered concerns.
+     */
+    async reportFigures(periodInput: { from: string; to: string }, wardIdInput?: string | null): Promise<ReportFigures> {
+      const period = parsePeriod(periodInput)!;
+      const ward = wardIdInput ? await wards.requireWard(wardIdInput) : undefined;
+      const wardId = ward?.id;
+      const generatedAt = clock().toISOString();
+      const allWards = await wards.listWards();
+      const scopeWards: Ward[] = ward ? [ward] : allWards;
+      const [current, previous, perWard, dialogues, waitingRecords] = await Promise.all([
+        totalsOf(period, wardId),
+        totalsOf(previousPeriod(period), wardId),
+        Promise.all(scopeWards.map(async (w) => ({ w, t: await readWardTotals(stores, w.id, period) }))),
+        thematicDialogues(period, wardId),
+        stores.concerns.listWaitingConcerns(period, wardId),
+      ]);
+      const t = current.buckets;
+      const n = statusCount(t, wardId ? 'ward' : 'district');
+      const level = (status: ConcernStatus, authority: Authority) => t[`ca_${status}_${authority}`] ?? 0;
+      const wardNames = new Map(allWards.map((w) => [w.id, w.name]));
+      const sectors = new Map<BusinessSector, number>();
+      for (const b of current.engagedList) if (b.sector) sectors.set(b.sector as BusinessSector, (sectors.get(b.sector as BusinessSector) ?? 0) + 1);
+
+      // OVERDUE LIST (issue #11, part 2): once Concern.dueAt / Concern.overdue exist, the overdue
+      // concerns of the period are selected here from `waitingRecords` (they are all waiting ones)
+      // and returned as `overdueConcerns` next to `waitingConcerns`; the exports print them as a
+      // section after "Kiến nghị còn chờ trả lời" (dashboard/src/features/reports/report-document.ts).
+      const now = Date.parse(generatedAt);
+      const waitingConcerns = waitingRecords.slice(0, WAITING_LISTED).map((c) => ({
+        concernId: c.id,
+        topic: c.topic,
+        wardId: c.wardId,
+        wardName: c.wardId ? wardNames.get(c.wardId) : undefined,
+        authority: c.authority,
+        status: c.status,
+        raisedAt: c.raisedAt,
+        daysWaited: Math.max(0, Math.floor((now - Date.parse(c.raisedAt)) / DAY_MS)),
+      }));
+
+      const wardRows = perWard.map(({ w, t: wt }) => ({
+        wardId: w.id,
+        wardName: w.name,
+        rolloutWave: w.rolloutWave,
+        sessions: wt.sessions,
+        attendance: wt.attendance,
+        concerns: wt.concerns,
+        concernsClosed: wt.concernsClosed,
+      }));
+      return {
+        period,
+        wardId,
+        wardName: ward?.name,
+        generatedAt,
+        totals: current.totals,
+        attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: t[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
+        wards: wardRows,
+        waves: ROLLOUT_WAVES.map((wave) => {
+          const rows = wardRows.filter((r) => r.rolloutWave === wave);
+          return { wave, wards: rows.length, sessions: rows.reduce((s, r) => s + r.sessions, 0), attendance: rows.reduce((s, r) => s + r.attendance, 0) };
+        }).filter((w) => w.wards > 0),
+        kinds: SESSION_KINDS.map((kind) => ({ kind, sessions: t[`s_${kind}`] ?? 0, attendance: t[`a_${kind}`] ?? 0 })),
+        thematicDialogues: dialogues,
+        tax: {
+          rounds: current.totals.taxRounds,
+          businessesEngaged: current.totals.businessesEngaged,
+          bySector: BUSINESS_SECTORS.map((sector) => ({ sector, businesses: sectors.get(sector) ?? 0 })).filter((s) => s.businesses > 0),
+          outcomes: outcomesOf((s) => t[`t_${s}`] ?? 0),
+          escalatedToCity: t.taxEscalated ?? 0,
+        },
+        concerns: {
+          raised: t.concerns ?? 0,
+          answeredOnSpot: n('ANSWERED_ON_SPOT'),
+          resolvedByWard: level('RESOLVED', 'WARD'),
+          resolvedByDistrict: level('RESOLVED', 'DISTRICT'),
+          escalatedWaiting: n('ESCALATED'),
+          answeredAfterEscalation: n('ANSWERED'),
+          waiting: WAITING_STATUSES.reduce((s, st) => s + n(st), 0),
+          outcomes: outcomesOf(n),
+          byLevel: CONCERN_STATUSES.flatMap((status) => AUTHORITIES.map((authority) => ({ status, authority, count: level(status, authority) }))).filter((c) => c.count !== 0),
+        },
+        waitingConcerns,
+        previous: previous.totals,
+      };
+    },
+  };
+}
+export type ReportService = ReturnType<typeof createReportService>;

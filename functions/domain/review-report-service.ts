@@ -1,0 +1,205 @@
+import { ulid } from 'ulid';
+import type { Stores } from '../store/index.js';
+import type { Actor } from './actor.js';
+import type { Clock } from './clock.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors.js';
+import type { Activity, Connection, Page } from './model.js';
+import { toPage } from './pages.js';
+import { parseInstant, parsePeriod, type Period } from './period.js';
+import type { ReportFigures, ReportService } from './report-service.js';
+import { isPlausibleId, oneOf, pageSize } from './validation.js';
+import { requireText } from './input.js';
+import type { WardService } from './ward-service.js';
+
+export const REVIEW_REPORT_KINDS = ['SO_KET', 'TONG_KET'] as const;
+export type ReviewReportKind = (typeof REVIEW_REPORT_KINDS)[number];
+export const REVIEW_REPORT_STATUSES = ['DRAFT', 'ISSUED'] as const;
+export type ReviewReportStatus = (typeof REVIEW_REPORT_STATUSES)[number];
+
+/** A review report document (sơ kết / tổng kết). `figures` is set once issued: the frozen snapshot. */
+export interface ReviewReport {
+  id: string;
+  kind: ReviewReportKind;
+  status: ReviewReportStatus;
+  period: Period;
+  wardId?: string;
+  title: string;
+  issuingBody: string;
+  place: string;
+  assessment: string;
+  lessons: string;
+  nextSteps: string;
+  signerTitle: string;
+  signerName: string;
+  number?: string;
+  issuedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  figures?: ReportFigures;
+}
+
+export type ReviewReportConnection = Connection<ReviewReport>;
+
+export interface ReviewReportFields {
+  kind?: string | null;
+  period?: { from: string; to: string } | null;
+  title?: string | null;
+  issuingBody?: string | null;
+  place?: string | null;
+  assessment?: string | null;
+  lessons?: string | null;
+  nextSteps?: string | null;
+  signerTitle?: string | null;
+  signerName?: string | null;
+}
+
+const NARRATIVE_MAX = 20_000;
+// Số/ký hiệu of a report (Decree 30/2020/NĐ-CP, Appendix I): "<number>/BC-<issuer abbreviation>", e.g. "45/BC-UBND".
+const NUMBER_SYMBOL = /^\d{1,6}\/BC-[A-ZĐ0-9][A-ZĐ0-9.-]{0,39}$/u;
+
+const defaultTitle = (kind: ReviewReportKind) =>
+  kind === 'SO_KET' ? 'Sơ kết công tác đối thoại trực tiếp với nhân dân' : 'Tổng kết công tác đối thoại trực tiếp với nhân dân';
+
+/**
+ * Who may draft and issue a report of a scope: leadership and admins for any scope (the district or
+ * one ward); a ward officer for its own ward only; nobody else.
+ */
+export function assertMayWriteReport(actor: Actor, wardId: string | undefined): void {
+  if (actor.role === 'ADMIN' || actor.role === 'LEADERSHIP') return;
+  if (actor.role === 'WARD_OFFICER') {
+    if (wardId && actor.wardId === wardId) return;
+    throw new ForbiddenError(`A ward officer may draft and issue reports only for their own ward (${actor.wardId ?? 'none'}); this report is for ${wardId ?? 'the whole district'}.`);
+  }
+  throw new ForbiddenError(`Only leadership, administrators and ward officers (for their own ward) may draft and issue review reports; you are signed in as ${actor.role}.`);
+}
+
+export function createReviewReportService(stores: Stores, wards: WardService, reports: ReportService, clock: Clock) {
+  const text = (value: string | null | undefined, field: string, max: number, multiline = false) =>
+    value === null || value === undefined ? undefined : value === '' && multiline ? '' : requireText(value, field, { max, multiline });
+
+  function applyFields(base: ReviewReport, f: ReviewReportFields): ReviewReport {
+    const kind = f.kind ? (oneOf(f.kind, REVIEW_REPORT_KINDS, 'kind') as ReviewReportKind) : base.kind;
+    return {
+      ...base,
+      kind,
+      period: f.period ? parsePeriod(f.period)! : base.period,
+      title: text(f.title, 'title', 300) ?? base.title,
+      issuingBody: text(f.issuingBody, 'issuingBody', 200) ?? base.issuingBody,
+      place: text(f.place, 'place', 100) ?? base.place,
+      assessment: text(f.assessment, 'assessment', NARRATIVE_MAX, true) ?? base.assessment,
+      lessons: text(f.lessons, 'lessons', NARRATIVE_MAX, true) ?? base.lessons,
+      nextSteps: text(f.nextSteps, 'nextSteps', NARRATIVE_MAX, true) ?? base.nextSteps,
+      signerTitle: text(f.signerTitle, 'signerTitle', 200, true) ?? base.signerTitle,
+      signerName: f.signerName === '' ? '' : (text(f.signerName, 'signerName', 200) ?? base.signerName),
+    };
+  }
+
+  const activity = (actor: Actor, action: Activity['action'], description: string, report: ReviewReport, at: string): Activity => ({
+    id: ulid(Date.parse(at)),
+    at,
+    actorId: actor.id,
+    role: actor.role,
+    action,
+    description,
+    wardId: report.wardId,
+    reportId: report.id,
+  });
+
+  async function requireReport(id: string): Promise<ReviewReport> {
+    const report = isPlausibleId(id) ? await stores.reports.getReport(id, true) : undefined;
+    if (!report) throw new NotFoundError(`There is no review report with id "${id.slice(0, 60)}"; Query.reviewReports lists them.`, { reportId: id.slice(0, 60) });
+    return report;
+  }
+
+  async function saveDraft(actor: Actor, before: ReviewReport, after: ReviewReport, action: Activity['action'], description: string): Promise<ReviewReport> {
+    const ok = await stores.reports.replaceDraft(after, before.updatedAt, activity(actor, action, description, after, after.updatedAt));
+    if (!ok) {
+      const now = await requireReport(before.id);
+      throw new ConflictError(
+        now.status === 'ISSUED' ? `Report ${before.id} was issued meanwhile (${now.number}); an issued report cannot change.` : `Report ${before.id} was changed meanwhile; reload it and edit again.`,
+        { status: now.status },
+      );
+    }
+    return after;
+  }
+
+  return {
+    requireReport,
+    getReport: async (id: string) => (isPlausibleId(id) ? stores.reports.getReport(id) : undefined),
+
+    /** The figures a report shows: a draft's are read now; an issued report's are its frozen snapshot. */
+    async figuresOf(report: ReviewReport): Promise<ReportFigures> {
+      return report.figures ?? reports.reportFigures(report.period, report.wardId);
+    },
+
+    async createReport(actor: Actor, input: ReviewReportFields & { kind: string; period: { from: string; to: string }; wardId?: string | null }): Promise<ReviewReport> {
+      if (actor.role === 'TAX_OFFICER') assertMayWriteReport(actor, undefined);
+      const kind = oneOf(input.kind, REVIEW_REPORT_KINDS, 'kind') as ReviewReportKind;
+      const period = parsePeriod(input.period)!;
+      const ward = input.wardId ? await wards.requireWard(input.wardId) : undefined;
+      assertMayWriteReport(actor, ward?.id);
+      const at = clock().toISOString();
+      const base: ReviewReport = {
+        id: ulid(Date.parse(at)),
+        kind,
+        status: 'DRAFT',
+        period,
+        wardId: ward?.id,
+        title: defaultTitle(kind),
+        issuingBody: ward ? `ỦY BAN NHÂN DÂN PHƯỜNG ${ward.name.toLocaleUpperCase('vi')}` : 'ỦY BAN NHÂN DÂN QUẬN 7',
+        place: ward ? `Phường ${ward.name}` : 'Quận 7',
+        assessment: '',
+        lessons: '',
+        nextSteps: '',
+        signerTitle: 'CHỦ TỊCH',
+        signerName: '',
+        createdAt: at,
+        updatedAt: at,
+        createdBy: actor.id,
+      };
+      const report = applyFields(base, { ...input, kind: undefined, period: undefined });
+      await stores.reports.createReport(report, activity(actor, 'REPORT_CREATED', `Drafted ${kind} report "${report.title}"`, report, at));
+      return report;
+    },
+
+    async updateReport(actor: Actor, input: ReviewReportFields & { id: string }): Promise<ReviewReport> {
+      if (actor.role === 'TAX_OFFICER') assertMayWriteReport(actor, undefined);
+      const before = await requireReport(input.id);
+      const changed = applyFields(before, input);
+      assertMayWriteReport(actor, before.wardId);
+      if (before.status !== 'DRAFT') throw new ConflictError(`Report ${before.id} is ISSUED (${before.number}); an issued report cannot change. Draft a new one instead.`, { status: before.status });
+      const at = clock().toISOString();
+      const after = { ...changed, updatedAt: at > before.updatedAt ? at : new Date(Date.parse(before.updatedAt) + 1).toISOString() };
+      return saveDraft(actor, before, after, 'REPORT_UPDATED', `Edited draft report "${after.title}"`);
+    },
+
+    /** Issues a draft: gives it its number and date and freezes its figures as they are now. */
+    async issueReport(actor: Actor, input: { id: string; number: string; issuedAt?: string | null }): Promise<ReviewReport> {
+      if (actor.role === 'TAX_OFFICER') assertMayWriteReport(actor, undefined);
+      const number = typeof input.number === 'string' ? input.number.trim().normalize('NFC') : '';
+      if (!NUMBER_SYMBOL.test(number)) {
+        throw new InvalidInputError(`number must be a report's number and symbol such as "45/BC-UBND" (Decree 30/2020/NĐ-CP); got "${String(input.number).slice(0, 40)}".`, { field: 'number' });
+      }
+      const issuedAt = input.issuedAt ? parseInstant(input.issuedAt, 'issuedAt') : undefined;
+      const before = await requireReport(input.id);
+      assertMayWriteReport(actor, before.wardId);
+      if (before.status !== 'DRAFT') throw new ConflictError(`Report ${before.id} is already ISSUED (${before.number}); it cannot be issued again.`, { status: before.status });
+      const at = clock().toISOString();
+      const figures = await reports.reportFigures(before.period, before.wardId);
+      const after: ReviewReport = { ...before, status: 'ISSUED', number, issuedAt: issuedAt ?? at, figures, updatedAt: at > before.updatedAt ? at : new Date(Date.parse(before.updatedAt) + 1).toISOString() };
+      return saveDraft(actor, before, after, 'REPORT_ISSUED', `Issued report ${number} "${after.title}"`);
+    },
+
+    async listReports(args: { wardId?: string | null; district?: boolean | null; status?: string | null; first?: number | null; after?: string | null }): Promise<Page<ReviewReport>> {
+      const status = args.status ? (oneOf(args.status, REVIEW_REPORT_STATUSES, 'status') as ReviewReportStatus) : undefined;
+      if (args.wardId && args.district) throw new InvalidInputError('Give wardId or district: true, not both.', { field: 'district' });
+      const first = pageSize(args.first);
+      return toPage(async () => {
+        const page = await stores.reports.listReports({ wardId: args.wardId ?? undefined, district: args.district ?? undefined, status }, first, args.after);
+        return { ...page, nodes: page.reports };
+      });
+    },
+  };
+}
+export type ReviewReportService = ReturnType<typeof createReviewReportService>;
