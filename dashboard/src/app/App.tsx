@@ -146,7 +146,6 @@ function Shell({ config, viewer, children }: { config: DashboardConfig; viewer: 
     ['/wards', 'nav.wards'],
     ['/tax', 'nav.tax'],
     ['/concerns', 'nav.concerns'],
-    ['/deadlines', 'nav.deadlines'],
     ...(canLog(viewer.role) ? ([['/logging', 'nav.logging']] as [string, string][]) : []),
     ['/explorer', 'nav.explorer'],
     ['/wallboard', 'nav.wallboard'],
