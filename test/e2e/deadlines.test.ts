@@ -17,6 +17,7 @@ describe('deadlines in the dashboard', () => {
   let browser: Browser;
   let late: { id: string; topic: string };
   let onTime: { id: string; topic: string };
+  let escalated: { id: string };
 
   beforeAll(async () => {
     ensureDashboardBuilt();
@@ -27,6 +28,12 @@ describe('deadlines in the dashboard', () => {
     const session = await at('2026-03-01T02:00:00.000Z').sessions.scheduleSession(ADMIN, { kind: 'PUBLIC', title: 'Đối thoại tháng 3', wardId: 'tan-hung', hostBody: 'UBND phường Tân Hưng', scheduledAt: past });
     await at(past).sessions.startSession(ADMIN, session.id);
     late = await at(past).concerns.raiseConcern(ADMIN, { sessionId: session.id, topic: 'Hẻm 12 ngập nước', text: 'Ngập khi mưa.', authority: 'WARD', requestId: 'e2e-late' });
+    // A tax round in March whose concern went to the city on 9 March: 32 working days, due 22 April 2026
+    // (Hùng Kings day 26 April is later), overdue today.
+    const round = await at('2026-03-01T02:00:00.000Z').sessions.scheduleSession(ADMIN, { kind: 'BUSINESS_TAX', title: 'Đối thoại thuế tháng 3', hostBody: 'Chi cục Thuế Quận 7', scheduledAt: past });
+    await at(past).sessions.startSession(ADMIN, round.id);
+    const taxConcern = (escalated = await at(past).concerns.raiseConcern(ADMIN, { sessionId: round.id, topic: 'Hoàn thuế GTGT chậm', text: 'Hồ sơ chờ lâu.', authority: 'DISTRICT', requestId: 'e2e-tax' }));
+    await at('2026-03-09T02:00:00.000Z').concerns.moveConcern(ADMIN, { concernId: taxConcern.id, to: 'ESCALATED', authority: 'CITY' });
     const admin = await stack.token('ADMIN', undefined, 'e2e-admin');
     const today = expectData<any>(
       await stack.graphql('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', { input: { kind: 'PUBLIC', title: 'Đối thoại hôm nay', wardId: 'tan-hung', hostBody: 'UBND phường Tân Hưng', scheduledAt: new Date().toISOString() } }, admin),
@@ -42,7 +49,7 @@ describe('deadlines in the dashboard', () => {
     if (stack) removeDataDir(stack.dataDir);
   });
 
-  it('shows a leader which concerns are overdue, in words, on the board, a ward page and the wallboard', async () => {
+  it('shows a leader which concerns are overdue, in words, on the board, a ward page, the tax escalation queue and the wallboard', async () => {
     const { context, page } = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
     await page.goto('/concerns');
     const lateCard = page.locator(`[data-concern-id="${late.id}"]`);
@@ -53,15 +60,19 @@ describe('deadlines in the dashboard', () => {
     await screenshot(page, 'concerns-overdue');
 
     await page.getByTestId('overdue-only').check();
-    await expect.poll(() => page.locator('[data-concern-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-concern-id'))), { timeout: 10_000 }).toEqual([late.id]);
+    await expect.poll(() => page.locator('[data-concern-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-concern-id'))), { timeout: 10_000 }).toEqual([late.id, escalated.id]);
 
     await page.goto('/ward/tan-hung');
     await expect.poll(() => page.getByTestId('due-badge').allTextContents(), { timeout: 10_000 }).toContain('⚠ Quá hạn · hạn 16/03/2026');
 
+    await page.goto('/tax');
+    await expect.poll(() => page.getByRole('row').filter({ hasText: 'Hoàn thuế GTGT chậm' }).getByTestId('due-badge').textContent(), { timeout: 10_000 }).toBe('⚠ Quá hạn · hạn 22/04/2026');
+
     await page.goto('/wallboard');
     const tally = page.getByTestId('overdue-tally');
-    await expect.poll(() => tally.getAttribute('data-overdue'), { timeout: 10_000 }).toBe('1');
-    expect(await tally.textContent()).toMatch(/Quá hạn: 1 kiến nghị.*Tân Hưng: 1/);
+    // The tax round has no ward: it counts in the district's figure only.
+    await expect.poll(() => tally.getAttribute('data-overdue'), { timeout: 10_000 }).toBe('2');
+    expect(await tally.textContent()).toMatch(/Quá hạn: 2 kiến nghị.*Tân Hưng: 1/);
     await context.close();
   });
 
