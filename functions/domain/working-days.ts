@@ -3,7 +3,12 @@
  * (2019 Code art. 112; earlier Codes art. 73 / art. 115), with the days off in lieu the Code gives
  * for a holiday that falls on a weekend. Dates are calendar dates in Vietnam time (UTC+7, no DST).
  *
- * What is modelled, and how (README "Deadlines"):
+ * What is modelled, and how (README "Deadlines"). Checked against the texts (search of public copies,
+ * 2026-12-02): the 2019 Code art. 112(1) list (Quốc khánh "02 ngày (ngày 02 tháng 9 dương lịch và 01 ngày
+ * liền kề trước hoặc sau)", Giỗ Tổ "ngày 10 tháng 3 âm lịch", Tết Âm lịch 5 days) and the 2012 Code art. 115
+ * (5 days of Tết, Hùng Kings day, day in lieu "vào ngày kế tiếp"). NOT checked here: the 4 days of Tết and
+ * the year Hùng Kings day became a day off under the 1994 Code, and the article of the 2019 Code that
+ * keeps the day in lieu; they follow common knowledge and only matter before 2013.
  * - Tết Dương lịch 1/1: one day.
  * - Tết Âm lịch by the lunar calendar (table below): 4 days until 2012 (the 1994 Code), 5 days from 2013
  *   (2012 Code art. 115, kept by the 2019 Code art. 112). NOTE: the law gives the number of days and the
@@ -16,7 +21,7 @@
  *   the one that joins a weekend (ADJACENT_TO_2_9 below), which matches the choices of 2021–2025.
  * - Compensatory days off (nghỉ bù): a holiday that falls on a Saturday or Sunday gives one day off on the
  *   next working day after that holiday run (2012 Code art. 115(3): "nghỉ bù vào ngày kế tiếp"; the 2019
- *   Code keeps the rule in art. 111(3)).
+ *   Code keeps a day in lieu, article not checked here).
  * - NOT modelled: the yearly swaps of a working Saturday for a bridging day (hoán đổi ngày làm việc),
  *   which the Prime Minister announces case by case; and lunar holidays outside LUNAR_DATES (2005–2031),
  *   for which only the solar holidays and weekends count.

@@ -148,7 +148,6 @@ function Shell({ config, viewer, children }: { config: DashboardConfig; viewer: 
     ['/wards', 'nav.wards'],
     ['/tax', 'nav.tax'],
     ['/concerns', 'nav.concerns'],
-    ['/deadlines', 'nav.deadlines'],
     ['/reports', 'nav.reports'],
     ...(canLog(viewer.role) ? ([['/logging', 'nav.logging']] as [string, string][]) : []),
     ['/explorer', 'nav.explorer'],

@@ -38,6 +38,7 @@ export function ConcernsBoard() {
     <section aria-labelledby="concerns-title">
       <div className="page-head">
         <h1 id="concerns-title">{t('concerns.title')}</h1>
+        <Link to="/deadlines">{t('deadline.title')}</Link>
         <ExportButton
           filename="kien-nghi.csv"
           rows={concerns}
