@@ -1,7 +1,8 @@
 import { BatchWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CheckIn } from '../domain/model.js';
+import type { CheckIn, Concern } from '../domain/model.js';
+import { toItem as concernItem, waitingItem, waitingRecordOf } from './concerns-store.js';
 import { checkInItem } from './sessions-store.js';
-import { counterUpdate, type CounterDelta } from './stats-store.js';
+import { counterKey, counterUpdate, type CounterDelta } from './stats-store.js';
 
 /**
  * Benchmarks only (bench/domain-attendance.bench.ts): writes the items that many accepted check-ins
@@ -21,4 +22,34 @@ export async function bulkLoadCheckIns(db: DynamoDBDocumentClient, tableName: st
     const update = counterUpdate(tableName, delta).Update!;
     await db.send(new UpdateCommand(update as never));
   }
+}
+
+async function batchPut(db: DynamoDBDocumentClient, tableName: string, items: Record<string, unknown>[]): Promise<void> {
+  for (let i = 0; i < items.length; i += 25) {
+    let pending: Record<string, unknown>[] | undefined = items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (pending?.length) {
+      const out = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
+      pending = out.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined;
+    }
+  }
+}
+
+/**
+ * Benchmarks only (bench/reports.bench.ts): writes what raising (and moving) these concerns leaves
+ * behind: the Concern items, their counters in the district and ward buckets at raisedAt (each concern
+ * has its own instant, so each bucket item is Put whole), and a waiting marker for those not answered.
+ * Never used on a request path.
+ */
+export async function bulkLoadConcerns(db: DynamoDBDocumentClient, tableName: string, concerns: Concern[]): Promise<void> {
+  const waiting = new Set(['OPEN', 'IN_PROGRESS', 'ESCALATED']);
+  const closed = new Set(['ANSWERED_ON_SPOT', 'RESOLVED', 'ANSWERED']);
+  const items: Record<string, unknown>[] = [];
+  for (const c of concerns) {
+    items.push(concernItem(c));
+    const level = `ca_${c.status}_${c.authority}`;
+    items.push({ ...counterKey({ kind: 'district', at: c.raisedAt }, 0), type: 'Counter', concerns: 1, [`c_${c.status}`]: 1, [level]: 1 });
+    if (c.wardId) items.push({ ...counterKey({ kind: 'ward', wardId: c.wardId, at: c.raisedAt }, 0), type: 'Counter', concerns: 1, concernsClosed: closed.has(c.status) ? 1 : 0, [level]: 1 });
+    if (waiting.has(c.status)) items.push(waitingItem(waitingRecordOf(c)));
+  }
+  await batchPut(db, tableName, items);
 }

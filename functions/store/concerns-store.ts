@@ -11,7 +11,8 @@ import { ConditionFailedError, runTransaction, type TransactItem } from './trans
 // The history lives in the item: at most four entries (raise + three moves) of ≤ 4,000 characters.
 export const concernKey = (id: string) => ({ pk: `CONCERN#${id}`, sk: 'CONCERN' });
 
-function toItem(c: Concern) {
+/** The Concern item (also used by the bench's bulk loader). */
+export function toItem(c: Concern) {
   const sort = `${c.raisedAt}#${c.id}`;
   return {
     ...concernKey(c.id),
@@ -139,14 +140,14 @@ export interface WaitingConcernRecord {
 
 const waitingKey = (c: { raisedAt: string; id: string }) => ({ pk: 'WAITING', sk: `${c.raisedAt}#${c.id}` });
 
-function waitingPut(tableName: string, w: WaitingConcernRecord): TransactItem {
+/** The waiting marker item of a concern still waiting for an answer. */
+export function waitingItem(w: WaitingConcernRecord) {
   const sort = `${w.raisedAt}#${w.id}`;
-  return {
-    Put: {
-      TableName: tableName,
-      Item: { ...waitingKey(w), ...(w.wardId ? { gsi1pk: `WARD#${w.wardId}#WAITING`, gsi1sk: sort } : {}), type: 'WaitingConcern', ...w },
-    },
-  };
+  return { ...waitingKey(w), ...(w.wardId ? { gsi1pk: `WARD#${w.wardId}#WAITING`, gsi1sk: sort } : {}), type: 'WaitingConcern', ...w };
+}
+
+function waitingPut(tableName: string, w: WaitingConcernRecord): TransactItem {
+  return { Put: { TableName: tableName, Item: waitingItem(w) } };
 }
 
 /** What a move does to the waiting marker: rewrite it (still waiting) or delete it (answered). */
