@@ -12,6 +12,13 @@ export interface TokenVerifierConfig {
   audience: string;
   /** Seconds of clock skew tolerated between the token issuer and this function. */
   clockToleranceSeconds: number;
+  /**
+   * jose's createRemoteJWKSet: a token whose `kid` is not in the cached JWKS refetches it, at most once
+   * per cool-down (so a flood of made-up kids cannot hammer the issuer); the cache is refetched anyway
+   * after its max age, which is how a retired key stops being accepted. 30 s and 10 min by default.
+   */
+  jwksCooldownMs?: number;
+  jwksCacheMaxAgeMs?: number;
 }
 
 export function tokenVerifierConfigFromEnv(): TokenVerifierConfig {
@@ -20,6 +27,8 @@ export function tokenVerifierConfigFromEnv(): TokenVerifierConfig {
     issuer: requireEnv('TOKEN_ISSUER'),
     audience: requireEnv('TOKEN_AUDIENCE'),
     clockToleranceSeconds: Number(optionalEnv('TOKEN_CLOCK_TOLERANCE_SECONDS') ?? 30),
+    jwksCooldownMs: Number(optionalEnv('JWKS_COOLDOWN_MS') ?? 30_000),
+    jwksCacheMaxAgeMs: Number(optionalEnv('JWKS_CACHE_MAX_AGE_MS') ?? 600_000),
   };
 }
 
@@ -35,7 +44,10 @@ export type VerifyToken = (authorization: string | undefined) => Promise<Actor &
  * never logged or echoed.
  */
 export function createTokenVerifier(config: TokenVerifierConfig, keys?: JWTVerifyGetKey): VerifyToken {
-  const jwks = keys ?? createRemoteJWKSet(new URL(config.jwksUrl), { cooldownDuration: 30_000, cacheMaxAge: 600_000 });
+  const jwks = keys ?? createRemoteJWKSet(new URL(config.jwksUrl), {
+    cooldownDuration: config.jwksCooldownMs ?? 30_000,
+    cacheMaxAge: config.jwksCacheMaxAgeMs ?? 600_000,
+  });
   return async (authorization) => {
     if (!authorization) {
       throw new AuthenticationError('Sign in first: send your token as "Authorization: Bearer <token>".');
@@ -57,6 +69,11 @@ export function createTokenVerifier(config: TokenVerifierConfig, keys?: JWTVerif
       }));
     } catch (error) {
       throw new AuthenticationError(describeTokenFailure(error));
+    }
+    // Cognito signs its access tokens with the same key; only the ID token names the user's ward, and
+    // only it is meant for this client (an access token for some other API must not open this one).
+    if (payload.token_use !== 'id') {
+      throw new AuthenticationError('Send the ID token (token_use "id") as the bearer, not the access token; sign in again.');
     }
     // NOTE: the subject is written into audit records and logs; Cognito's are UUIDs, so anything long or odd is refused.
     if (typeof payload.sub !== 'string' || !/^[\x21-\x7e]{1,128}$/.test(payload.sub)) {

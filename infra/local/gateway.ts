@@ -21,6 +21,8 @@ export interface GatewayOptions {
   staticDir?: string;
   /** Local sign-in: mints a demo token for a role (the local stack alone offers this). */
   mintDemoToken?: (role: string, wardId: string | undefined) => Promise<string>;
+  /** The dashboard's `/config.json`, when the stack decides it (AUTH=oidc); otherwise the built file is served. */
+  dashboardConfig?: () => unknown;
   /** WebSocket upgrades on /graphql (the realtime part of the gateway). */
   onUpgrade?: (request: IncomingMessage, socket: Duplex, head: Buffer) => void;
 }
@@ -162,6 +164,7 @@ export function startGateway(options: GatewayOptions): Promise<{ server: Server;
         return response.end('GraphQL is served over POST (and WebSocket). Open /explorer for the GraphiQL explorer.');
       }
       if (pathname === '/.well-known/jwks.json') return sendJson(response, 200, options.jwks);
+      if (pathname === '/config.json' && options.dashboardConfig) return sendJson(response, 200, options.dashboardConfig());
       if (pathname === '/local/token' && request.method === 'POST' && options.mintDemoToken) {
         const role = searchParams.get('role') ?? '';
         if (!['LEADERSHIP', 'WARD_OFFICER', 'TAX_OFFICER', 'ADMIN'].includes(role)) {

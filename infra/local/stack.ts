@@ -7,6 +7,7 @@ import { startStreamPoller } from './stream-poller.js';
 import { startLambdaWorker } from './lambda-worker.js';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Role } from '../../functions/domain/actor.js';
+import { startOidcProvider, OIDC_SCOPE, type LocalOidcProvider } from './oidc-provider.js';
 
 export interface LocalStackOptions {
   port: number;
@@ -16,11 +17,23 @@ export interface LocalStackOptions {
   /** Load the demo dataset into an empty database. */
   demo: boolean;
   staticDir?: string;
+  /**
+   * `local` (default): the demo-user picker and the stack's own signing key. `oidc`: a local OpenID
+   * Connect provider stands in for Cognito (infra/local/oidc-provider.ts); the dashboard takes the
+   * Cognito path and the API verifies that provider's tokens, exactly as in AWS.
+   */
+  auth?: 'local' | 'oidc';
+  /** AUTH=oidc: the provider's port (0: any free port). */
+  oidcPort?: number;
+  /** AUTH=oidc: ID and access token lifetime in seconds (Cognito's: 3600). */
+  oidcTokenTtlSeconds?: number;
   log?: (line: string) => void;
 }
 
 export interface LocalStack {
   url: string;
+  /** AUTH=oidc: the provider standing in for Cognito. */
+  oidc?: LocalOidcProvider;
   dynamoEndpoint: string;
   stop(): Promise<void>;
 }
@@ -37,6 +50,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const dataDir = resolve(options.dataDir);
   const started = performance.now();
   let dynamo: DynamoDbLocal | undefined;
+  let oidc: LocalOidcProvider | undefined;
   try {
     dynamo = await startDynamoDbLocal({ dataDir });
     log(`DynamoDB Local on ${dynamo.endpoint} (data in ${dataDir})`);
@@ -53,6 +67,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       maxConnectionMs: process.env.WS_MAX_CONNECTION_MS ? Number(process.env.WS_MAX_CONNECTION_MS) : undefined,
       log,
     });
+    let dashboardUrl = '';
+    if (options.auth === 'oidc') {
+      oidc = await startOidcProvider({
+        port: options.oidcPort ?? 0,
+        host: options.host,
+        dataDir: join(dataDir, 'oidc'),
+        dashboardOrigins: () => [dashboardUrl, dashboardUrl.replace('//localhost:', '//127.0.0.1:')],
+        tokenTtlSeconds: options.oidcTokenTtlSeconds,
+        log,
+      });
+      log(`OpenID Connect provider (stands in for Cognito) on ${oidc.issuer}`);
+    }
+    const provider = oidc;
     const gateway = await startGateway({
       onUpgrade: websocket.onUpgrade,
       port: options.port,
@@ -60,17 +87,27 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       staticDir: options.staticDir,
       jwks: jwksOf(keys),
       httpHandler: (event, context) => httpHandler(event, context),
-      mintDemoToken: (role, wardId) => mintLocalToken(keys, { role: role as Role, wardId }),
+      // NOTE: with AUTH=oidc there is no demo sign-in: tokens come from the provider only, as in AWS.
+      mintDemoToken: provider ? undefined : (role, wardId) => mintLocalToken(keys, { role: role as Role, wardId }),
+      dashboardConfig: provider
+        ? () => ({
+            graphqlUrl: '/graphql',
+            graphqlWsUrl: '/graphql',
+            auth: { kind: 'cognito', authority: provider.issuer, clientId: provider.clientId, scope: OIDC_SCOPE, logoutUrl: provider.logoutUrl },
+          })
+        : undefined,
     });
+    dashboardUrl = gateway.url;
     const port = new URL(gateway.url).port;
 
     Object.assign(process.env, {
       TABLE_NAME: LOCAL_TABLE_NAME,
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       AWS_REGION: process.env.AWS_REGION ?? 'local',
-      JWKS_URL: `http://127.0.0.1:${port}/.well-known/jwks.json`,
-      TOKEN_ISSUER: LOCAL_ISSUER,
-      TOKEN_AUDIENCE: LOCAL_AUDIENCE,
+      // The same three settings the stack gives the functions in AWS (infra/api.ts: Cognito's JWKS, issuer, app client).
+      JWKS_URL: provider ? provider.jwksUrl : `http://127.0.0.1:${port}/.well-known/jwks.json`,
+      TOKEN_ISSUER: provider ? provider.issuer : LOCAL_ISSUER,
+      TOKEN_AUDIENCE: provider ? provider.clientId : LOCAL_AUDIENCE,
       POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'dialogue-pulse',
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       WS_MANAGEMENT_ENDPOINT: websocket.managementEndpoint,
@@ -107,16 +144,19 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const stopDynamo = dynamo;
     return {
       url: gateway.url,
+      oidc: provider,
       dynamoEndpoint: dynamo.endpoint,
       async stop() {
         await poller.stop();
         await publisher.close();
         await websocket.close();
         await gateway.close();
+        await provider?.close();
         await stopDynamo.stop();
       },
     };
   } catch (error) {
+    await oidc?.close();
     await dynamo?.stop();
     throw error;
   }

@@ -12,6 +12,14 @@ const root = resolve(import.meta.dirname, '../..');
 const port = Number(process.env.PORT ?? 4000);
 const dataDir = resolve(process.env.DATA_DIR ?? join(root, '.data'));
 const demo = process.env.DEMO !== '0';
+const auth = process.env.AUTH === 'oidc' ? 'oidc' : 'local';
+if (process.env.AUTH && process.env.AUTH !== 'oidc' && process.env.AUTH !== 'local') {
+  console.error('[dialogue-pulse] AUTH must be "local" (the demo-user picker, default) or "oidc" (sign in through a local OpenID Connect provider, the Cognito path)');
+  process.exit(1);
+}
+// The provider listens on its own port (Cognito's sign-in pages are another origin too): PORT + 1 unless OIDC_PORT says.
+const oidcPort = process.env.OIDC_PORT ? Number(process.env.OIDC_PORT) : port === 0 ? 0 : port + 1;
+const oidcTokenTtlSeconds = process.env.OIDC_TOKEN_TTL_SECONDS ? Number(process.env.OIDC_TOKEN_TTL_SECONDS) : undefined;
 const staticDir = join(root, 'dashboard/dist');
 const log = (line: string) => console.log(`[dialogue-pulse] ${line}`);
 
@@ -42,13 +50,16 @@ try {
 
 try {
   buildDashboardIfStale();
-  const stack = await startLocalStack({ port, host: process.env.HOST, dataDir, demo, staticDir, log });
+  const stack = await startLocalStack({ port, host: process.env.HOST, dataDir, demo, staticDir, auth, oidcPort, oidcTokenTtlSeconds, log });
+  const signIn = stack.oidc
+    ? `  Sign-in:    ${stack.oidc.issuer}  (OpenID Connect provider standing in for Cognito; users in README.md, password dialogue-pulse)`
+    : '  Token:      npm run --silent token -- LEADERSHIP';
   console.log(`
 Dialogue Pulse is running.
   Dashboard:  ${stack.url}/
   Explorer:   ${stack.url}/explorer
   GraphQL:    ${stack.url}/graphql  (HTTP POST; WebSocket graphql-transport-ws)
-  Token:      npm run --silent token -- LEADERSHIP
+${signIn}
 Press Ctrl-C to stop.`);
   let stopping = false;
   const stop = async () => {

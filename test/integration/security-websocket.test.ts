@@ -19,7 +19,7 @@ describe('WebSocket security: tokens at connection_init, query limits, and what 
   const forge = async (claims: Record<string, unknown> = {}, header: { alg?: string; kid?: string } = {}, key?: CryptoKey | Uint8Array) => {
     const payload: JWTPayload = {
       sub: 'ws-user', iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, iat: now(), exp: now() + 3600,
-      'cognito:groups': ['WARD_OFFICER'], 'custom:wardId': 'tan-hung', ...claims,
+      'cognito:groups': ['WARD_OFFICER'], 'custom:wardId': 'tan-hung', token_use: 'id', ...claims,
     };
     for (const [name, value] of Object.entries(claims)) if (value === undefined) delete payload[name];
     return new SignJWT(payload).setProtectedHeader({ alg: header.alg ?? 'RS256', kid: header.kid ?? keys.kid }).sign(key ?? keys.privateKey);

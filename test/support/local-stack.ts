@@ -9,6 +9,8 @@ const root = resolve(import.meta.dirname, '../..');
 
 export interface RunningStack {
   url: string;
+  /** With `env: { AUTH: 'oidc' }`: the local OpenID Connect provider's issuer (it stands in for Cognito). */
+  oidcIssuer?: string;
   dataDir: string;
   process: ChildProcess;
   /** Everything the stack printed so far (stdout and stderr). */
@@ -76,6 +78,7 @@ export async function startStack(options: StartOptions = {}): Promise<RunningSta
   const keysPromise = ensureLocalKeys(dataDir);
   const stack: RunningStack = {
     url,
+    oidcIssuer: /Sign-in:\s+(http:\/\/localhost:\d+)/.exec(output)?.[1],
     dataDir,
     process: child,
     output: () => output,
