@@ -260,7 +260,7 @@ async function baseline() {
     await eventually(async () => pubsub.listenerCount() === CLIENTS, 60_000, `${CLIENTS} reference subscriptions`);
     const fire = async (delta: number) => {
       const answer = await checkIn(stack, admin, sessionId, delta);
-      pubsub.publish({ field: 'attendanceChanged', id: `${delta}`, sessionId, wardId: 'tan-hung', value: once(async () => ({ sessionId, ...answer })) });
+      pubsub.publish({ field: 'attendanceChanged', id: `${delta}`, sessionId, wardId: 'tan-hung', delta, at: new Date().toISOString(), value: once(async () => ({ sessionId, ...answer })) });
     };
     await burst(receivers, fire, [1000]);
     const single = await burst(receivers, fire, [2000]);

@@ -9,8 +9,8 @@ export type LazyValue = () => Promise<unknown>;
  * `id` is unique per change (the stream record's eventID): the dedup key.
  */
 export type RealtimeEvent =
-  | { field: 'attendanceChanged'; id: string; sessionId: string; wardId?: string; value: LazyValue }
-  | { field: 'concernChanged'; id: string; wardId?: string; value: LazyValue }
+  | { field: 'attendanceChanged'; id: string; sessionId: string; wardId?: string; delta: number; at: string; value: LazyValue }
+  | { field: 'concernChanged'; id: string; concernId: string; wardId?: string; value: LazyValue }
   | { field: 'summaryChanged'; id: string; value: LazyValue };
 
 /** The root value a subscriber's document is executed against. */
@@ -22,4 +22,34 @@ export async function rootValueOf(event: RealtimeEvent): Promise<Record<Subscrip
 export function once(load: () => Promise<unknown>): LazyValue {
   let promise: Promise<unknown> | undefined;
   return () => (promise ??= load());
+}
+
+/** Events that conflate into one message per topic and subscriber group: a session's check-ins, a concern's moves. */
+export function conflationKey(event: RealtimeEvent): string {
+  switch (event.field) {
+    case 'attendanceChanged':
+      return `attendance:${event.sessionId}`;
+    case 'concernChanged':
+      return `concern:${event.concernId}`;
+    case 'summaryChanged':
+      return 'summary';
+  }
+}
+
+/**
+ * One event for several of the same conflation key, in stream order (contract/README.md): for
+ * attendance, `delta` is their sum, `at` the latest, `attendance` read after the last of them (the
+ * last event's own lazy read, made after every record of the batch was written); for a concern or
+ * the summary, the latest state. A single event is returned as it is.
+ */
+export function mergeEvents(events: RealtimeEvent[]): RealtimeEvent {
+  const last = events[events.length - 1];
+  if (events.length === 1 || last.field !== 'attendanceChanged') return last;
+  let delta = 0;
+  let at = last.at;
+  for (const event of events as Extract<RealtimeEvent, { field: 'attendanceChanged' }>[]) {
+    delta += event.delta;
+    if (event.at > at) at = event.at;
+  }
+  return { ...last, delta, at, value: once(async () => ({ ...((await last.value()) as object), delta, at })) };
 }

@@ -1,9 +1,10 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import { execute, type GraphQLSchema } from 'graphql';
 import type { Domain } from '../domain/index.js';
-import type { ConnectionsStore, SubscriptionRecord } from '../store/connections-store.js';
+import type { ConnectionsStore, PendingPost, SubscriptionRecord } from '../store/connections-store.js';
+import { chunksOf, createLimiter, sendPosts, type FanoutInvoker, type SendResult, type SendStats } from './fanout.js';
 import type { ConnectionApi } from './connection-api.js';
-import { rootValueOf, type RealtimeEvent } from './events.js';
+import { mergeEvents, rootValueOf, type RealtimeEvent } from './events.js';
 import { formatResult, parseCached } from './operation.js';
 import { matchesFilter, topicsOf } from './topics.js';
 
@@ -15,6 +16,11 @@ export interface PublishDeps {
   logger: Logger;
   /** Posts in flight at once (API Gateway allows far more; Lambda's sockets and CPU are the limit). */
   concurrency?: number;
+  /** Posts a large topic's chunks elsewhere (the `fanout` function); without it everything is posted here. */
+  fanout?: FanoutInvoker;
+  /** A message to more connections than this is split into chunks of `fanoutChunkSize` (500 / 250). */
+  fanoutThreshold?: number;
+  fanoutChunkSize?: number;
 }
 
 export interface PublishStats {
@@ -24,6 +30,15 @@ export interface PublishStats {
   expired: number;
   failed: number;
   duplicates: number;
+  /** Records merged into another's message (conflation), posts refused with 429, other posts retried. */
+  merged: number;
+  throttled: number;
+  retried: number;
+  /** Posts not sent in the time budget (kept for the retry), and such posts sent on a retry. */
+  owed: number;
+  owedSent: number;
+  /** Chunks handed to the `fanout` function. */
+  chunks: number;
   executions: number;
   /**
    * Where the time goes (milliseconds, summed over events and topics, which overlap): reading the
@@ -36,23 +51,7 @@ export interface PublishStats {
   postMs: number;
 }
 
-export const emptyStats = (): PublishStats => ({ subscribers: 0, sent: 0, gone: 0, expired: 0, failed: 0, duplicates: 0, executions: 0, readMs: 0, claimMs: 0, loadMs: 0, executeMs: 0, postMs: 0 });
-
-/** Runs tasks with at most `limit` in flight. */
-function createLimiter(limit: number) {
-  let active = 0;
-  const queue: (() => void)[] = [];
-  return async <T>(task: () => Promise<T>): Promise<T> => {
-    if (active >= limit) await new Promise<void>((resolve) => queue.push(resolve));
-    active++;
-    try {
-      return await task();
-    } finally {
-      active--;
-      queue.shift()?.();
-    }
-  };
-}
+export const emptyStats = (): PublishStats => ({ subscribers: 0, sent: 0, gone: 0, expired: 0, failed: 0, duplicates: 0, merged: 0, throttled: 0, retried: 0, owed: 0, owedSent: 0, chunks: 0, executions: 0, readMs: 0, claimMs: 0, loadMs: 0, executeMs: 0, postMs: 0 });
 
 /**
  * Subscribers with the same document, variables and visibility (role and ward) get the same
@@ -90,14 +89,39 @@ export function readSubscribersOncePerBatch(store: ConnectionsStore): Connection
   };
 }
 
-/**
- * Delivers one event: for each topic it goes to, claims the delivery (once per stream record and
- * topic, so a redelivered record reaches nobody twice), runs each subscriber group's own document
- * against the event, and posts `next` to every connection. A gone connection (410) and one whose
- * token has expired are deleted; one failing post never stops the others.
- */
+/** What one delivery could not do: records to report as batch item failures (they come again). */
+export interface PublishOutcome {
+  failed: Set<string>;
+}
+
+/** How long the publisher may keep retrying throttled posts when it is not given a deadline. */
+const DEFAULT_BUDGET_MS = 20_000;
+
+/** Delivers one event (see publishConflated). */
 export async function publishEvent(deps: PublishDeps, event: RealtimeEvent, stats: PublishStats = emptyStats()): Promise<PublishStats> {
+  const outcome = await publishConflated(deps, [event], stats);
+  if (outcome.failed.size) throw new Error(`event ${event.id} was not delivered to every subscriber`);
+  return stats;
+}
+
+/**
+ * Delivers events of one conflation key (a session's check-ins, a concern's moves, in stream order)
+ * as ONE message per topic and subscriber group. For each topic:
+ * 1. claims every event's delivery (one conditional Put per stream record and topic, in parallel):
+ *    a redelivered record is not claimed again, and only what this invocation claimed is merged, so
+ *    a record reaches nobody twice and a merged delta counts each check-in once;
+ * 2. sends first what an earlier delivery of these records still owed (posts it could not make in
+ *    its time, kept on the record's claim), so a client's updates stay in stream order;
+ * 3. merges the claimed events (mergeEvents), runs each subscriber group's own document against the
+ *    merged event once and posts `next` to every connection of the group.
+ * A throttled post (429) is retried with exponential backoff and full jitter until `deadline`; what
+ * still cannot be sent is kept on the claim of the first merged record, which is reported failed, so
+ * the stream delivers it again and step 2 sends exactly those posts. A gone connection (410) and one
+ * whose token has expired are deleted; one failing post never stops the others.
+ */
+export async function publishConflated(deps: PublishDeps, events: RealtimeEvent[], stats: PublishStats = emptyStats(), deadline = Date.now() + DEFAULT_BUDGET_MS): Promise<PublishOutcome> {
   const limit = createLimiter(deps.concurrency ?? 64);
+  const failed = new Set<string>();
   const closed = new Set<string>();
   const dropConnection = async (connectionId: string, reason: 'gone' | 'expired') => {
     if (closed.has(connectionId)) return;
@@ -105,31 +129,88 @@ export async function publishEvent(deps: PublishDeps, event: RealtimeEvent, stat
     if (reason === 'expired') await deps.api.close(connectionId).catch(() => undefined);
     await deps.connections.deleteConnection(connectionId);
   };
+  /**
+   * Sends posts with retries until the deadline, here or, for a large topic, in parallel chunks by
+   * the `fanout` function; deletes connections found gone; returns what is still owed.
+   */
+  const sendAll = async (posts: PendingPost[]): Promise<PendingPost[]> => {
+    const threshold = deps.fanoutThreshold ?? 500;
+    let results: SendResult[];
+    if (deps.fanout && posts.length > threshold) {
+      const chunks = chunksOf(posts, deps.fanoutChunkSize ?? 250);
+      stats.chunks += chunks.length;
+      results = await Promise.all(chunks.map(async (chunk) => {
+        try {
+          const result = await deps.fanout!.invoke({ posts: chunk, deadline });
+          for (const key of Object.keys(result.stats) as (keyof SendStats)[]) stats[key] += result.stats[key];
+          return result;
+        } catch (error) {
+          // The chunk's outcome is unknown: all of it is owed (kept and retried).
+          deps.logger.error('fanout chunk failed', { posts: chunk.length, error: error as Error });
+          return { unsent: chunk, gone: [] };
+        }
+      }));
+    } else {
+      results = [await sendPosts(deps.api, posts, deadline, stats, { concurrency: deps.concurrency ?? 64, warn: (message, details) => deps.logger.warn(message, { ...details, error: details.error as Error }) })];
+    }
+    await Promise.all(results.flatMap((r) => r.gone).map((connectionId) => limit(() => dropConnection(connectionId, 'gone'))));
+    return results.flatMap((r) => r.unsent);
+  };
 
+  const topics = [...new Set(events.flatMap((event) => topicsOf(event)))];
   // A subscription is filed under exactly one topic, so topics are delivered independently.
-  await Promise.all(topicsOf(event).map(async (topic) => {
+  await Promise.all(topics.map(async (topic) => {
+    const parts = events.filter((event) => topicsOf(event).includes(topic));
     const pages = deps.connections.listSubscriptionsByTopic(topic);
     const reading = performance.now();
     const first = await pages.next();
     stats.readMs += performance.now() - reading;
     if (first.done) return; // nobody listens: no claim, no read
     const claiming = performance.now();
-    const claimed = await deps.connections.claimDelivery(event.id, topic);
+    const claims = await deps.connections.claimDeliveries(parts.map((part) => part.id), topic);
     stats.claimMs += performance.now() - claiming;
-    if (!claimed) {
+    const claimed = parts.filter((_, i) => claims[i].claimed);
+    const release = async () => {
+      for (const part of claimed) failed.add(part.id);
+      await Promise.all(claimed.map((part) => deps.connections.releaseDelivery(part.id, topic)));
+    };
+
+    // What an earlier delivery of these records still owes, in stream order, before anything newer.
+    let owed = false;
+    for (const [i, claim] of claims.entries()) {
+      if (claim.claimed) continue;
       stats.duplicates++;
-      deps.logger.info('already delivered', { eventId: event.id, topic });
+      if (!claim.pending) continue;
+      const left = await sendAll(claim.pending);
+      stats.owedSent += claim.pending.length - left.length;
+      await deps.connections.setPendingPosts(parts[i].id, topic, left);
+      if (left.length) {
+        owed = true;
+        failed.add(parts[i].id);
+      }
+    }
+    if (owed) {
+      // Still owed: sending anything newer now could reach a client before the older update.
+      deps.logger.warn('posts still owed; later records wait', { eventId: parts[0].id, topic });
+      await release();
       return;
     }
+    if (!claimed.length) {
+      deps.logger.info('already delivered', { eventId: parts[0].id, topic });
+      return;
+    }
+    const event = mergeEvents(claimed);
+    stats.merged += claimed.length - 1;
     let rootValue;
     const loading = performance.now();
     try {
       rootValue = await rootValueOf(event);
       stats.loadMs += performance.now() - loading;
     } catch (error) {
-      // Nothing was sent: give the claim back so the retried record delivers it.
-      await deps.connections.releaseDelivery(event.id, topic);
-      throw error;
+      // Nothing was sent: give the claims back so the retried records deliver them.
+      deps.logger.error('reading the event failed', { eventId: event.id, topic, error: error as Error });
+      await release();
+      return;
     }
     const nowSeconds = Math.floor(Date.now() / 1000);
     const nextPage = async () => {
@@ -138,11 +219,10 @@ export async function publishEvent(deps: PublishDeps, event: RealtimeEvent, stat
       stats.readMs += performance.now() - started;
       return next.value || undefined;
     };
-    for (let page: SubscriptionRecord[] | undefined = first.value; page;) {
-      // The next page is read while this one is posted.
-      const following = nextPage();
-      following.catch(() => undefined); // awaited below, after this page's posts
-      const groups = new Map<string, SubscriptionRecord[]>();
+    // Every page first (the batch has read them already): then a large topic is chunked as a whole,
+    // and each group's document runs once however many pages its subscribers span.
+    const groups = new Map<string, SubscriptionRecord[]>();
+    for (let page: SubscriptionRecord[] | undefined = first.value; page; page = await nextPage()) {
       for (const sub of page) {
         if (!matchesFilter(sub.filter, event)) continue;
         stats.subscribers++;
@@ -156,44 +236,37 @@ export async function publishEvent(deps: PublishDeps, event: RealtimeEvent, stat
         if (group) group.push(sub);
         else groups.set(key, [sub]);
       }
-      const posts: Promise<void>[] = [];
-      let posting: number | undefined;
-      for (const group of groups.values()) {
-        const [sample] = group;
-        stats.executions++;
-        const executing = performance.now();
-        const result = await execute({
-          schema: deps.schema,
-          document: parseCached(sample.query),
-          rootValue,
-          contextValue: { actor: sample.actor, requestId: event.id, domain: deps.domain, logger: deps.logger },
-          variableValues: sample.variables,
-          operationName: sample.operationName,
-        });
-        const payload = JSON.stringify(formatResult(result));
-        stats.executeMs += performance.now() - executing;
-        posting ??= performance.now();
-        for (const sub of group) {
-          const data = `{"id":${JSON.stringify(sub.subscriptionId)},"type":"next","payload":${payload}}`;
-          posts.push(
-            limit(async () => {
-              try {
-                if ((await deps.api.postRaw(sub.connectionId, data)) === 'gone') {
-                  stats.gone++;
-                  await dropConnection(sub.connectionId, 'gone');
-                } else stats.sent++;
-              } catch (error) {
-                stats.failed++;
-                deps.logger.warn('post failed', { connectionId: sub.connectionId, error: error as Error });
-              }
-            }),
-          );
-        }
+    }
+    const posts: PendingPost[] = [];
+    for (const group of groups.values()) {
+      const [sample] = group;
+      stats.executions++;
+      const executing = performance.now();
+      const result = await execute({
+        schema: deps.schema,
+        document: parseCached(sample.query),
+        rootValue,
+        contextValue: { actor: sample.actor, requestId: event.id, domain: deps.domain, logger: deps.logger },
+        variableValues: sample.variables,
+        operationName: sample.operationName,
+      });
+      const payload = JSON.stringify(formatResult(result));
+      stats.executeMs += performance.now() - executing;
+      for (const sub of group) {
+        posts.push({ connectionId: sub.connectionId, data: `{"id":${JSON.stringify(sub.subscriptionId)},"type":"next","payload":${payload}}` });
       }
-      await Promise.all(posts);
-      if (posting !== undefined) stats.postMs += performance.now() - posting;
-      page = await following;
+    }
+    const posting = performance.now();
+    const unsent = await sendAll(posts);
+    stats.postMs += performance.now() - posting;
+    if (unsent.length) {
+      // Kept on the first merged record's claim; that record is reported, comes again, and the
+      // step above sends exactly these posts (and nothing twice).
+      stats.owed += unsent.length;
+      deps.logger.warn('posts not sent in time; kept for the retry', { eventId: claimed[0].id, topic, owed: unsent.length });
+      await deps.connections.setPendingPosts(claimed[0].id, topic, unsent);
+      failed.add(claimed[0].id);
     }
   }));
-  return stats;
+  return { failed };
 }

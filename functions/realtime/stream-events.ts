@@ -59,6 +59,8 @@ export function eventsOf(record: DynamoDBRecord, domain: Domain): RealtimeEvent[
           id,
           sessionId: checkIn.sessionId,
           wardId: checkIn.wardId,
+          delta: checkIn.delta,
+          at: checkIn.at,
           // NOTE: counters are sharded, so the total after this check-in is read, not carried:
           // under a burst it may already include later check-ins (it never goes backwards).
           value: once(async () => ({
@@ -75,7 +77,7 @@ export function eventsOf(record: DynamoDBRecord, domain: Domain): RealtimeEvent[
       if (typeof concern.id !== 'string' || !concern.id || typeof concern.sessionId !== 'string' || !concern.status) {
         throw new MalformedRecordError(record, 'a Concern needs id, sessionId and status');
       }
-      return [{ field: 'concernChanged', id, wardId: concern.wardId, value: once(async () => concern) }];
+      return [{ field: 'concernChanged', id, concernId: concern.id, wardId: concern.wardId, value: once(async () => concern) }];
     }
     default:
       return [];

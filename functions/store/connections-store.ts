@@ -2,6 +2,7 @@ import {
   BatchWriteCommand,
   DeleteCommand,
   GetCommand,
+  UpdateCommand,
   PutCommand,
   QueryCommand,
   type DynamoDBDocumentClient,
@@ -12,13 +13,22 @@ import type { Actor } from '../domain/actor.js';
 // Item layouts of the real-time part (docs/realtime.md, "Items and TTLs"):
 //   connection    pk CONN#<connectionId>  sk CONN
 //   subscription  pk CONN#<connectionId>  sk SUB#<subscriptionId>   gsi1 TOPIC#<topic> / <connectionId>#<subscriptionId>
-//   delivery      pk DELIVERY#<eventId>   sk <topic>                 (one per stream record and topic: dedup)
+//   delivery      pk DELIVERY#<eventId>   sk <topic>                 (one per stream record and topic: dedup; `pending`: posts still owed)
 // Every one carries `ttl` (epoch seconds) so an abandoned socket leaves nothing behind for long.
 
 /** API Gateway closes every WebSocket after two hours, whatever happens on it. */
 export const MAX_CONNECTION_SECONDS = 2 * 3600;
 /** DynamoDB Streams keep records for 24 hours: a redelivery can come no later than that. */
 const DELIVERY_MARKER_SECONDS = 24 * 3600;
+
+/** Claims made at once by claimDeliveries (a burst's records × one topic). */
+const CLAIMS_IN_PARALLEL = 32;
+
+/** A post a delivery still owes: the connection and the exact message (already serialised). */
+export interface PendingPost {
+  connectionId: string;
+  data: string;
+}
 
 export interface ConnectionRecord {
   connectionId: string;
@@ -52,6 +62,25 @@ const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException || (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
 
 export function createConnectionsStore(db: DynamoDBDocumentClient, tableName: string) {
+  /**
+   * Claims the delivery of one stream record to one topic: true the first time, false for a
+   * redelivered record (DynamoDB Streams deliver at least once).
+   */
+  async function claimDelivery(eventId: string, topic: string): Promise<boolean> {
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { pk: `DELIVERY#${eventId}`, sk: topic, type: 'Delivery', ttl: Math.floor(Date.now() / 1000) + DELIVERY_MARKER_SECONDS },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
   return {
     /** Records an acknowledged connection; false when one was already recorded (a second connection_init). */
     async putConnection(connection: ConnectionRecord): Promise<boolean> {
@@ -157,24 +186,37 @@ export function createConnectionsStore(db: DynamoDBDocumentClient, tableName: st
       return keys.length;
     },
 
+    claimDelivery,
+
     /**
-     * Claims the delivery of one stream record to one topic: true the first time, false for a
-     * redelivered record (DynamoDB Streams deliver at least once).
+     * Claims many records' delivery to one topic at once (one conditional Put each, in parallel):
+     * for each id, whether this invocation won it. For an id claimed before, the posts its first
+     * delivery could not make (throttled, failed) come back as `pending`, to be sent now.
      */
-    async claimDelivery(eventId: string, topic: string): Promise<boolean> {
-      try {
-        await db.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { pk: `DELIVERY#${eventId}`, sk: topic, type: 'Delivery', ttl: Math.floor(Date.now() / 1000) + DELIVERY_MARKER_SECONDS },
-            ConditionExpression: 'attribute_not_exists(pk)',
-          }),
-        );
-        return true;
-      } catch (error) {
-        if (isConditionFailure(error)) return false;
-        throw error;
+    async claimDeliveries(eventIds: string[], topic: string): Promise<{ claimed: boolean; pending?: PendingPost[] }[]> {
+      const results: { claimed: boolean; pending?: PendingPost[] }[] = [];
+      for (let i = 0; i < eventIds.length; i += CLAIMS_IN_PARALLEL) {
+        results.push(...(await Promise.all(eventIds.slice(i, i + CLAIMS_IN_PARALLEL).map(async (eventId) => {
+          if (await claimDelivery(eventId, topic)) return { claimed: true };
+          const out = await db.send(new GetCommand({ TableName: tableName, Key: { pk: `DELIVERY#${eventId}`, sk: topic }, ConsistentRead: true, ProjectionExpression: 'pending' }));
+          const pending = out.Item?.pending as PendingPost[] | undefined;
+          return pending?.length ? { claimed: false, pending } : { claimed: false };
+        }))));
       }
+      return results;
+    },
+
+    /** Records on a claim the posts still owed (or none: `[]` clears them), sent when the record comes again. */
+    async setPendingPosts(eventId: string, topic: string, pending: PendingPost[]): Promise<void> {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: { pk: `DELIVERY#${eventId}`, sk: topic },
+          ...(pending.length
+            ? { UpdateExpression: 'SET pending = :p', ExpressionAttributeValues: { ':p': pending } }
+            : { UpdateExpression: 'REMOVE pending' }),
+        }),
+      );
     },
 
     /** Gives a claim back when nothing was delivered, so a retry of the record delivers it. */

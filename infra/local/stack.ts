@@ -5,6 +5,7 @@ import { startGateway } from './gateway.js';
 import { startLocalWebSocketGateway, type WebSocketLambda } from './websocket.js';
 import { startStreamPoller } from './stream-poller.js';
 import { startLambdaWorker } from './lambda-worker.js';
+import { startLambdaPool, startLocalLambdaApi, type LocalLambdaApi } from './lambda-api.js';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Role } from '../../functions/domain/actor.js';
 import { startOidcProvider, OIDC_SCOPE, type LocalOidcProvider } from './oidc-provider.js';
@@ -51,6 +52,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
   const started = performance.now();
   let dynamo: DynamoDbLocal | undefined;
   let oidc: LocalOidcProvider | undefined;
+  let lambdaApi: LocalLambdaApi | undefined;
   try {
     dynamo = await startDynamoDbLocal({ dataDir });
     log(`DynamoDB Local on ${dynamo.endpoint} (data in ${dataDir})`);
@@ -65,6 +67,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       handler: (event, context) => wsHandler(event, context),
       idleTimeoutMs: process.env.WS_IDLE_TIMEOUT_MS ? Number(process.env.WS_IDLE_TIMEOUT_MS) : undefined,
       maxConnectionMs: process.env.WS_MAX_CONNECTION_MS ? Number(process.env.WS_MAX_CONNECTION_MS) : undefined,
+      connectionsRps: process.env.LOCAL_CONNECTIONS_RPS ? Number(process.env.LOCAL_CONNECTIONS_RPS) : undefined,
+      connectionsBurst: process.env.LOCAL_CONNECTIONS_BURST ? Number(process.env.LOCAL_CONNECTIONS_BURST) : undefined,
       log,
     });
     let dashboardUrl = '';
@@ -112,6 +116,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
       WS_MANAGEMENT_ENDPOINT: websocket.managementEndpoint,
     });
+    // The `fanout` function (chunks of large topics), as worker threads behind a local Lambda Invoke
+    // API: the publisher invokes it through @aws-sdk/client-lambda, as in AWS.
+    const fanoutStarting = startLambdaPool('fanout', new URL('../../functions/handlers/fanout.js', import.meta.url), Number(process.env.FANOUT_WORKERS ?? 2), 30_000);
+    fanoutStarting.catch(() => undefined); // awaited by the first invocation and at stop
+    lambdaApi = await startLocalLambdaApi({ fanout: fanoutStarting }, log);
+    Object.assign(process.env, { FANOUT_FUNCTION_NAME: 'fanout', LAMBDA_ENDPOINT: lambdaApi.endpoint });
     // The publisher runs in its own thread, as in its own Lambda container: its posts' client-side
     // work (SDK, signing) does not share the event loop that receives them as API Gateway. Its cold
     // start overlaps the other handlers' imports.
@@ -137,11 +147,13 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       filter: isPublishedRecord,
       idleWaitMs: process.env.STREAM_POLL_INTERVAL_MS ? Number(process.env.STREAM_POLL_INTERVAL_MS) : undefined,
       deliveries: process.env.STREAM_DELIVERIES ? Number(process.env.STREAM_DELIVERIES) : undefined,
+      partialFirst: process.env.STREAM_PARTIAL_FIRST === '1',
       deadLetterDir: join(dataDir, 'dead-letter'),
       log,
     });
     log(`ready in ${Math.round(performance.now() - started)} ms`);
     const stopDynamo = dynamo;
+    const stopLambdaApi = lambdaApi;
     return {
       url: gateway.url,
       oidc: provider,
@@ -149,6 +161,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       async stop() {
         await poller.stop();
         await publisher.close();
+        await stopLambdaApi?.close();
         await websocket.close();
         await gateway.close();
         await provider?.close();
@@ -157,6 +170,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     };
   } catch (error) {
     await oidc?.close();
+    await lambdaApi?.close().catch(() => undefined);
     await dynamo?.stop();
     throw error;
   }

@@ -36,6 +36,11 @@ export interface StreamPollerOptions {
    * tests use it to check a client never sees an event twice).
    */
   deliveries?: number;
+  /**
+   * Fault injection: before each batch of two or more records, deliver its first half alone (its
+   * answer ignored), so the whole batch then comes as a redelivery in part (STREAM_PARTIAL_FIRST=1).
+   */
+  partialFirst?: boolean;
   log?: (line: string) => void;
   /**
    * Where a record that failed every retry is written (one JSON file per record: the whole Lambda
@@ -116,6 +121,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     let attempts = 0;
     while (pending.length && !stopped) {
       stats.batches++;
+      if (options.partialFirst && pending.length > 1) await invoke(pending.slice(0, Math.ceil(pending.length / 2)));
       let failures = new Set<string>();
       for (let i = 0; i < deliveries; i++) failures = await invoke(pending);
       const firstFailed = pending.findIndex((r) => failures.has(r.dynamodb!.SequenceNumber!));
@@ -159,6 +165,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     } while (exclusiveStartShardId);
   };
   await discoverShards(true);
+  if (options.partialFirst) log('stream-poller: delivering the first half of every batch before the batch (fault injection: redelivery in part)');
   if (deliveries > 1) log(`stream-poller: delivering every batch ${deliveries} times (fault injection: at-least-once delivery)`);
 
   const pollShard = async (shardId: string): Promise<boolean> => {

@@ -31,6 +31,14 @@ export interface LocalWebSocketOptions {
   maxConnectionMs?: number;
   /** The WebSocket path on the gateway's port. */
   path?: string;
+  /**
+   * `@connections` requests per second the endpoint accepts (LOCAL_CONNECTIONS_RPS): above it a
+   * request is refused with 429 LimitExceededException, as API Gateway refuses calls over the
+   * account's quota (10,000/s by default, shared by every API in the Region). Unlimited if unset.
+   */
+  connectionsRps?: number;
+  /** Requests the rate limit allows at once (the token bucket's size); the rate by default. */
+  connectionsBurst?: number;
   log?: (line: string) => void;
 }
 
@@ -39,6 +47,8 @@ export interface LocalWebSocketGateway {
   /** Where handlers send `@connections` calls (WS_MANAGEMENT_ENDPOINT). */
   managementEndpoint: string;
   connectionCount(): number;
+  /** `@connections` requests refused with 429 so far (LOCAL_CONNECTIONS_RPS). */
+  throttledCount(): number;
   close(): Promise<void>;
 }
 
@@ -196,7 +206,28 @@ export async function startLocalWebSocketGateway(options: LocalWebSocketOptions)
   // The @connections management API: POST (send), GET (describe), DELETE (close).
   // NOTE: every post of a fan-out comes through here (one per client per event), so this path does
   // the least it can: no URL object, the body kept as bytes and sent as a text frame as received.
+  // A token bucket: `rps` tokens a second, up to `burst` saved.
+  const rps = options.connectionsRps && options.connectionsRps > 0 ? options.connectionsRps : undefined;
+  const burst = Math.max(1, options.connectionsBurst ?? rps ?? 1);
+  let tokens = burst;
+  let refilledAt = performance.now();
+  let throttled = 0;
+  const takeToken = () => {
+    if (!rps) return true;
+    const now = performance.now();
+    tokens = Math.min(burst, tokens + ((now - refilledAt) * rps) / 1000);
+    refilledAt = now;
+    if (tokens < 1) return false;
+    tokens -= 1;
+    return true;
+  };
+  if (rps) log(`@connections limited to ${rps} requests/s (LOCAL_CONNECTIONS_RPS): more are refused with 429 LimitExceededException`);
   const management: Server = createServer((request, response) => {
+    if (!takeToken()) {
+      if (throttled++ === 0) log('@connections: first request over LOCAL_CONNECTIONS_RPS refused with 429 LimitExceededException');
+      request.resume();
+      return sendError(response, 429, 'LimitExceededException', 'Rate exceeded');
+    }
     const match = CONNECTIONS_PATH.exec(request.url ?? '/');
     if (!match) {
       request.resume();
@@ -263,6 +294,7 @@ export async function startLocalWebSocketGateway(options: LocalWebSocketOptions)
     },
     managementEndpoint: `http://127.0.0.1:${managementPort}`,
     connectionCount: () => connections.size,
+    throttledCount: () => throttled,
     async close() {
       closing = true;
       // Like a redeployed or restarted endpoint: clients are told to go away and reconnect.

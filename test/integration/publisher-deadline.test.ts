@@ -86,12 +86,12 @@ describe('the publisher near its timeout', () => {
   });
 
   let batch = 0;
-  /** Three check-ins of the session, as the stream delivers them (one item, in order). */
-  function checkInRecords(): DynamoDBRecord[] {
+  /** Three check-ins of a session, as the stream delivers them (one item, in order). */
+  function checkInRecords(session = sessionId): DynamoDBRecord[] {
     batch += 1;
     return [1, 2, 3].map((delta) => {
       const requestId = `deadline-${batch}-${delta}`;
-      const item = { pk: `SESSION#${sessionId}`, sk: `CHECKIN#${requestId}`, type: 'CheckIn', sessionId, requestId, category: 'RESIDENT', delta, at: new Date().toISOString(), by: 'officer', wardId: 'tan-phu' };
+      const item = { pk: `SESSION#${session}`, sk: `CHECKIN#${requestId}`, type: 'CheckIn', sessionId: session, requestId, category: 'RESIDENT', delta, at: new Date(Date.UTC(2026, 11, 2, 3, 0, delta)).toISOString(), by: 'officer', wardId: 'tan-phu' };
       return {
         eventID: `event-${requestId}`,
         eventName: 'INSERT',
@@ -101,21 +101,48 @@ describe('the publisher near its timeout', () => {
   }
   const deltasPosted = () => posts.splice(0).map((p) => p.delta);
 
-  it('publishes the whole batch when there is time', async () => {
+  it('publishes a batch of one session as one update: deltas summed, the latest time', async () => {
     const result = await invoke(checkInRecords(), [60_000]);
     expect(result.batchItemFailures).toEqual([]);
-    expect(deltasPosted()).toEqual([1, 2, 3]);
+    expect(deltasPosted()).toEqual([6]);
   });
 
-  it('defers the records it has no time left for, and they are published once when redelivered', async () => {
+  it('merges only what it claimed: a batch redelivered in part or whole posts each check-in once', async () => {
     const records = checkInRecords();
-    const first = await invoke(records, [60_000, 5_000]);
-    expect(first.batchItemFailures.map((f) => f.itemIdentifier)).toEqual([records[1].dynamodb!.SequenceNumber, records[2].dynamodb!.SequenceNumber]);
-    expect(deltasPosted()).toEqual([1]);
-    // Lambda redelivers from the first reported failure on.
-    const again = await invoke(records.slice(1), [60_000]);
+    expect((await invoke(records.slice(0, 2), [60_000])).batchItemFailures).toEqual([]);
+    expect(deltasPosted()).toEqual([3]);
+    expect((await invoke(records, [60_000])).batchItemFailures).toEqual([]);
+    expect(deltasPosted()).toEqual([3]); // only the third was new
+    expect((await invoke(records, [60_000])).batchItemFailures).toEqual([]);
+    expect(deltasPosted()).toEqual([]);
+  });
+
+  it('defers the sessions it has no time left for, and they are published once when redelivered', async () => {
+    const other = await startLiveSession(stack, await stack.token('ADMIN'), { wardId: 'tan-phu' });
+    const table = tableOf(stack);
+    await table.connections.putSubscription({
+      connectionId: 'dashboard-2',
+      subscriptionId: '1',
+      topic: `ATTENDANCE#SESSION#${other}`,
+      query: 'subscription ($s: ID) { attendanceChanged(sessionId: $s) { delta } }',
+      variables: { s: other },
+      actor: { id: 'leader', role: 'LEADERSHIP' },
+      tokenExpiresAt: Math.floor(Date.now() / 1000) + 3600,
+    });
+    table.close();
+    const records = [...checkInRecords(), ...checkInRecords(other)];
+    // Remaining time: at the start, before the first session (ample), before the second (within the margin).
+    const first = await invoke(records, [60_000, 60_000, 5_000]);
+    expect(first.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(records.slice(3).map((r) => r.dynamodb!.SequenceNumber));
+    expect(posts.map((p) => p.connectionId)).toEqual(['dashboard-1']);
+    expect(deltasPosted()).toEqual([6]);
+    const again = await invoke(records.slice(3), [60_000]);
     expect(again.batchItemFailures).toEqual([]);
-    expect(deltasPosted()).toEqual([2, 3]);
+    expect(posts.map((p) => p.connectionId)).toEqual(['dashboard-2']);
+    expect(deltasPosted()).toEqual([6]);
+    // Redelivered from the first: the first session is not posted twice.
+    expect((await invoke(records, [60_000])).batchItemFailures).toEqual([]);
+    expect(deltasPosted()).toEqual([]);
   });
 
   it('starts nothing when the invocation is already within the margin of its timeout', async () => {

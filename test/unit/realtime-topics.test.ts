@@ -3,8 +3,8 @@ import type { RealtimeEvent } from '../../functions/realtime/events.js';
 import { targetMatches, topicOf, topicsOf } from '../../functions/realtime/topics.js';
 
 const value = async () => undefined;
-const checkIn = (sessionId: string, wardId?: string): RealtimeEvent => ({ field: 'attendanceChanged', id: 'e1', sessionId, wardId, value });
-const concern = (wardId?: string): RealtimeEvent => ({ field: 'concernChanged', id: 'e2', wardId, value });
+const checkIn = (sessionId: string, wardId?: string): RealtimeEvent => ({ field: 'attendanceChanged', id: 'e1', sessionId, wardId, delta: 1, at: '2026-12-02T00:00:00.000Z', value });
+const concern = (wardId?: string): RealtimeEvent => ({ field: 'concernChanged', id: 'e2', concernId: 'c1', wardId, value });
 
 describe('subscription topics', () => {
   it('files a session subscription under the session, and checks a ward given with it as a filter', () => {
