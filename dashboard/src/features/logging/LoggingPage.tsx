@@ -129,13 +129,12 @@ function ScheduleForm({ kinds, wards, onScheduled }: { kinds: SessionKind[]; war
         {t('logging.hostBody')}
         <input value={hostBody} onChange={(e) => setHostBody(e.target.value)} required />
       </label>
-      <fieldset className="date-time" aria-describedby="schedule-when-zone">
+      <fieldset className="date-time">
         <legend>{t('logging.when')}</legend>
         <div className="date-time-fields">
           <DateField label={t('dateEntry.date')} value={date} onChange={setDate} required showMissing={attempted} testId="schedule-date" />
           <TimeField label={t('dateEntry.time')} value={time} onChange={setTime} required showMissing={attempted} testId="schedule-time" />
         </div>
-        <small id="schedule-when-zone" className="muted">{t('dateEntry.zone')}</small>
       </fieldset>
       <button type="submit" className="primary" disabled={result.fetching}>{t('logging.scheduleSubmit')}</button>
       {result.error && <p role="alert" className="error">{messageOf(result.error)}</p>}

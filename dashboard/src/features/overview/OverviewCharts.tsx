@@ -32,6 +32,30 @@ function useWidth<T extends HTMLElement>() {
 
 interface Row { name: string; value: number; colour: string; tag?: string }
 
+/** Splits a name into at most two lines at a space, for a name longer than the axis allows. */
+function lines(name: string, width: number, font: string): string[] {
+  if (textWidth(name, font) <= width) return [name];
+  const words = name.split(' ');
+  let best = [name];
+  for (let i = 1; i < words.length; i++) {
+    const candidate = [words.slice(0, i).join(' '), words.slice(i).join(' ')];
+    if (textWidth(candidate[0]!, font) <= width) best = candidate;
+  }
+  return best;
+}
+
+/** A category name on one line (two for a very long one), right-aligned against the axis. */
+function CategoryTick({ x, y, payload, width, font }: { x?: number; y?: number; payload?: { value: string }; width: number; font: string }) {
+  const parts = lines(payload?.value ?? '', width, font);
+  return (
+    <text x={x} y={y} textAnchor="end" fontSize={TICK_FONT} fill="#1b1f24" className="axis-label">
+      {parts.map((part, i) => (
+        <tspan key={i} x={x} dy={i === 0 ? `${0.35 - (parts.length - 1) * 0.6}em` : '1.2em'}>{part}</tspan>
+      ))}
+    </text>
+  );
+}
+
 /**
  * Horizontal bars with the category names on one line each, on an axis as wide as the longest name
  * (never wrapped into each other, on a phone as on a wall), one row per category.
@@ -49,7 +73,7 @@ function HorizontalBars({ rows, valueName, label }: { rows: Row[]; valueName: st
         <BarChart width={width} height={height} data={rows} layout="vertical" margin={{ left: 4, right: 24, top: 4, bottom: 4 }} accessibilityLayer={false}>
           <CartesianGrid strokeDasharray="3 3" horizontal={false} />
           <XAxis type="number" allowDecimals={false} tick={{ fontSize: TICK_FONT }} />
-          <YAxis type="category" dataKey="name" width={axisWidth} interval={0} tick={{ fontSize: TICK_FONT, fill: '#1b1f24' }} />
+          <YAxis type="category" dataKey="name" width={axisWidth} interval={0} tick={<CategoryTick width={axisWidth - 12} font={font} />} />
           <Tooltip />
           <Bar dataKey="value" name={valueName} isAnimationActive={false}>
             {rows.map((row) => <Cell key={row.name} fill={row.colour} />)}
