@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSubscription } from 'urql';
+import { useClient, useSubscription } from 'urql';
 import { useLiveQuery, useThrottled } from '../../app/live.js';
 import { Link } from '../../app/router.js';
 import { durationSince, formatDate, matchesSearch } from '../../lib/format.js';
@@ -9,18 +9,50 @@ import { AUTHORITIES, CONCERN_STATUSES, type Authority, type ConcernStatus } fro
 import { ConcernsBoardQuery, ConcernsChangedSubscription } from './documents.js';
 import { DueBadge, dueDay } from './DueBadge.js';
 
-/** The concerns board: a column per status, filters by ward, authority and status, and a search that ignores diacritics. */
+/** Cards a column shows at first, and how many more each "show more" adds. */
+export const COLUMN_PAGE = 8;
+
+type Sort = 'oldest' | 'newest';
+
+/**
+ * The concerns board: a column per status (every status in view: a count per status above the
+ * columns, at most COLUMN_PAGE cards per column with "show more"), sorted oldest waiting first by
+ * default, filters by ward, authority and status, and a search that ignores diacritics. The API
+ * gives 100 concerns a page; every page is read (a district has hundreds, not millions).
+ */
 export function ConcernsBoard() {
   const { t } = useTranslation();
   const [wardId, setWardId] = useState('');
   const [status, setStatus] = useState<ConcernStatus | ''>('');
   const [authority, setAuthority] = useState<Authority | ''>('');
   const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<Sort>('oldest');
+  const [shown, setShown] = useState<Partial<Record<ConcernStatus, number>>>({});
   const [overdueOnly, setOverdueOnly] = useState(false);
-  const [{ data, error }, refetch] = useLiveQuery({
-    query: ConcernsBoardQuery,
-    variables: { wardId: wardId || null, status: status || null, authority: authority || null, overdue: overdueOnly || null },
-  });
+  const variables = { wardId: wardId || null, status: status || null, authority: authority || null, overdue: overdueOnly || null };
+  const [{ data, error }, refetch] = useLiveQuery({ query: ConcernsBoardQuery, variables });
+  const client = useClient();
+  const [laterPages, setLaterPages] = useState<{ for: unknown; nodes: NonNullable<typeof data>['concerns']['edges'][number]['node'][] }>();
+  useEffect(() => {
+    let current = true;
+    setLaterPages(undefined);
+    if (!data?.concerns.pageInfo.hasNextPage) return;
+    void (async () => {
+      const nodes = [];
+      let after = data.concerns.pageInfo.endCursor ?? null;
+      while (after && current) {
+        const page = await client.query(ConcernsBoardQuery, { ...variables, after }, { requestPolicy: 'network-only' }).toPromise();
+        if (!page.data) break;
+        nodes.push(...page.data.concerns.edges.map((e) => e.node));
+        after = page.data.concerns.pageInfo.hasNextPage ? (page.data.concerns.pageInfo.endCursor ?? null) : null;
+      }
+      if (current) setLaterPages({ for: data, nodes });
+    })();
+    return () => {
+      current = false;
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [data, client]);
   const refetchLater = useThrottled(() => refetch({ requestPolicy: 'network-only' }), 500);
   useSubscription({ query: ConcernsChangedSubscription }, (_prev, event) => {
     refetchLater();
@@ -28,10 +60,11 @@ export function ConcernsBoard() {
   });
 
   const concerns = useMemo(() => {
-    const all = data?.concerns.edges.map((e) => e.node) ?? [];
-    if (!search.trim()) return all;
-    return all.filter((c) => matchesSearch([c.topic, c.text, c.ward?.name, c.business?.name, c.business?.taxCode, c.session.title].filter(Boolean).join(' '), search));
-  }, [data, search]);
+    const all = [...(data?.concerns.edges.map((e) => e.node) ?? []), ...(laterPages && laterPages.for === data ? laterPages.nodes : [])];
+    const found = search.trim() ? all.filter((c) => matchesSearch([c.topic, c.text, c.ward?.name, c.business?.name, c.business?.taxCode, c.session.title].filter(Boolean).join(' '), search)) : all;
+    const direction = sort === 'oldest' ? 1 : -1;
+    return [...found].sort((a, b) => direction * a.raisedAt.localeCompare(b.raisedAt));
+  }, [data, laterPages, search, sort]);
   const columns = status ? [status] : CONCERN_STATUSES;
 
   return (
@@ -86,23 +119,45 @@ export function ConcernsBoard() {
           <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="overdue-only" />
           {t('deadline.overdueOnly')}
         </label>
+        <label className="field">
+          {t('board.sort')}
+          <select value={sort} onChange={(e) => setSort(e.target.value as Sort)} data-testid="concern-sort">
+            <option value="oldest">{t('board.sortOldest')}</option>
+            <option value="newest">{t('board.sortNewest')}</option>
+          </select>
+        </label>
       </form>
       {error && !data && <p role="alert" className="error">{t('errors.load')}: {error.message}</p>}
       {!data && !error && <p aria-busy="true">{t('common.loading')}</p>}
       {data && (
         <p className="muted" role="status">{t('concerns.count', { shown: concerns.length, total: data.concerns.totalCount })}</p>
       )}
-      <div className="board">
+      {data && (
+        <nav aria-label={t('board.byStatus')}>
+          <ul className="board-summary" data-testid="board-summary">
+            {columns.map((column) => (
+              <li key={column}>
+                <a href={`#col-${column}`}>
+                  <StatusIcon status={column} /> {t(`concernStatus.${column}`)} <strong>{concerns.filter((c) => c.status === column).length}</strong>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      )}
+      <div className={`board${columns.length === 1 ? ' single' : ''}`}>
         {columns.map((column) => {
           const cards = concerns.filter((c) => c.status === column);
+          const limit = shown[column] ?? COLUMN_PAGE;
+          const rest = cards.length - limit;
           return (
-            <section key={column} className="board-column" aria-labelledby={`col-${column}`}>
-              <h2 id={`col-${column}`}>{t(`concernStatus.${column}`)} <span className="count">{cards.length}</span></h2>
+            <section key={column} className="board-column" aria-labelledby={`col-${column}`} data-status={column}>
+              <h2 id={`col-${column}`} tabIndex={-1}><span><StatusIcon status={column} /> {t(`concernStatus.${column}`)}</span> <span className="count">{cards.length}</span></h2>
               <ul>
-                {cards.map((c) => {
+                {cards.slice(0, limit).map((c) => {
                   const waited = durationSince(c.raisedAt);
                   return (
-                    <li key={c.id} className="card" data-concern-id={c.id}>
+                    <li key={c.id} className="card" data-concern-id={c.id} data-raised-at={c.raisedAt}>
                       <Link to={`/concerns/${c.id}`}><strong>{c.topic}</strong></Link>
                       <small>{c.ward?.name ?? t('common.district')} · {t(`authority.${c.authority}`)} · {formatDate(c.raisedAt)}</small>
                       {!c.closedAt && <small className="waited">{t('concerns.waited', waited)}</small>}
@@ -111,10 +166,26 @@ export function ConcernsBoard() {
                   );
                 })}
               </ul>
+              {cards.length === 0 && <p className="muted">{t('board.empty')}</p>}
+              {rest > 0 && (
+                <button type="button" className="show-more" onClick={() => setShown({ ...shown, [column]: limit + COLUMN_PAGE })}>
+                  {t('board.showMore', { count: Math.min(rest, COLUMN_PAGE), rest })}
+                </button>
+              )}
+              {limit > COLUMN_PAGE && (
+                <button type="button" className="link-button" onClick={() => setShown({ ...shown, [column]: COLUMN_PAGE })}>{t('board.showLess')}</button>
+              )}
             </section>
           );
         })}
       </div>
     </section>
   );
+}
+
+const STATUS_ICONS: Record<ConcernStatus, string> = { OPEN: '●', IN_PROGRESS: '◐', ESCALATED: '▲', ANSWERED_ON_SPOT: '✓', RESOLVED: '✓', ANSWERED: '✓' };
+
+/** A shape per status beside its name: status never carried by colour alone. */
+function StatusIcon({ status }: { status: ConcernStatus }) {
+  return <span className={`status-icon status-${status.toLowerCase()}`} aria-hidden="true">{STATUS_ICONS[status]}</span>;
 }

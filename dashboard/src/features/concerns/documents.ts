@@ -1,10 +1,11 @@
 import { graphql } from '../../gql/index.js';
 
 export const ConcernsBoardQuery = graphql(`
-  query ConcernsBoard($wardId: ID, $status: ConcernStatus, $authority: Authority, $overdue: Boolean) {
+  query ConcernsBoard($wardId: ID, $status: ConcernStatus, $authority: Authority, $overdue: Boolean, $after: String) {
     wards { id name }
-    concerns(wardId: $wardId, status: $status, authority: $authority, overdue: $overdue, first: 100) {
+    concerns(wardId: $wardId, status: $status, authority: $authority, overdue: $overdue, first: 100, after: $after) {
       totalCount
+      pageInfo { hasNextPage endCursor }
       edges {
         node {
           id topic text status authority raisedAt closedAt dueAt overdue

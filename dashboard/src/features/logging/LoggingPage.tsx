@@ -5,6 +5,7 @@ import { useLiveQuery } from '../../app/live.js';
 import { canManageSession, canRegisterBusiness, sessionKindsFor, type SessionKind } from '../../app/permissions.js';
 import { Link } from '../../app/router.js';
 import { useViewer } from '../../app/viewer.js';
+import { DateField, TimeField } from '../../lib/DateFields.js';
 import { formatDateTime, formatNumber, hcmcLocalToIso } from '../../lib/format.js';
 import { AUTHORITIES, type Authority } from '../concerns/allowed-moves.js';
 import { BusinessByTaxCodeQuery } from './documents.js';
@@ -85,12 +86,15 @@ function ScheduleForm({ kinds, wards, onScheduled }: { kinds: SessionKind[]; war
   const [title, setTitle] = useState('');
   const [wardId, setWardId] = useState(viewer.ward?.id ?? '');
   const [hostBody, setHostBody] = useState(viewer.ward ? `Đảng ủy - UBND phường ${viewer.ward.name}` : kind === 'BUSINESS_TAX' ? 'Chi cục Thuế Quận 7' : '');
-  const [when, setWhen] = useState('');
+  const [date, setDate] = useState('');
+  const [time, setTime] = useState('');
+  const [attempted, setAttempted] = useState(false);
   const [result, schedule] = useMutation(ScheduleSessionMutation);
   const [done, setDone] = useState<string>();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const scheduledAt = hcmcLocalToIso(when);
+    setAttempted(true);
+    const scheduledAt = date && time ? hcmcLocalToIso(`${date}T${time}`) : undefined;
     if (!scheduledAt) return;
     const answer = await schedule({ input: { kind, title: title.trim(), hostBody: hostBody.trim(), scheduledAt, wardId: wardId || null } });
     if (answer.data) {
@@ -125,10 +129,13 @@ function ScheduleForm({ kinds, wards, onScheduled }: { kinds: SessionKind[]; war
         {t('logging.hostBody')}
         <input value={hostBody} onChange={(e) => setHostBody(e.target.value)} required />
       </label>
-      <label className="field">
-        {t('logging.when')}
-        <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} required />
-      </label>
+      <fieldset className="date-time">
+        <legend>{t('logging.when')}</legend>
+        <div className="date-time-fields">
+          <DateField label={t('dateEntry.date')} value={date} onChange={setDate} required showMissing={attempted} testId="schedule-date" />
+          <TimeField label={t('dateEntry.time')} value={time} onChange={setTime} required showMissing={attempted} testId="schedule-time" />
+        </div>
+      </fieldset>
       <button type="submit" className="primary" disabled={result.fetching}>{t('logging.scheduleSubmit')}</button>
       {result.error && <p role="alert" className="error">{messageOf(result.error)}</p>}
       {done && !result.error && <p role="status" className="ok">{t('logging.scheduled', { title: done })}</p>}

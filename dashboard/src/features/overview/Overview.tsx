@@ -1,9 +1,11 @@
-import { Suspense, lazy, useState } from 'react';
+import { Suspense, lazy, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SummaryFieldsFragment } from '../../gql/graphql.js';
+import { LiveAnnouncer } from '../../app/announcer.js';
 import { Link } from '../../app/router.js';
 import { formatDateTime, formatNumber, formatTime } from '../../lib/format.js';
 import { ExportButton } from '../export/ExportButton.js';
+import { groupFeed } from './feed.js';
 import { PeriodPicker } from './PeriodPicker.js';
 import { useOverviewData, type ActivityItem, type LiveSession } from './use-overview-data.js';
 import type { PeriodChoice } from './period.js';
@@ -17,7 +19,7 @@ export function closedConcerns(summary: Summary) {
 }
 
 export function Overview() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [choice, setChoice] = useState<PeriodChoice>({ kind: 'all' });
   const data = useOverviewData(choice);
   return (
@@ -32,6 +34,7 @@ export function Overview() {
       {data.summary && (
         <>
           <KpiTiles summary={data.summary} />
+          <LiveAnnouncer text={`${t('kpi.attendance')}: ${formatNumber(data.summary.attendance, i18n.language)}; ${t('kpi.liveSessions')}: ${formatNumber(data.summary.liveSessions, i18n.language)}`} />
           <Suspense fallback={<div className="chart-placeholder" aria-busy="true">{t('common.loading')}</div>}>
             <OverviewCharts summary={data.summary} />
           </Suspense>
@@ -77,7 +80,7 @@ function LiveSessions({ sessions }: { sessions: LiveSession[] }) {
       {sessions.length === 0 ? (
         <p className="muted">{t('overview.noLiveSessions')}</p>
       ) : (
-        <ul className="live-sessions" aria-live="polite">
+        <ul className="live-sessions">
           {sessions.map((session) => (
             <li key={session.id} data-session-id={session.id}>
               <span className="pulse" aria-hidden="true" />
@@ -122,18 +125,37 @@ function describeActivity(item: ActivityItem, t: (key: string, options?: Record<
 }
 
 function ActivityFeed({ items }: { items: ActivityItem[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lines = useMemo(() => groupFeed(items), [items]);
   return (
     <section className="panel" aria-labelledby="feed-title">
       <h2 id="feed-title">{t('overview.activity')}</h2>
-      {items.length === 0 ? (
+      {lines.length === 0 ? (
         <p className="muted">{t('overview.noActivity')}</p>
       ) : (
         <ol className="feed" data-testid="activity-feed">
-          {items.map((item) => (
-            <li key={item.id}>
-              <time dateTime={item.at}>{formatDateTime(item.at)}</time> {describeActivity(item, t)}
-              {item.wardName ? <small> · {item.wardName}</small> : null}
+          {lines.map(({ key, item, checkIns }) => (
+            <li key={key} data-action={item.action} data-session-id={item.sessionId} data-total={checkIns?.total}>
+              {checkIns ? (
+                <details className="feed-run">
+                  <summary>
+                    <time dateTime={item.at}>{formatDateTime(item.at)}</time> {t('feedRun.line', { total: formatNumber(checkIns.total, i18n.language), session: item.sessionTitle ?? '' })}
+                    {item.wardName ? <small> · {item.wardName}</small> : null}
+                  </summary>
+                  <ul>
+                    {checkIns.entries.map((entry) => (
+                      <li key={entry.id}>
+                        <time dateTime={entry.at}>{formatTime(entry.at)}</time> {t('feedRun.entry', { count: entry.count ?? 0, category: entry.category ? t(`category.${entry.category}`) : '' })}
+                      </li>
+                    ))}
+                  </ul>
+                </details>
+              ) : (
+                <>
+                  <time dateTime={item.at}>{formatDateTime(item.at)}</time> {describeActivity(item, t)}
+                  {item.wardName ? <small> · {item.wardName}</small> : null}
+                </>
+              )}
             </li>
           ))}
         </ol>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { DateField } from '../../lib/DateFields.js';
 import { currentHcmcQuarter, currentHcmcYear, type PeriodChoice } from './period.js';
 
 type Kind = Exclude<PeriodChoice['kind'], 'review'> | 'interim' | 'final';
@@ -66,14 +67,8 @@ export function PeriodPicker({ value, onChange }: { value: PeriodChoice; onChang
       )}
       {value.kind === 'custom' && (
         <>
-          <label>
-            {t('period.from')}
-            <input type="date" value={value.from} onChange={(e) => onChange({ ...value, from: e.target.value })} />
-          </label>
-          <label>
-            {t('period.to')}
-            <input type="date" value={value.to} onChange={(e) => onChange({ ...value, to: e.target.value })} />
-          </label>
+          <DateField label={t('period.from')} value={value.from} onChange={(from) => onChange({ ...value, from })} />
+          <DateField label={t('period.to')} value={value.to} onChange={(to) => onChange({ ...value, to })} />
         </>
       )}
     </fieldset>

@@ -47,7 +47,7 @@ export const ConcernFeedSubscription = graphql(`
 
 export const ActivityQuery = graphql(`
   query ActivityFeed {
-    activity(first: 20) {
+    activity(first: 100) {
       edges { node { id at action description role count category fromStatus toStatus session { id title } concern { id topic } business { id name } ward { id name } } }
     }
   }

@@ -55,12 +55,13 @@ describe('the period picker', () => {
     expect(periodRange(seen.at(-1)!)).toEqual({ from: '2008-03-31T17:00:00.000Z', to: '2008-06-30T17:00:00.000Z' });
   });
 
-  it('shows date fields for a custom range', () => {
+  it('shows date fields for a custom range, typed dd/MM/yyyy', () => {
     const seen: PeriodChoice[] = [];
     render(<Harness onChange={(choice) => seen.push(choice)} />);
     fireEvent.change(screen.getByLabelText('Loại kỳ'), { target: { value: 'custom' } });
-    fireEvent.change(screen.getByLabelText('Từ ngày'), { target: { value: '2026-02-01' } });
-    fireEvent.change(screen.getByLabelText('Đến ngày'), { target: { value: '2026-02-28' } });
+    expect(screen.getByLabelText<HTMLInputElement>('Từ ngày').value).toMatch(/^01\/01\/\d{4}$/);
+    fireEvent.change(screen.getByLabelText('Từ ngày'), { target: { value: '01/02/2026' } });
+    fireEvent.change(screen.getByLabelText('Đến ngày'), { target: { value: '28/02/2026' } });
     expect(periodRange(seen.at(-1)!)).toEqual({ from: '2026-01-31T17:00:00.000Z', to: '2026-02-28T17:00:00.000Z' });
   });
 });

@@ -11,6 +11,7 @@ export interface ActivityItem {
   action: string;
   description: string;
   sessionTitle?: string;
+  sessionId?: string;
   concernTopic?: string;
   /** The status the entry moved the concern to (not the concern's status now). */
   toStatus?: string;
@@ -94,6 +95,7 @@ export function useOverviewData(choice: PeriodChoice) {
       action: node.action,
       description: node.description,
       sessionTitle: node.session?.title,
+      sessionId: node.session?.id,
       concernTopic: node.concern?.topic,
       toStatus: node.toStatus ?? undefined,
       count: node.count ?? undefined,

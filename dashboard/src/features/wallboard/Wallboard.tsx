@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { LiveAnnouncer } from '../../app/announcer.js';
 import { useLive } from '../../app/live.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { OverdueTally } from '../concerns/OverdueTally.js';
@@ -7,6 +8,8 @@ import { KpiTiles } from '../overview/Overview.js';
 import { useOverviewData } from '../overview/use-overview-data.js';
 
 const WARD_SECONDS = 8;
+/** Live sessions listed by name; the rest are counted (the screen must not scroll). */
+const LIVE_SHOWN = 4;
 
 /** The overview for a meeting-room screen: large numbers, no controls, one ward after another. */
 export function Wallboard() {
@@ -24,6 +27,8 @@ export function Wallboard() {
   }, []);
   const wards = data.summary?.wards ?? [];
   const ward = wards.length ? wards[index % wards.length] : undefined;
+  const announcement = data.summary ? `${t('kpi.attendance')}: ${formatNumber(data.summary.attendance, i18n.language)}; ${t('kpi.liveSessions')}: ${formatNumber(data.summary.liveSessions, i18n.language)}` : '';
+  const hidden = data.liveSessions.length - LIVE_SHOWN;
   return (
     <main className="wallboard" id="main">
       <header>
@@ -36,8 +41,9 @@ export function Wallboard() {
       {!data.summary && <p aria-busy="true">{t('common.loading')}</p>}
       {data.summary && <KpiTiles summary={data.summary} large />}
       <OverdueTally large />
+      <LiveAnnouncer text={announcement} />
       {ward && (
-        <section className="wallboard-ward" aria-live="polite" data-ward={ward.ward.id}>
+        <section className="wallboard-ward" data-ward={ward.ward.id}>
           <h2>{ward.ward.name} <span className={`wave-tag wave-${ward.ward.rolloutWave.toLowerCase()}`}>{t(`wave.${ward.ward.rolloutWave}`)}</span></h2>
           <dl>
             <div><dt>{t('table.sessions')}</dt><dd>{formatNumber(ward.sessions, i18n.language)}</dd></div>
@@ -49,9 +55,10 @@ export function Wallboard() {
       )}
       {data.liveSessions.length > 0 && (
         <ul className="wallboard-live">
-          {data.liveSessions.map((s) => (
-            <li key={s.id}><span className="pulse" aria-hidden="true" /> {s.title} <strong>{formatNumber(s.attendance, i18n.language)}</strong></li>
+          {data.liveSessions.slice(0, LIVE_SHOWN).map((s) => (
+            <li key={s.id}><span className="pulse" aria-hidden="true" /> <span className="title">{s.title}</span> <strong>{formatNumber(s.attendance, i18n.language)}</strong></li>
           ))}
+          {hidden > 0 && <li className="more">{t('wallboard.moreLive', { count: hidden })}</li>}
         </ul>
       )}
     </main>
