@@ -119,6 +119,10 @@ function describeActivity(item: ActivityItem, t: (key: string, options?: Record<
       return t('feed.CONCERN_RAISED', { topic: item.concernTopic ?? '' });
     case 'CONCERN_MOVED':
       return t('feed.CONCERN_MOVED', { topic: item.concernTopic ?? '', status: t(`concernStatus.${item.toStatus}`) });
+    case 'REPORT_CREATED':
+    case 'REPORT_UPDATED':
+    case 'REPORT_ISSUED':
+      return t(`feed.${item.action}`);
     default:
       return item.description;
   }

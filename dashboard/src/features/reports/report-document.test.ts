@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportFiguresFragment, ReviewReportFieldsFragment } from '../../gql/graphql.js';
+import { buildReportDocument, vnLongDate, vnNumber } from './report-document.js';
+
+const period = { from: '2005-12-31T17:00:00.000Z', to: '2010-12-31T17:00:00.000Z' };
+const report: ReviewReportFieldsFragment = {
+  id: 'r1', kind: 'TONG_KET', status: 'ISSUED', period, ward: null, title: 'Tổng kết 2006 - 2010', issuingBody: 'ỦY BAN NHÂN DÂN QUẬN 7', place: 'Quận 7',
+  assessment: 'Đoạn một.\n\nĐoạn hai.', lessons: '', nextSteps: 'Tiếp tục.', signerTitle: 'KT. Chủ tịch\nPhó Chủ tịch', signerName: 'Nguyễn Văn A',
+  number: '12/BC-UBND', issuedAt: '2011-01-20T02:00:00.000Z', createdAt: '', updatedAt: '', createdBy: 'u',
+};
+const totals = { period, sessions: 50, attendance: 3292, concerns: 78, concernsClosed: 70, taxRounds: 6, businessesEngaged: 435 };
+const figures: ReportFiguresFragment = {
+  period, wardId: null, wardName: null, generatedAt: '2011-01-20T02:00:00.000Z', totals, attendanceByCategory: [],
+  wards: [{ wardId: 'binh-thuan', wardName: 'Bình Thuận', rolloutWave: 'SECOND', sessions: 5, attendance: 293, concerns: 4, concernsClosed: 4 }],
+  waves: [{ wave: 'SECOND', wards: 1, sessions: 5, attendance: 293 }], kinds: [{ kind: 'PUBLIC', sessions: 40, attendance: 2147 }], thematicDialogues: [],
+  tax: { rounds: 6, businessesEngaged: 435, bySector: [{ sector: 'TRADE', businesses: 435 }], escalatedToCity: 2, outcomes: { open: 0, answeredOnSpot: 1, inProgress: 0, resolved: 1, escalated: 0, answered: 2 } },
+  concerns: { raised: 78, answeredOnSpot: 25, resolvedByWard: 19, resolvedByDistrict: 20, escalatedWaiting: 2, answeredAfterEscalation: 6, waiting: 8, outcomes: { open: 5, answeredOnSpot: 25, inProgress: 1, resolved: 39, escalated: 2, answered: 6 }, byLevel: [] },
+  waitingConcerns: [{ concernId: 'c', topic: 'Ngập nước', wardId: 'tan-hung', wardName: 'Tân Hưng', authority: 'CITY', status: 'ESCALATED', raisedAt: '2010-05-02T01:00:00.000Z', daysWaited: 263 }],
+  previous: { ...totals, period: { from: '2000-12-31T17:00:00.000Z', to: period.from }, sessions: 0, attendance: 0 },
+};
+
+describe('the review report document (Decree 30/2020/NĐ-CP layout)', () => {
+  it('writes dates as the decree wants: a leading zero for days below 10 and for January and February', () => {
+    expect(vnLongDate('2011-01-20T02:00:00.000Z')).toBe('ngày 20 tháng 01 năm 2011');
+    expect(vnLongDate('2007-03-04T17:30:00.000Z')).toBe('ngày 05 tháng 3 năm 2007'); // already the 5th in Vietnam
+    expect(vnNumber(3292)).toBe('3.292');
+  });
+
+  it('builds the header, title, sections and signature of an issued report from its figures', () => {
+    const doc = buildReportDocument(report, figures);
+    expect(doc.issuingBody).toEqual(['ỦY BAN NHÂN DÂN', 'QUẬN 7']);
+    expect([doc.numberLine, doc.placeDate, doc.periodLine]).toEqual(['Số: 12/BC-UBND', 'Quận 7, ngày 20 tháng 01 năm 2011', '(Từ ngày 01/01/2006 đến ngày 31/12/2010)']);
+    expect(doc.sections.map((s) => s.heading)).toEqual(['I. KẾT QUẢ THỰC HIỆN', 'II. ĐÁNH GIÁ CHUNG', 'III. BÀI HỌC KINH NGHIỆM', 'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ']);
+    const tables = doc.sections[0]!.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
+    expect(tables[0]!.rows).toEqual([['1', 'Bình Thuận', 'Đợt 2', '5', '293']]);
+    expect(tables.flatMap((t) => t.rows).find((r) => r[1] === 'Ngập nước')).toEqual(['1', 'Ngập nước', 'Tân Hưng', 'Thành phố', 'Đã chuyển cấp trên', '02/05/2010', '263']);
+    expect(tables.flatMap((t) => t.rows).find((r) => r[0] === 'Lượt người tham dự')).toEqual(['Lượt người tham dự', '0', '3.292', '+3.292']);
+    expect(doc.sections[1]!.blocks).toEqual([{ kind: 'paragraph', text: 'Đoạn một.' }, { kind: 'paragraph', text: 'Đoạn hai.' }]);
+    expect(doc.sections[2]!.blocks).toEqual([{ kind: 'paragraph', text: '(Chưa có nội dung.)' }]);
+    expect(doc.signerTitle).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
+    expect(doc.draft).toBe(false);
+  });
+
+  it('leaves the number and date blank on a draft and marks it DỰ THẢO', () => {
+    const doc = buildReportDocument({ ...report, status: 'DRAFT', number: null, issuedAt: null }, figures);
+    expect(doc.draft).toBe(true);
+    expect(doc.numberLine).toMatch(/^Số:\s+\/BC-UBND$/);
+    expect(doc.placeDate).toBe('Quận 7, ngày      tháng      năm');
+  });
+});
