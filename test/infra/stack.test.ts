@@ -324,6 +324,20 @@ describe('identity', () => {
     expect(props.WriteAttributes).not.toContain('email');
   });
 
+  it('gives the dashboard client the lifetimes, sign-out URL and revocation docs/deploy.md states (the local OIDC stand-in copies them)', () => {
+    const [[, client]] = resourcesOf('AWS::Cognito::UserPoolClient');
+    const props = client.Properties;
+    const seconds = (value: number, unit: string) => value * ({ seconds: 1, minutes: 60, hours: 3600, days: 86400 } as Record<string, number>)[unit ?? 'hours']!;
+    const units = props.TokenValidityUnits ?? {};
+    expect(seconds(props.IdTokenValidity, units.IdToken)).toBe(3600);
+    expect(seconds(props.AccessTokenValidity, units.AccessToken)).toBe(3600);
+    expect(seconds(props.RefreshTokenValidity, units.RefreshToken ?? 'days')).toBe(7 * 86400);
+    expect(JSON.stringify(props.LogoutURLs)).toMatch(/"https:\/\/",\{"Fn::GetAtt":\["Dashboard\w+","DomainName"\]\},"\/"\]/);
+    expect(props.EnableTokenRevocation).toBe(true);
+    expect(props.SupportedIdentityProviders).toEqual(['COGNITO']);
+    expect(props.WriteAttributes).toEqual(['name']);
+  });
+
   it('keeps the user pool when the stack is deleted', () => {
     template.hasResource('AWS::Cognito::UserPool', { DeletionPolicy: 'Retain', Properties: Match.objectLike({ DeletionProtection: 'ACTIVE' }) });
   });

@@ -2,9 +2,9 @@ import { Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 're
 import { useTranslation } from 'react-i18next';
 import { Provider, useQuery } from 'urql';
 import { graphql } from '../gql/index.js';
-import { currentToken, keepCognitoTokenFresh, signOut, viewerFromToken } from '../auth/session.js';
+import { currentToken, keepCognitoTokenFresh, onSignOut, signOut, tokenHasRole, viewerFromToken } from '../auth/session.js';
 import type { DashboardConfig } from '../config.js';
-import { SignIn } from '../features/sign-in/SignIn.js';
+import { NoGroup, SignIn } from '../features/sign-in/SignIn.js';
 import { Overview } from '../features/overview/Overview.js';
 import { createApiClients, type ApiClients, type LiveStatus } from './client.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
@@ -34,6 +34,8 @@ const ViewerQuery = graphql(`
 export function App({ config }: { config: DashboardConfig }) {
   const [token, setToken] = useState(currentToken);
   if (!token) return <SignIn config={config} onSignedIn={setToken} />;
+  // Signed in, but in no group: no data, no socket, only what to do about it.
+  if (!tokenHasRole(token)) return <NoGroup config={config} />;
   return (
     <Router>
       <SignedIn config={config} token={token} onSignedOut={() => setToken(undefined)} />
@@ -60,11 +62,18 @@ function SignedIn({ config, token, onSignedOut }: { config: DashboardConfig; tok
       },
     });
     setClients(created);
-    const stopRenewing = config.auth.kind === 'cognito' ? keepCognitoTokenFresh(config.auth) : undefined;
+    // A renewed ID token (before the old one expires) moves the open WebSocket to it: the server closes
+    // a socket whose token has expired, and a move loses no live update where a reconnect could.
+    const stopRenewing = config.auth.kind === 'cognito' ? keepCognitoTokenFresh(config.auth, () => void created.moveToNewToken()) : undefined;
+    const forgetOnSignOut = onSignOut(() => {
+      stopRenewing?.();
+      created.dispose();
+    });
     return () => {
       current = false;
+      forgetOnSignOut();
       stopRenewing?.();
-      void created.ws.dispose();
+      created.dispose();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config, token]);

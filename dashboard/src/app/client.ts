@@ -6,7 +6,15 @@ export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 export interface ApiClients {
   client: Client;
-  ws: WsClient;
+  /** The WebSocket client in use now (a new one after `moveToNewToken`). */
+  readonly ws: WsClient;
+  /**
+   * Moves the live connection to the token just renewed, without losing an event: a new socket is
+   * opened with it and every open subscription started on it; the old socket is closed only after
+   * `overlapMs`. Events delivered on both sockets meanwhile are passed on once.
+   */
+  moveToNewToken(overlapMs?: number): Promise<void>;
+  dispose(): void;
 }
 
 export interface ApiClientOptions {
@@ -30,37 +38,92 @@ export async function waitBeforeRetry(retries: number) {
  * The urql client: HTTP POST for queries and mutations (`preferGetMethod: false`: Apollo's CSRF guard
  * refuses GET without a preflight header), graphql-ws for subscriptions, the user's token on both.
  */
+/**
+ * How long both sockets stay open when the connection moves to a renewed token: the protocol has no
+ * acknowledgement of `subscribe`, and the server files a subscription asynchronously (one Lambda
+ * invocation per message), so the old socket keeps delivering until the new subscriptions are surely filed.
+ */
+export const TOKEN_MOVE_OVERLAP_MS = 5_000;
+
+interface ActiveSubscription {
+  input: { query: string; variables?: Record<string, unknown>; operationName?: string; extensions?: Record<string, unknown> };
+  sink: { next(value: any): void; error(error: unknown): void; complete(): void };
+  /** The socket whose subscription may end this one (a retired socket's `complete` is ignored). */
+  owner: WsClient;
+  unsubscribe(): void;
+  /** While two sockets deliver: the payloads already passed on. */
+  seen?: Set<string>;
+}
+
+/**
+ * The urql client: HTTP POST for queries and mutations (`preferGetMethod: false`: Apollo's CSRF guard
+ * refuses GET without a preflight header), graphql-ws for subscriptions, the user's token on both.
+ */
 export function createApiClients(options: ApiClientOptions): ApiClients {
   const { config, token } = options;
   const authorization = () => `Bearer ${token()}`;
   let droppedOnce = false;
-  const ws = createWsClient({
-    url: absoluteUrl(config.graphqlWsUrl, true),
-    connectionParams: () => ({ authorization: authorization() }),
-    lazy: false,
-    // NOTE: every ping is a Lambda invocation in AWS; API Gateway drops a socket idle for 10 minutes,
-    // so a ping every 4 minutes keeps it open at a quarter of the cost of a 1-minute ping.
-    keepAlive: 240_000,
-    retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
-    retryWait: waitBeforeRetry,
-    on: {
-      connecting: () => options.onStatus(droppedOnce ? 'offline' : 'connecting'),
-      connected: () => {
-        options.onStatus('live');
-        if (droppedOnce) options.onReconnected();
+  const active = new Set<ActiveSubscription>();
+  // NOTE: declared before the first socket exists: graphql-ws emits `connecting` from inside createClient.
+  let ws: WsClient | undefined;
+  /** A retired socket (moved away from) no longer speaks for the connection's status. */
+  const speaks = (socket: WsClient | undefined) => ws === undefined || socket === ws;
+
+  const newWs = (moved: boolean): WsClient => {
+    let quietFirstConnect = moved;
+    // NOTE: `let`, assigned below: the `connecting` handler runs before createClient returns.
+    let socket: WsClient | undefined = undefined;
+    socket = createWsClient({
+      url: absoluteUrl(config.graphqlWsUrl, true),
+      connectionParams: () => ({ authorization: authorization() }),
+      lazy: false,
+      // NOTE: every ping is a Lambda invocation in AWS; API Gateway drops a socket idle for 10 minutes,
+      // so a ping every 4 minutes keeps it open at a quarter of the cost of a 1-minute ping.
+      keepAlive: 240_000,
+      retryAttempts: Number.POSITIVE_INFINITY,
+      shouldRetry: () => true,
+      retryWait: waitBeforeRetry,
+      on: {
+        connecting: () => speaks(socket) && options.onStatus(droppedOnce ? 'offline' : 'connecting'),
+        connected: () => {
+          if (!speaks(socket)) return;
+          options.onStatus('live');
+          // A move is not a drop: nothing was missed, nothing needs fetching again.
+          if (droppedOnce && !quietFirstConnect) options.onReconnected();
+          quietFirstConnect = false;
+        },
+        message: (message) => {
+          // The Lambda path refuses a bad token with an `error` for `connection_init`, then closes the socket
+          // (API Gateway cannot send close codes): stop and ask for sign-in rather than retry forever.
+          if (speaks(socket) && message.type === 'error' && (message as { id?: string }).id === 'connection_init') options.onUnauthenticated();
+        },
+        closed: () => {
+          if (!speaks(socket)) return;
+          droppedOnce = true;
+          options.onStatus('offline');
+        },
       },
-      message: (message) => {
-        // The Lambda path refuses a bad token with an `error` for `connection_init`, then closes the socket
-        // (API Gateway cannot send close codes): stop and ask for sign-in rather than retry forever.
-        if (message.type === 'error' && (message as { id?: string }).id === 'connection_init') options.onUnauthenticated();
+    });
+    return socket;
+  };
+
+  const startOn = (socket: WsClient, entry: ActiveSubscription) =>
+    socket.subscribe(entry.input, {
+      next: (value) => {
+        if (entry.seen) {
+          const key = JSON.stringify(value);
+          if (entry.seen.has(key)) return;
+          entry.seen.add(key);
+        }
+        entry.sink.next(value);
       },
-      closed: () => {
-        droppedOnce = true;
-        options.onStatus('offline');
-      },
-    },
-  });
+      error: (error) => entry.owner === socket && entry.sink.error(error),
+      complete: () => entry.owner === socket && entry.sink.complete(),
+    });
+
+  ws = newWs(false);
+  let socketNow: WsClient = ws;
+
   const client = new Client({
     url: absoluteUrl(config.graphqlUrl),
     preferGetMethod: false,
@@ -79,13 +142,55 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
           const input = { ...request, query: request.query ?? '' };
           return {
             subscribe(sink) {
-              const unsubscribe = ws.subscribe(input, sink);
-              return { unsubscribe };
+              const entry: ActiveSubscription = { input, sink, owner: socketNow, unsubscribe: () => undefined };
+              entry.unsubscribe = startOn(socketNow, entry);
+              active.add(entry);
+              return {
+                unsubscribe() {
+                  active.delete(entry);
+                  entry.unsubscribe();
+                },
+              };
             },
           };
         },
       }),
     ],
   });
-  return { client, ws };
+
+  let disposed = false;
+  return {
+    client,
+    get ws() {
+      return socketNow;
+    },
+    async moveToNewToken(overlapMs = TOKEN_MOVE_OVERLAP_MS) {
+      const old = socketNow;
+      const next = newWs(true);
+      ws = socketNow = next;
+      await new Promise<void>((done) => {
+        const off = next.on('connected', () => {
+          off();
+          done();
+        });
+      });
+      if (disposed || socketNow !== next) return;
+      const moving = [...active];
+      const previous = moving.map((entry) => {
+        entry.seen = new Set();
+        entry.owner = next;
+        const unsubscribeOld = entry.unsubscribe;
+        entry.unsubscribe = startOn(next, entry);
+        return unsubscribeOld;
+      });
+      await new Promise((done) => setTimeout(done, overlapMs));
+      previous.forEach((unsubscribeOld) => unsubscribeOld());
+      for (const entry of moving) entry.seen = undefined;
+      void old.dispose();
+    },
+    dispose() {
+      disposed = true;
+      void socketNow.dispose();
+    },
+  };
 }

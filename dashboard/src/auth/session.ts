@@ -100,13 +100,15 @@ export async function completeCognitoSignIn(config: DashboardConfig): Promise<st
  * Renews the Cognito tokens before they expire (refresh token, oidc-client-ts's automatic silent
  * renew) and stores each new ID token: a wall screen stays signed in for days. Returns a stop function.
  */
-export function keepCognitoTokenFresh(auth: CognitoAuthConfig): () => void {
+export function keepCognitoTokenFresh(auth: CognitoAuthConfig, onRenewed?: (idToken: string) => void): () => void {
   let stopped = false;
   let stop = () => undefined as void;
   void cognitoManager(auth).then(async (manager) => {
     if (stopped) return;
     const onLoaded = (user: { id_token?: string }) => {
-      if (user.id_token) storeToken(user.id_token);
+      if (!user.id_token) return;
+      storeToken(user.id_token);
+      onRenewed?.(user.id_token);
     };
     manager.events.addUserLoaded(onLoaded);
     manager.startSilentRenew();
@@ -122,7 +124,25 @@ export function keepCognitoTokenFresh(auth: CognitoAuthConfig): () => void {
   };
 }
 
+/**
+ * Whether the token names a role of this system. A user Cognito knows but no administrator has put in
+ * a group has none: the API refuses every request of theirs (UNAUTHENTICATED), so the dashboard says
+ * what to do instead of asking them to sign in again and again.
+ */
+export function tokenHasRole(token: string): boolean {
+  return viewerFromToken(token) !== undefined;
+}
+
+const beforeSignOut = new Set<() => void>();
+
+/** Runs `close` when the user signs out, before the page leaves (the live socket is closed at once). */
+export function onSignOut(close: () => void): () => void {
+  beforeSignOut.add(close);
+  return () => beforeSignOut.delete(close);
+}
+
 export async function signOut(config: DashboardConfig) {
+  for (const close of [...beforeSignOut]) close();
   localStorage.removeItem(TOKEN_KEY);
   if (config.auth.kind === 'cognito') {
     const manager = await cognitoManager(config.auth);

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, signInLocally, signInWithCognito, type Role } from '../../auth/session.js';
+import { ROLES, signInLocally, signInWithCognito, signOut, type Role } from '../../auth/session.js';
 import type { DashboardConfig } from '../../config.js';
 import { LanguageSwitch } from '../../app/LanguageSwitch.js';
 
@@ -95,6 +95,27 @@ export function SignIn({ config, onSignedIn }: { config: DashboardConfig; onSign
           )}
           {error && <p role="alert" className="error">{error}</p>}
         </form>
+      </div>
+    </main>
+  );
+}
+
+/**
+ * Signed in, but in no Dialogue Pulse group (`cognito:groups` names no role): the API would refuse
+ * everything, so nothing is fetched; the user is told to ask an administrator, and may sign out.
+ */
+export function NoGroup({ config }: { config: DashboardConfig }) {
+  const { t } = useTranslation();
+  return (
+    <main className="sign-in" id="main">
+      <div className="sign-in-card" data-testid="no-group">
+        <div className="sign-in-top">
+          <h1>{t('app.title')}</h1>
+          <LanguageSwitch />
+        </div>
+        <h2>{t('noGroup.title')}</h2>
+        <p role="alert">{t('noGroup.body')}</p>
+        <button type="button" className="primary" onClick={() => void signOut(config)}>{t('nav.signOut')}</button>
       </div>
     </main>
   );
