@@ -14,6 +14,8 @@ import type { HandlerName } from './lambda-bundling.js';
 export interface AlarmsProps {
   stage: string;
   functions: Record<HandlerName, NodejsFunction>;
+  /** The chunked fan-out function (its errors and throttles are alarmed like the others'). */
+  fanout?: NodejsFunction;
   httpApi: HttpApi;
   webSocketApi: WebSocketApi;
   webSocketStageName: string;
@@ -55,7 +57,9 @@ export class Alarms extends Construct {
     };
     const fiveMinutes = Duration.minutes(5);
 
-    for (const [name, fn] of Object.entries(props.functions) as [HandlerName, NodejsFunction][]) {
+    const functions: [string, NodejsFunction][] = Object.entries(props.functions);
+    if (props.fanout) functions.push(['fanout', props.fanout]);
+    for (const [name, fn] of functions) {
       add(`${name}-errors`, `The ${name} function failed (threw or timed out) at least 3 times in 5 minutes.`, fn.metricErrors({ period: fiveMinutes, statistic: 'Sum' }), 3);
       add(`${name}-throttles`, `The ${name} function was throttled (account concurrency exhausted).`, fn.metricThrottles({ period: fiveMinutes, statistic: 'Sum' }), 1);
     }

@@ -11,6 +11,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration, WebSocketLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Runtime } from 'aws-cdk-lib/aws-lambda';
 import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
@@ -35,6 +36,12 @@ export const TABLE_ACTIONS: Record<HandlerName, readonly string[]> = {
   // Finds subscriptions by topic, reads what an event needs, claims/releases deliveries, deletes gone connections.
   publisher: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
 };
+
+/** The `fanout` function's entry (not in HANDLER_ENTRIES: it serves no API and reads no table). */
+export const FANOUT_ENTRY = `${REPO_ROOT}/functions/handlers/fanout.ts`;
+/** A message to more connections than this is posted in chunks of FANOUT_CHUNK_SIZE by `fanout`. */
+export const FANOUT_THRESHOLD = 500;
+export const FANOUT_CHUNK_SIZE = 250;
 
 /** Memory and timeout per function, with the reason for each. */
 const SIZING: Record<HandlerName, { memorySize: number; timeout: Duration; description: string }> = {
@@ -62,6 +69,11 @@ export interface ApiProps {
  */
 export class Api extends Construct {
   readonly functions: Record<HandlerName, NodejsFunction>;
+  /**
+   * Posts one chunk of a large topic's message (functions/handlers/fanout.ts), invoked by the
+   * publisher once per chunk, in parallel (docs/realtime.md, "Chunked fan-out").
+   */
+  readonly fanout: NodejsFunction;
   readonly httpApi: HttpApi;
   readonly httpStage: HttpStage;
   readonly webSocketApi: WebSocketApi;
@@ -148,11 +160,53 @@ export class Api extends Construct {
     };
     this.functions = { 'graphql-http': make('graphql-http'), 'graphql-ws': make('graphql-ws'), publisher: make('publisher') };
 
+    // fanout: no table access at all (gone connections are answered to the publisher, which deletes
+    // them); only @connections on this API's stage, granted below with the others.
+    this.fanout = new NodejsFunction(this, 'FanoutFunction', {
+      entry: FANOUT_ENTRY,
+      handler: 'handler',
+      runtime: FUNCTION_RUNTIME,
+      architecture: Architecture.ARM_64,
+      // Posting is I/O: 512 MB is ample CPU for a few hundred posts; 30 s covers throttling retries
+      // (the publisher gives each chunk its own deadline, well inside this).
+      memorySize: 512,
+      timeout: Duration.seconds(30),
+      description: 'Posts one chunk of a large topic\'s real-time message to its WebSocket connections',
+      environment: {
+        POWERTOOLS_SERVICE_NAME: 'dialogue-pulse',
+        POWERTOOLS_LOG_LEVEL: 'INFO',
+        WS_MANAGEMENT_ENDPOINT: this.webSocketStage.callbackUrl,
+      },
+      depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
+      projectRoot: REPO_ROOT,
+      bundling: {
+        forceDockerBundling: false,
+        format: OutputFormat.ESM,
+        target: LAMBDA_BUNDLING.target,
+        minify: LAMBDA_BUNDLING.minify,
+        sourceMap: LAMBDA_BUNDLING.sourceMap,
+        mainFields: [...LAMBDA_BUNDLING.mainFields],
+        banner: LAMBDA_BUNDLING.banner,
+        externalModules: [...LAMBDA_BUNDLING.externalModules],
+        esbuildArgs: { '--alias': [...LAMBDA_BUNDLING.esbuildArgs['--alias']] },
+      },
+      logGroup: new LogGroup(this, 'FanoutFunctionLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
+    });
+    acknowledgeNag(this.fanout, [
+      { id: LAMBDA_BASIC_EXECUTION_FINDING, reason: 'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; it is the standard minimal Lambda policy.' },
+      { id: 'AwsSolutions-L1', reason: 'nodejs22.x, as every function of the app (FUNCTION_RUNTIME).' },
+    ]);
+    // The publisher may invoke this one function (its unqualified ARN: no versions or aliases) and nothing else.
+    this.functions.publisher.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.fanout.functionArn] }));
+    this.functions.publisher.addEnvironment('FANOUT_FUNCTION_NAME', this.fanout.functionName);
+    this.functions.publisher.addEnvironment('FANOUT_THRESHOLD', String(FANOUT_THRESHOLD));
+    this.functions.publisher.addEnvironment('FANOUT_CHUNK_SIZE', String(FANOUT_CHUNK_SIZE));
+
     // PostToConnection / DeleteConnection on this WebSocket API's stage, nothing else.
-    for (const name of ['graphql-ws', 'publisher'] as const) {
-      this.webSocketStage.grantManagementApiAccess(this.functions[name]);
+    for (const fn of [this.functions['graphql-ws'], this.functions.publisher, this.fanout]) {
+      this.webSocketStage.grantManagementApiAccess(fn);
       acknowledgeMatchingNag(
-        this.functions[name],
+        fn,
         /^AwsSolutions-IAM5\[Resource::arn:<AWS::Partition>:execute-api:(<AWS::Region>|[a-z0-9-]+):<AWS::AccountId>:<ApiWebSocketApi\w+>\/[a-z0-9-]+\/\*\/@connections\/\*\]$/,
         'execute-api:ManageConnections on this WebSocket API\'s own stage: the trailing wildcards are the HTTP method (POST/GET/DELETE) and the connection id, which exists only at run time.',
       );

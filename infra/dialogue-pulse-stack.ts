@@ -65,6 +65,7 @@ export class DialoguePulseStack extends Stack {
     this.alarms = new Alarms(this, 'Alarms', {
       stage: settings.stage,
       functions: this.api.functions,
+      fanout: this.api.fanout,
       httpApi: this.api.httpApi,
       webSocketApi: this.api.webSocketApi,
       webSocketStageName: this.api.webSocketStage.stageName,

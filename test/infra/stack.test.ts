@@ -137,7 +137,7 @@ describe('the functions', () => {
 
   it('runs every Lambda function of the app (including the seeder) on nodejs22.x and arm64', () => {
     const ours = resourcesOf('AWS::Lambda::Function').filter(([id]) => id.startsWith('Api') || id.startsWith('ReferenceData'));
-    expect(ours).toHaveLength(4);
+    expect(ours).toHaveLength(5); // graphql-http, graphql-ws, publisher, fanout, the seeder
     for (const [id, fn] of ours) {
       expect([id, fn.Properties.Runtime, fn.Properties.Architectures]).toEqual([id, 'nodejs22.x', ['arm64']]);
     }
@@ -209,12 +209,12 @@ describe('least privilege', () => {
     }
   });
 
-  it('lets only graphql-ws and publisher manage connections, and only on the WebSocket API', () => {
+  it('lets only graphql-ws, publisher and fanout manage connections, and only on the WebSocket API', () => {
     const wsApiId = logicalId(template, 'AWS::ApiGatewayV2::Api', 'ApiWebSocketApi');
     const manage = (id: string) => statementsOfRole(roleOf(id)).filter((s) => asArray(s.Action).some((a: string) => a.startsWith('execute-api:')));
     const fns = appFunctions();
     expect(manage(fns['graphql-http'])).toEqual([]);
-    for (const id of [fns['graphql-ws'], fns.publisher]) {
+    for (const id of [fns['graphql-ws'], fns.publisher, fnId('ApiFanoutFunction')]) {
       const [statement, ...others] = manage(id);
       expect(others).toEqual([]);
       expect(statement.Action).toBe('execute-api:ManageConnections');
@@ -228,6 +228,42 @@ describe('least privilege', () => {
     const fns = appFunctions();
     const readsStream = (id: string) => statementsOfRole(roleOf(id)).some((s) => asArray(s.Action).includes('dynamodb:GetRecords'));
     expect([readsStream(fns['graphql-http']), readsStream(fns['graphql-ws']), readsStream(fns.publisher)]).toEqual([false, false, true]);
+  });
+});
+
+describe('chunked fan-out (the fanout function)', () => {
+  const fanoutId = () => fnId('ApiFanoutFunction');
+
+  it('is a small arm64 nodejs22.x function that knows only the @connections endpoint', () => {
+    const props = template.toJSON().Resources[fanoutId()].Properties;
+    expect([props.Runtime, props.Architectures, props.MemorySize, props.Timeout]).toEqual(['nodejs22.x', ['arm64'], 512, 30]);
+    expect(Object.keys(props.Environment.Variables).sort()).toEqual(['POWERTOOLS_LOG_LEVEL', 'POWERTOOLS_SERVICE_NAME', 'WS_MANAGEMENT_ENDPOINT']);
+  });
+
+  it('may post to connections and nothing else: no table, no stream, no other function', () => {
+    const actions = statementsOfRole(roleOf(fanoutId())).flatMap((s) => asArray(s.Action));
+    expect(actions).toEqual(['execute-api:ManageConnections']);
+  });
+
+  it('is invoked by the publisher alone, which is told its name and the chunking', () => {
+    const invokers = resourcesOf('AWS::IAM::Policy').flatMap(([, policy]) =>
+      (policy.Properties.PolicyDocument.Statement as Json[])
+        .filter((s) => asArray(s.Action).includes('lambda:InvokeFunction'))
+        .map((s) => ({ roles: policy.Properties.Roles.map((r: Json) => r.Ref), resource: JSON.stringify(s.Resource) })),
+    );
+    expect(invokers.map((i) => i.roles)).toEqual([[roleOf(appFunctions().publisher)]]);
+    expect(invokers[0].resource).toContain(fanoutId());
+    expect(invokers[0].resource).not.toContain('"*"');
+    const env = template.toJSON().Resources[appFunctions().publisher].Properties.Environment.Variables;
+    expect(env).toMatchObject({ FANOUT_FUNCTION_NAME: { Ref: fanoutId() }, FANOUT_THRESHOLD: '500', FANOUT_CHUNK_SIZE: '250' });
+  });
+
+  it('has its own error and throttle alarms', () => {
+    const alarms = resourcesOf('AWS::CloudWatch::Alarm').map(([, a]) => a.Properties).filter((a) => /fanout/.test(a.AlarmName));
+    expect(alarms.map((a) => [a.MetricName, a.Dimensions[0].Value])).toEqual([
+      ['Errors', { Ref: fanoutId() }],
+      ['Throttles', { Ref: fanoutId() }],
+    ]);
   });
 });
 
@@ -421,7 +457,8 @@ describe('alarms', () => {
       [
         'dead-letter-queue', 'graphql-http-errors', 'graphql-http-throttles', 'graphql-ws-errors', 'graphql-ws-throttles',
         'http-api-5xx', 'publisher-errors', 'publisher-iterator-age', 'publisher-throttles', 'websocket-api-errors',
-      ].map((n) => `dialogue-pulse-prod-${n}`),
+        'fanout-errors', 'fanout-throttles',
+      ].sort().map((n) => `dialogue-pulse-prod-${n}`),
     );
     for (const alarm of alarms) {
       expect(alarm.AlarmActions, alarm.AlarmName).toEqual([{ Ref: topicId }]);
