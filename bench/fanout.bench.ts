@@ -103,7 +103,11 @@ async function burst(receivers: Receiver[], calls: (() => Promise<{ delta: numbe
   const burstMs = Date.now() - startedAt;
   const final = Math.max(...answers.map((a) => a.attendance));
   const since = (r: Receiver, i: number) => r.updates.slice(marks[i]);
-  const holdsFinal = () => receivers.filter((r, i) => since(r, i).some((u) => u.attendance >= final)).length;
+  const expectedDelta = expected ?? answers.reduce((n, a) => n + a.delta, 0);
+  // Done for a client once it holds the final count AND its deltas add up: an update's attendance
+  // is read when it is published and may already include check-ins a later update will carry.
+  const holdsFinal = () =>
+    receivers.filter((r, i) => since(r, i).some((u) => u.attendance >= final) && since(r, i).reduce((n, u) => n + u.delta, 0) >= expectedDelta).length;
   let last = -1;
   let lastProgress = Date.now();
   await eventually(async () => {
@@ -112,7 +116,6 @@ async function burst(receivers: Receiver[], calls: (() => Promise<{ delta: numbe
     return holdsFinal() === receivers.length || Date.now() - lastProgress > 30_000;
   }, 30 * 60_000, 'the final count at every client').catch(() => undefined);
   await sleep(1_000); // late or doubled updates would show here
-  const expectedDelta = expected ?? answers.reduce((n, a) => n + a.delta, 0);
   const staleness: number[] = [];
   let lost = 0;
   let doubled = 0;
