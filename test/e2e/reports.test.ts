@@ -28,7 +28,7 @@ describe('review reports in Chromium: a leader downloads the 2006–2010 report 
 
   beforeAll(async () => {
     ensureDashboardBuilt();
-    [stack, browser] = await Promise.all([startStack({ demo: true, dataDir: fastDataDir() }), launchChromium()]);
+    [stack, browser] = await Promise.all([startStack({ demo: true, dataDir: fastDataDir(), startTimeoutMs: 600_000 }), launchChromium()]);
     leader = await stack.token('LEADERSHIP', undefined, 'e2e-leader');
   }, 900_000);
   afterAll(async () => {

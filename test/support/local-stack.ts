@@ -30,6 +30,8 @@ export interface StartOptions {
   demo?: boolean;
   port?: number;
   env?: Record<string, string>;
+  /** How long to wait for the stack to be ready (default 180 s; a demo load on a busy machine takes longer). */
+  startTimeoutMs?: number;
 }
 
 /**
@@ -60,8 +62,8 @@ export async function startStack(options: StartOptions = {}): Promise<RunningSta
     const timer = setTimeout(() => {
       // Leave nothing behind: SIGKILL also ends DynamoDB Local (its wrapper watches our pipe).
       child.kill('SIGKILL');
-      reject(new Error(`stack did not start in 180 s:\n${output}`));
-    }, 180_000);
+      reject(new Error(`stack did not start in ${(options.startTimeoutMs ?? 180_000) / 1000} s:\n${output}`));
+    }, options.startTimeoutMs ?? 180_000);
     const onData = () => {
       const match = /Dashboard:\s+(http:\/\/localhost:\d+)\//.exec(output);
       if (match) {
