@@ -11,7 +11,7 @@ import { ConditionFailedError, runTransaction, type TransactItem } from './trans
 // The history lives in the item: at most four entries (raise + three moves) of ≤ 4,000 characters.
 export const concernKey = (id: string) => ({ pk: `CONCERN#${id}`, sk: 'CONCERN' });
 
-function toItem(c: Concern) {
+export function concernItem(c: Concern) {
   const sort = `${c.raisedAt}#${c.id}`;
   return {
     ...concernKey(c.id),
@@ -176,7 +176,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
     /** Creates a concern once (its id comes from the requestId); false when it already exists. */
     async createConcern(concern: Concern, counters: CounterDelta[], activity: Activity, engagement?: { businessId: string; scheduledAt: string }): Promise<boolean> {
       const items: TransactItem[] = [
-        { Put: { TableName: tableName, Item: toItem(concern), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: tableName, Item: concernItem(concern), ConditionExpression: 'attribute_not_exists(pk)' } },
         ...counters.map((c) => counterUpdate(tableName, c)),
         activityPut(tableName, activity),
       ];
