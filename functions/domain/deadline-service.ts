@@ -4,10 +4,9 @@ import type { Clock } from './clock.js';
 import { cleanDeadlineRule, DEFAULT_DEADLINE_RULES, withRule, type DeadlineRuleSet, type SetDeadlineRuleInput } from './deadline-rules.js';
 import { ConflictError, ForbiddenError } from './errors.js';
 
-// Versions other than the newest never change: each instance keeps those it read.
-const versions = new Map<number, DeadlineRuleSet>([[0, DEFAULT_DEADLINE_RULES]]);
-
 export function createDeadlineService(stores: Pick<Stores, 'deadlines'>, clock: Clock) {
+  // A stored version never changes: the service keeps those it has read (per table, not per process).
+  const versions = new Map<number, DeadlineRuleSet>([[0, DEFAULT_DEADLINE_RULES]]);
   return {
     /** The rules in force now: the newest stored version, or the built-in defaults (version 0). */
     async currentRules(): Promise<DeadlineRuleSet> {

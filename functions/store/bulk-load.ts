@@ -1,6 +1,6 @@
 import { BatchWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { CheckIn, Concern } from '../domain/model.js';
-import { toItem as concernItem, waitingItem, waitingRecordOf } from './concerns-store.js';
+import { concernItem, waitingItem, waitingRecordOf } from './concerns-store.js';
 import { checkInItem } from './sessions-store.js';
 import { counterKey, counterUpdate, type CounterDelta } from './stats-store.js';
 
@@ -52,4 +52,26 @@ export async function bulkLoadConcerns(db: DynamoDBDocumentClient, tableName: st
     if (waiting.has(c.status)) items.push(waitingItem(waitingRecordOf(c)));
   }
   await batchPut(db, tableName, items);
+}
+
+/**
+ * Benchmarks only (bench/deadlines.bench.ts): writes answered concerns' items as the answering moves
+ * leave them (an answered concern has no due marker), in parallel batches, to fill a table with 10^5
+ * concerns in a minute or two. Never used on a request path.
+ */
+export async function bulkLoadAnsweredConcerns(db: DynamoDBDocumentClient, tableName: string, concerns: Concern[], parallel = 8): Promise<void> {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: parallel }, async () => {
+      while (next < concerns.length) {
+        const batch = concerns.slice(next, next + 25);
+        next += 25;
+        let pending: Record<string, unknown>[] | undefined = batch.map((c) => ({ PutRequest: { Item: concernItem(c) } }));
+        while (pending?.length) {
+          const out = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
+          pending = out.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined;
+        }
+      }
+    }),
+  );
 }

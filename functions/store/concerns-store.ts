@@ -11,8 +11,8 @@ import { ConditionFailedError, runTransaction, type TransactItem } from './trans
 // The history lives in the item: at most four entries (raise + three moves) of ≤ 4,000 characters.
 export const concernKey = (id: string) => ({ pk: `CONCERN#${id}`, sk: 'CONCERN' });
 
-/** The Concern item (also used by the bench's bulk loader). */
-export function toItem(c: Concern) {
+/** The Concern item (also used by the benches' bulk loaders). */
+export function concernItem(c: Concern) {
   const sort = `${c.raisedAt}#${c.id}`;
   return {
     ...concernKey(c.id),
@@ -218,7 +218,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
     /** Creates a concern once (its id comes from the requestId); false when it already exists. */
     async createConcern(concern: Concern, counters: CounterDelta[], activity: Activity, engagement?: EngagementFacts): Promise<boolean> {
       const items: TransactItem[] = [
-        { Put: { TableName: tableName, Item: toItem(concern), ConditionExpression: 'attribute_not_exists(pk)' } },
+        { Put: { TableName: tableName, Item: concernItem(concern), ConditionExpression: 'attribute_not_exists(pk)' } },
         ...counters.map((c) => counterUpdate(tableName, c)),
         activityPut(tableName, activity),
         waitingPut(tableName, waitingRecordOf(concern)),
