@@ -44,7 +44,10 @@ export function useOverviewData(choice: PeriodChoice) {
   const [sessionsResult, refetchSessions] = useLiveQuery({ query: LiveSessionsQuery });
   const [pushedSummary, setPushedSummary] = useState<SummaryFieldsFragment>();
   const [ticks, setTicks] = useState<Record<string, number>>({});
-  const [activityResult, refetchActivity] = useLiveQuery({ query: ActivityQuery });
+  // The feed (100 entries, to merge runs of check-ins) waits for the summary's answer: on a busy
+  // server the two compete, and the numbers come first.
+  const summaryPending = summaryResult.fetching && !summaryResult.data;
+  const [activityResult, refetchActivity] = useLiveQuery({ query: ActivityQuery, pause: summaryPending });
 
   // A push is the whole all-time summary; a chosen period must be asked for again.
   useEffect(() => setPushedSummary(undefined), [period?.from, period?.to, epoch]);
