@@ -134,7 +134,7 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
     // oidc-client-ts renews 60 s before expiry, with the refresh token; the dashboard then opens a
     // second socket with the new token and closes the first once the second delivers.
     await expect.poll(() => sockets.length, { timeout: TOKEN_TTL_SECONDS * 1000 }).toBe(2);
-    await expect.poll(() => sockets[0]!.closed, { timeout: 30_000 }).toBe(true);
+    await expect.poll(() => sockets[0]!.closed, { timeout: 45_000 }).toBe(true);
     expect(sockets[1]!.closed).toBe(false);
     await new Promise((r) => setTimeout(r, 2_000));
     stopped = true;

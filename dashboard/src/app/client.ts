@@ -41,9 +41,10 @@ export async function waitBeforeRetry(retries: number) {
 /**
  * How long both sockets stay open when the connection moves to a renewed token: the protocol has no
  * acknowledgement of `subscribe`, and the server files a subscription asynchronously (one Lambda
- * invocation per message), so the old socket keeps delivering until the new subscriptions are surely filed.
+ * invocation per message, slower on a loaded machine), so the old socket keeps delivering until the new
+ * subscriptions are surely filed. The renewal comes a minute before the old token expires: 15 s fits.
  */
-export const TOKEN_MOVE_OVERLAP_MS = 5_000;
+export const TOKEN_MOVE_OVERLAP_MS = 15_000;
 
 interface ActiveSubscription {
   input: { query: string; variables?: Record<string, unknown>; operationName?: string; extensions?: Record<string, unknown> };
