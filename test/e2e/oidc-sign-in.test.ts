@@ -164,7 +164,7 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
     await expect.poll(async () => (await tableAfter.subscriptionsOn('ATTENDANCE#ALL')).length, { timeout: 10_000 }).toBe(0);
     tableAfter.close();
     const left = await page.evaluate(() => Object.keys(localStorage).filter((key) => key === 'dp.token' || key.startsWith('oidc.')));
-    expect(left).toEqual([]);
+    expect(left, 'what the browser still holds after sign-out').toEqual([]);
     // The provider's session is gone too: signing in asks for the password again.
     await page.getByRole('button', { name: 'Đăng nhập bằng tài khoản cơ quan' }).click();
     await page.waitForURL((url) => url.toString().startsWith(`${issuer}/interaction/`));

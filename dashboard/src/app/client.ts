@@ -124,6 +124,8 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
 
   ws = newWs(false);
   let socketNow: WsClient = ws;
+  /** Every socket not yet closed: during a move, the old one too (dispose closes both). */
+  const open = new Set<WsClient>([ws]);
 
   const client = new Client({
     url: absoluteUrl(config.graphqlUrl),
@@ -169,6 +171,7 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
       const old = socketNow;
       const next = newWs(true);
       ws = socketNow = next;
+      open.add(next);
       await new Promise<void>((done) => {
         const off = next.on('connected', () => {
           off();
@@ -187,11 +190,13 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
       await new Promise((done) => setTimeout(done, overlapMs));
       previous.forEach((unsubscribeOld) => unsubscribeOld());
       for (const entry of moving) entry.seen = undefined;
+      open.delete(old);
       void old.dispose();
     },
     dispose() {
       disposed = true;
-      void socketNow.dispose();
+      for (const socket of open) void socket.dispose();
+      open.clear();
     },
   };
 }
