@@ -41,9 +41,10 @@ export async function waitBeforeRetry(retries: number) {
 /**
  * How long both sockets stay open when the connection moves to a renewed token: the protocol has no
  * acknowledgement of `subscribe`, and the server files a subscription asynchronously (one Lambda
- * invocation per message), so the old socket keeps delivering until the new subscriptions are surely filed.
+ * invocation per message, slower on a loaded machine), so the old socket keeps delivering until the new
+ * subscriptions are surely filed. The renewal comes a minute before the old token expires: 15 s fits.
  */
-export const TOKEN_MOVE_OVERLAP_MS = 5_000;
+export const TOKEN_MOVE_OVERLAP_MS = 15_000;
 
 interface ActiveSubscription {
   input: { query: string; variables?: Record<string, unknown>; operationName?: string; extensions?: Record<string, unknown> };
@@ -123,6 +124,8 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
 
   ws = newWs(false);
   let socketNow: WsClient = ws;
+  /** Every socket not yet closed: during a move, the old one too (dispose closes both). */
+  const open = new Set<WsClient>([ws]);
 
   const client = new Client({
     url: absoluteUrl(config.graphqlUrl),
@@ -168,6 +171,7 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
       const old = socketNow;
       const next = newWs(true);
       ws = socketNow = next;
+      open.add(next);
       await new Promise<void>((done) => {
         const off = next.on('connected', () => {
           off();
@@ -186,11 +190,13 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
       await new Promise((done) => setTimeout(done, overlapMs));
       previous.forEach((unsubscribeOld) => unsubscribeOld());
       for (const entry of moving) entry.seen = undefined;
+      open.delete(old);
       void old.dispose();
     },
     dispose() {
       disposed = true;
-      void socketNow.dispose();
+      for (const socket of open) void socket.dispose();
+      open.clear();
     },
   };
 }

@@ -147,6 +147,9 @@ export async function signOut(config: DashboardConfig) {
   if (config.auth.kind === 'cognito') {
     const manager = await cognitoManager(config.auth);
     await manager.removeUser();
+    // NOTE: a renewal already in flight when the user signs out stores its user after removeUser;
+    // whatever oidc-client-ts keeps (user, refresh token, sign-in state) goes now, before leaving.
+    for (const key of Object.keys(localStorage)) if (key.startsWith('oidc.')) localStorage.removeItem(key);
     if (config.auth.logoutUrl) {
       const query = new URLSearchParams({ client_id: config.auth.clientId, logout_uri: `${window.location.origin}/` });
       window.location.assign(`${config.auth.logoutUrl}?${query}`);
