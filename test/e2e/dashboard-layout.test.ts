@@ -234,6 +234,8 @@ describe('the dashboard laid out at every size', () => {
       { name: 'tax', path: '/tax', token: leader },
       { name: 'concerns', path: '/concerns', token: leader, ready: '.board-column' },
       { name: 'concern', path: `/concerns/${concernId}`, token: leader },
+      { name: 'reports', path: '/reports?from=2026-01-01&to=2027-01-01', token: leader },
+      { name: 'deadlines', path: '/deadlines', token: leader },
       { name: 'logging', path: '/logging', token: officerToken, ready: '.session-list li' },
       { name: 'kiosk', path: `/kiosk/${liveSession}`, token: officerToken, ready: 'button[data-category]:not([disabled])' },
     ];
