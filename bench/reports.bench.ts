@@ -8,7 +8,7 @@
  *
  * NOTE: the first 10^3 concerns are raised (and a third moved) through the domain with the clock in
  * 2031; the rest are bulk-loaded with the items those calls leave (functions/store/bulk-load.ts), in
- * 2021–2030, so the review year's figures stay the same while the table grows.
+ * 2021–2029 (outside the year and its previous period), so the review year's figures stay the same while the table grows.
  */
 import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -96,7 +96,8 @@ try {
   // The table grows to BIG concerns, all in 2021–2030: the review year's figures do not change.
   const statuses: ConcernStatus[] = ['ANSWERED_ON_SPOT', 'RESOLVED', 'RESOLVED', 'ANSWERED', 'OPEN', 'ANSWERED_ON_SPOT', 'RESOLVED', 'ANSWERED', 'RESOLVED', 'ANSWERED_ON_SPOT'];
   const base = Date.parse('2021-01-01T01:00:00.000Z');
-  const span = Date.parse('2030-12-01T00:00:00.000Z') - base;
+  // NOTE: before 2029-12-31T17:00Z: the review year's previous period (2030) must not hold them either.
+  const span = Date.parse('2029-12-01T00:00:00.000Z') - base;
   const rest = BIG - SMALL;
   const chunk = 2000;
   let loaded = 0;
