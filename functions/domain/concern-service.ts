@@ -205,7 +205,7 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
           wardId: concern.wardId,
         },
         after,
-        closes ? { remove: concern } : { put: waitingRecordOf({ ...concern, status: to, authority }) },
+        closes ? { remove: concern } : { put: waitingRecordOf(after) },
       );
       if (!ok) {
         const now = await requireConcern(concern.id);

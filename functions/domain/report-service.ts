@@ -41,6 +41,10 @@ export interface ReportWaitingConcern {
   status: ConcernStatus;
   raisedAt: string;
   daysWaited: number;
+  /** The answer's deadline at the concern's level, when it has one. */
+  dueAt?: string;
+  /** Still waiting after dueAt, when the figures were read. */
+  overdue: boolean;
 }
 
 /** Every figure of a review report (also the frozen snapshot of an issued one: plain JSON). */
@@ -64,10 +68,14 @@ export interface ReportFigures {
     escalatedWaiting: number;
     answeredAfterEscalation: number;
     waiting: number;
+    /** Of the waiting ones, those past their deadline when the figures were read. */
+    overdue: number;
     outcomes: ConcernOutcomes;
     byLevel: { status: ConcernStatus; authority: Authority; count: number }[];
   };
   waitingConcerns: ReportWaitingConcern[];
+  /** The overdue ones among them, most overdue first (at most WAITING_LISTED). */
+  overdueConcerns: ReportWaitingConcern[];
   previous: ReportTotals;
 }
 
@@ -180,12 +188,9 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
       const sectors = new Map<BusinessSector, number>();
       for (const b of current.engagedList) if (b.sector) sectors.set(b.sector as BusinessSector, (sectors.get(b.sector as BusinessSector) ?? 0) + 1);
 
-      // OVERDUE LIST (issue #11, part 2): once Concern.dueAt / Concern.overdue exist, the overdue
-      // concerns of the period are selected here from `waitingRecords` (they are all waiting ones)
-      // and returned as `overdueConcerns` next to `waitingConcerns`; the exports print them as a
-      // section after "Kiến nghị còn chờ trả lời" (dashboard/src/features/reports/report-document.ts).
+      // The waiting markers carry each concern's deadline: the overdue list needs no other read.
       const now = Date.parse(generatedAt);
-      const waitingConcerns = waitingRecords.slice(0, WAITING_LISTED).map((c) => ({
+      const listed = (c: (typeof waitingRecords)[number]): ReportWaitingConcern => ({
         concernId: c.id,
         topic: c.topic,
         wardId: c.wardId,
@@ -194,7 +199,12 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
         status: c.status,
         raisedAt: c.raisedAt,
         daysWaited: Math.max(0, Math.floor((now - Date.parse(c.raisedAt)) / DAY_MS)),
-      }));
+        ...(c.dueAt ? { dueAt: c.dueAt } : {}),
+        overdue: !!c.dueAt && c.dueAt < generatedAt,
+      });
+      const waitingConcerns = waitingRecords.slice(0, WAITING_LISTED).map(listed);
+      const overdueRecords = waitingRecords.filter((c) => !!c.dueAt && c.dueAt < generatedAt).sort((x, y) => x.dueAt!.localeCompare(y.dueAt!));
+      const overdueConcerns = overdueRecords.slice(0, WAITING_LISTED).map(listed);
 
       const wardRows = perWard.map(({ w, t: wt }) => ({
         wardId: w.id,
@@ -234,10 +244,12 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
           escalatedWaiting: n('ESCALATED'),
           answeredAfterEscalation: n('ANSWERED'),
           waiting: WAITING_STATUSES.reduce((s, st) => s + n(st), 0),
+          overdue: overdueRecords.length,
           outcomes: outcomesOf(n),
           byLevel: CONCERN_STATUSES.flatMap((status) => AUTHORITIES.map((authority) => ({ status, authority, count: level(status, authority) }))).filter((c) => c.count !== 0),
         },
         waitingConcerns,
+        overdueConcerns,
         previous: previous.totals,
       };
     },

@@ -130,7 +130,15 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
 
     /** The figures a report shows: a draft's are read now; an issued report's are its frozen snapshot. */
     async figuresOf(report: ReviewReport): Promise<ReportFigures> {
-      return report.figures ?? reports.reportFigures(report.period, report.wardId);
+      if (!report.figures) return reports.reportFigures(report.period, report.wardId);
+      // NOTE: a snapshot frozen before reports listed overdue concerns has none: it says so as zero.
+      const f = report.figures;
+      return {
+        ...f,
+        concerns: { ...f.concerns, overdue: f.concerns.overdue ?? 0 },
+        waitingConcerns: f.waitingConcerns.map((c) => ({ ...c, overdue: c.overdue ?? false })),
+        overdueConcerns: f.overdueConcerns ?? [],
+      };
     },
 
     async createReport(actor: Actor, input: ReviewReportFields & { kind: string; period: { from: string; to: string }; wardId?: string | null }): Promise<ReviewReport> {

@@ -531,6 +531,8 @@ export type Report = {
   /** When the figures were read (an issued report: when it was issued). */
   generatedAt: Scalars['DateTime']['output'];
   kinds: Array<ReportKindFigures>;
+  /** The overdue ones among the waiting concerns, most overdue first: at most 200 (concerns.overdue says how many). */
+  overdueConcerns: Array<ReportWaitingConcern>;
   period: ReportPeriod;
   /** The same figures for the period of the same length just before. */
   previous: ReportTotals;
@@ -557,6 +559,8 @@ export type ReportConcernAnswers = {
   /** ESCALATED to CITY or CENTRAL level and still waiting there. */
   escalatedWaiting: Scalars['Int']['output'];
   outcomes: ConcernOutcomes;
+  /** Of the waiting ones, those past their deadline (Concern.dueAt) when the figures were read: summary(period).overdue. */
+  overdue: Scalars['Int']['output'];
   raised: Scalars['Int']['output'];
   /** RESOLVED at DISTRICT level. */
   resolvedByDistrict: Scalars['Int']['output'];
@@ -638,6 +642,10 @@ export type ReportWaitingConcern = {
   concernId: Scalars['ID']['output'];
   /** Whole calendar days from raisedAt to the report's generatedAt. */
   daysWaited: Scalars['Int']['output'];
+  /** The answer's deadline at the concern's level (Concern.dueAt). */
+  dueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Still waiting after dueAt when the figures were read. */
+  overdue: Scalars['Boolean']['output'];
   raisedAt: Scalars['DateTime']['output'];
   status: ConcernStatus;
   topic: Scalars['String']['output'];
@@ -1279,6 +1287,7 @@ export type ReportResolvers<ContextType = GraphQLContext, ParentType extends Res
   concerns?: Resolver<ResolversTypes['ReportConcernAnswers'], ParentType, ContextType>;
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['ReportKindFigures']>, ParentType, ContextType>;
+  overdueConcerns?: Resolver<Array<ResolversTypes['ReportWaitingConcern']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
   previous?: Resolver<ResolversTypes['ReportTotals'], ParentType, ContextType>;
   tax?: Resolver<ResolversTypes['ReportTaxFigures'], ParentType, ContextType>;
@@ -1297,6 +1306,7 @@ export type ReportConcernAnswersResolvers<ContextType = GraphQLContext, ParentTy
   byLevel?: Resolver<Array<ResolversTypes['ReportLevelCount']>, ParentType, ContextType>;
   escalatedWaiting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   outcomes?: Resolver<ResolversTypes['ConcernOutcomes'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   raised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolvedByDistrict?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   resolvedByWard?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1356,6 +1366,8 @@ export type ReportWaitingConcernResolvers<ContextType = GraphQLContext, ParentTy
   authority?: Resolver<ResolversTypes['Authority'], ParentType, ContextType>;
   concernId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   daysWaited?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  dueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ConcernStatus'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -136,6 +136,8 @@ export interface WaitingConcernRecord {
   status: ConcernStatus;
   raisedAt: string;
   sessionKind: Concern['sessionKind'];
+  /** The answer's deadline at the concern's level (absent on concerns raised before deadlines existed). */
+  dueAt?: string;
 }
 
 const waitingKey = (c: { raisedAt: string; id: string }) => ({ pk: 'WAITING', sk: `${c.raisedAt}#${c.id}` });
@@ -201,7 +203,7 @@ function listQuery(f: ConcernFilter): ListQuery {
 
 /** The waiting marker of a concern (its fields now). */
 export function waitingRecordOf(c: Concern): WaitingConcernRecord {
-  return { id: c.id, wardId: c.wardId, topic: c.topic, authority: c.authority, status: c.status, raisedAt: c.raisedAt, sessionKind: c.sessionKind };
+  return { id: c.id, wardId: c.wardId, topic: c.topic, authority: c.authority, status: c.status, raisedAt: c.raisedAt, sessionKind: c.sessionKind, ...(c.dueAt ? { dueAt: c.dueAt } : {}) };
 }
 
 function waitingWrite(tableName: string, change: WaitingChange): TransactItem {
@@ -335,6 +337,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
             status: item.status as ConcernStatus,
             raisedAt: item.raisedAt as string,
             sessionKind: item.sessionKind as Concern['sessionKind'],
+            ...(item.dueAt ? { dueAt: item.dueAt as string } : {}),
           });
         }
         startKey = page.LastEvaluatedKey;

@@ -12,11 +12,12 @@ export const ReportFiguresFragment = graphql(`
     thematicDialogues { sessionId title hostBody scheduledAt attendance attendanceByCategory { category count } }
     tax { rounds businessesEngaged bySector { sector businesses } outcomes { open answeredOnSpot inProgress resolved escalated answered } escalatedToCity }
     concerns {
-      raised answeredOnSpot resolvedByWard resolvedByDistrict escalatedWaiting answeredAfterEscalation waiting
+      raised answeredOnSpot resolvedByWard resolvedByDistrict escalatedWaiting answeredAfterEscalation waiting overdue
       outcomes { open answeredOnSpot inProgress resolved escalated answered }
       byLevel { status authority count }
     }
-    waitingConcerns { concernId topic wardId wardName authority status raisedAt daysWaited }
+    waitingConcerns { concernId topic wardId wardName authority status raisedAt daysWaited dueAt overdue }
+    overdueConcerns { concernId topic wardId wardName authority status raisedAt daysWaited dueAt overdue }
     previous { period { from to } sessions attendance concerns concernsClosed taxRounds businessesEngaged }
   }
 `);

@@ -14,8 +14,9 @@ const figures: ReportFiguresFragment = {
   wards: [{ wardId: 'binh-thuan', wardName: 'Bình Thuận', rolloutWave: 'SECOND', sessions: 5, attendance: 293, concerns: 4, concernsClosed: 4 }],
   waves: [{ wave: 'SECOND', wards: 1, sessions: 5, attendance: 293 }], kinds: [{ kind: 'PUBLIC', sessions: 40, attendance: 2147 }], thematicDialogues: [],
   tax: { rounds: 6, businessesEngaged: 435, bySector: [{ sector: 'TRADE', businesses: 435 }], escalatedToCity: 2, outcomes: { open: 0, answeredOnSpot: 1, inProgress: 0, resolved: 1, escalated: 0, answered: 2 } },
-  concerns: { raised: 78, answeredOnSpot: 25, resolvedByWard: 19, resolvedByDistrict: 20, escalatedWaiting: 2, answeredAfterEscalation: 6, waiting: 8, outcomes: { open: 5, answeredOnSpot: 25, inProgress: 1, resolved: 39, escalated: 2, answered: 6 }, byLevel: [] },
-  waitingConcerns: [{ concernId: 'c', topic: 'Ngập nước', wardId: 'tan-hung', wardName: 'Tân Hưng', authority: 'CITY', status: 'ESCALATED', raisedAt: '2010-05-02T01:00:00.000Z', daysWaited: 263 }],
+  concerns: { raised: 78, answeredOnSpot: 25, resolvedByWard: 19, resolvedByDistrict: 20, escalatedWaiting: 2, answeredAfterEscalation: 6, waiting: 8, overdue: 1, outcomes: { open: 5, answeredOnSpot: 25, inProgress: 1, resolved: 39, escalated: 2, answered: 6 }, byLevel: [] },
+  waitingConcerns: [{ concernId: 'c', topic: 'Ngập nước', wardId: 'tan-hung', wardName: 'Tân Hưng', authority: 'CITY', status: 'ESCALATED', raisedAt: '2010-05-02T01:00:00.000Z', daysWaited: 263, dueAt: '2010-06-17T17:00:00.000Z', overdue: true }],
+  overdueConcerns: [{ concernId: 'c', topic: 'Ngập nước', wardId: 'tan-hung', wardName: 'Tân Hưng', authority: 'CITY', status: 'ESCALATED', raisedAt: '2010-05-02T01:00:00.000Z', daysWaited: 263, dueAt: '2010-06-17T17:00:00.000Z', overdue: true }],
   previous: { ...totals, period: { from: '2000-12-31T17:00:00.000Z', to: period.from }, sessions: 0, attendance: 0 },
 };
 
@@ -34,6 +35,8 @@ describe('the review report document (Decree 30/2020/NĐ-CP layout)', () => {
     const tables = doc.sections[0]!.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
     expect(tables[0]!.rows).toEqual([['1', 'Bình Thuận', 'Đợt 2', '5', '293']]);
     expect(tables.flatMap((t) => t.rows).find((r) => r[1] === 'Ngập nước')).toEqual(['1', 'Ngập nước', 'Tân Hưng', 'Thành phố', 'Đã chuyển cấp trên', '02/05/2010', '263']);
+    expect(tables.flatMap((t) => t.rows).find((r) => r[0] === 'Trong đó: quá hạn trả lời')).toEqual(['Trong đó: quá hạn trả lời', '1']);
+    expect(tables.flatMap((t) => t.rows).filter((r) => r[1] === 'Ngập nước')[1]).toEqual(['1', 'Ngập nước', 'Tân Hưng', 'Thành phố', '02/05/2010', '18/06/2010', '263']);
     expect(tables.flatMap((t) => t.rows).find((r) => r[0] === 'Lượt người tham dự')).toEqual(['Lượt người tham dự', '0', '3.292', '+3.292']);
     expect(doc.sections[1]!.blocks).toEqual([{ kind: 'paragraph', text: 'Đoạn một.' }, { kind: 'paragraph', text: 'Đoạn hai.' }]);
     expect(doc.sections[2]!.blocks).toEqual([{ kind: 'paragraph', text: '(Chưa có nội dung.)' }]);

@@ -172,6 +172,7 @@ export function buildReportDocument(report: ReviewReportFieldsFragment, f: Repor
           ['Trình Thành phố, Trung ương và đã trả lời', vnNumber(f.concerns.answeredAfterEscalation)],
           ['Đã trình Thành phố, Trung ương, đang chờ trả lời', vnNumber(f.concerns.escalatedWaiting)],
           ['Còn chờ trả lời (tổng số)', vnNumber(f.concerns.waiting)],
+          ['Trong đó: quá hạn trả lời', vnNumber(f.concerns.overdue)],
         ],
         numeric: [1],
       },
@@ -187,9 +188,18 @@ export function buildReportDocument(report: ReviewReportFieldsFragment, f: Repor
             numeric: [0, 6],
           },
         },
-    // NOTE: the overdue list (issue #11, part 2: Concern.overdue) goes here as "8. Ý kiến, kiến nghị quá hạn
-    // trả lời" once the API has it; "So sánh với kỳ trước" then becomes 9.
-    { kind: 'heading', text: '8. So sánh với kỳ trước' },
+    { kind: 'heading', text: '8. Ý kiến, kiến nghị quá hạn trả lời' },
+    f.overdueConcerns.length === 0
+      ? { kind: 'paragraph', text: 'Không có ý kiến, kiến nghị quá hạn trả lời.' }
+      : {
+          kind: 'table',
+          table: {
+            header: ['STT', 'Nội dung', 'Phường', 'Cấp giải quyết', 'Ngày tiếp nhận', 'Hạn trả lời', 'Số ngày chờ'],
+            rows: f.overdueConcerns.map((c, i) => [String(i + 1), c.topic, c.wardName ?? '—', AUTHORITY[c.authority] ?? c.authority, vnDate(c.raisedAt), c.dueAt ? vnDate(c.dueAt) : '—', vnNumber(c.daysWaited)]),
+            numeric: [0, 6],
+          },
+        },
+    { kind: 'heading', text: '9. So sánh với kỳ trước' },
     {
       kind: 'table',
       table: {
