@@ -41,6 +41,8 @@ export interface LocalOidcProvider {
   clientId: string;
   /** Cognito's logout endpoint equivalent. */
   logoutUrl: string;
+  /** The scopes the dashboard asks for (OIDC_SCOPE). */
+  scope: string;
   /**
    * Rotates the signing key: a new key signs from now on; the previous one stays published (tokens
    * it signed stay valid) until `retire` drops every key but the newest.
@@ -287,6 +289,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<L
     jwksUrl: `${issuer}/jwks`,
     clientId: OIDC_CLIENT_ID,
     logoutUrl: `${issuer}/logout`,
+    scope: OIDC_SCOPE,
     rotateKeys,
     close: () =>
       new Promise<void>((done) => {

@@ -8,7 +8,7 @@ import { startLambdaWorker } from './lambda-worker.js';
 import { startLambdaPool, startLocalLambdaApi, type LocalLambdaApi } from './lambda-api.js';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Role } from '../../functions/domain/actor.js';
-import { startOidcProvider, OIDC_SCOPE, type LocalOidcProvider } from './oidc-provider.js';
+import type { LocalOidcProvider } from './oidc-provider.js';
 
 export interface LocalStackOptions {
   port: number;
@@ -73,6 +73,8 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     });
     let dashboardUrl = '';
     if (options.auth === 'oidc') {
+      // NOTE: loaded only in this mode: oidc-provider warns about Node 20 at import, on every stack start.
+      const { startOidcProvider } = await import('./oidc-provider.js');
       oidc = await startOidcProvider({
         port: options.oidcPort ?? 0,
         host: options.host,
@@ -97,7 +99,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
         ? () => ({
             graphqlUrl: '/graphql',
             graphqlWsUrl: '/graphql',
-            auth: { kind: 'cognito', authority: provider.issuer, clientId: provider.clientId, scope: OIDC_SCOPE, logoutUrl: provider.logoutUrl },
+            auth: { kind: 'cognito', authority: provider.issuer, clientId: provider.clientId, scope: provider.scope, logoutUrl: provider.logoutUrl },
           })
         : undefined,
     });
