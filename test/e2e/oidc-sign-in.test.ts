@@ -107,6 +107,8 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
       const entry = { socket, closed: false };
       sockets.push(entry);
       socket.on('close', () => (entry.closed = true));
+      // A socket still opening when the page leaves is aborted: Chromium reports an error, not a close.
+      socket.on('socketerror', () => (entry.closed = true));
       socket.on('framereceived', ({ payload }) => {
         const message = JSON.parse(String(payload));
         const update = message.type === 'next' ? message.payload?.data?.attendanceChanged : undefined;

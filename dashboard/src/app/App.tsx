@@ -67,13 +67,13 @@ function SignedIn({ config, token, onSignedOut }: { config: DashboardConfig; tok
     const stopRenewing = config.auth.kind === 'cognito' ? keepCognitoTokenFresh(config.auth, () => void created.moveToNewToken()) : undefined;
     const forgetOnSignOut = onSignOut(() => {
       stopRenewing?.();
-      created.dispose();
+      return created.dispose();
     });
     return () => {
       current = false;
       forgetOnSignOut();
       stopRenewing?.();
-      created.dispose();
+      void created.dispose();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [config, token]);

@@ -14,8 +14,12 @@ export interface ApiClients {
    * `overlapMs`. Events delivered on both sockets meanwhile are passed on once.
    */
   moveToNewToken(overlapMs?: number): Promise<void>;
-  dispose(): void;
+  /** Closes every socket; resolves once each open one has closed (at most SOCKET_CLOSE_WAIT_MS). */
+  dispose(): Promise<void>;
 }
+
+/** How long sign-out waits for an open socket's close before it leaves the page anyway. */
+export const SOCKET_CLOSE_WAIT_MS = 2_000;
 
 export interface ApiClientOptions {
   config: DashboardConfig;
@@ -105,8 +109,28 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
         },
       },
     });
+    const opened = socket;
+    opened.on('opened', () => liveSockets.add(opened));
+    opened.on('closed', () => liveSockets.delete(opened));
     return socket;
   };
+  /** Sockets whose WebSocket is open now (dispose waits for their close). */
+  const liveSockets = new Set<WsClient>();
+  const closeAndWait = (socket: WsClient) =>
+    new Promise<void>((done) => {
+      if (!liveSockets.has(socket)) {
+        void socket.dispose();
+        return done();
+      }
+      const finish = () => {
+        clearTimeout(timer);
+        off();
+        done();
+      };
+      const timer = setTimeout(finish, SOCKET_CLOSE_WAIT_MS);
+      const off = socket.on('closed', finish);
+      void socket.dispose();
+    });
 
   const startOn = (socket: WsClient, entry: ActiveSubscription) =>
     socket.subscribe(entry.input, {
@@ -168,6 +192,8 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
       return socketNow;
     },
     async moveToNewToken(overlapMs = TOKEN_MOVE_OVERLAP_MS) {
+      // NOTE: a renewal that completes after sign-out (or unmount) must not open a socket nobody closes.
+      if (disposed) return;
       const old = socketNow;
       const next = newWs(true);
       ws = socketNow = next;
@@ -193,10 +219,11 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
       open.delete(old);
       void old.dispose();
     },
-    dispose() {
+    async dispose() {
       disposed = true;
-      for (const socket of open) void socket.dispose();
+      const closing = [...open].map(closeAndWait);
       open.clear();
+      await Promise.all(closing);
     },
   };
 }

@@ -133,22 +133,26 @@ export function tokenHasRole(token: string): boolean {
   return viewerFromToken(token) !== undefined;
 }
 
-const beforeSignOut = new Set<() => void>();
+const beforeSignOut = new Set<() => void | Promise<void>>();
 
-/** Runs `close` when the user signs out, before the page leaves (the live socket is closed at once). */
-export function onSignOut(close: () => void): () => void {
+/**
+ * Runs `close` when the user signs out, before the page leaves: sign-out waits for what it returns
+ * (the live sockets' close), so the server forgets them now rather than when the page is gone.
+ */
+export function onSignOut(close: () => void | Promise<void>): () => void {
   beforeSignOut.add(close);
   return () => beforeSignOut.delete(close);
 }
 
 export async function signOut(config: DashboardConfig) {
-  for (const close of [...beforeSignOut]) close();
+  const closing = Promise.all([...beforeSignOut].map((close) => close()));
   localStorage.removeItem(TOKEN_KEY);
   if (config.auth.kind === 'cognito') {
     const manager = await cognitoManager(config.auth);
     await manager.removeUser();
     // NOTE: a renewal already in flight when the user signs out stores its user after removeUser;
     // whatever oidc-client-ts keeps (user, refresh token, sign-in state) goes now, before leaving.
+    await closing;
     for (const key of Object.keys(localStorage)) if (key.startsWith('oidc.')) localStorage.removeItem(key);
     if (config.auth.logoutUrl) {
       const query = new URLSearchParams({ client_id: config.auth.clientId, logout_uri: `${window.location.origin}/` });
@@ -156,5 +160,6 @@ export async function signOut(config: DashboardConfig) {
       return;
     }
   }
+  await closing;
   window.location.assign('/');
 }
