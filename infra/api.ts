@@ -22,6 +22,21 @@ import { HANDLER_ENTRIES, LAMBDA_BUNDLING, REPO_ROOT, type HandlerName } from '.
 /** One runtime for every function: nodejs20.x is deprecated; 22 is the line closest to the Node 20 the tests run on. */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
 
+/** How every handler here (the three of the API and fanout) is bundled: the local esbuild, ESM, LAMBDA_BUNDLING. */
+function handlerBundling() {
+  return {
+    forceDockerBundling: false,
+    format: OutputFormat.ESM,
+    target: LAMBDA_BUNDLING.target,
+    minify: LAMBDA_BUNDLING.minify,
+    sourceMap: LAMBDA_BUNDLING.sourceMap,
+    mainFields: [...LAMBDA_BUNDLING.mainFields],
+    banner: LAMBDA_BUNDLING.banner,
+    externalModules: [...LAMBDA_BUNDLING.externalModules],
+    esbuildArgs: { '--alias': [...LAMBDA_BUNDLING.esbuildArgs['--alias']] },
+  };
+}
+
 /**
  * The DynamoDB actions each function's bundled code can call, and no others (no `dynamodb:*`).
  * TransactWriteItems needs no action of its own: IAM checks the Put/Update inside it.
@@ -126,17 +141,7 @@ export class Api extends Construct {
         environment,
         depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
         projectRoot: REPO_ROOT,
-        bundling: {
-          forceDockerBundling: false,
-          format: OutputFormat.ESM,
-          target: LAMBDA_BUNDLING.target,
-          minify: LAMBDA_BUNDLING.minify,
-          sourceMap: LAMBDA_BUNDLING.sourceMap,
-          mainFields: [...LAMBDA_BUNDLING.mainFields],
-          banner: LAMBDA_BUNDLING.banner,
-          externalModules: [...LAMBDA_BUNDLING.externalModules],
-          esbuildArgs: { '--alias': [...LAMBDA_BUNDLING.esbuildArgs['--alias']] },
-        },
+        bundling: handlerBundling(),
         logGroup: new LogGroup(this, `${functionId(name)}Logs`, { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
       });
       props.table.grant(fn, ...TABLE_ACTIONS[name]);
@@ -180,17 +185,7 @@ export class Api extends Construct {
       },
       depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
       projectRoot: REPO_ROOT,
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: LAMBDA_BUNDLING.target,
-        minify: LAMBDA_BUNDLING.minify,
-        sourceMap: LAMBDA_BUNDLING.sourceMap,
-        mainFields: [...LAMBDA_BUNDLING.mainFields],
-        banner: LAMBDA_BUNDLING.banner,
-        externalModules: [...LAMBDA_BUNDLING.externalModules],
-        esbuildArgs: { '--alias': [...LAMBDA_BUNDLING.esbuildArgs['--alias']] },
-      },
+      bundling: handlerBundling(),
       logGroup: new LogGroup(this, 'FanoutFunctionLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     });
     acknowledgeNag(this.fanout, [
