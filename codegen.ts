@@ -32,6 +32,7 @@ const config: CodegenConfig = {
           Business: '../domain/model.js#Business as BusinessModel',
           AttendanceUpdate: '../domain/model.js#AttendanceUpdate as AttendanceUpdateModel',
           DistrictSummary: '../domain/model.js#DistrictSummary as DistrictSummaryModel',
+          LiveSessionAttendance: '../domain/model.js#LiveSessionCounts as LiveSessionCountsModel',
           Activity: '../domain/model.js#Activity as ActivityModel',
           SessionConnection: '../domain/model.js#SessionConnection as SessionConnectionModel',
           ConcernConnection: '../domain/model.js#ConcernConnection as ConcernConnectionModel',

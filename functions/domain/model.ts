@@ -161,9 +161,17 @@ export interface WardTotals {
   period?: Period;
 }
 
+/** A LIVE session with its counts, as read together with the summary that lists it. */
+export interface LiveSessionCounts {
+  session: Session;
+  counts: SessionCounts;
+}
+
 export interface DistrictSummary {
   sessions: number;
   liveSessions: number;
+  /** The LIVE sessions, read with the counters below (functions/domain/summary-service.ts). */
+  live: LiveSessionCounts[];
   attendance: number;
   attendanceByCategory: { category: AttendeeCategory; count: number }[];
   wards: WardTotals[];
@@ -171,6 +179,8 @@ export interface DistrictSummary {
   tax: { rounds: number; businessesEngaged: number; outcomes: ConcernOutcomes; escalatedToCity: number };
   answerTimes: AnswerTimeStats[];
   period?: Period;
+  /** False when writes kept landing during every read attempt: the numbers may straddle a write. */
+  consistent: boolean;
 }
 
 /** A page of a Relay connection. */

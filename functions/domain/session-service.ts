@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import type { Stores } from '../store/index.js';
-import type { CounterDelta } from '../store/stats-store.js';
+import type { CounterDelta, CounterTotals } from '../store/stats-store.js';
 import type { Actor } from './actor.js';
 import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
 import type { Clock } from './clock.js';
@@ -50,6 +50,14 @@ export interface SessionListArgs {
 
 const shortId = (id: string) => id.slice(0, 60);
 
+/** A session's counts from its counter totals (non-zero categories only). */
+export function sessionCountsFrom(totals: CounterTotals): SessionCounts {
+  return {
+    attendance: totals.attendance ?? 0,
+    byCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: totals[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
+  };
+}
+
 export function createSessionService(stores: Stores, wards: WardService, clock: Clock) {
   const activity = (actor: Actor, action: Activity['action'], description: string, refs: Partial<Activity>, at: string): Activity => ({
     id: ulid(Date.parse(at)),
@@ -72,13 +80,7 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
     return session;
   }
 
-  async function countsOf(sessionId: string): Promise<SessionCounts> {
-    const totals = await stores.stats.readSessionTotals(sessionId);
-    return {
-      attendance: totals.attendance ?? 0,
-      byCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: totals[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
-    };
-  }
+  const countsOf = async (sessionId: string): Promise<SessionCounts> => sessionCountsFrom(await stores.stats.readSessionTotals(sessionId));
 
   async function move(actor: Actor, id: string, from: SessionStatus, to: SessionStatus, verb: string): Promise<Session> {
     assertMayWriteSessions(actor, `${verb} sessions`);
@@ -94,7 +96,7 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       from,
       to,
       set,
-      [{ scope: { kind: 'live' }, add: { live: to === 'LIVE' ? 1 : -1 } }],
+      [{ scope: { kind: 'live', sessionId: id }, add: { live: to === 'LIVE' ? 1 : -1 } }],
       activity(actor, to === 'LIVE' ? 'SESSION_STARTED' : 'SESSION_CLOSED', `${to === 'LIVE' ? 'Started' : 'Closed'} "${session.title}"`, { sessionId: id, wardId: session.wardId }, at),
     );
     if (!ok) throw refuse((await requireSession(id)).status);

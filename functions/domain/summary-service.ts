@@ -1,8 +1,12 @@
 import type { Stores } from '../store/index.js';
 import type { CounterTotals } from '../store/stats-store.js';
 import { answerTimesFrom } from './answer-times.js';
-import { ATTENDEE_CATEGORIES, type ConcernOutcomes, type DistrictSummary, type WardTotals } from './model.js';
+import { ATTENDEE_CATEGORIES, type ConcernOutcomes, type DistrictSummary, type LiveSessionCounts, type WardTotals } from './model.js';
 import { parsePeriod, type Period } from './period.js';
+import { sessionCountsFrom } from './session-service.js';
+
+/** Reads of one summary made again when a write landed in between (see districtSummary). */
+export const SUMMARY_READ_ATTEMPTS = 3;
 
 function outcomes(totals: CounterTotals, prefix: 'c_' | 't_'): ConcernOutcomes {
   const n = (status: string) => totals[`${prefix}${status}`] ?? 0;
@@ -14,6 +18,11 @@ function outcomes(totals: CounterTotals, prefix: 'c_' | 't_'): ConcernOutcomes {
     escalated: n('ESCALATED'),
     answered: n('ANSWERED'),
   };
+}
+
+function sameTotals(a: CounterTotals, b: CounterTotals): boolean {
+  const names = new Set([...Object.keys(a), ...Object.keys(b)]);
+  return [...names].every((name) => (a[name] ?? 0) === (b[name] ?? 0));
 }
 
 /** A ward's counters over a period, from its time-bucketed counter items. */
@@ -31,32 +40,66 @@ export async function readWardTotals(stores: Pick<Stores, 'stats'>, wardId: stri
 }
 
 export function createSummaryService(stores: Stores, wardService: { listWards(): Promise<{ id: string }[]> }) {
+  /** The LIVE sessions and their counts: ids from the LIVE item (older data: the sessions index). */
+  async function readLive(live: { count: number; ids?: string[] }): Promise<LiveSessionCounts[]> {
+    let ids = live.ids;
+    if (!ids || ids.length !== live.count) {
+      const page = await stores.sessions.listSessions({ status: 'LIVE' }, 100);
+      ids = page.sessions.map((s) => s.id);
+    }
+    const sessions = await Promise.all(
+      ids.map(async (id) => {
+        const [session, totals] = await Promise.all([stores.sessions.getSession(id, { consistent: true }), stores.stats.readSessionTotals(id)]);
+        return session ? { session, counts: sessionCountsFrom(totals) } : undefined;
+      }),
+    );
+    return sessions.filter((s) => s !== undefined).sort((a, b) => b.session.scheduledAt.localeCompare(a.session.scheduledAt));
+  }
+
   return {
     /**
      * The district summary over [period.from, period.to) (all time without one), read from counters
      * kept as writes happen: its cost depends on the number of sessions and concerns in the period,
      * never on the number of check-ins.
+     *
+     * One consistent read: every write it counts (check-in, session, concern) adds to the district's
+     * counters in the same transaction as to the ward's and the session's. So the district totals (and
+     * the LIVE item) are read before and again after everything else; when they are equal, no counted
+     * write landed in between, and the wards, the live sessions and the district all show the same
+     * moment (`consistent`). When a write did land, the read is made again, at most
+     * SUMMARY_READ_ATTEMPTS times; under a steady stream of writes the last read is answered with
+     * `consistent: false`, and the next summary (each write makes one) settles it.
      */
     async districtSummary(periodInput?: { from: string; to: string } | null): Promise<DistrictSummary> {
       const period = parsePeriod(periodInput);
-      const [district, live, wardList, engaged] = await Promise.all([
-        stores.stats.readDistrictTotals(period),
-        stores.stats.readLiveSessions(),
-        wardService.listWards(),
-        stores.stats.countEngagedBusinesses(period),
-      ]);
-      const wards = await Promise.all(wardList.map((w) => readWardTotals(stores, w.id, period)));
-      return {
-        sessions: district.sessions ?? 0,
-        liveSessions: live,
-        attendance: district.attendance ?? 0,
-        attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: district[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
-        wards,
-        concerns: outcomes(district, 'c_'),
-        tax: { rounds: district.taxRounds ?? 0, businessesEngaged: engaged, outcomes: outcomes(district, 't_'), escalatedToCity: district.taxEscalated ?? 0 },
-        answerTimes: answerTimesFrom(district),
-        period,
-      };
+      const wardList = await wardService.listWards();
+      const readMarks = () => Promise.all([stores.stats.readDistrictTotals(period), stores.stats.readLiveSessions()]);
+      let [district, live] = await readMarks();
+      for (let attempt = 1; ; attempt++) {
+        const [liveSessions, engaged, wards] = await Promise.all([
+          readLive(live),
+          stores.stats.countEngagedBusinesses(period),
+          Promise.all(wardList.map((w) => readWardTotals(stores, w.id, period))),
+        ]);
+        const [districtAfter, liveAfter] = await readMarks();
+        const consistent = sameTotals(district, districtAfter) && live.count === liveAfter.count && String(live.ids) === String(liveAfter.ids);
+        if (consistent || attempt >= SUMMARY_READ_ATTEMPTS) {
+          return {
+            sessions: district.sessions ?? 0,
+            liveSessions: live.count,
+            live: liveSessions,
+            attendance: district.attendance ?? 0,
+            attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: district[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
+            wards,
+            concerns: outcomes(district, 'c_'),
+            tax: { rounds: district.taxRounds ?? 0, businessesEngaged: engaged, outcomes: outcomes(district, 't_'), escalatedToCity: district.taxEscalated ?? 0 },
+            answerTimes: answerTimesFrom(district),
+            period,
+            consistent,
+          };
+        }
+        [district, live] = [districtAfter, liveAfter];
+      }
     },
   };
 }

@@ -3,7 +3,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Ward as WardModel } from '../domain/wards.js';
 import { WardStats as WardStatsModel } from '../domain/ward-service.js';
-import { Session as SessionModel, Concern as ConcernModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel } from '../domain/model.js';
+import { Session as SessionModel, Concern as ConcernModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, LiveSessionCounts as LiveSessionCountsModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel } from '../domain/model.js';
 import { ReportFigures as ReportModel } from '../domain/report-service.js';
 import { ReviewReport as ReviewReportModel, ReviewReportConnection as ReviewReportConnectionModel } from '../domain/review-report-service.js';
 import { GraphQLContext } from '../graphql/context.js';
@@ -282,6 +282,18 @@ export type DistrictSummary = {
   attendance: Scalars['Int']['output'];
   attendanceByCategory: Array<CategoryCount>;
   concerns: ConcernOutcomes;
+  /**
+   * True when every figure here was read at one moment: no counted write (check-in, session, concern)
+   * landed while the summary was read. A read that saw a write is made again, up to three times; false
+   * only while writes kept landing each time (a busy moment), and the next summary settles it.
+   */
+  consistent: Scalars['Boolean']['output'];
+  /**
+   * The sessions LIVE now (whatever the period), newest first. Their attendance comes from the same
+   * consistent read as every other figure of the summary, so a live session's row, its ward's row and
+   * the district's totals agree: one summaryChanged event updates them all.
+   */
+  live: Array<LiveSessionAttendance>;
   liveSessions: Scalars['Int']['output'];
   /** Concerns raised in the period that are unanswered and past their deadline now. */
   overdue: Scalars['Int']['output'];
@@ -298,6 +310,15 @@ export type IssueReviewReportInput = {
   issuedAt?: InputMaybe<Scalars['DateTime']['input']>;
   /** Số/ký hiệu, e.g. '45/BC-UBND'. */
   number: Scalars['String']['input'];
+};
+
+/** A LIVE session with its attendance, as read together with the summary that lists it. */
+export type LiveSessionAttendance = {
+  __typename?: 'LiveSessionAttendance';
+  /** Equal to session.attendance, and read in the same moment as the rest of the summary. */
+  attendance: Scalars['Int']['output'];
+  attendanceByCategory: Array<CategoryCount>;
+  session: Session;
 };
 
 export type MoveConcernInput = {
@@ -987,6 +1008,7 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   IssueReviewReportInput: ResolverTypeWrapper<Partial<IssueReviewReportInput>>;
+  LiveSessionAttendance: ResolverTypeWrapper<LiveSessionCountsModel>;
   MoveConcernInput: ResolverTypeWrapper<Partial<MoveConcernInput>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
@@ -1056,6 +1078,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Partial<Scalars['ID']['output']>;
   Int: Partial<Scalars['Int']['output']>;
   IssueReviewReportInput: Partial<IssueReviewReportInput>;
+  LiveSessionAttendance: LiveSessionCountsModel;
   MoveConcernInput: Partial<MoveConcernInput>;
   Mutation: Record<PropertyKey, never>;
   PageInfo: Partial<PageInfo>;
@@ -1236,12 +1259,20 @@ export type DistrictSummaryResolvers<ContextType = GraphQLContext, ParentType ex
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendanceByCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
   concerns?: Resolver<ResolversTypes['ConcernOutcomes'], ParentType, ContextType>;
+  consistent?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  live?: Resolver<Array<ResolversTypes['LiveSessionAttendance']>, ParentType, ContextType>;
   liveSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tax?: Resolver<ResolversTypes['TaxDialogueSummary'], ParentType, ContextType>;
   timeToAnswer?: Resolver<Array<ResolversTypes['AnswerTimeStats']>, ParentType, ContextType>;
   wards?: Resolver<Array<ResolversTypes['WardStats']>, ParentType, ContextType>;
+}>;
+
+export type LiveSessionAttendanceResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LiveSessionAttendance'] = ResolversParentTypes['LiveSessionAttendance']> = ResolversObject<{
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  attendanceByCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
@@ -1507,6 +1538,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DeadlineRule?: DeadlineRuleResolvers<ContextType>;
   DeadlineRuleSet?: DeadlineRuleSetResolvers<ContextType>;
   DistrictSummary?: DistrictSummaryResolvers<ContextType>;
+  LiveSessionAttendance?: LiveSessionAttendanceResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -4,6 +4,11 @@ import type { GraphQLContext } from '../graphql/context.js';
 
 // attendance and attendanceByCategory come from the same counter read: once per session object.
 const counts = new WeakMap<Session, Promise<SessionCounts>>();
+/** A session whose counts were read already (with a summary): its attendance is answered from them. */
+export function withCounts(session: Session, read: SessionCounts): Session {
+  counts.set(session, Promise.resolve(read));
+  return session;
+}
 function countsOf(session: Session, { domain }: GraphQLContext): Promise<SessionCounts> {
   let pending = counts.get(session);
   if (!pending) {

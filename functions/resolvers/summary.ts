@@ -1,10 +1,17 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { toConnection } from '../domain/model.js';
+import { withCounts } from './session.js';
 
 export const summaryResolvers: Resolvers = {
   Query: {
     summary: (_p, { period }, { domain }) => domain.summaries.districtSummary(period),
     activity: async (_p, args, { domain }) => toConnection(await domain.activity.listActivity(args)),
+  },
+  LiveSessionAttendance: {
+    // The session's attendance resolves from this same read, not from a later one.
+    session: (l) => withCounts(l.session, l.counts),
+    attendance: (l) => l.counts.attendance,
+    attendanceByCategory: (l) => l.counts.byCategory,
   },
   Activity: {
     session: (a, _x, { domain }) => (a.sessionId ? domain.sessions.getSession(a.sessionId).then((s) => s ?? null) : null),

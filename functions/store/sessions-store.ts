@@ -111,8 +111,8 @@ export function checkInItem(checkIn: CheckIn, actorRole: string) {
 
 export function createSessionsStore(db: DynamoDBDocumentClient, tableName: string) {
   return {
-    async getSession(id: string): Promise<Session | undefined> {
-      const out = await db.send(new GetCommand({ TableName: tableName, Key: sessionKey(id) }));
+    async getSession(id: string, options: { consistent?: boolean } = {}): Promise<Session | undefined> {
+      const out = await db.send(new GetCommand({ TableName: tableName, Key: sessionKey(id), ConsistentRead: options.consistent }));
       return out.Item ? sessionFromItem(out.Item) : undefined;
     },
     /** Creates a session with its counters and audit entry, all or nothing. */

@@ -7,7 +7,8 @@ export type CounterScope =
   | { kind: 'district'; at: string }
   | { kind: 'ward'; wardId: string; at: string }
   | { kind: 'session'; sessionId: string }
-  | { kind: 'live' };
+  /** The district's LIVE sessions: their number (`live`) and ids (`ids`), moved by starting/closing `sessionId`. */
+  | { kind: 'live'; sessionId: string };
 
 /** Numbers to ADD (negative to subtract) to named counters of one scope. */
 export interface CounterDelta {
@@ -47,12 +48,20 @@ export function counterUpdate(tableName: string, delta: CounterDelta): TransactI
     values[`:c${i}`] = value;
     adds.push(`#c${i} :c${i}`);
   });
+  // The LIVE item also keeps the set of live session ids, so the summary reads them with the count.
+  let deleteIds = '';
+  if (delta.scope.kind === 'live') {
+    names['#ids'] = 'ids';
+    values[':ids'] = new Set([delta.scope.sessionId]);
+    if ((delta.add.live ?? 0) > 0) adds.push('#ids :ids');
+    else deleteIds = ' DELETE #ids :ids';
+  }
   const shard = Math.floor(Math.random() * COUNTER_SHARDS);
   return {
     Update: {
       TableName: tableName,
       Key: counterKey(delta.scope, delta.scope.kind === 'live' ? 0 : shard),
-      UpdateExpression: `SET #type = :type${adds.length ? ` ADD ${adds.join(', ')}` : ''}`,
+      UpdateExpression: `SET #type = :type${adds.length ? ` ADD ${adds.join(', ')}` : ''}${deleteIds}`,
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
@@ -110,9 +119,12 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) 
       for (const item of out.Items ?? []) addInto(totals, item);
       return totals;
     },
-    async readLiveSessions(): Promise<number> {
-      const out = await db.send(new GetCommand({ TableName: tableName, Key: counterKey({ kind: 'live' }, 0), ConsistentRead: true }));
-      return Number(out.Item?.live ?? 0);
+    /** How many sessions are LIVE, and which (`ids` is missing from items written before it was kept). */
+    async readLiveSessions(): Promise<{ count: number; ids?: string[] }> {
+      const out = await db.send(new GetCommand({ TableName: tableName, Key: { pk: 'STATS#DISTRICT', sk: 'LIVE' }, ConsistentRead: true }));
+      const ids = out.Item?.ids as Set<string> | undefined;
+      const count = Number(out.Item?.live ?? 0);
+      return { count, ids: ids ? [...ids].sort() : count === 0 ? [] : undefined };
     },
     /** Distinct businesses engaged in rounds scheduled in [from, to) (all time without a period). */
     async countEngagedBusinesses(period?: Period): Promise<number> {

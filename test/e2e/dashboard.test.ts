@@ -125,6 +125,64 @@ describe('the dashboard in Chromium', () => {
     await officer.context.close();
   });
 
+  it('keeps every number on the overview in agreement through a burst of 1,200 + 34 × 1 check-ins: tiles, live session, ward table and chart move together', async () => {
+    // Prepare: a live session in a ward no other test here uses, the overview open and recording
+    // every state its numbers pass through (a MutationObserver: one record per DOM update).
+    const wardId = 'tan-phu';
+    const sessionId = await schedule('Đối thoại với nhân dân khu phố 4 phường Tân Phú', wardId);
+    await startSession(sessionId);
+    const officer = await stack.token('WARD_OFFICER', wardId, 'e2e-officer-tan-phu');
+    const leader = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
+    const page = leader.page;
+    await page.goto('/');
+    await page.locator(`[data-session-id="${sessionId}"] [data-testid="live-session-attendance"]`).waitFor({ timeout: 15_000 });
+    await page.getByTestId('chart-by-ward-table').waitFor();
+    await expect.poll(() => page.getByTestId('live-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('live');
+    await page.evaluate(({ sessionId, wardId }) => {
+      const value = (selector: string) => Number(document.querySelector(selector)?.getAttribute('data-value'));
+      const read = () => ({
+        consistent: document.querySelector('[data-testid="kpi-tiles"]')?.getAttribute('data-consistent') === 'true',
+        kpi: value('[data-testid="kpi-attendance"]'),
+        row: value(`[data-session-id="${sessionId}"] [data-testid="live-session-attendance"]`),
+        ward: value(`tr[data-ward="${wardId}"] [data-testid="ward-attendance"]`),
+        chart: value(`[data-testid="chart-by-ward-table"] tr[data-row="Tân Phú"] td:last-child`),
+      });
+      const states = [{ ...read(), at: Date.now() }];
+      (window as any).__states = states;
+      new MutationObserver(() => {
+        const state = read();
+        const last = states[states.length - 1]!;
+        if (state.kpi !== last.kpi || state.row !== last.row || state.ward !== last.ward || state.chart !== last.chart) states.push({ ...state, at: Date.now() });
+      }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    }, { sessionId, wardId });
+
+    // Act: one head count of 1,200, then 34 single check-ins from two doors (many publisher batches).
+    const checkIn = (count: number) =>
+      stack.graphql('mutation ($input: CheckInInput!) { checkIn(input: $input) { attendance } }', { input: { sessionId, category: 'RESIDENT', count, requestId: crypto.randomUUID() } }, officer).then(expectData);
+    await checkIn(1200);
+    await Promise.all([0, 1].map(async () => {
+      for (let i = 0; i < 17; i++) await checkIn(1);
+    }));
+    const answeredAt = Date.now();
+    const { summary } = expectData<any>(await stack.graphql('{ summary { attendance wards { ward { id } attendance } } }', {}, admin));
+    const final = { kpi: summary.attendance, row: 1234, ward: summary.wards.find((w: any) => w.ward.id === wardId).attendance };
+
+    // Assert: the screen reaches the API's numbers, every consistent state agrees with itself
+    // (district − session and ward − session stay what they were: nothing else moved), and the
+    // final state is consistent.
+    type State = { consistent: boolean; kpi: number; row: number; ward: number; chart: number; at: number };
+    const states = async () => (await page.evaluate(() => (window as any).__states)) as State[];
+    await expect.poll(async () => (await states()).at(-1), { timeout: 30_000, interval: 100 }).toMatchObject({ ...final, chart: final.ward });
+    const seen = await states();
+    const [first] = seen;
+    expect(first!.row).toBe(0);
+    const disagreeing = seen.filter((s) => s.kpi - s.row !== first!.kpi || s.ward - s.row !== first!.ward || s.chart !== s.ward);
+    console.log(`overview states through the burst: ${seen.length}; disagreeing ${disagreeing.length} (${disagreeing.filter((s) => s.consistent).length} marked consistent); last update ${seen.at(-1)!.at - answeredAt} ms after the last answer`);
+    expect(disagreeing.filter((s) => s.consistent), 'a consistent state whose numbers disagree').toEqual([]);
+    expect(seen.at(-1)!.consistent).toBe(true);
+    await leader.context.close();
+  });
+
   it('runs a query and a subscription in the explorer with the user token attached', async () => {
     const sessionId = await schedule('Đối thoại thử trình truy vấn');
     await startSession(sessionId);

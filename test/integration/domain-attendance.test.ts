@@ -66,6 +66,56 @@ describe('live attendance (checkIn)', () => {
     300_000,
   );
 
+  it('reads a summary as one moment while check-ins land: every read marked consistent has district = Σ wards = Σ its live sessions, and the read after the burst is exact', async () => {
+    // Prepare: two live sessions in two wards on a day no other test uses; the summary for that day
+    // counts only them. Live sessions of other tests (listed too, whatever the period) do not move.
+    const scheduledAt = '2032-02-02T02:00:00.000Z';
+    const period = { from: '2032-02-02T00:00:00.000Z', to: '2032-02-03T00:00:00.000Z' };
+    const wards = ['binh-thuan', 'tan-kieng'];
+    const sessions = await Promise.all(wards.map(async (wardId) => api.live(await who.ward(wardId), { kind: 'PUBLIC', wardId, scheduledAt })));
+    const officers = await Promise.all(wards.map((w) => who.ward(w)));
+    const ours = new Set(sessions.map((s) => s.id));
+    const observe = async () => {
+      const { summary } = await api.ok<any>(
+        'query ($period: PeriodInput) { summary(period: $period) { consistent attendance liveSessions live { attendance session { id attendance } } wards { attendance } } }',
+        { period },
+        who.leadership,
+      );
+      const live = summary.live.filter((l: any) => ours.has(l.session.id)).reduce((sum: number, l: any) => sum + l.attendance, 0);
+      expect(summary.live.every((l: any) => l.session.attendance === l.attendance), 'session.attendance is read with the summary').toBe(true);
+      const byWards = summary.wards.reduce((sum: number, w: any) => sum + w.attendance, 0);
+      return { consistent: summary.consistent, district: summary.attendance, byWards, live, liveListed: summary.live.length === summary.liveSessions };
+    };
+
+    // Act: 120 check-ins of 1..3 people, 8 at a time, spread over both sessions, while summaries are read.
+    const counts = Array.from({ length: 120 }, (_, i) => 1 + (i % 3));
+    let writing = true;
+    const reads: Awaited<ReturnType<typeof observe>>[] = [];
+    const reader = (async () => {
+      while (writing) reads.push(await observe());
+    })();
+    let next = 0;
+    await Promise.all(Array.from({ length: 8 }, async () => {
+      for (let i = next++; i < counts.length; i = next++) {
+        await api.checkIn(officers[i % 2]!, { sessionId: sessions[i % 2]!.id, count: counts[i], requestId: rid(`moment-${i}`) });
+      }
+    }));
+    writing = false;
+    await reader;
+    const after = await observe();
+
+    // Assert: reads happened during the burst, and every one marked consistent is a single moment.
+    const total = counts.reduce((a, b) => a + b, 0);
+    const during = reads.filter((r) => r.district > 0 && r.district < total);
+    expect(during.length, `reads during the burst: ${JSON.stringify(reads)}`).toBeGreaterThan(0);
+    const settled = reads.filter((r) => r.consistent);
+    console.log(`summary reads during 120 check-ins: ${reads.length}, consistent ${settled.length}, during the burst ${during.length}`);
+    for (const r of settled) {
+      expect(r, 'a read marked consistent mixes moments').toMatchObject({ byWards: r.district, live: r.district, liveListed: true });
+    }
+    expect(after).toEqual({ consistent: true, district: total, byWards: total, live: total, liveListed: true });
+  });
+
   it('answers a repeated requestId with the first result and counts nothing again, also after the session closed', async () => {
     const officer = await who.ward('binh-thuan');
     const session = await api.live(officer, { kind: 'PUBLIC', wardId: 'binh-thuan', scheduledAt: '2031-06-01T01:00:00.000Z' });

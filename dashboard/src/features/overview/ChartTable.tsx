@@ -15,9 +15,9 @@ export function ChartTable({ caption, columns, rows, testId }: { caption: string
           </thead>
           <tbody>
             {rows.map((row, index) => (
-              <tr key={index}>
+              <tr key={index} data-row={row[0]}>
                 <th scope="row">{row[0]}</th>
-                {row.slice(1).map((cell, i) => <td key={i}>{format(cell)}</td>)}
+                {row.slice(1).map((cell, i) => <td key={i} data-value={typeof cell === 'number' ? cell : undefined}>{format(cell)}</td>)}
               </tr>
             ))}
           </tbody>

@@ -61,7 +61,7 @@ export function KpiTiles({ summary, large = false }: { summary: Summary; large?:
     ['businessesEngaged', summary.tax.businessesEngaged],
   ];
   return (
-    <ul className={`kpi-tiles${large ? ' large' : ''}`} data-testid="kpi-tiles" data-live-numbers="ready">
+    <ul className={`kpi-tiles${large ? ' large' : ''}`} data-testid="kpi-tiles" data-live-numbers="ready" data-consistent={summary.consistent}>
       {tiles.map(([key, value]) => (
         <li key={key} className="kpi" data-kpi={key}>
           <span className="kpi-label">{t(`kpi.${key}`)}</span>
@@ -91,7 +91,7 @@ function LiveSessions({ sessions }: { sessions: LiveSession[] }) {
                   {session.startedAt ? ` · ${t('overview.since', { time: formatTime(session.startedAt) })}` : ''}
                 </small>
               </div>
-              <span className="counter" data-testid="live-session-attendance" aria-label={t('kpi.attendance')}>
+              <span className="counter" data-testid="live-session-attendance" data-value={session.attendance} aria-label={t('kpi.attendance')}>
                 {formatNumber(session.attendance, i18n.language)}
               </span>
             </li>
@@ -207,7 +207,7 @@ function RolloutWaves({ summary }: { summary: Summary }) {
                   <tr key={r.ward.id} data-ward={r.ward.id}>
                     <th scope="row"><Link to={`/ward/${r.ward.id}`}>{r.ward.name}</Link></th>
                     <td>{formatNumber(r.sessions, i18n.language)}</td>
-                    <td>{formatNumber(r.attendance, i18n.language)}</td>
+                    <td data-testid="ward-attendance" data-value={r.attendance}>{formatNumber(r.attendance, i18n.language)}</td>
                     <td>{formatNumber(r.concerns, i18n.language)}</td>
                   </tr>
                 ))}

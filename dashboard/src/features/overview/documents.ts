@@ -4,6 +4,8 @@ export const SummaryFieldsFragment = graphql(`
   fragment SummaryFields on DistrictSummary {
     sessions
     liveSessions
+    consistent
+    live { attendance session { id title kind hostBody startedAt ward { id name } } }
     attendance
     attendanceByCategory { category count }
     wards { ward { id name rolloutWave } sessions attendance concerns concernsClosed }
@@ -21,27 +23,6 @@ export const SummaryQuery = graphql(`
 export const SummaryChangedSubscription = graphql(`
   subscription OverviewSummaryChanged {
     summaryChanged { ...SummaryFields }
-  }
-`);
-
-export const LiveSessionsQuery = graphql(`
-  query LiveSessions {
-    sessions(status: LIVE, first: 50) {
-      totalCount
-      edges { node { id title kind hostBody status startedAt attendance ward { id name } } }
-    }
-  }
-`);
-
-export const AttendanceTicksSubscription = graphql(`
-  subscription AttendanceTicks {
-    attendanceChanged { delta attendance at session { id title kind status ward { id name } } }
-  }
-`);
-
-export const ConcernFeedSubscription = graphql(`
-  subscription ConcernFeed {
-    concernChanged { id status }
   }
 `);
 

@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useSubscription } from 'urql';
 import type { SummaryFieldsFragment } from '../../gql/graphql.js';
 import { useLive, useLiveQuery, useThrottled } from '../../app/live.js';
-import { ActivityQuery, AttendanceTicksSubscription, ConcernFeedSubscription, LiveSessionsQuery, SummaryChangedSubscription, SummaryQuery } from './documents.js';
+import { ActivityQuery, SummaryChangedSubscription, SummaryQuery } from './documents.js';
 import { periodRange, type PeriodChoice } from './period.js';
 
 export interface ActivityItem {
@@ -32,66 +32,56 @@ export interface LiveSession {
 }
 
 /**
- * Everything the overview shows, kept live: the summary (from `summaryChanged` for all time, or a
- * throttled refetch for a chosen period), live sessions ticking on `attendanceChanged`, and the activity
- * feed (the audit trail), fetched again on each event. After a reconnect everything is fetched again.
+ * Everything the overview shows, kept live. Every number on the screen (tiles, charts, ward table,
+ * live sessions and their attendance) comes from ONE summary: pushed whole by `summaryChanged` for all
+ * time, or fetched again (throttled) on that event for a chosen period. The server reads a summary at
+ * one moment and says so (`consistent`, functions/domain/summary-service.ts); one read mid-write is
+ * shown only if no consistent one follows within a second. So the numbers agree with each other on
+ * every update, not only once a burst is over. The activity feed (the audit trail) is fetched again
+ * on each event. After a reconnect everything is fetched again.
  */
 export function useOverviewData(choice: PeriodChoice) {
   const range = periodRange(choice);
   const period = range ?? null;
   const { epoch } = useLive();
   const [summaryResult, refetchSummary] = useLiveQuery({ query: SummaryQuery, variables: { period }, pause: range === undefined });
-  const [sessionsResult, refetchSessions] = useLiveQuery({ query: LiveSessionsQuery });
   const [pushedSummary, setPushedSummary] = useState<SummaryFieldsFragment>();
-  const [ticks, setTicks] = useState<Record<string, number>>({});
   // The feed (100 entries, to merge runs of check-ins) waits for the summary's answer: on a busy
   // server the two compete, and the numbers come first.
   const summaryPending = summaryResult.fetching && !summaryResult.data;
   const [activityResult, refetchActivity] = useLiveQuery({ query: ActivityQuery, pause: summaryPending });
 
   // A push is the whole all-time summary; a chosen period must be asked for again.
-  useEffect(() => setPushedSummary(undefined), [period?.from, period?.to, epoch]);
+  const push = useConsistentFirst(setPushedSummary);
+  useEffect(() => {
+    push.drop();
+    setPushedSummary(undefined);
+  }, [period?.from, period?.to, epoch]);
   const refetchSummaryLater = useThrottled(() => refetchSummary({ requestPolicy: 'network-only' }), 400);
   const refetchActivityLater = useThrottled(() => refetchActivity({ requestPolicy: 'network-only' }), 300);
-  const refetchSessionsLater = useThrottled(() => refetchSessions({ requestPolicy: 'network-only' }), 400);
+  // A period's summary read while writes kept landing is asked for again.
+  const fetched = summaryResult.data?.summary;
+  useEffect(() => {
+    if (fetched && !fetched.consistent) refetchSummaryLater();
+  }, [fetched]);
 
-  const sessionIds = useMemo(() => new Set(sessionsResult.data?.sessions.edges.map((e) => e.node.id)), [sessionsResult.data]);
-
+  // Every check-in, concern change and session start or close makes a summaryChanged push.
   useSubscription({ query: SummaryChangedSubscription }, (_previous, event) => {
-    if (period === null) setPushedSummary(event.summaryChanged);
+    if (period === null) push.offer(event.summaryChanged);
     else refetchSummaryLater();
-    if (event.summaryChanged.liveSessions !== sessionIds.size) refetchSessionsLater();
     refetchActivityLater();
     return event;
   });
 
-  useSubscription({ query: AttendanceTicksSubscription }, (_previous, event) => {
-    const update = event.attendanceChanged;
-    setTicks((current) => ({ ...current, [update.session.id]: update.attendance }));
-    if (!sessionIds.has(update.session.id) || update.session.status !== 'LIVE') refetchSessionsLater();
-    if (period !== null) refetchSummaryLater();
-    refetchActivityLater();
-    return event;
-  });
-
-  useSubscription({ query: ConcernFeedSubscription }, (_previous, event) => {
-    if (period !== null) refetchSummaryLater();
-    refetchActivityLater();
-    return event;
-  });
-
-  const liveSessions: LiveSession[] = (sessionsResult.data?.sessions.edges ?? []).map(({ node }) => ({
-    ...node,
-    attendance: Math.max(node.attendance, ticks[node.id] ?? 0),
-  }));
+  const summary = pushedSummary ?? summaryResult.data?.summary;
+  const liveSessions: LiveSession[] = (summary?.live ?? []).map(({ session, attendance }) => ({ ...session, attendance }));
 
   return {
-    summary: pushedSummary ?? summaryResult.data?.summary,
+    summary,
     fetching: summaryResult.fetching,
     error: summaryResult.error,
     invalidPeriod: range === undefined,
     liveSessions,
-    liveSessionsError: sessionsResult.error,
     feed: (activityResult.data?.activity.edges ?? []).map(({ node }): ActivityItem => ({
       id: node.id,
       at: node.at,
@@ -107,4 +97,36 @@ export function useOverviewData(choice: PeriodChoice) {
       wardName: node.ward?.name,
     })),
   };
+}
+
+/** How long a summary read mid-write (`consistent: false`) waits for a consistent one before it is shown. */
+export const INCONSISTENT_HOLD_MS = 1000;
+
+/**
+ * Shows a consistent summary at once. One read while writes were landing (its numbers may straddle a
+ * write) is held back: a consistent one arriving within INCONSISTENT_HOLD_MS replaces it; otherwise it
+ * is shown then, so a steady stream of writes still moves the screen about once a second.
+ */
+function useConsistentFirst(show: (summary: SummaryFieldsFragment) => void) {
+  const held = useRef<{ summary: SummaryFieldsFragment; timer: ReturnType<typeof setTimeout> }>(undefined);
+  const drop = () => {
+    clearTimeout(held.current?.timer);
+    held.current = undefined;
+  };
+  useEffect(() => drop, []);
+  const offer = (summary: SummaryFieldsFragment) => {
+    if (summary.consistent) {
+      drop();
+      show(summary);
+    } else if (held.current) {
+      held.current.summary = summary;
+    } else {
+      const timer = setTimeout(() => {
+        if (held.current) show(held.current.summary);
+        held.current = undefined;
+      }, INCONSISTENT_HOLD_MS);
+      held.current = { summary, timer };
+    }
+  };
+  return { offer, drop };
 }
