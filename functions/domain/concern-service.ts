@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { ulid } from 'ulid';
-import { waitingRecordOf } from '../store/concerns-store.js';
 import type { Stores } from '../store/index.js';
 import type { CounterDelta } from '../store/stats-store.js';
 import type { Actor } from './actor.js';
@@ -205,7 +204,6 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
           wardId: concern.wardId,
         },
         after,
-        closes ? { remove: concern } : { put: waitingRecordOf(after) },
       );
       if (!ok) {
         const now = await requireConcern(concern.id);

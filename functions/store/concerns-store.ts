@@ -2,6 +2,7 @@ import type { Period } from '../domain/period.js';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, Authority, Concern, ConcernStatus, ConcernTransition } from '../domain/model.js';
 import { activityPut } from './activity-store.js';
+import { expressionParts } from './expression.js';
 import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
 import { counterUpdate, engagementPut, type CounterDelta, type EngagementFacts } from './stats-store.js';
 import { ConditionFailedError, runTransaction, type TransactItem } from './transact.js';
@@ -93,31 +94,16 @@ export interface OverdueFilter {
 
 /** Unanswered concerns whose deadline is before `now`, most overdue first. */
 function overdueQuery(f: OverdueFilter, now: string): ListQuery {
-  const filters: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
-  if (f.status) {
-    filters.push('#status = :status');
-    names['#status'] = 'status';
-    values[':status'] = f.status;
-  }
-  if (f.authority) {
-    filters.push('#authority = :authority');
-    names['#authority'] = 'authority';
-    values[':authority'] = f.authority;
-  }
-  if (f.raised) {
-    filters.push('#raisedAt >= :rfrom AND #raisedAt < :rto');
-    names['#raisedAt'] = 'raisedAt';
-    values[':rfrom'] = f.raised.from;
-    values[':rto'] = f.raised.to;
-  }
+  const filter = expressionParts();
+  filter.add('status', f.status);
+  filter.add('authority', f.authority);
+  filter.addRange('raisedAt', f.raised);
   return {
     index: f.wardId ? 'gsi2' : 'gsi1',
     partition: f.wardId ? `WARD#${f.wardId}#DUE` : 'DUE',
     // NOTE: sort keys are "<dueAt>#<id>": BETWEEN "0" AND "<now>" is every dueAt < now.
     range: { from: '0', to: now },
-    filter: filters.length ? { expression: filters.join(' AND '), names, values } : undefined,
+    filter: filter.asFilter(),
     ascending: true,
   };
 }
@@ -152,9 +138,6 @@ function waitingPut(tableName: string, w: WaitingConcernRecord): TransactItem {
   return { Put: { TableName: tableName, Item: waitingItem(w) } };
 }
 
-/** What a move does to the waiting marker: rewrite it (still waiting) or delete it (answered). */
-export type WaitingChange = { put: WaitingConcernRecord } | { remove: { raisedAt: string; id: string } };
-
 export interface ConcernFilter {
   wardId?: string;
   sessionId?: string;
@@ -165,40 +148,21 @@ export interface ConcernFilter {
 }
 
 function listQuery(f: ConcernFilter): ListQuery {
-  const filters: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
+  const filter = expressionParts();
   let index: ListQuery['index'] = 'gsi1';
   let partition = 'CONCERNS';
   if (f.sessionId) {
     index = 'gsi3';
     partition = `SESSION#${f.sessionId}#CONCERNS`;
-    if (f.wardId) {
-      filters.push('#ward = :ward');
-      names['#ward'] = 'wardId';
-      values[':ward'] = f.wardId;
-    }
+    filter.add('wardId', f.wardId);
   } else if (f.wardId) {
     index = 'gsi2';
     partition = `WARD#${f.wardId}#CONCERNS`;
   }
-  if (f.status) {
-    filters.push('#status = :status');
-    names['#status'] = 'status';
-    values[':status'] = f.status;
-  }
-  if (f.authority) {
-    filters.push('#authority = :authority');
-    names['#authority'] = 'authority';
-    values[':authority'] = f.authority;
-  }
-  if (f.notOverdueAt) {
-    filters.push('(attribute_not_exists(#dueAt) OR #dueAt >= :now OR attribute_exists(#closedAt))');
-    names['#dueAt'] = 'dueAt';
-    names['#closedAt'] = 'closedAt';
-    values[':now'] = f.notOverdueAt;
-  }
-  return { index, partition, ascending: false, filter: filters.length ? { expression: filters.join(' AND '), names, values } : undefined };
+  filter.add('status', f.status);
+  filter.add('authority', f.authority);
+  filter.add('dueAt', f.notOverdueAt, '(attribute_not_exists(#dueAt) OR #dueAt >= :dueAt OR attribute_exists(#closedAt))', ['closedAt']);
+  return { index, partition, ascending: false, filter: filter.asFilter() };
 }
 
 /** The waiting marker of a concern (its fields now). */
@@ -206,10 +170,6 @@ export function waitingRecordOf(c: Concern): WaitingConcernRecord {
   return { id: c.id, wardId: c.wardId, topic: c.topic, authority: c.authority, status: c.status, raisedAt: c.raisedAt, sessionKind: c.sessionKind, ...(c.dueAt ? { dueAt: c.dueAt } : {}) };
 }
 
-function waitingWrite(tableName: string, change: WaitingChange): TransactItem {
-  if ('put' in change) return waitingPut(tableName, change.put);
-  return { Delete: { TableName: tableName, Key: waitingKey(change.remove) } };
-}
 
 export function createConcernsStore(db: DynamoDBDocumentClient, tableName: string) {
   return {
@@ -242,47 +202,38 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       change: { to: ConcernStatus; authority: Authority; response?: string; closedAt?: string; dueAt?: string; transition: ConcernTransition },
       counters: CounterDelta[],
       activity: Activity,
-      /** The concern after the move: its due marker is kept (still waiting) or deleted (answered). */
+      /** The concern after the move: its due and waiting markers are rewritten (still waiting) or deleted (answered). */
       after?: Concern,
-      waiting?: WaitingChange,
     ): Promise<boolean> {
-      const sets = ['#status = :to', '#authority = :authority', '#history = list_append(#history, :entry)'];
-      const names: Record<string, string> = { '#status': 'status', '#authority': 'authority', '#history': 'history' };
-      const values: Record<string, unknown> = { ':to': change.to, ':from': from, ':authority': change.authority, ':entry': [change.transition] };
-      if (change.response !== undefined) {
-        sets.push('#response = :response');
-        names['#response'] = 'response';
-        values[':response'] = change.response;
+      const update = expressionParts();
+      update.add('status', change.to);
+      update.add('authority', change.authority);
+      update.add('history', [change.transition], '#history = list_append(#history, :history)');
+      update.add('response', change.response);
+      update.add('closedAt', change.closedAt || undefined);
+      update.add('dueAt', change.dueAt || undefined);
+      const markers: TransactItem[] = [];
+      if (after?.closedAt) {
+        markers.push({ Delete: { TableName: tableName, Key: dueMarkerKey(id) } }, { Delete: { TableName: tableName, Key: waitingKey(after) } });
+      } else if (after) {
+        if (after.dueAt) markers.push(dueMarkerPut(tableName, { ...after, dueAt: after.dueAt }));
+        markers.push(waitingPut(tableName, waitingRecordOf(after)));
       }
-      if (change.closedAt) {
-        sets.push('#closedAt = :closedAt');
-        names['#closedAt'] = 'closedAt';
-        values[':closedAt'] = change.closedAt;
-      }
-      if (change.dueAt) {
-        sets.push('#dueAt = :dueAt');
-        names['#dueAt'] = 'dueAt';
-        values[':dueAt'] = change.dueAt;
-      }
-      const marker: TransactItem[] = [];
-      if (after?.closedAt) marker.push({ Delete: { TableName: tableName, Key: dueMarkerKey(id) } });
-      else if (after?.dueAt) marker.push(dueMarkerPut(tableName, { ...after, dueAt: after.dueAt }));
       try {
         await runTransaction(db, [
           {
             Update: {
               TableName: tableName,
               Key: concernKey(id),
-              UpdateExpression: `SET ${sets.join(', ')}`,
+              UpdateExpression: `SET ${update.join(', ')}`,
               ConditionExpression: '#status = :from',
-              ExpressionAttributeNames: names,
-              ExpressionAttributeValues: values,
+              ExpressionAttributeNames: update.names,
+              ExpressionAttributeValues: { ...update.values, ':from': from },
             },
           },
           ...counters.map((c) => counterUpdate(tableName, c)),
           activityPut(tableName, activity),
-          ...marker,
-          ...(waiting ? [waitingWrite(tableName, waiting)] : []),
+          ...markers,
         ]);
         return true;
       } catch (error) {

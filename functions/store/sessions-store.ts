@@ -2,6 +2,7 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, CheckIn, Session, SessionKind, SessionStatus } from '../domain/model.js';
 import type { Period } from '../domain/period.js';
 import { activityPut } from './activity-store.js';
+import { expressionParts } from './expression.js';
 import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
 import { counterUpdate, engagementPut, type CounterDelta, type EngagementFacts } from './stats-store.js';
 import { ConditionFailedError, runTransaction, type TransactItem } from './transact.js';
@@ -65,35 +66,19 @@ export interface SessionFilter {
 }
 
 function listQuery(f: SessionFilter): ListQuery {
-  const filters: string[] = [];
-  const names: Record<string, string> = {};
-  const values: Record<string, unknown> = {};
+  const filter = expressionParts();
   let index: ListQuery['index'] = 'gsi1';
   let partition = 'SESSIONS';
   if (f.wardId) {
     index = 'gsi2';
     partition = `WARD#${f.wardId}#SESSIONS`;
-    if (f.kind) {
-      filters.push('#kind = :kind');
-      names['#kind'] = 'kind';
-      values[':kind'] = f.kind;
-    }
+    filter.add('kind', f.kind);
   } else if (f.kind) {
     index = 'gsi3';
     partition = `SESSIONS#${f.kind}`;
   }
-  if (f.status) {
-    filters.push('#status = :status');
-    names['#status'] = 'status';
-    values[':status'] = f.status;
-  }
-  return {
-    index,
-    partition,
-    ascending: false,
-    range: f.period,
-    filter: filters.length ? { expression: filters.join(' AND '), names, values } : undefined,
-  };
+  filter.add('status', f.status);
+  return { index, partition, ascending: false, range: f.period, filter: filter.asFilter() };
 }
 
 /** The CheckIn item: the idempotency record of one requestId, and its audit entry (gsi1 ACTIVITY). */
