@@ -66,12 +66,17 @@ const defaultTitle = (kind: ReviewReportKind) =>
  * one ward); a ward officer for its own ward only; nobody else.
  */
 export function assertMayWriteReport(actor: Actor, wardId: string | undefined): void {
-  if (actor.role === 'ADMIN' || actor.role === 'LEADERSHIP') return;
+  if (mayWriteReport(actor, wardId)) return;
   if (actor.role === 'WARD_OFFICER') {
-    if (wardId && actor.wardId === wardId) return;
     throw new ForbiddenError(`A ward officer may draft and issue reports only for their own ward (${actor.wardId ?? 'none'}); this report is for ${wardId ?? 'the whole district'}.`);
   }
   throw new ForbiddenError(`Only leadership, administrators and ward officers (for their own ward) may draft and issue review reports; you are signed in as ${actor.role}.`);
+}
+
+/** Whether `actor` may draft, edit and issue reports of that scope (the rule of assertMayWriteReport). */
+export function mayWriteReport(actor: Actor, wardId: string | undefined): boolean {
+  if (actor.role === 'ADMIN' || actor.role === 'LEADERSHIP') return true;
+  return actor.role === 'WARD_OFFICER' && !!wardId && actor.wardId === wardId;
 }
 
 export function createReviewReportService(stores: Stores, wards: WardService, reports: ReportService, clock: Clock) {

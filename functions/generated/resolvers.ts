@@ -712,6 +712,8 @@ export type ReviewReport = {
   kind: ReviewReportKind;
   /** Bài học kinh nghiệm. */
   lessons: Scalars['String']['output'];
+  /** Whether you may edit and issue it now: a DRAFT of a scope you may write (Viewer.mayWriteReports). */
+  mayEdit: Scalars['Boolean']['output'];
   /** Phương hướng, nhiệm vụ. */
   nextSteps: Scalars['String']['output'];
   /** Số/ký hiệu, e.g. '45/BC-UBND': set when issued. */
@@ -873,9 +875,17 @@ export type Viewer = {
   __typename?: 'Viewer';
   /** The JWT subject. */
   id: Scalars['ID']['output'];
+  /** Whether you may draft, edit and issue review reports of this scope (no wardId: the whole district). */
+  mayWriteReports: Scalars['Boolean']['output'];
   role: Role;
   /** A ward officer's own ward; null for the other roles. */
   ward?: Maybe<Ward>;
+};
+
+
+/** The signed-in user as the API sees them: what the dashboard uses to decide which screens to offer. */
+export type ViewerMayWriteReportsArgs = {
+  wardId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type Ward = {
@@ -1433,6 +1443,7 @@ export type ReviewReportResolvers<ContextType = GraphQLContext, ParentType exten
   issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ReviewReportKind'], ParentType, ContextType>;
   lessons?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mayEdit?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   nextSteps?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   number?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
@@ -1497,6 +1508,7 @@ export type TaxDialogueSummaryResolvers<ContextType = GraphQLContext, ParentType
 
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mayWriteReports?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<ViewerMayWriteReportsArgs>>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType>;
 }>;

@@ -1,3 +1,4 @@
+import { mayWriteReport } from '../domain/review-report-service.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { toConnection } from '../domain/model.js';
 
@@ -16,6 +17,7 @@ export const reportResolvers: Resolvers = {
     ward: (r, _a, { domain }) => (r.wardId ? domain.wards.getWard(r.wardId).then((w) => w ?? null) : null),
     number: (r) => r.number ?? null,
     issuedAt: (r) => r.issuedAt ?? null,
+    mayEdit: (r, _a, { actor }) => r.status === 'DRAFT' && mayWriteReport(actor, r.wardId),
     figures: (r, _a, { domain }) => domain.reviewReports.figuresOf(r),
   },
   Activity: {

@@ -1,3 +1,4 @@
+import { mayWriteReport } from '../domain/review-report-service.js';
 import type { Resolvers } from '../generated/resolvers.js';
 
 export const viewerResolvers: Resolvers = {
@@ -7,5 +8,8 @@ export const viewerResolvers: Resolvers = {
       role: actor.role,
       ward: actor.wardId ? domain.wards.getWard(actor.wardId) : null,
     }) as never,
+  },
+  Viewer: {
+    mayWriteReports: (_viewer, { wardId }, { actor }) => mayWriteReport(actor, wardId ?? undefined),
   },
 };

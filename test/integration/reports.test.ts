@@ -204,5 +204,20 @@ describe('review reports: figures, documents, snapshots and who may write them',
     expect(wardList).toEqual([{ id: own.id, status: 'ISSUED' }]);
     const districtDrafts = (await api.ok<any>('{ reviewReports(district: true, status: DRAFT) { edges { node { id } } } }', {}, who.leadership)).reviewReports.edges;
     expect(districtDrafts).toEqual([]);
+
+    // What the API says each token may do (the dashboard shows the editor and the create form by it)
+    // is exactly what the mutations above accepted and refused.
+    const mayEdit = async (token: string, id: string) => (await api.ok<any>('query ($id: ID!) { reviewReport(id: $id) { mayEdit } }', { id }, token)).reviewReport.mayEdit;
+    expect(await mayEdit(officer, otherId)).toBe(false);
+    expect(await mayEdit(who.tax, otherId)).toBe(false);
+    expect(await mayEdit(who.admin, otherId)).toBe(true);
+    expect(await mayEdit(who.leadership, otherId)).toBe(true);
+    expect(await mayEdit(officer, own.id)).toBe(false); // issued
+    const mayWrite = async (token: string) =>
+      (await api.ok<any>('{ viewer { district: mayWriteReports own: mayWriteReports(wardId: "tan-hung") other: mayWriteReports(wardId: "phu-thuan") } }', {}, token)).viewer;
+    expect(await mayWrite(officer)).toEqual({ district: false, own: true, other: false });
+    expect(await mayWrite(who.tax)).toEqual({ district: false, own: false, other: false });
+    expect(await mayWrite(who.leadership)).toEqual({ district: true, own: true, other: true });
+    expect(await mayWrite(who.admin)).toEqual({ district: true, own: true, other: true });
   });
 });

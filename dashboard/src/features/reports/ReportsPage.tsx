@@ -45,12 +45,6 @@ function urlOf(s: UrlState): string {
   return `/reports?${q.toString()}`;
 }
 
-/** Leadership and admins write reports for any scope; a ward officer for its own ward. */
-function mayWrite(viewer: ReturnType<typeof useViewer>, wardId: string | undefined | null): boolean {
-  if (viewer.role === 'ADMIN' || viewer.role === 'LEADERSHIP') return true;
-  return viewer.role === 'WARD_OFFICER' && !!wardId && viewer.ward?.id === wardId;
-}
-
 function download(blob: Blob, fileName: string) {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -156,7 +150,6 @@ function DraftEditor({ report, onSaved }: { report: ReviewReportFieldsFragment; 
 /** One saved report: its preview (an issued one with its frozen figures), downloads, and for a draft the editor. */
 function OpenReport({ id, onChanged }: { id: string; onChanged(): void }) {
   const { t } = useTranslation();
-  const viewer = useViewer();
   const [{ data, error, fetching }, refetch] = useQuery({ query: ReviewReportQuery, variables: { id }, requestPolicy: 'network-only' });
   const report = data?.reviewReport;
   const doc = useMemo(() => (report ? buildReportDocument(report, report.figures) : undefined), [report]);
@@ -169,7 +162,7 @@ function OpenReport({ id, onChanged }: { id: string; onChanged(): void }) {
         {report.number ? ` · ${report.number}` : ''} · {report.ward?.name ?? t('common.district')}
       </p>
       <DownloadButtons doc={doc} />
-      {report.status === 'DRAFT' && mayWrite(viewer, report.ward?.id) ? (
+      {report.mayEdit ? (
         <DraftEditor
           report={report}
           onSaved={() => {
@@ -219,6 +212,7 @@ export function ReportsPage() {
       signerTitle: 'CHỦ TỊCH',
       signerName: '',
       number: null,
+      mayEdit: false,
       issuedAt: null,
       createdAt: '',
       updatedAt: '',
@@ -288,7 +282,7 @@ export function ReportsPage() {
           ) : (
             <>
               <p className="no-print">{t('reports.previewHint')}</p>
-              {mayWrite(viewer, state.ward) ? (
+              {data?.viewer.mayWriteReports ? (
                 <div className="report-create no-print">
                   <label className="field">
                     <span>{t('reports.kindField')}</span>

@@ -25,13 +25,14 @@ export const ReportFiguresFragment = graphql(`
 export const ReviewReportFieldsFragment = graphql(`
   fragment ReviewReportFields on ReviewReport {
     id kind status period { from to } ward { id name }
-    title issuingBody place assessment lessons nextSteps signerTitle signerName number issuedAt createdAt updatedAt createdBy
+    title issuingBody place assessment lessons nextSteps signerTitle signerName number issuedAt mayEdit createdAt updatedAt createdBy
   }
 `);
 
 export const ReportsPageQuery = graphql(`
   query ReportsPage($period: PeriodInput!, $wardId: ID) {
     wards { id name }
+    viewer { mayWriteReports(wardId: $wardId) }
     reviewReports(first: 50) { edges { node { ...ReviewReportFields } } }
     report(period: $period, wardId: $wardId) { ...ReportFigures }
   }

@@ -6,7 +6,7 @@ const period = { from: '2005-12-31T17:00:00.000Z', to: '2010-12-31T17:00:00.000Z
 const report: ReviewReportFieldsFragment = {
   id: 'r1', kind: 'TONG_KET', status: 'ISSUED', period, ward: null, title: 'Tổng kết 2006 - 2010', issuingBody: 'ỦY BAN NHÂN DÂN QUẬN 7', place: 'Quận 7',
   assessment: 'Đoạn một.\n\nĐoạn hai.', lessons: '', nextSteps: 'Tiếp tục.', signerTitle: 'KT. Chủ tịch\nPhó Chủ tịch', signerName: 'Nguyễn Văn A',
-  number: '12/BC-UBND', issuedAt: '2011-01-20T02:00:00.000Z', createdAt: '', updatedAt: '', createdBy: 'u',
+  number: '12/BC-UBND', issuedAt: '2011-01-20T02:00:00.000Z', mayEdit: false, createdAt: '', updatedAt: '', createdBy: 'u',
 };
 const totals = { period, sessions: 50, attendance: 3292, concerns: 78, concernsClosed: 70, taxRounds: 6, businessesEngaged: 435 };
 const figures: ReportFiguresFragment = {
