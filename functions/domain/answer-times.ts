@@ -5,7 +5,7 @@
  * the move that answers it. A period's median and 90th percentile are read off the summed histogram,
  * never from the concerns (docs/data-model.md, "Deadlines").
  */
-import { AUTHORITIES, type Authority } from './model.js';
+import { AUTHORITIES, type AnswerTimeStats, type Authority } from './model.js';
 import type { CounterTotals } from '../store/stats-store.js';
 
 /**
@@ -21,14 +21,6 @@ export function answerTimeBin(workingDays: number): number {
 
 /** The counter an answer at `authority` after `workingDays` adds 1 to. */
 export const answerTimeCounter = (authority: Authority, workingDays: number) => `tta_${authority}_${answerTimeBin(workingDays)}`;
-
-export interface AnswerTimeStats {
-  /** null: every level together. */
-  authority: Authority | null;
-  answered: number;
-  medianWorkingDays: number | null;
-  p90WorkingDays: number | null;
-}
 
 /** The nearest-rank percentile (0 < p ≤ 1) of a histogram (bin upper bound → count). */
 export function percentileOf(histogram: Map<number, number>, p: number): number | null {

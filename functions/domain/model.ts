@@ -1,6 +1,5 @@
 /** The dialogue domain's objects, as the domain and the resolvers see them (no storage details). */
 import type { Role } from './actor.js';
-import type { AnswerTimeStats } from './answer-times.js';
 import type { Period } from './period.js';
 
 export const SESSION_KINDS = ['PUBLIC', 'THEMATIC', 'BUSINESS_TAX'] as const;
@@ -40,6 +39,23 @@ export interface Session {
 export interface SessionCounts {
   attendance: number;
   byCategory: { category: AttendeeCategory; count: number }[];
+}
+
+/** A session's counts from its counter totals (counter name → sum; non-zero categories only). */
+export function sessionCountsFrom(totals: Record<string, number>): SessionCounts {
+  return {
+    attendance: totals.attendance ?? 0,
+    byCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: totals[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
+  };
+}
+
+/** Time to answer over a period, for one level or (authority null) every level together (answer-times.ts). */
+export interface AnswerTimeStats {
+  /** null: every level together. */
+  authority: Authority | null;
+  answered: number;
+  medianWorkingDays: number | null;
+  p90WorkingDays: number | null;
 }
 
 /** One accepted check-in (the idempotency record): also what `checkIn` answers. */

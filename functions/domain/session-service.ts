@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
 import type { Stores } from '../store/index.js';
-import type { CounterDelta, CounterTotals } from '../store/stats-store.js';
+import type { CounterDelta } from '../store/stats-store.js';
 import type { Actor } from './actor.js';
 import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
 import type { Clock } from './clock.js';
@@ -9,6 +9,7 @@ import {
   ATTENDEE_CATEGORIES,
   SESSION_KINDS,
   SESSION_STATUSES,
+  sessionCountsFrom,
   type Activity,
   type AttendanceUpdate,
   type AttendeeCategory,
@@ -49,14 +50,6 @@ export interface SessionListArgs {
 }
 
 const shortId = (id: string) => id.slice(0, 60);
-
-/** A session's counts from its counter totals (non-zero categories only). */
-export function sessionCountsFrom(totals: CounterTotals): SessionCounts {
-  return {
-    attendance: totals.attendance ?? 0,
-    byCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: totals[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
-  };
-}
 
 export function createSessionService(stores: Stores, wards: WardService, clock: Clock) {
   const activity = (actor: Actor, action: Activity['action'], description: string, refs: Partial<Activity>, at: string): Activity => ({

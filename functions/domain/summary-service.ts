@@ -1,9 +1,8 @@
 import type { Stores } from '../store/index.js';
 import type { CounterTotals } from '../store/stats-store.js';
 import { answerTimesFrom } from './answer-times.js';
-import { ATTENDEE_CATEGORIES, type ConcernOutcomes, type DistrictSummary, type LiveSessionCounts, type WardTotals } from './model.js';
+import { ATTENDEE_CATEGORIES, sessionCountsFrom, type ConcernOutcomes, type DistrictSummary, type LiveSessionCounts, type WardTotals } from './model.js';
 import { parsePeriod, type Period } from './period.js';
-import { sessionCountsFrom } from './session-service.js';
 
 /** Reads of one summary made again when a write landed in between (see districtSummary). */
 export const SUMMARY_READ_ATTEMPTS = 3;

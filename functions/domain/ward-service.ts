@@ -1,7 +1,7 @@
 import type { Stores } from '../store/index.js';
 import { NotFoundError } from './errors.js';
 import { isIdOfKind } from './input.js';
-import type { AnswerTimeStats } from './answer-times.js';
+import type { AnswerTimeStats } from './model.js';
 import { parsePeriod, type Period } from './period.js';
 import { readWardTotals } from './summary-service.js';
 import { referenceWards, type Ward } from './wards.js';
