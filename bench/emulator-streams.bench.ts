@@ -10,9 +10,10 @@
  *   node --import tsx bench/emulator-streams.bench.ts        env: GROW (default 30000), SAMPLES (40)
  *
  * NOTE: DynamoDB Local keeps every table's stream records in one SQLite table (`us`, keyed by sequence
- * number only) and answers an idle GetRecords with `SELECT MAX(SequenceNumber) FROM us WHERE ShardID =
- * ?`: a scan of every stream record of every table, on the emulator's single SQLite thread, which all
- * other calls wait behind.
+ * number) and, for an idle GetRecords, looks up the shard's last record with `SELECT SequenceNumber
+ * FROM us WHERE ShardID=? ORDER BY SequenceNumber DESC LIMIT 1` (read from its jar, 1.11.478): newest
+ * first, stepping over every record that other shards (other tables) got since, on the emulator's
+ * single SQLite thread, which every other call waits behind.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
