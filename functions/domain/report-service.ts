@@ -16,68 +16,10 @@ import {
   type SessionKind,
 } from './model.js';
 import { parsePeriod, type Period } from './period.js';
+import type { ReportFigures, ReportTotals, ReportWaitingConcern } from './report-model.js';
 import { readWardTotals } from './summary-service.js';
 import type { WardService } from './ward-service.js';
 import { ROLLOUT_WAVES, type RolloutWave, type Ward } from './wards.js';
-
-type CategoryCount = { category: AttendeeCategory; count: number };
-
-export interface ReportTotals {
-  period: Period;
-  sessions: number;
-  attendance: number;
-  concerns: number;
-  concernsClosed: number;
-  taxRounds: number;
-  businessesEngaged: number;
-}
-
-export interface ReportWaitingConcern {
-  concernId: string;
-  topic: string;
-  wardId?: string;
-  wardName?: string;
-  authority: Authority;
-  status: ConcernStatus;
-  raisedAt: string;
-  daysWaited: number;
-  /** The answer's deadline at the concern's level, when it has one. */
-  dueAt?: string;
-  /** Still waiting after dueAt, when the figures were read. */
-  overdue: boolean;
-}
-
-/** Every figure of a review report (also the frozen snapshot of an issued one: plain JSON). */
-export interface ReportFigures {
-  period: Period;
-  wardId?: string;
-  wardName?: string;
-  generatedAt: string;
-  totals: ReportTotals;
-  attendanceByCategory: CategoryCount[];
-  wards: { wardId: string; wardName: string; rolloutWave: RolloutWave; sessions: number; attendance: number; concerns: number; concernsClosed: number }[];
-  waves: { wave: RolloutWave; wards: number; sessions: number; attendance: number }[];
-  kinds: { kind: SessionKind; sessions: number; attendance: number }[];
-  thematicDialogues: { sessionId: string; title: string; hostBody: string; scheduledAt: string; attendance: number; attendanceByCategory: CategoryCount[] }[];
-  tax: { rounds: number; businessesEngaged: number; bySector: { sector: BusinessSector; businesses: number }[]; outcomes: ConcernOutcomes; escalatedToCity: number };
-  concerns: {
-    raised: number;
-    answeredOnSpot: number;
-    resolvedByWard: number;
-    resolvedByDistrict: number;
-    escalatedWaiting: number;
-    answeredAfterEscalation: number;
-    waiting: number;
-    /** Of the waiting ones, those past their deadline when the figures were read. */
-    overdue: number;
-    outcomes: ConcernOutcomes;
-    byLevel: { status: ConcernStatus; authority: Authority; count: number }[];
-  };
-  waitingConcerns: ReportWaitingConcern[];
-  /** The overdue ones among them, most overdue first (at most WAITING_LISTED). */
-  overdueConcerns: ReportWaitingConcern[];
-  previous: ReportTotals;
-}
 
 /** At most this many waiting concerns are listed (the count is exact; the list is for reading). */
 export const WAITING_LISTED = 200;

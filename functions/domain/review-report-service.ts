@@ -6,40 +6,12 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import type { Activity, Connection, Page } from './model.js';
 import { toPage } from './pages.js';
 import { parseInstant, parsePeriod, type Period } from './period.js';
-import type { ReportFigures, ReportService } from './report-service.js';
+import { REVIEW_REPORT_KINDS, REVIEW_REPORT_STATUSES, type ReportFigures, type ReviewReport, type ReviewReportConnection, type ReviewReportKind, type ReviewReportStatus } from './report-model.js';
+import type { ReportService } from './report-service.js';
 import { isPlausibleId, oneOf, pageSize } from './validation.js';
 import { requireText } from './input.js';
 import type { WardService } from './ward-service.js';
 
-export const REVIEW_REPORT_KINDS = ['SO_KET', 'TONG_KET'] as const;
-export type ReviewReportKind = (typeof REVIEW_REPORT_KINDS)[number];
-export const REVIEW_REPORT_STATUSES = ['DRAFT', 'ISSUED'] as const;
-export type ReviewReportStatus = (typeof REVIEW_REPORT_STATUSES)[number];
-
-/** A review report document (sơ kết / tổng kết). `figures` is set once issued: the frozen snapshot. */
-export interface ReviewReport {
-  id: string;
-  kind: ReviewReportKind;
-  status: ReviewReportStatus;
-  period: Period;
-  wardId?: string;
-  title: string;
-  issuingBody: string;
-  place: string;
-  assessment: string;
-  lessons: string;
-  nextSteps: string;
-  signerTitle: string;
-  signerName: string;
-  number?: string;
-  issuedAt?: string;
-  createdAt: string;
-  updatedAt: string;
-  createdBy: string;
-  figures?: ReportFigures;
-}
-
-export type ReviewReportConnection = Connection<ReviewReport>;
 
 export interface ReviewReportFields {
   kind?: string | null;

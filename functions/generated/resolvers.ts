@@ -4,8 +4,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { Ward as WardModel } from '../domain/wards.js';
 import { WardStats as WardStatsModel } from '../domain/ward-service.js';
 import { Session as SessionModel, Concern as ConcernModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, LiveSessionCounts as LiveSessionCountsModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel } from '../domain/model.js';
-import { ReportFigures as ReportModel } from '../domain/report-service.js';
-import { ReviewReport as ReviewReportModel, ReviewReportConnection as ReviewReportConnectionModel } from '../domain/review-report-service.js';
+import { ReportFigures as ReportModel, ReviewReport as ReviewReportModel, ReviewReportConnection as ReviewReportConnectionModel } from '../domain/report-model.js';
 import { GraphQLContext } from '../graphql/context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;

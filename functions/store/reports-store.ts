@@ -1,6 +1,6 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '../domain/model.js';
-import type { ReviewReport, ReviewReportStatus } from '../domain/review-report-service.js';
+import type { ReviewReport, ReviewReportStatus } from '../domain/report-model.js';
 import { activityPut } from './activity-store.js';
 import { queryPage, type ListQuery, type RawPage } from './page.js';
 import { ConditionFailedError, runTransaction } from './transact.js';

@@ -102,6 +102,30 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) 
     return totals;
   }
 
+  /** The businesses engaged in rounds scheduled in [from, to) (all time without a period), each once. */
+  async function readEngagedBusinesses(period?: Period): Promise<EngagedBusiness[]> {
+    const businesses = new Map<string, EngagedBusiness>();
+    let startKey: Record<string, unknown> | undefined;
+    do {
+      const out = await db.send(
+        new QueryCommand({
+          TableName: tableName,
+          IndexName: 'gsi1',
+          KeyConditionExpression: period ? 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to' : 'gsi1pk = :p',
+          ExpressionAttributeValues: period ? { ':p': 'ENGAGEMENTS', ':from': period.from, ':to': period.to } : { ':p': 'ENGAGEMENTS' },
+          ProjectionExpression: 'businessId, sector, wardId',
+          ExclusiveStartKey: startKey,
+        }),
+      );
+      for (const item of out.Items ?? []) {
+        const id = item.businessId as string;
+        if (!businesses.has(id)) businesses.set(id, { businessId: id, sector: item.sector as string | undefined, wardId: item.wardId as string | undefined });
+      }
+      startKey = out.LastEvaluatedKey;
+    } while (startKey);
+    return [...businesses.values()];
+  }
+
   return {
     readDistrictTotals: (period?: Period) => sumBuckets('STATS#DISTRICT', period),
     readWardTotals: (wardId: string, period?: Period) => sumBuckets(`STATS#WARD#${wardId}`, period),
@@ -126,51 +150,10 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) 
       const count = Number(out.Item?.live ?? 0);
       return { count, ids: ids ? [...ids].sort() : count === 0 ? [] : undefined };
     },
+    readEngagedBusinesses,
     /** Distinct businesses engaged in rounds scheduled in [from, to) (all time without a period). */
     async countEngagedBusinesses(period?: Period): Promise<number> {
-      const businesses = new Set<string>();
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: period ? 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to' : 'gsi1pk = :p',
-            ExpressionAttributeValues: period ? { ':p': 'ENGAGEMENTS', ':from': period.from, ':to': period.to } : { ':p': 'ENGAGEMENTS' },
-            ProjectionExpression: 'businessId',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of out.Items ?? []) businesses.add(item.businessId as string);
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
-      return businesses.size;
-    },
-    /**
-     * The distinct businesses engaged in rounds scheduled in [from, to), with the sector and ward
-     * their markers carry: the same Query as countEngagedBusinesses (same period, same items).
-     */
-    async readEngagedBusinesses(period?: Period): Promise<EngagedBusiness[]> {
-      const businesses = new Map<string, EngagedBusiness>();
-      let startKey: Record<string, unknown> | undefined;
-      do {
-        const out = await db.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: 'gsi1',
-            KeyConditionExpression: period ? 'gsi1pk = :p AND gsi1sk BETWEEN :from AND :to' : 'gsi1pk = :p',
-            ExpressionAttributeValues: period ? { ':p': 'ENGAGEMENTS', ':from': period.from, ':to': period.to } : { ':p': 'ENGAGEMENTS' },
-            ProjectionExpression: 'businessId, sector, wardId',
-            ExclusiveStartKey: startKey,
-          }),
-        );
-        for (const item of out.Items ?? []) {
-          const id = item.businessId as string;
-          if (!businesses.has(id)) businesses.set(id, { businessId: id, sector: item.sector as string | undefined, wardId: item.wardId as string | undefined });
-        }
-        startKey = out.LastEvaluatedKey;
-      } while (startKey);
-      return [...businesses.values()];
+      return (await readEngagedBusinesses(period)).length;
     },
   };
 }

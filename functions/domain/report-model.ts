@@ -1,0 +1,97 @@
+/**
+ * Review reports as the domain and the resolvers see them: the figures of a period
+ * (report-service.ts reads them) and the ReviewReport document that freezes them when issued
+ * (review-report-service.ts). Plain data: the store keeps them as they are.
+ */
+import type { AttendeeCategory, Authority, BusinessSector, ConcernOutcomes, ConcernStatus, Connection, SessionKind } from './model.js';
+import type { Period } from './period.js';
+import type { RolloutWave } from './wards.js';
+
+type CategoryCount = { category: AttendeeCategory; count: number };
+
+export interface ReportTotals {
+  period: Period;
+  sessions: number;
+  attendance: number;
+  concerns: number;
+  concernsClosed: number;
+  taxRounds: number;
+  businessesEngaged: number;
+}
+
+export interface ReportWaitingConcern {
+  concernId: string;
+  topic: string;
+  wardId?: string;
+  wardName?: string;
+  authority: Authority;
+  status: ConcernStatus;
+  raisedAt: string;
+  daysWaited: number;
+  /** The answer's deadline at the concern's level, when it has one. */
+  dueAt?: string;
+  /** Still waiting after dueAt, when the figures were read. */
+  overdue: boolean;
+}
+
+/** Every figure of a review report (also the frozen snapshot of an issued one: plain JSON). */
+export interface ReportFigures {
+  period: Period;
+  wardId?: string;
+  wardName?: string;
+  generatedAt: string;
+  totals: ReportTotals;
+  attendanceByCategory: CategoryCount[];
+  wards: { wardId: string; wardName: string; rolloutWave: RolloutWave; sessions: number; attendance: number; concerns: number; concernsClosed: number }[];
+  waves: { wave: RolloutWave; wards: number; sessions: number; attendance: number }[];
+  kinds: { kind: SessionKind; sessions: number; attendance: number }[];
+  thematicDialogues: { sessionId: string; title: string; hostBody: string; scheduledAt: string; attendance: number; attendanceByCategory: CategoryCount[] }[];
+  tax: { rounds: number; businessesEngaged: number; bySector: { sector: BusinessSector; businesses: number }[]; outcomes: ConcernOutcomes; escalatedToCity: number };
+  concerns: {
+    raised: number;
+    answeredOnSpot: number;
+    resolvedByWard: number;
+    resolvedByDistrict: number;
+    escalatedWaiting: number;
+    answeredAfterEscalation: number;
+    waiting: number;
+    /** Of the waiting ones, those past their deadline when the figures were read. */
+    overdue: number;
+    outcomes: ConcernOutcomes;
+    byLevel: { status: ConcernStatus; authority: Authority; count: number }[];
+  };
+  waitingConcerns: ReportWaitingConcern[];
+  /** The overdue ones among them, most overdue first (at most WAITING_LISTED). */
+  overdueConcerns: ReportWaitingConcern[];
+  previous: ReportTotals;
+}
+
+export const REVIEW_REPORT_KINDS = ['SO_KET', 'TONG_KET'] as const;
+export type ReviewReportKind = (typeof REVIEW_REPORT_KINDS)[number];
+export const REVIEW_REPORT_STATUSES = ['DRAFT', 'ISSUED'] as const;
+export type ReviewReportStatus = (typeof REVIEW_REPORT_STATUSES)[number];
+
+/** A review report document (sơ kết / tổng kết). `figures` is set once issued: the frozen snapshot. */
+export interface ReviewReport {
+  id: string;
+  kind: ReviewReportKind;
+  status: ReviewReportStatus;
+  period: Period;
+  wardId?: string;
+  title: string;
+  issuingBody: string;
+  place: string;
+  assessment: string;
+  lessons: string;
+  nextSteps: string;
+  signerTitle: string;
+  signerName: string;
+  number?: string;
+  issuedAt?: string;
+  createdAt: string;
+  updatedAt: string;
+  createdBy: string;
+  figures?: ReportFigures;
+}
+
+export type ReviewReportConnection = Connection<ReviewReport>;
