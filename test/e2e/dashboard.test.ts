@@ -152,7 +152,7 @@ describe('the dashboard in Chromium', () => {
       new MutationObserver(() => {
         const state = read();
         const last = states[states.length - 1]!;
-        if (state.kpi !== last.kpi || state.row !== last.row || state.ward !== last.ward || state.chart !== last.chart) states.push({ ...state, at: Date.now() });
+        if (state.consistent !== last.consistent || state.kpi !== last.kpi || state.row !== last.row || state.ward !== last.ward || state.chart !== last.chart) states.push({ ...state, at: Date.now() });
       }).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     }, { sessionId, wardId });
 
