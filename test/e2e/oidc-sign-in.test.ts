@@ -100,7 +100,7 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
 
     const { context, page } = await newUser(browser, stack.url);
     const sockets: { socket: PageWebSocket; closed: boolean }[] = [];
-    /** Every attendanceChanged for our session, as it came over any of the page's sockets. */
+    /** Every attendanceChanged for our session (the ward page's subscription), as it came over any of the page's sockets. */
     const received: { delta: number; attendance: number; at: string }[] = [];
     page.on('websocket', (socket) => {
       if (!socket.url().endsWith('/graphql')) return;
@@ -118,8 +118,12 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
     await signIn(page, 'lanhdao');
     await expect.poll(() => page.getByTestId('live-status').getAttribute('data-status'), { timeout: 15_000 }).toBe('live');
     const firstToken = (await page.evaluate(() => localStorage.getItem('dp.token')))!;
+    // The ward's page follows its check-ins one by one (the overview follows the summary): go there
+    // in the app, on the same socket.
+    await page.locator('tr[data-ward="tan-hung"] a').first().click();
+    await page.getByRole('heading', { name: /Tân Hưng/ }).first().waitFor();
     const table = tableOf(stack);
-    await table.waitForSubscriptions('ATTENDANCE#ALL', 1);
+    await table.waitForSubscriptions('ATTENDANCE#WARD#tan-hung', 1);
     table.close();
     expect(sockets).toHaveLength(1);
 
@@ -163,7 +167,7 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
     await expect.poll(() => sockets.every((s) => s.closed), { timeout: 10_000 }).toBe(true);
     // …and the server has forgotten the connection and its subscriptions.
     const tableAfter = tableOf(stack);
-    await expect.poll(async () => (await tableAfter.subscriptionsOn('ATTENDANCE#ALL')).length, { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => (await tableAfter.subscriptionsOn('ATTENDANCE#WARD#tan-hung')).length, { timeout: 10_000 }).toBe(0);
     tableAfter.close();
     const left = await page.evaluate(() => Object.keys(localStorage).filter((key) => key === 'dp.token' || key.startsWith('oidc.')));
     expect(left, 'what the browser still holds after sign-out').toEqual([]);

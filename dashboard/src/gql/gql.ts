@@ -48,7 +48,7 @@ type Documents = {
     "\n  subscription TaxChanges {\n    summaryChanged { tax { rounds } }\n  }\n": typeof types.TaxChangesDocument,
     "\n  query WardsList {\n    wards { id name rolloutWave stats { sessions attendance concerns concernsClosed } }\n  }\n": typeof types.WardsListDocument,
     "\n  query WardDetail($id: ID!) {\n    ward(id: $id) { id name rolloutWave stats { sessions attendance concerns concernsClosed overdue } }\n    sessions(wardId: $id, first: 50) {\n      totalCount\n      edges { node { id title kind status scheduledAt attendance } }\n    }\n    concerns(wardId: $id, first: 50) {\n      totalCount\n      edges { node { id topic status authority raisedAt closedAt dueAt overdue } }\n    }\n  }\n": typeof types.WardDetailDocument,
-    "\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { attendance session { id } }\n  }\n": typeof types.WardAttendanceDocument,
+    "\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { delta attendance at session { id } }\n  }\n": typeof types.WardAttendanceDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer { id role ward { id name } }\n  }\n": types.ViewerDocument,
@@ -85,7 +85,7 @@ const documents: Documents = {
     "\n  subscription TaxChanges {\n    summaryChanged { tax { rounds } }\n  }\n": types.TaxChangesDocument,
     "\n  query WardsList {\n    wards { id name rolloutWave stats { sessions attendance concerns concernsClosed } }\n  }\n": types.WardsListDocument,
     "\n  query WardDetail($id: ID!) {\n    ward(id: $id) { id name rolloutWave stats { sessions attendance concerns concernsClosed overdue } }\n    sessions(wardId: $id, first: 50) {\n      totalCount\n      edges { node { id title kind status scheduledAt attendance } }\n    }\n    concerns(wardId: $id, first: 50) {\n      totalCount\n      edges { node { id topic status authority raisedAt closedAt dueAt overdue } }\n    }\n  }\n": types.WardDetailDocument,
-    "\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { attendance session { id } }\n  }\n": types.WardAttendanceDocument,
+    "\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { delta attendance at session { id } }\n  }\n": types.WardAttendanceDocument,
 };
 
 /**
@@ -241,7 +241,7 @@ export function graphql(source: "\n  query WardDetail($id: ID!) {\n    ward(id: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { attendance session { id } }\n  }\n"): (typeof documents)["\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { attendance session { id } }\n  }\n"];
+export function graphql(source: "\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { delta attendance at session { id } }\n  }\n"): (typeof documents)["\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { delta attendance at session { id } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -32,7 +32,7 @@ const WardQuery = graphql(`
 
 const WardAttendanceSubscription = graphql(`
   subscription WardAttendance($wardId: ID) {
-    attendanceChanged(wardId: $wardId) { attendance session { id } }
+    attendanceChanged(wardId: $wardId) { delta attendance at session { id } }
   }
 `);
 
