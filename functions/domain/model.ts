@@ -165,6 +165,18 @@ export interface ConcernOutcomes {
   answered: number;
 }
 
+/** Concern counts by status, each read with `count` (e.g. from counters `c_<STATUS>`). */
+export function concernOutcomes(count: (status: ConcernStatus) => number): ConcernOutcomes {
+  return {
+    open: count('OPEN'),
+    answeredOnSpot: count('ANSWERED_ON_SPOT'),
+    inProgress: count('IN_PROGRESS'),
+    resolved: count('RESOLVED'),
+    escalated: count('ESCALATED'),
+    answered: count('ANSWERED'),
+  };
+}
+
 export interface WardTotals {
   wardId: string;
   sessions: number;

@@ -7,6 +7,7 @@ import {
   BUSINESS_SECTORS,
   CLOSING_STATUSES,
   CONCERN_STATUSES,
+  concernOutcomes,
   SESSION_KINDS,
   type AttendeeCategory,
   type Authority,
@@ -25,17 +26,6 @@ import { ROLLOUT_WAVES, type RolloutWave, type Ward } from './wards.js';
 export const WAITING_LISTED = 200;
 const DAY_MS = 86_400_000;
 const WAITING_STATUSES: readonly ConcernStatus[] = ['OPEN', 'IN_PROGRESS', 'ESCALATED'];
-
-function outcomesOf(n: (status: ConcernStatus) => number): ConcernOutcomes {
-  return {
-    open: n('OPEN'),
-    answeredOnSpot: n('ANSWERED_ON_SPOT'),
-    inProgress: n('IN_PROGRESS'),
-    resolved: n('RESOLVED'),
-    escalated: n('ESCALATED'),
-    answered: n('ANSWERED'),
-  };
-}
 
 /** Status counts of one scope: the district keeps c_<STATUS> (as summary reads it); a ward, ca_<STATUS>_<AUTHORITY> summed. */
 function statusCount(t: CounterTotals, scope: 'district' | 'ward') {
@@ -175,7 +165,7 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
           rounds: current.totals.taxRounds,
           businessesEngaged: current.totals.businessesEngaged,
           bySector: BUSINESS_SECTORS.map((sector) => ({ sector, businesses: sectors.get(sector) ?? 0 })).filter((s) => s.businesses > 0),
-          outcomes: outcomesOf((s) => t[`t_${s}`] ?? 0),
+          outcomes: concernOutcomes((s) => t[`t_${s}`] ?? 0),
           escalatedToCity: t.taxEscalated ?? 0,
         },
         concerns: {
@@ -187,7 +177,7 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
           answeredAfterEscalation: n('ANSWERED'),
           waiting: WAITING_STATUSES.reduce((s, st) => s + n(st), 0),
           overdue: overdueRecords.length,
-          outcomes: outcomesOf(n),
+          outcomes: concernOutcomes(n),
           byLevel: CONCERN_STATUSES.flatMap((status) => AUTHORITIES.map((authority) => ({ status, authority, count: level(status, authority) }))).filter((c) => c.count !== 0),
         },
         waitingConcerns,

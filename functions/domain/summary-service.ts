@@ -1,23 +1,11 @@
 import type { Stores } from '../store/index.js';
 import type { CounterTotals } from '../store/stats-store.js';
 import { answerTimesFrom } from './answer-times.js';
-import { ATTENDEE_CATEGORIES, sessionCountsFrom, type ConcernOutcomes, type DistrictSummary, type LiveSessionCounts, type WardTotals } from './model.js';
+import { ATTENDEE_CATEGORIES, concernOutcomes, sessionCountsFrom, type DistrictSummary, type LiveSessionCounts, type WardTotals } from './model.js';
 import { parsePeriod, type Period } from './period.js';
 
 /** Reads of one summary made again when a write landed in between (see districtSummary). */
 export const SUMMARY_READ_ATTEMPTS = 3;
-
-function outcomes(totals: CounterTotals, prefix: 'c_' | 't_'): ConcernOutcomes {
-  const n = (status: string) => totals[`${prefix}${status}`] ?? 0;
-  return {
-    open: n('OPEN'),
-    answeredOnSpot: n('ANSWERED_ON_SPOT'),
-    inProgress: n('IN_PROGRESS'),
-    resolved: n('RESOLVED'),
-    escalated: n('ESCALATED'),
-    answered: n('ANSWERED'),
-  };
-}
 
 function sameTotals(a: CounterTotals, b: CounterTotals): boolean {
   const names = new Set([...Object.keys(a), ...Object.keys(b)]);
@@ -90,8 +78,8 @@ export function createSummaryService(stores: Stores, wardService: { listWards():
             attendance: district.attendance ?? 0,
             attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: district[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
             wards,
-            concerns: outcomes(district, 'c_'),
-            tax: { rounds: district.taxRounds ?? 0, businessesEngaged: engaged, outcomes: outcomes(district, 't_'), escalatedToCity: district.taxEscalated ?? 0 },
+            concerns: concernOutcomes((s) => district[`c_${s}`] ?? 0),
+            tax: { rounds: district.taxRounds ?? 0, businessesEngaged: engaged, outcomes: concernOutcomes((s) => district[`t_${s}`] ?? 0), escalatedToCity: district.taxEscalated ?? 0 },
             answerTimes: answerTimesFrom(district),
             period,
             consistent,

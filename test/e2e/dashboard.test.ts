@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectData, removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
@@ -180,6 +181,16 @@ describe('the dashboard in Chromium', () => {
     console.log(`overview states through the burst: ${seen.length}; disagreeing ${disagreeing.length} (${disagreeing.filter((s) => s.consistent).length} marked consistent); last update ${seen.at(-1)!.at - answeredAt} ms after the last answer`);
     expect(disagreeing.filter((s) => s.consistent), 'a consistent state whose numbers disagree').toEqual([]);
     expect(seen.at(-1)!.consistent).toBe(true);
+
+    // The rollout table's CSV (a real download) holds the same numbers as the screen.
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('section[aria-labelledby="waves-title"]').getByRole('button', { name: 'Xuất CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('tong-hop-theo-phuong.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv.split('\r\n').find((line) => line.startsWith('Tân Phú,'))?.split(',')[3]).toBe(String(final.ward));
     await leader.context.close();
   });
 

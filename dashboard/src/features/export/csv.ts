@@ -1,3 +1,5 @@
+import { downloadBlob } from '../../lib/download.js';
+
 /** A column of a CSV export: its header and how to read a row's cell. */
 export interface CsvColumn<Row> {
   header: string;
@@ -21,12 +23,5 @@ export function toCsv<Row>(rows: readonly Row[], columns: readonly CsvColumn<Row
 
 /** Offers the CSV as a file download. */
 export function downloadCsv(filename: string, csv: string) {
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = filename;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1_000);
+  downloadBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { useRouter } from '../../app/router.js';
 import { useViewer } from '../../app/viewer.js';
+import { downloadBlob } from '../../lib/download.js';
 import type { ReportFiguresFragment, ReviewReportFieldsFragment, ReviewReportKind } from '../../gql/graphql.js';
 import { hcmcMidnight } from '../overview/period.js';
 import { CreateReviewReportMutation, IssueReviewReportMutation, ReportsPageQuery, ReviewReportQuery, UpdateReviewReportMutation } from './documents.js';
@@ -45,17 +46,6 @@ function urlOf(s: UrlState): string {
   return `/reports?${q.toString()}`;
 }
 
-function download(blob: Blob, fileName: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
-}
-
 function DownloadButtons({ doc }: { doc: ReportDocument }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<string>();
@@ -66,7 +56,7 @@ function DownloadButtons({ doc }: { doc: ReportDocument }) {
     try {
       // Loaded on demand: the document libraries are large and only this button needs them.
       const blob = kind === 'docx' ? await (await import('./docx-export.js')).reportToDocx(doc) : await (await import('./pdf-export.js')).reportToPdf(doc);
-      download(blob, `${doc.fileName}.${kind}`);
+      downloadBlob(blob, `${doc.fileName}.${kind}`);
     } catch (e) {
       setError(String(e instanceof Error ? e.message : e));
     } finally {
