@@ -22,8 +22,8 @@ import { HANDLER_ENTRIES, LAMBDA_BUNDLING, REPO_ROOT, type HandlerName } from '.
 /** One runtime for every function: nodejs20.x is deprecated; 22 is the line closest to the Node 20 the tests run on. */
 export const FUNCTION_RUNTIME = Runtime.NODEJS_22_X;
 
-/** How every handler here (the three of the API and fanout) is bundled: the local esbuild, ESM, LAMBDA_BUNDLING. */
-function handlerBundling() {
+/** How every function is bundled (the API's three, fanout, the reference-data seeder): the local esbuild, ESM, LAMBDA_BUNDLING. */
+export function handlerBundling() {
   return {
     forceDockerBundling: false,
     format: OutputFormat.ESM,

@@ -1,13 +1,13 @@
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import type { TableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { NodejsFunction } from 'aws-cdk-lib/aws-lambda-nodejs';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Trigger } from 'aws-cdk-lib/triggers';
 import { Construct } from 'constructs';
 import { acknowledgeNag, LAMBDA_BASIC_EXECUTION_FINDING, tableIndexesFinding } from './nag.js';
-import { FUNCTION_RUNTIME } from './api.js';
-import { LAMBDA_BUNDLING, REPO_ROOT } from './lambda-bundling.js';
+import { FUNCTION_RUNTIME, handlerBundling } from './api.js';
+import { REPO_ROOT } from './lambda-bundling.js';
 
 /**
  * Seeds the reference wards after every deployment whose seeding code or data changed (a CDK Trigger
@@ -29,16 +29,7 @@ export class ReferenceData extends Construct {
       environment: { TABLE_NAME: props.table.tableName },
       depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
       projectRoot: REPO_ROOT,
-      bundling: {
-        forceDockerBundling: false,
-        format: OutputFormat.ESM,
-        target: LAMBDA_BUNDLING.target,
-        minify: LAMBDA_BUNDLING.minify,
-        sourceMap: LAMBDA_BUNDLING.sourceMap,
-        mainFields: [...LAMBDA_BUNDLING.mainFields],
-        banner: LAMBDA_BUNDLING.banner,
-        externalModules: [...LAMBDA_BUNDLING.externalModules],
-      },
+      bundling: handlerBundling(),
       logGroup: new LogGroup(this, 'SeedLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     });
     // Ward items are written with BatchWriteItem (PutRequest) only.

@@ -1,7 +1,14 @@
+import { ulid } from 'ulid';
 import type { Stores } from '../store/index.js';
+import type { Actor } from './actor.js';
 import type { Activity, Page } from './model.js';
 import { toPage } from './pages.js';
 import { pageSize } from './validation.js';
+
+/** An audit-trail entry for what `actor` did at `at` (its id sorts by time), with what it concerned. */
+export function auditEntry(actor: Actor, action: Activity['action'], description: string, refs: Partial<Activity>, at: string): Activity {
+  return { id: ulid(Date.parse(at)), at, actorId: actor.id, role: actor.role, action, description, ...refs };
+}
 
 export function createActivityService(stores: Stores) {
   return {

@@ -1,6 +1,7 @@
 import { ulid } from 'ulid';
 import type { Stores } from '../store/index.js';
 import type { Actor } from './actor.js';
+import { auditEntry } from './activity-service.js';
 import { assertMayRegisterBusinesses } from './authorization.js';
 import type { Clock } from './clock.js';
 import { ConflictError } from './errors.js';
@@ -27,16 +28,7 @@ export function createBusinessService(stores: Stores, wards: WardService, clock:
       if (wardId) await wards.requireWard(wardId);
       const registeredAt = clock().toISOString();
       const business: Business = { id: ulid(Date.parse(registeredAt)), taxCode, name, sector, wardId, registeredAt };
-      const created = await stores.businesses.createBusiness(business, {
-        id: ulid(Date.parse(registeredAt)),
-        at: registeredAt,
-        actorId: actor.id,
-        role: actor.role,
-        action: 'BUSINESS_REGISTERED',
-        description: `Registered ${name} (${taxCode})`,
-        businessId: business.id,
-        wardId,
-      });
+      const created = await stores.businesses.createBusiness(business, auditEntry(actor, 'BUSINESS_REGISTERED', `Registered ${name} (${taxCode})`, { businessId: business.id, wardId }, registeredAt));
       if (!created) {
         const existing = await stores.businesses.getBusinessByTaxCode(taxCode);
         throw new ConflictError(`Tax code ${taxCode} is already registered${existing ? ` to "${existing.name}"` : ''}; look it up with Query.business(taxCode).`, { taxCode });

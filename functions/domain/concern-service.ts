@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { ulid } from 'ulid';
 import type { Stores } from '../store/index.js';
 import type { CounterDelta } from '../store/stats-store.js';
 import type { Actor } from './actor.js';
+import { auditEntry } from './activity-service.js';
 import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
 import type { Clock } from './clock.js';
 import { answerTimeCounter } from './answer-times.js';
@@ -10,7 +10,7 @@ import { checkConcernMove } from './concern-rules.js';
 import { workingDaysFor } from './deadline-rules.js';
 import type { DeadlineService } from './deadline-service.js';
 import { ConflictError, NotFoundError } from './errors.js';
-import { AUTHORITIES, CONCERN_STATUSES, type Activity, type Authority, type Concern, type ConcernStatus, type Page } from './model.js';
+import { AUTHORITIES, CONCERN_STATUSES, type Authority, type Concern, type ConcernStatus, type Page } from './model.js';
 import { toPage } from './pages.js';
 import type { SessionService } from './session-service.js';
 import { parsePeriod } from './period.js';
@@ -125,19 +125,7 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
         { scope: { kind: 'district', at: raisedAt }, add: { concerns: 1, [outcome('OPEN')]: 1, [levelOutcome('OPEN', authority)]: 1, ...(tax ? { [taxOutcome('OPEN')]: 1 } : {}) } },
       ];
       if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: raisedAt }, add: { concerns: 1, [levelOutcome('OPEN', authority)]: 1, ...(tax ? { [taxOutcome('OPEN')]: 1 } : {}) } });
-      const entry: Activity = {
-        id: ulid(Date.parse(raisedAt)),
-        at: raisedAt,
-        actorId: actor.id,
-        role: actor.role,
-        action: 'CONCERN_RAISED',
-        description: `Raised a concern: "${topic}"`,
-        toStatus: 'OPEN',
-        sessionId: session.id,
-        concernId: id,
-        businessId,
-        wardId,
-      };
+      const entry = auditEntry(actor, 'CONCERN_RAISED', `Raised a concern: "${topic}"`, { toStatus: 'OPEN', sessionId: session.id, concernId: id, businessId, wardId }, raisedAt);
       const created = await stores.concerns.createConcern(concern, counters, entry, tax && businessId ? { businessId, scheduledAt: session.scheduledAt, sector: business?.sector, wardId: business?.wardId } : undefined);
       if (created) return concern;
       return requireConcern(id);
@@ -189,20 +177,7 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
         from,
         { to, authority, response, closedAt: closes ? at : undefined, dueAt: dueAt !== concern.dueAt ? dueAt : undefined, transition },
         counters,
-        {
-          id: ulid(Date.parse(at)),
-          at,
-          actorId: actor.id,
-          role: actor.role,
-          action: 'CONCERN_MOVED',
-          description: `Moved a concern from ${from} to ${to}: "${concern.topic}"`,
-          fromStatus: from,
-          toStatus: to,
-          sessionId: concern.sessionId,
-          concernId: concern.id,
-          businessId: concern.businessId,
-          wardId: concern.wardId,
-        },
+        auditEntry(actor, 'CONCERN_MOVED', `Moved a concern from ${from} to ${to}: "${concern.topic}"`, { fromStatus: from, toStatus: to, sessionId: concern.sessionId, concernId: concern.id, businessId: concern.businessId, wardId: concern.wardId }, at),
         after,
       );
       if (!ok) {

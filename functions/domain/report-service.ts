@@ -9,18 +9,15 @@ import {
   CONCERN_STATUSES,
   concernOutcomes,
   SESSION_KINDS,
-  type AttendeeCategory,
   type Authority,
   type BusinessSector,
-  type ConcernOutcomes,
   type ConcernStatus,
-  type SessionKind,
 } from './model.js';
 import { parsePeriod, type Period } from './period.js';
 import type { ReportFigures, ReportTotals, ReportWaitingConcern } from './report-model.js';
 import { readWardTotals } from './summary-service.js';
 import type { WardService } from './ward-service.js';
-import { ROLLOUT_WAVES, type RolloutWave, type Ward } from './wards.js';
+import { ROLLOUT_WAVES, type Ward } from './wards.js';
 
 /** At most this many waiting concerns are listed (the count is exact; the list is for reading). */
 export const WAITING_LISTED = 200;

@@ -1,12 +1,13 @@
 import { ulid } from 'ulid';
 import type { Stores } from '../store/index.js';
 import type { Actor } from './actor.js';
+import { auditEntry } from './activity-service.js';
 import type { Clock } from './clock.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors.js';
-import type { Activity, Connection, Page } from './model.js';
+import type { Activity, Page } from './model.js';
 import { toPage } from './pages.js';
-import { parseInstant, parsePeriod, type Period } from './period.js';
-import { REVIEW_REPORT_KINDS, REVIEW_REPORT_STATUSES, type ReportFigures, type ReviewReport, type ReviewReportConnection, type ReviewReportKind, type ReviewReportStatus } from './report-model.js';
+import { parseInstant, parsePeriod } from './period.js';
+import { REVIEW_REPORT_KINDS, REVIEW_REPORT_STATUSES, type ReportFigures, type ReviewReport, type ReviewReportKind, type ReviewReportStatus } from './report-model.js';
 import type { ReportService } from './report-service.js';
 import { isPlausibleId, oneOf, pageSize } from './validation.js';
 import { requireText } from './input.js';
@@ -72,16 +73,8 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
     };
   }
 
-  const activity = (actor: Actor, action: Activity['action'], description: string, report: ReviewReport, at: string): Activity => ({
-    id: ulid(Date.parse(at)),
-    at,
-    actorId: actor.id,
-    role: actor.role,
-    action,
-    description,
-    wardId: report.wardId,
-    reportId: report.id,
-  });
+  const activity = (actor: Actor, action: Activity['action'], description: string, report: ReviewReport, at: string): Activity =>
+    auditEntry(actor, action, description, { wardId: report.wardId, reportId: report.id }, at);
 
   async function requireReport(id: string): Promise<ReviewReport> {
     const report = isPlausibleId(id) ? await stores.reports.getReport(id, true) : undefined;
@@ -102,6 +95,11 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
   }
 
   return {
+    /** Whether `actor` may draft, edit and issue reports of that scope (no ward: the district); NOT_FOUND for an unknown ward. */
+    async mayWrite(actor: Actor, wardId?: string): Promise<boolean> {
+      if (wardId !== undefined) await wards.requireWard(wardId);
+      return mayWriteReport(actor, wardId);
+    },
     requireReport,
     getReport: async (id: string) => (isPlausibleId(id) ? stores.reports.getReport(id) : undefined),
 

@@ -2,6 +2,7 @@ import { ulid } from 'ulid';
 import type { Stores } from '../store/index.js';
 import type { CounterDelta } from '../store/stats-store.js';
 import type { Actor } from './actor.js';
+import { auditEntry } from './activity-service.js';
 import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
 import type { Clock } from './clock.js';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
@@ -10,7 +11,6 @@ import {
   SESSION_KINDS,
   SESSION_STATUSES,
   sessionCountsFrom,
-  type Activity,
   type AttendanceUpdate,
   type AttendeeCategory,
   type Page,
@@ -52,15 +52,6 @@ export interface SessionListArgs {
 const shortId = (id: string) => id.slice(0, 60);
 
 export function createSessionService(stores: Stores, wards: WardService, clock: Clock) {
-  const activity = (actor: Actor, action: Activity['action'], description: string, refs: Partial<Activity>, at: string): Activity => ({
-    id: ulid(Date.parse(at)),
-    at,
-    actorId: actor.id,
-    role: actor.role,
-    action,
-    description,
-    ...refs,
-  });
 
   async function getSession(id: string): Promise<Session | undefined> {
     if (!isPlausibleId(id)) return undefined;
@@ -90,7 +81,7 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       to,
       set,
       [{ scope: { kind: 'live', sessionId: id }, add: { live: to === 'LIVE' ? 1 : -1 } }],
-      activity(actor, to === 'LIVE' ? 'SESSION_STARTED' : 'SESSION_CLOSED', `${to === 'LIVE' ? 'Started' : 'Closed'} "${session.title}"`, { sessionId: id, wardId: session.wardId }, at),
+      auditEntry(actor, to === 'LIVE' ? 'SESSION_STARTED' : 'SESSION_CLOSED', `${to === 'LIVE' ? 'Started' : 'Closed'} "${session.title}"`, { sessionId: id, wardId: session.wardId }, at),
     );
     if (!ok) throw refuse((await requireSession(id)).status);
     return { ...session, status: to, ...set };
@@ -116,7 +107,7 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       const counters: CounterDelta[] = [{ scope: { kind: 'district', at: scheduledAt }, add: { sessions: 1, [`s_${kind}`]: 1, taxRounds: kind === 'BUSINESS_TAX' ? 1 : 0 } }];
       if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: scheduledAt }, add: { sessions: 1, [`s_${kind}`]: 1 } });
       const at = clock().toISOString();
-      await stores.sessions.createSession(session, counters, activity(actor, 'SESSION_SCHEDULED', `Scheduled ${kind} session "${title}"`, { sessionId: session.id, wardId }, at));
+      await stores.sessions.createSession(session, counters, auditEntry(actor, 'SESSION_SCHEDULED', `Scheduled ${kind} session "${title}"`, { sessionId: session.id, wardId }, at));
       return session;
     },
 

@@ -1,4 +1,3 @@
-import { mayWriteReport } from '../domain/review-report-service.js';
 import type { Resolvers } from '../generated/resolvers.js';
 
 export const viewerResolvers: Resolvers = {
@@ -10,6 +9,6 @@ export const viewerResolvers: Resolvers = {
     }) as never,
   },
   Viewer: {
-    mayWriteReports: (_viewer, { wardId }, { actor }) => mayWriteReport(actor, wardId ?? undefined),
+    mayWriteReports: (_viewer, { wardId }, { actor, domain }) => domain.reviewReports.mayWrite(actor, wardId ?? undefined),
   },
 };

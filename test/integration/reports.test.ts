@@ -219,5 +219,6 @@ describe('review reports: figures, documents, snapshots and who may write them',
     expect(await mayWrite(who.tax)).toEqual({ district: false, own: false, other: false });
     expect(await mayWrite(who.leadership)).toEqual({ district: true, own: true, other: true });
     expect(await mayWrite(who.admin)).toEqual({ district: true, own: true, other: true });
+    expect((await api.refused('{ viewer { mayWriteReports(wardId: "no-such-ward") } }', {}, who.leadership)).code).toBe('NOT_FOUND');
   });
 });
