@@ -2,6 +2,7 @@ import type { Actor } from './actor.js';
 import { mayActOnSession } from './authorization.js';
 import { ConflictError, InvalidInputError } from './errors.js';
 import { AUTHORITIES, CLOSING_STATUSES, type Authority, type Concern, type ConcernStatus } from './model.js';
+import { DISTRICT_LEVEL_ENDED_AT } from './wards.js';
 
 /** The contract's state machine: the moves moveConcern allows. */
 export const ALLOWED_MOVES: Readonly<Record<ConcernStatus, readonly ConcernStatus[]>> = {
@@ -26,14 +27,36 @@ export interface ConcernMoveRule {
   needsResponse: boolean;
 }
 
-/** The moves allowed from a status, each with what it needs (Concern.allowedMoves; checkConcernMove enforces the same). */
-export function movesFrom(from: ConcernStatus): ConcernMoveRule[] {
-  return ALLOWED_MOVES[from].map((to) => ({ to, authorities: AUTHORITY_FOR[to] ?? AUTHORITIES, needsResponse: CLOSING_STATUSES.includes(to) }));
+/**
+ * The authority ladder at an instant: WARD → DISTRICT → CITY → CENTRAL until 30/6/2025; WARD → CITY →
+ * CENTRAL from 1/7/2025, when the district level ended (Law 72/2025/QH15) and wards took over its tasks.
+ */
+export function authoritiesAt(at: string): readonly Authority[] {
+  return at >= DISTRICT_LEVEL_ENDED_AT ? AUTHORITIES.filter((a) => a !== 'DISTRICT') : AUTHORITIES;
 }
 
-/** The moves the actor may make on the concern: none for a role that may not act on its session. */
-export function allowedMovesFor(actor: Actor, concern: Pick<Concern, 'status' | 'sessionKind' | 'wardId'>): ConcernMoveRule[] {
-  return mayActOnSession(actor, { kind: concern.sessionKind, wardId: concern.wardId }) ? movesFrom(concern.status) : [];
+/** Refuses DISTRICT for a concern raised or moved on or after 1/7/2025 (BAD_USER_INPUT). */
+export function assertAuthorityInForce(authority: Authority, at: string): void {
+  if (!authoritiesAt(at).includes(authority)) {
+    throw new InvalidInputError(
+      'The district level ended on 1/7/2025 (Law 72/2025/QH15): the ladder is now WARD → CITY → CENTRAL, and the ward handles what the district did. Send authority WARD, CITY or CENTRAL.',
+      { field: 'authority' },
+    );
+  }
+}
+
+/** The moves allowed from a status at an instant, each with what it needs (Concern.allowedMoves; checkConcernMove enforces the same). */
+export function movesFrom(from: ConcernStatus, at: string = new Date().toISOString()): ConcernMoveRule[] {
+  const ladder = authoritiesAt(at);
+  return ALLOWED_MOVES[from].map((to) => ({ to, authorities: (AUTHORITY_FOR[to] ?? AUTHORITIES).filter((a) => ladder.includes(a)), needsResponse: CLOSING_STATUSES.includes(to) }));
+}
+
+/**
+ * The moves the actor may make on the concern now: none for a role that may not act on its session,
+ * in the unit that handles the concern now (after a reorganisation: its successor).
+ */
+export function allowedMovesFor(actor: Actor, concern: Pick<Concern, 'status' | 'sessionKind' | 'wardId' | 'handledBy'>, at: string = new Date().toISOString()): ConcernMoveRule[] {
+  return mayActOnSession(actor, { kind: concern.sessionKind, wardId: concern.handledBy ?? concern.wardId }) ? movesFrom(concern.status, at) : [];
 }
 
 /**

@@ -6,10 +6,12 @@ import { auditEntry } from './activity-service.js';
 import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
 import type { Clock } from './clock.js';
 import { answerTimeCounter } from './answer-times.js';
-import { checkConcernMove } from './concern-rules.js';
+import { assertAuthorityInForce, checkConcernMove } from './concern-rules.js';
 import { workingDaysFor } from './deadline-rules.js';
 import type { DeadlineService } from './deadline-service.js';
 import { ConflictError, NotFoundError } from './errors.js';
+import type { WardService } from './ward-service.js';
+import { inForceAt } from './wards.js';
 import { AUTHORITIES, CONCERN_STATUSES, type Authority, type Concern, type ConcernStatus, type Page } from './model.js';
 import { toPage } from './pages.js';
 import type { SessionService } from './session-service.js';
@@ -65,7 +67,7 @@ const taxOutcome = (status: ConcernStatus) => `t_${status}`;
 /** Counter name of a status at an authority level (the review report's "by outcome and level"). */
 export const levelOutcome = (status: ConcernStatus, authority: Authority) => `ca_${status}_${authority}`;
 
-export function createConcernService(stores: Stores, sessions: SessionService, clock: Clock, deadlines: DeadlineService) {
+export function createConcernService(stores: Stores, sessions: SessionService, clock: Clock, deadlines: DeadlineService, wards: WardService) {
   const shortId = (id: string) => id.slice(0, 60);
 
   async function getConcern(id: string): Promise<Concern | undefined> {
@@ -77,6 +79,22 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
     const concern = isPlausibleId(id) ? await stores.concerns.getConcern(id, true) : undefined;
     if (!concern) throw new NotFoundError(`There is no concern with id "${shortId(id)}"; Query.concerns lists them.`, { concernId: id });
     return concern;
+  }
+
+  /**
+   * The ward a business's concern belongs to when raised: the business's ward, or, once that ward has
+   * ended, its unique successor (the same territory); none when it was divided (nothing is guessed).
+   */
+  async function wardOfBusinessAt(wardId: string, at: string): Promise<string | undefined> {
+    const ward = await wards.getWard(wardId);
+    if (!ward || inForceAt(ward, at)) return wardId;
+    let next = await wards.uniqueSuccessor(wardId);
+    for (let hops = 0; next && hops < 10; hops++) {
+      const unit = await wards.getWard(next);
+      if (unit && inForceAt(unit, at)) return next;
+      next = await wards.uniqueSuccessor(next);
+    }
+    return undefined;
   }
 
   return {
@@ -95,6 +113,10 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       const id = concernIdFor(session.id, requestId);
       const earlier = await stores.concerns.getConcern(id, true);
       if (earlier) return earlier;
+      const now = clock().toISOString();
+      await wards.assertActorUnitInForce(actor, now);
+      assertAuthorityInForce(authority, now);
+      if (session.wardId) await wards.requireWardInForce(session.wardId, now, 'a concern raised');
       if (session.status === 'SCHEDULED') {
         throw new ConflictError(`Session ${shortId(session.id)} is SCHEDULED; concerns can be raised once it is LIVE (or after it is CLOSED).`, { status: session.status });
       }
@@ -104,7 +126,7 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       const raisedAt = clock().toISOString();
       const rules = await deadlines.currentRules();
       const dueAt = dueAfterWorkingDays(raisedAt, workingDaysFor(rules, authority, session.kind));
-      const wardId = session.wardId ?? business?.wardId;
+      const wardId = session.wardId ?? (business?.wardId ? await wardOfBusinessAt(business.wardId, raisedAt) : undefined);
       const tax = session.kind === 'BUSINESS_TAX';
       const concern: Concern = {
         id,
@@ -140,8 +162,12 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       const newAuthority = input.authority ? (oneOf(input.authority, AUTHORITIES, 'authority') as Authority) : undefined;
       const concern = await requireConcern(input.concernId);
       const session = await sessions.requireSession(concern.sessionId);
-      assertMayActOnSession(actor, session, 'move concerns');
+      // A concern handed over by a reorganisation is moved by the unit that handles it now.
+      assertMayActOnSession(actor, { kind: session.kind, wardId: concern.handledBy ?? session.wardId }, 'move concerns');
       const authority = newAuthority ?? concern.authority;
+      const now = clock().toISOString();
+      await wards.assertActorUnitInForce(actor, now);
+      assertAuthorityInForce(authority, now);
       const { closes } = checkConcernMove({ id: concern.id, from: concern.status, to, authorityAfter: authority, response });
       const at = clock().toISOString();
       const from = concern.status;

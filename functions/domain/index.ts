@@ -1,5 +1,7 @@
 import type { Stores } from '../store/index.js';
+import { createAbilities, type Abilities } from './abilities.js';
 import { createActivityService } from './activity-service.js';
+import { createHandoverService, type HandoverService } from './handover-service.js';
 import { createBusinessService } from './business-service.js';
 import { systemClock, type Clock } from './clock.js';
 import { createConcernService } from './concern-service.js';
@@ -24,6 +26,10 @@ export interface Domain {
   summaries: SummaryService;
   activity: ActivityService;
   deadlines: DeadlineService;
+  /** Reorganisations applied to open concerns, and successors picked (units through time). */
+  handovers: HandoverService;
+  /** What a signed-in person may do now. */
+  abilities: Abilities;
   /** Review-report figures (issue #11). */
   reports: ReportService;
   /** Review reports as documents: drafts, issuing, snapshots. */
@@ -48,7 +54,9 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
     wards,
     sessions,
     deadlines,
-    concerns: createConcernService(stores, sessions, clock, deadlines),
+    concerns: createConcernService(stores, sessions, clock, deadlines, wards),
+    handovers: createHandoverService(stores, wards, clock),
+    abilities: createAbilities(wards),
     businesses: createBusinessService(stores, wards, clock),
     summaries: createSummaryService(stores, wards),
     activity: createActivityService(stores),

@@ -90,6 +90,9 @@ export interface ConcernTransition {
   /** The authority after this step, and the deadline it set or kept (absent before deadlines existed). */
   authority?: Authority;
   dueAt?: string;
+  /** A hand-over by a reorganisation (or the pick of a successor): the unit that took the concern over. */
+  handedOverTo?: string;
+  legalBasis?: string;
 }
 
 export interface Concern {
@@ -111,6 +114,14 @@ export interface Concern {
   /** The version of the deadline rules the concern was raised under (kept when it is escalated). */
   ruleVersion?: number;
   history: ConcernTransition[];
+  /** The unit responsible now, once a reorganisation handed the concern over (absent: its ward). */
+  handledBy?: string;
+  /** True while an admin or leader must pick the successor (a divided ward, or a district concern with no ward). */
+  awaitingSuccessor?: boolean;
+  /** The units it may pass to while awaitingSuccessor. */
+  successorCandidates?: string[];
+  /** The reorganisations already applied to it (what makes applying one idempotent). */
+  handovers?: string[];
 }
 
 export interface Business {
@@ -133,6 +144,8 @@ export const ACTIVITY_ACTIONS = [
   'REPORT_CREATED',
   'REPORT_UPDATED',
   'REPORT_ISSUED',
+  'REORGANISATION_APPLIED',
+  'CONCERN_HANDED_OVER',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 

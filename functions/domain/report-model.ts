@@ -34,6 +34,14 @@ export interface ReportWaitingConcern {
   overdue: boolean;
 }
 
+/** The units a review report's period covers: those in force at its start and at its end, and the change between. */
+export interface ReportUnits {
+  atStart: { wardId: string; wardName: string }[];
+  atEnd: { wardId: string; wardName: string }[];
+  /** Set when a reorganisation took effect inside the period. */
+  change?: { effectiveAt: string; legalBasis: string; explanation: string };
+}
+
 /** Every figure of a review report (also the frozen snapshot of an issued one: plain JSON). */
 export interface ReportFigures {
   period: Period;
@@ -46,6 +54,10 @@ export interface ReportFigures {
   waves: { wave: RolloutWave; wards: number; sessions: number; attendance: number }[];
   kinds: { kind: SessionKind; sessions: number; attendance: number }[];
   thematicDialogues: { sessionId: string; title: string; hostBody: string; scheduledAt: string; attendance: number; attendanceByCategory: CategoryCount[] }[];
+  /** The thematic dialogues together, by attendee category (the source report: 3 youth dialogues, 396 + 122). Absent in snapshots frozen before it existed. */
+  thematicTotals?: { sessions: number; attendance: number; attendanceByCategory: CategoryCount[] };
+  /** The units the period covers; `change` says why two sets are named when a reorganisation falls inside it. */
+  units?: ReportUnits;
   tax: { rounds: number; businessesEngaged: number; bySector: { sector: BusinessSector; businesses: number }[]; outcomes: ConcernOutcomes; escalatedToCity: number };
   concerns: {
     raised: number;

@@ -14,10 +14,10 @@ import {
   type ConcernStatus,
 } from './model.js';
 import { parsePeriod, type Period } from './period.js';
-import type { ReportFigures, ReportTotals, ReportWaitingConcern } from './report-model.js';
+import type { ReportFigures, ReportTotals, ReportUnits, ReportWaitingConcern } from './report-model.js';
 import { readWardTotals } from './summary-service.js';
 import type { WardService } from './ward-service.js';
-import { ROLLOUT_WAVES, type Ward } from './wards.js';
+import { ROLLOUT_WAVES, unitsAt, type Jurisdiction, type Ward } from './wards.js';
 
 /** At most this many waiting concerns are listed (the count is exact; the list is for reading). */
 export const WAITING_LISTED = 200;
@@ -33,6 +33,29 @@ function statusCount(t: CounterTotals, scope: 'district' | 'ward') {
 export function previousPeriod(p: Period): Period {
   const length = Date.parse(p.to) - Date.parse(p.from);
   return { from: new Date(Date.parse(p.from) - length).toISOString(), to: p.from };
+}
+
+/**
+ * The units a period covers. When a reorganisation took effect inside it, the report names both sets
+ * and says why: each record stays counted once, in the unit where it happened.
+ */
+export function reportUnits(j: Jurisdiction, period: Period): ReportUnits {
+  const lastInstant = new Date(Date.parse(period.to) - 1).toISOString();
+  const row = (w: Ward) => ({ wardId: w.id, wardName: w.name });
+  const atStart = unitsAt(j, period.from).map(row);
+  const atEnd = unitsAt(j, lastInstant).map(row);
+  const r = j.reorganisations.find((x) => x.effectiveAt > period.from && x.effectiveAt < period.to);
+  if (!r) return { atStart, atEnd };
+  const date = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(r.effectiveAt));
+  return {
+    atStart,
+    atEnd,
+    change: {
+      effectiveAt: r.effectiveAt,
+      legalBasis: r.legalBasis,
+      explanation: `Kỳ báo cáo có thay đổi đơn vị hành chính: từ ngày ${date}, theo ${r.legalBasis}, ${atStart.length} phường trước đây được sắp xếp thành ${atEnd.length} phường${r.endsParentLevel ? ' và cấp quận kết thúc hoạt động' : ''}. Số liệu trước ngày ${date} được ghi nhận theo các phường cũ, từ ngày ${date} theo các phường mới; mỗi buổi đối thoại, lượt người tham dự và ý kiến chỉ được tính một lần, tại đơn vị nơi diễn ra.`,
+    },
+  };
 }
 
 export function createReportService(stores: Stores, wards: WardService, clock: Clock) {
@@ -101,7 +124,8 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
       const ward = wardIdInput ? await wards.requireWard(wardIdInput) : undefined;
       const wardId = ward?.id;
       const generatedAt = clock().toISOString();
-      const allWards = await wards.listWards();
+      const j = await wards.jurisdiction();
+      const allWards = await wards.unitsDuring(period);
       const scopeWards: Ward[] = ward ? [ward] : allWards;
       const [current, previous, perWard, dialogues, waitingRecords] = await Promise.all([
         totalsOf(period, wardId),
@@ -113,7 +137,7 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
       const t = current.buckets;
       const n = statusCount(t, wardId ? 'ward' : 'district');
       const level = (status: ConcernStatus, authority: Authority) => t[`ca_${status}_${authority}`] ?? 0;
-      const wardNames = new Map(allWards.map((w) => [w.id, w.name]));
+      const wardNames = new Map(j.units.map((w) => [w.id, w.name]));
       const sectors = new Map<BusinessSector, number>();
       for (const b of current.engagedList) if (b.sector) sectors.set(b.sector as BusinessSector, (sectors.get(b.sector as BusinessSector) ?? 0) + 1);
 
@@ -158,6 +182,15 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
         }).filter((w) => w.wards > 0),
         kinds: SESSION_KINDS.map((kind) => ({ kind, sessions: t[`s_${kind}`] ?? 0, attendance: t[`a_${kind}`] ?? 0 })),
         thematicDialogues: dialogues,
+        thematicTotals: {
+          sessions: dialogues.length,
+          attendance: dialogues.reduce((n, d) => n + d.attendance, 0),
+          attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({
+            category,
+            count: dialogues.reduce((n, d) => n + (d.attendanceByCategory.find((c) => c.category === category)?.count ?? 0), 0),
+          })).filter((c) => c.count !== 0),
+        },
+        units: reportUnits(j, period),
         tax: {
           rounds: current.totals.taxRounds,
           businessesEngaged: current.totals.businessesEngaged,

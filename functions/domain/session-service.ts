@@ -68,6 +68,7 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
 
   async function move(actor: Actor, id: string, from: SessionStatus, to: SessionStatus, verb: string): Promise<Session> {
     assertMayWriteSessions(actor, `${verb} sessions`);
+    await wards.assertActorUnitInForce(actor, clock().toISOString());
     const session = await requireSession(id);
     assertMayActOnSession(actor, session, `${verb} sessions`);
     const refuse = (status: SessionStatus) =>
@@ -102,7 +103,9 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       const wardId = input.wardId ?? undefined;
       if (kind === 'PUBLIC' && !wardId) throw new InvalidInputError('A PUBLIC session needs a wardId: the ward whose residents it hosts.', { field: 'wardId' });
       assertMayActOnSession(actor, { kind, wardId }, 'schedule sessions');
-      if (wardId) await wards.requireWard(wardId);
+      await wards.assertActorUnitInForce(actor, clock().toISOString());
+      // Writes follow the units in force when the thing happens: a session on a date its ward was not in force is refused.
+      if (wardId) await wards.requireWardInForce(wardId, scheduledAt, 'a session scheduled');
       const session: Session = { id: ulid(), kind, title, wardId, hostBody, status: 'SCHEDULED', scheduledAt };
       const counters: CounterDelta[] = [{ scope: { kind: 'district', at: scheduledAt }, add: { sessions: 1, [`s_${kind}`]: 1, taxRounds: kind === 'BUSINESS_TAX' ? 1 : 0 } }];
       if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: scheduledAt }, add: { sessions: 1, [`s_${kind}`]: 1 } });
@@ -132,6 +135,7 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       }
       const session = await requireSession(input.sessionId);
       assertMayActOnSession(actor, session, 'check in');
+      await wards.assertActorUnitInForce(actor, clock().toISOString());
       const answer = async (delta: number, at: string): Promise<AttendanceUpdate> => ({
         sessionId: session.id,
         delta,

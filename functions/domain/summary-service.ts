@@ -26,7 +26,7 @@ export async function readWardTotals(stores: Pick<Stores, 'stats'>, wardId: stri
   };
 }
 
-export function createSummaryService(stores: Stores, wardService: { listWards(): Promise<{ id: string }[]> }) {
+export function createSummaryService(stores: Stores, wardService: { unitsDuring(period?: Period): Promise<{ id: string }[]> }) {
   /** The LIVE sessions and their counts: ids from the LIVE item (older data: the sessions index). */
   async function readLive(live: { count: number; ids?: string[] }): Promise<LiveSessionCounts[]> {
     let ids = live.ids;
@@ -59,7 +59,9 @@ export function createSummaryService(stores: Stores, wardService: { listWards():
      */
     async districtSummary(periodInput?: { from: string; to: string } | null): Promise<DistrictSummary> {
       const period = parsePeriod(periodInput);
-      const wardList = await wardService.listWards();
+      // One entry per unit in force at some moment of the period (no period: every unit); the district
+      // totals come from the district's own counters, so a record is never counted twice across a change.
+      const wardList = await wardService.unitsDuring(period);
       const readMarks = () => Promise.all([stores.stats.readDistrictTotals(period), stores.stats.readLiveSessions()]);
       let [district, live] = await readMarks();
       for (let attempt = 1; ; attempt++) {

@@ -1,58 +1,161 @@
 import type { Stores } from '../store/index.js';
-import { NotFoundError } from './errors.js';
+import type { Actor } from './actor.js';
+import { ForbiddenError, InvalidInputError, NotFoundError } from './errors.js';
 import { isIdOfKind } from './input.js';
-import type { AnswerTimeStats } from './model.js';
-import { parsePeriod, type Period } from './period.js';
+import type { WardTotals } from './model.js';
+import { parseInstant, parsePeriod, type Period } from './period.js';
 import { readWardTotals } from './summary-service.js';
-import { referenceWards, type Ward } from './wards.js';
+import {
+  inForceAt,
+  lineageOf,
+  notInForceMessage,
+  predecessorsOf,
+  referenceJurisdiction,
+  successorsOf,
+  uniqueSuccessor,
+  unitsAt,
+  unitsDuring,
+  type Jurisdiction,
+  type UnitChangeView,
+  type Ward,
+} from './wards.js';
 
-export interface WardStats {
+export type WardStats = WardTotals;
+
+/** A ward's figures with its predecessors': whole ones summed, divided ones beside, never apportioned. */
+export interface WardLineageStats {
   wardId: string;
+  period?: Period;
+  own: WardStats;
+  predecessors: PredecessorStats[];
+  /** Own figures plus every predecessor that went into this ward whole. */
+  combined: CombinedStats;
+}
+export interface PredecessorStats {
+  wardId: string;
+  whole: boolean;
+  stats: WardStats;
+}
+export interface CombinedStats {
   sessions: number;
   attendance: number;
   concerns: number;
   concernsClosed: number;
-  answerTimes: AnswerTimeStats[];
-  period?: Period;
+  wardIds: string[];
 }
 
-// Wards are reference data that change only with a deployment: each instance keeps them a few minutes.
+// Units are reference data that change only with a deployment or a loaded list: each instance keeps them a few minutes.
 const WARDS_TTL_MS = 5 * 60_000;
 
 export function createWardService(stores: Pick<Stores, 'wards' | 'stats'>) {
-  let cached: { at: number; wards: Promise<Ward[]> } | undefined;
-  const cachedWards = (): Promise<Ward[]> => {
+  let cached: { at: number; jurisdiction: Promise<Jurisdiction> } | undefined;
+  const jurisdiction = (): Promise<Jurisdiction> => {
     if (!cached || Date.now() - cached.at > WARDS_TTL_MS) {
-      const wards = stores.wards.listWards();
-      cached = { at: Date.now(), wards };
-      wards.catch(() => (cached = undefined));
+      const read = Promise.all([stores.wards.listWards(), stores.wards.getJurisdiction()]).then(([units, meta]) => ({
+        name: meta?.name ?? '',
+        nameEn: meta?.nameEn,
+        parents: meta?.parents ?? [],
+        reorganisations: meta?.reorganisations ?? [],
+        units: units.sort((a, b) => a.order - b.order),
+      }));
+      cached = { at: Date.now(), jurisdiction: read };
+      read.catch(() => (cached = undefined));
     }
-    return cached.wards;
+    return cached.jurisdiction;
   };
   const findWard = async (id: string): Promise<Ward | undefined> => {
     if (!isIdOfKind(id, 'ward')) return undefined;
-    const wards = await cachedWards();
-    // A ward missing from the cached list is looked up once more (it may have been added since).
-    return wards.find((w) => w.id === id) ?? (await stores.wards.getWard(id));
+    const j = await jurisdiction();
+    // A unit missing from the cached list is looked up once more (it may have been added since).
+    return j.units.find((w) => w.id === id) ?? (await stores.wards.getWard(id));
   };
+  const requireWard = async (id: string): Promise<Ward> => {
+    const ward = await findWard(id);
+    if (!ward) throw new NotFoundError(`There is no ward with id "${id.slice(0, 60)}"; Query.wards lists them.`, { wardId: id.slice(0, 60) });
+    return ward;
+  };
+  const readStats = (wardId: string, period?: Period) => readWardTotals(stores, wardId, period);
+  const readOnlyReason = async (actor: Actor, at: string): Promise<string | undefined> => {
+    if (actor.role === 'LEADERSHIP') return 'The LEADERSHIP role is read-only.';
+    if (actor.role !== 'WARD_OFFICER' || !actor.wardId) return undefined;
+    const ward = await findWard(actor.wardId);
+    if (!ward || inForceAt(ward, at)) return undefined;
+    const next = successorsOf(await jurisdiction(), ward.id).map((c) => c.to);
+    return `Your ward ${ward.name} (${ward.id}) is no longer in force; you may read but not write. Ask for an account of ${next.join(' or ') || 'the unit now in force'}.`;
+  };
+
   return {
-    /** Makes the table hold exactly the reference wards of functions/data/wards.json. Runs on every start. */
-    async ensureReferenceWards(): Promise<Ward[]> {
-      const wards = referenceWards();
-      await stores.wards.putWards(wards);
+    /**
+     * Makes the table hold the jurisdiction's units and lineage (default: functions/data/units.json and
+     * its reorganisations). Runs on every start and after each deployment; a plain overwrite.
+     */
+    async ensureReferenceWards(j: Jurisdiction = referenceJurisdiction()): Promise<Ward[]> {
+      await stores.wards.putWards(j.units);
+      const { units: _units, ...meta } = j;
+      await stores.wards.putJurisdiction(meta);
       cached = undefined;
-      return wards;
+      return j.units;
     },
-    listWards: () => cachedWards(),
+    jurisdiction,
+    /** The units in force at `asOf` (default: now), in order. */
+    async listWards(asOf?: string | null): Promise<Ward[]> {
+      const at = asOf ? parseInstant(asOf, 'asOf') : new Date().toISOString();
+      return unitsAt(await jurisdiction(), at);
+    },
+    /** The units in force at some moment of the period (no period: every unit), in order. */
+    unitsDuring: async (period?: Period): Promise<Ward[]> => unitsDuring(await jurisdiction(), period),
     // An id that cannot be a ward's never reaches a key (DynamoDB refuses keys over 2 KB as an internal error).
     getWard: findWard,
-    async requireWard(id: string): Promise<Ward> {
-      const ward = await findWard(id);
-      if (!ward) throw new NotFoundError(`There is no ward with id "${id.slice(0, 60)}"; Query.wards lists them.`, { wardId: id.slice(0, 60) });
+    requireWard,
+    predecessors: async (id: string): Promise<UnitChangeView[]> => predecessorsOf(await jurisdiction(), id).map((c) => ({ ...c, other: c.from })),
+    successors: async (id: string): Promise<UnitChangeView[]> => successorsOf(await jurisdiction(), id).map((c) => ({ ...c, other: c.to })),
+    uniqueSuccessor: async (id: string) => uniqueSuccessor(await jurisdiction(), id),
+
+    /** The ward, which must be in force at `at`: otherwise BAD_USER_INPUT naming its successor(s). */
+    async requireWardInForce(id: string, at: string, what: string): Promise<Ward> {
+      const ward = await requireWard(id);
+      if (!inForceAt(ward, at)) throw new InvalidInputError(notInForceMessage(await jurisdiction(), ward, at, what), { field: 'wardId', wardId: ward.id });
       return ward;
     },
+
+    /** Why the actor may not write now (a ward officer whose ward has ended reads only), or undefined. */
+    readOnlyReason,
+    /** Refuses every write of a ward officer whose ward has ended (FORBIDDEN); the read-only roles are refused elsewhere. */
+    async assertActorUnitInForce(actor: Actor, at: string): Promise<void> {
+      if (actor.role !== 'WARD_OFFICER') return;
+      const reason = await readOnlyReason(actor, at);
+      if (reason) throw new ForbiddenError(reason);
+    },
+
     async wardStats(wardId: string, periodInput?: { from: string; to: string } | null): Promise<WardStats> {
-      return readWardTotals(stores, wardId, parsePeriod(periodInput));
+      return readStats(wardId, parsePeriod(periodInput));
+    },
+
+    /**
+     * A ward's figures beside its predecessors' (as far back as the lineage goes): whole predecessors are
+     * summed into `combined`; a divided one (Phú Mỹ) is listed beside it and never added, since no figure
+     * says which part of it went where. Reads one set of counter buckets per unit, never records.
+     */
+    async wardLineageStats(wardId: string, periodInput?: { from: string; to: string } | null): Promise<WardLineageStats> {
+      const period = parsePeriod(periodInput);
+      const lineage = lineageOf(await jurisdiction(), wardId);
+      const [own, ...rest] = await Promise.all([readStats(wardId, period), ...lineage.map((p) => readStats(p.id, period))]);
+      const predecessors = lineage.map((p, i) => ({ wardId: p.id, whole: p.whole, stats: rest[i] }));
+      const summed = [own, ...predecessors.filter((p) => p.whole).map((p) => p.stats)];
+      const add = (k: 'sessions' | 'attendance' | 'concerns' | 'concernsClosed') => summed.reduce((s, t) => s + t[k], 0);
+      return {
+        wardId,
+        period,
+        own,
+        predecessors,
+        combined: {
+          sessions: add('sessions'),
+          attendance: add('attendance'),
+          concerns: add('concerns'),
+          concernsClosed: add('concernsClosed'),
+          wardIds: [wardId, ...predecessors.filter((p) => p.whole).map((p) => p.wardId)],
+        },
+      };
     },
   };
 }

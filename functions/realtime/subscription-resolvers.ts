@@ -1,7 +1,6 @@
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Actor } from '../domain/actor.js';
 import { NotFoundError } from '../domain/errors.js';
-import { referenceWards } from '../domain/wards.js';
 
 export type SubscriptionField = 'attendanceChanged' | 'concernChanged' | 'summaryChanged';
 
@@ -20,10 +19,8 @@ export interface SubscriptionContext extends GraphQLContext {
   subscribeTo(target: SubscriptionTarget): AsyncIterable<unknown>;
 }
 
-const wardIds = new Set(referenceWards().map((w) => w.id));
-
-function checkWard(wardId: string | null | undefined) {
-  if (wardId != null && !wardIds.has(wardId)) {
+async function checkWard(context: SubscriptionContext, wardId: string | null | undefined) {
+  if (wardId != null && !(await context.domain.wards.getWard(wardId))) {
     throw new NotFoundError(`There is no ward with id "${wardId.slice(0, 60)}"; Query.wards lists them.`, { wardId });
   }
 }
@@ -35,9 +32,9 @@ function assertMaySubscribe(actor: Actor | undefined) {
 
 function field(name: SubscriptionField) {
   return {
-    subscribe: (_root: unknown, args: { sessionId?: string | null; wardId?: string | null }, context: SubscriptionContext) => {
+    subscribe: async (_root: unknown, args: { sessionId?: string | null; wardId?: string | null }, context: SubscriptionContext) => {
       assertMaySubscribe(context.actor);
-      checkWard(args.wardId);
+      await checkWard(context, args.wardId);
       const clean: SubscriptionTarget['args'] = {};
       if (args.sessionId != null) clean.sessionId = args.sessionId;
       if (args.wardId != null) clean.wardId = args.wardId;

@@ -17,7 +17,12 @@ export const concernResolvers: Resolvers = {
     business: (c, _a, { domain }) => (c.businessId ? domain.businesses.getBusiness(c.businessId).then((b) => b ?? null) : null),
     response: (c) => c.response ?? null,
     closedAt: (c) => c.closedAt ?? null,
-    allowedMoves: (c, _a, { actor }) => allowedMovesFor(actor, c).map((move) => ({ ...move, authorities: [...move.authorities] })),
+    allowedMoves: async (c, _a, { actor, domain }) => {
+      const at = new Date().toISOString();
+      // A ward officer whose ward has ended reads only: no move is offered.
+      if (await domain.wards.readOnlyReason(actor, at)) return [];
+      return allowedMovesFor(actor, c, at).map((move) => ({ ...move, authorities: [...move.authorities] }));
+    },
   },
   ConcernConnection: {
     totalCount: (c) => c.totalCount(),

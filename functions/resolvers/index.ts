@@ -6,6 +6,7 @@ import { deadlineResolvers } from './deadline.js';
 import { reportResolvers } from './report.js';
 import { sessionResolvers } from './session.js';
 import { summaryResolvers } from './summary.js';
+import { unitResolvers } from './units.js';
 import { viewerResolvers } from './viewer.js';
 import { wardResolvers } from './ward.js';
 
@@ -42,4 +43,4 @@ export function withNotImplemented(resolvers: Resolvers, rootFields: Record<(typ
   return out as Resolvers;
 }
 
-export const resolvers: Resolvers = mergeResolvers(wardResolvers, viewerResolvers, sessionResolvers, concernResolvers, businessResolvers, summaryResolvers, deadlineResolvers, reportResolvers);
+export const resolvers: Resolvers = mergeResolvers(wardResolvers, viewerResolvers, sessionResolvers, concernResolvers, businessResolvers, summaryResolvers, deadlineResolvers, reportResolvers, unitResolvers);

@@ -2,7 +2,7 @@ import type { Resolvers } from '../generated/resolvers.js';
 
 export const wardResolvers: Resolvers = {
   Query: {
-    wards: (_parent, _args, { domain }) => domain.wards.listWards(),
+    wards: (_parent, { asOf }, { domain }) => domain.wards.listWards(asOf),
     ward: (_parent, { id }, { domain }) => domain.wards.getWard(id),
   },
   Ward: {

@@ -52,7 +52,13 @@ export function concernFromItem(item: Record<string, unknown>): Concern {
       note: h.note ?? null,
       ...(h.authority ? { authority: h.authority } : {}),
       ...(h.dueAt ? { dueAt: h.dueAt } : {}),
+      ...(h.handedOverTo ? { handedOverTo: h.handedOverTo } : {}),
+      ...(h.legalBasis ? { legalBasis: h.legalBasis } : {}),
     })),
+    ...(item.handledBy ? { handledBy: item.handledBy as string } : {}),
+    ...(item.awaitingSuccessor ? { awaitingSuccessor: true } : {}),
+    ...(item.successorCandidates ? { successorCandidates: item.successorCandidates as string[] } : {}),
+    ...(item.handovers ? { handovers: [...(item.handovers as Iterable<string>)] } : {}),
   };
 }
 
@@ -240,6 +246,84 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
         if (error instanceof ConditionFailedError && error.index === 0) return false;
         throw error;
       }
+    },
+    /**
+     * Hands a concern over to another unit (a reorganisation, or the pick of a successor): one history
+     * entry, handledBy, the authority (DISTRICT becomes WARD), its markers, counters and audit entry in
+     * one transaction. `reorganisationId` makes it once per reorganisation; a pick needs the concern to
+     * be still awaiting one. False when the condition no longer holds (nothing written).
+     */
+    async handOverConcern(
+      before: Concern,
+      after: Concern,
+      how: { reorganisationId?: string; transition: ConcernTransition },
+      counters: CounterDelta[],
+      activity: Activity,
+    ): Promise<boolean> {
+      const sets = ['#history = list_append(#history, :history)', '#authority = :authority', '#awaiting = :awaiting'];
+      const removes: string[] = [];
+      const names: Record<string, string> = { '#history': 'history', '#authority': 'authority', '#awaiting': 'awaitingSuccessor', '#status': 'status', '#handledBy': 'handledBy', '#candidates': 'successorCandidates' };
+      const values: Record<string, unknown> = { ':history': [how.transition], ':authority': after.authority, ':awaiting': !!after.awaitingSuccessor, ':status': before.status };
+      if (after.handledBy) {
+        sets.push('#handledBy = :handledBy');
+        values[':handledBy'] = after.handledBy;
+      } else removes.push('#handledBy');
+      if (after.successorCandidates?.length) {
+        sets.push('#candidates = :candidates');
+        values[':candidates'] = after.successorCandidates;
+      } else removes.push('#candidates');
+      let condition = '#status = :status';
+      let adds = '';
+      if (how.reorganisationId) {
+        names['#handovers'] = 'handovers';
+        values[':rid'] = how.reorganisationId;
+        values[':rset'] = new Set([how.reorganisationId]);
+        condition += ' AND (attribute_not_exists(#handovers) OR NOT contains(#handovers, :rid))';
+        adds = ' ADD #handovers :rset';
+      } else {
+        condition += ' AND #awaiting = :true';
+        values[':true'] = true;
+      }
+      const awaitingKey = { pk: 'AWAITING_SUCCESSOR', sk: `${before.raisedAt}#${before.id}` };
+      const items: TransactItem[] = [
+        {
+          Update: {
+            TableName: tableName,
+            Key: concernKey(before.id),
+            UpdateExpression: `SET ${sets.join(', ')}${removes.length ? ` REMOVE ${removes.join(', ')}` : ''}${adds}`,
+            ConditionExpression: condition,
+            ExpressionAttributeNames: names,
+            ExpressionAttributeValues: values,
+          },
+        },
+        ...counters.map((c) => counterUpdate(tableName, c)),
+        activityPut(tableName, activity),
+        waitingPut(tableName, waitingRecordOf(after)),
+        after.awaitingSuccessor
+          ? { Put: { TableName: tableName, Item: { ...awaitingKey, type: 'AwaitingSuccessor', concernId: before.id } } }
+          : { Delete: { TableName: tableName, Key: awaitingKey } },
+      ];
+      if (after.dueAt) items.push(dueMarkerPut(tableName, { ...after, dueAt: after.dueAt }));
+      try {
+        await runTransaction(db, items);
+        return true;
+      } catch (error) {
+        if (error instanceof ConditionFailedError && error.index === 0) return false;
+        throw error;
+      }
+    },
+    /** The ids of concerns awaiting a successor, oldest raised first (their markers: pk AWAITING_SUCCESSOR). */
+    async listAwaitingSuccessor(): Promise<string[]> {
+      const ids: string[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': 'AWAITING_SUCCESSOR' }, ExclusiveStartKey: startKey, ConsistentRead: true }),
+        );
+        ids.push(...(page.Items ?? []).map((i) => i.concernId as string));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return ids;
     },
     async listConcerns(filter: ConcernFilter, first: number, after?: string | null): Promise<RawPage & { concerns: Concern[] }> {
       const page = await queryPage(db, tableName, listQuery(filter), first, after);

@@ -1,6 +1,8 @@
 import type { Actor } from '../../functions/domain/actor.js';
 import type { Domain } from '../../functions/domain/index.js';
-import type { AttendeeCategory, Authority, BusinessSector, ConcernStatus, SessionKind } from '../../functions/domain/model.js';
+import type { BusinessSector } from '../../functions/domain/model.js';
+import { ADMIN, iso, plus, PUBLIC_TOPICS, residentConcerns, residentsAndOfficials, seeded, TAX, TAX_CONCERNS, wardOfficer, WARD_NAMES, type CheckInPlan, type ConcernPlan, type SessionPlan } from './demo-plans.js';
+import { beforeTheChange, REORGANISATION_APPLIED_AT, REORGANISATION_ID, thisYear } from './demo-today.js';
 
 /**
  * The demo dataset: District 7's dialogues as the report tells them (../shared/seed), plus activity
@@ -14,125 +16,6 @@ import type { AttendeeCategory, Authority, BusinessSector, ConcernStatus, Sessio
  *   session: 47 WOMENS_UNION_MEMBER (no other session of those years checks in those categories);
  * - 6 BUSINESS_TAX rounds engaging 435 distinct businesses.
  */
-
-// Demo actors: role accounts, not people.
-const ADMIN: Actor = { id: 'demo-admin', role: 'ADMIN' };
-const TAX: Actor = { id: 'demo-tax-officer', role: 'TAX_OFFICER' };
-const wardOfficer = (wardId: string): Actor => ({ id: `demo-ward-officer-${wardId}`, role: 'WARD_OFFICER', wardId });
-
-const WARD_NAMES: Record<string, string> = {
-  'phu-thuan': 'Phú Thuận',
-  'tan-quy': 'Tân Quy',
-  'tan-phong': 'Tân Phong',
-  'tan-hung': 'Tân Hưng',
-  'binh-thuan': 'Bình Thuận',
-  'tan-thuan-dong': 'Tân Thuận Đông',
-  'tan-thuan-tay': 'Tân Thuận Tây',
-  'tan-kieng': 'Tân Kiểng',
-  'tan-phu': 'Tân Phú',
-  'phu-my': 'Phú Mỹ',
-};
-
-const PUBLIC_TOPICS = [
-  'trật tự đô thị và lấn chiếm vỉa hè',
-  'bồi thường, giải phóng mặt bằng dự án nâng cấp đô thị',
-  'cấp giấy chứng nhận quyền sử dụng đất',
-  'chống ngập và chỉnh trang kênh rạch',
-  'an ninh trật tự khu phố',
-  'vệ sinh môi trường và thu gom rác',
-  'xây dựng nếp sống văn minh đô thị',
-  'chính sách an sinh xã hội và giảm nghèo',
-  'cải cách thủ tục hành chính một cửa',
-  'chăm sóc sức khỏe ban đầu và trạm y tế phường',
-];
-
-const RESIDENT_CONCERNS: { topic: string; text: string }[] = [
-  { topic: 'Lấn chiếm lòng lề đường', text: 'Nhiều hộ kinh doanh lấn chiếm vỉa hè trên tuyến đường chính của khu phố, người đi bộ phải đi xuống lòng đường.' },
-  { topic: 'Ngập nước khi triều cường', text: 'Mỗi khi triều cường, hẻm trong khu phố ngập sâu, đề nghị phường sớm nâng cấp hệ thống thoát nước.' },
-  { topic: 'Chậm cấp giấy chứng nhận nhà đất', text: 'Hồ sơ cấp giấy chứng nhận quyền sử dụng đất nộp đã lâu nhưng chưa được giải quyết.' },
-  { topic: 'Đèn chiếu sáng hẻm', text: 'Hẻm thiếu đèn chiếu sáng, ban đêm mất an toàn, đề nghị lắp thêm đèn.' },
-  { topic: 'Thu gom rác', text: 'Giờ thu gom rác không cố định, rác tồn đọng gây ô nhiễm.' },
-  { topic: 'Bồi thường giải tỏa', text: 'Người dân trong diện giải tỏa đề nghị công khai đơn giá bồi thường và tiến độ tái định cư.' },
-];
-
-const TAX_CONCERNS: { topic: string; text: string; authority: Authority; outcome: 'ANSWERED_ON_SPOT' | 'RESOLVED' | 'ANSWERED' }[] = [
-  { topic: 'Khó khăn tiếp cận vốn vay', text: 'Doanh nghiệp nhỏ khó tiếp cận vốn vay ngân hàng do thiếu tài sản bảo đảm.', authority: 'CITY', outcome: 'ANSWERED' },
-  { topic: 'Thuế GTGT dịch vụ vận tải', text: 'Đề nghị hướng dẫn thuế suất thuế giá trị gia tăng đối với dịch vụ vận tải hàng hóa.', authority: 'DISTRICT', outcome: 'ANSWERED_ON_SPOT' },
-  { topic: 'Thủ tục hoàn thuế', text: 'Thời gian giải quyết hồ sơ hoàn thuế còn kéo dài, ảnh hưởng vốn lưu động của doanh nghiệp.', authority: 'DISTRICT', outcome: 'RESOLVED' },
-  { topic: 'Nghĩa vụ thuế thu nhập doanh nghiệp', text: 'Doanh nghiệp xây dựng hỏi về cách xác định chi phí được trừ khi tính thuế thu nhập doanh nghiệp.', authority: 'DISTRICT', outcome: 'ANSWERED_ON_SPOT' },
-  { topic: 'Hóa đơn trong xây dựng', text: 'Vướng mắc về thời điểm lập hóa đơn đối với công trình xây dựng nghiệm thu từng phần.', authority: 'DISTRICT', outcome: 'RESOLVED' },
-  { topic: 'Gia hạn nộp thuế', text: 'Đề nghị gia hạn nộp thuế cho doanh nghiệp thương mại gặp khó khăn do suy giảm kinh tế.', authority: 'CENTRAL', outcome: 'ANSWERED' },
-];
-
-interface CheckInPlan {
-  category: AttendeeCategory;
-  count: number;
-  businessIndex?: number;
-}
-
-interface ConcernPlan {
-  topic: string;
-  text: string;
-  authority: Authority;
-  businessIndex?: number;
-  /** The moves, in order, with their responses. */
-  moves: { to: ConcernStatus; authority?: Authority; response?: string; note?: string }[];
-}
-
-interface SessionPlan {
-  kind: SessionKind;
-  title: string;
-  wardId?: string;
-  hostBody: string;
-  scheduledAt: string;
-  actor: Actor;
-  checkIns: CheckInPlan[];
-  concerns: ConcernPlan[];
-  /** The final status (default CLOSED). */
-  status?: 'SCHEDULED' | 'LIVE' | 'CLOSED';
-}
-
-/** A small deterministic generator (mulberry32). */
-function seeded(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const iso = (y: number, m: number, d: number, h = 1) => new Date(Date.UTC(y, m - 1, d, h)).toISOString(); // 08:00 in Vietnam = 01:00 UTC
-const plus = (at: string, minutes: number) => new Date(Date.parse(at) + minutes * 60_000).toISOString();
-
-/** Splits a session's attendance into residents and officials (the categories of the report's years). */
-function residentsAndOfficials(total: number, officials: number): CheckInPlan[] {
-  const residents = total - officials;
-  const first = Math.ceil(residents / 2);
-  return [
-    { category: 'RESIDENT', count: first },
-    { category: 'RESIDENT', count: residents - first },
-    { category: 'OFFICIAL', count: officials },
-  ];
-}
-
-function residentConcerns(random: () => number, n: number): ConcernPlan[] {
-  return Array.from({ length: n }, (_, i) => {
-    const c = RESIDENT_CONCERNS[Math.floor(random() * RESIDENT_CONCERNS.length)];
-    const kind = (i + Math.floor(random() * 3)) % 3;
-    const moves: ConcernPlan['moves'] =
-      kind === 0
-        ? [{ to: 'ANSWERED_ON_SPOT', response: 'Lãnh đạo phường trả lời trực tiếp tại buổi đối thoại.' }]
-        : kind === 1
-          ? [
-              { to: 'IN_PROGRESS', note: 'Giao khu phố và bộ phận chuyên môn kiểm tra, báo cáo.' },
-              { to: 'RESOLVED', response: 'Phường đã xử lý xong và thông báo kết quả cho người dân.' },
-            ]
-          : [{ to: 'RESOLVED', authority: 'DISTRICT', response: 'UBND quận đã chỉ đạo giải quyết và trả lời bằng văn bản.' }];
-    return { topic: c.topic, text: c.text, authority: 'WARD', moves };
-  });
-}
 
 /** The report's years, 2006–2010. Ward session sizes are chosen so the two reported wards add up exactly. */
 function reportYears(random: () => number): SessionPlan[] {
@@ -235,96 +118,6 @@ function reportYears(random: () => number): SessionPlan[] {
   return plans;
 }
 
-/** This year: closed sessions in the past months, one LIVE session today and one scheduled. */
-function currentYear(random: () => number, now: Date): SessionPlan[] {
-  const year = now.getUTCFullYear();
-  const today = Date.UTC(year, now.getUTCMonth(), now.getUTCDate(), 1);
-  const daysAgo = (n: number) => new Date(Math.max(Date.UTC(year, 0, 1, 1), today - n * 86_400_000)).toISOString();
-  const plans: SessionPlan[] = [];
-  const wards = ['phu-thuan', 'tan-hung', 'binh-thuan', 'tan-quy', 'tan-phong', 'tan-kieng'];
-  wards.forEach((wardId, i) => {
-    const topic = PUBLIC_TOPICS[(i * 7 + 2) % PUBLIC_TOPICS.length];
-    plans.push({
-      kind: 'PUBLIC',
-      title: `Đối thoại trực tiếp với nhân dân phường ${WARD_NAMES[wardId]} về ${topic} năm ${year}`,
-      wardId,
-      hostBody: `Đảng ủy - UBND phường ${WARD_NAMES[wardId]}`,
-      scheduledAt: daysAgo(12 + i * 9),
-      actor: wardOfficer(wardId),
-      checkIns: [
-        { category: 'RESIDENT', count: 40 + Math.floor(random() * 30) },
-        { category: 'PARTY_MEMBER', count: 5 + Math.floor(random() * 8) },
-        { category: 'OFFICIAL', count: 4 + (i % 3) },
-      ],
-      concerns: residentConcerns(random, 2).map((c, k) => (k === 1 && i % 2 === 0 ? { ...c, moves: c.moves.slice(0, 1).filter((m) => m.to === 'IN_PROGRESS') } : c)),
-    });
-  });
-  // Deadlines (issue 11): a session 75 days ago (whatever the date, so also early in January) whose
-  // concerns still wait past their deadline, one at the ward and one escalated to the city, next to one
-  // answered: the demo always shows overdue concerns, in this ward and in the summary.
-  plans.push({
-    kind: 'PUBLIC',
-    title: `Đối thoại trực tiếp với nhân dân phường ${WARD_NAMES['tan-thuan-tay']} về trật tự đô thị`,
-    wardId: 'tan-thuan-tay',
-    hostBody: `Đảng ủy - UBND phường ${WARD_NAMES['tan-thuan-tay']}`,
-    scheduledAt: new Date(today - 75 * 86_400_000).toISOString(),
-    actor: wardOfficer('tan-thuan-tay'),
-    checkIns: [
-      { category: 'RESIDENT', count: 52 },
-      { category: 'OFFICIAL', count: 6 },
-    ],
-    concerns: [
-      { ...RESIDENT_CONCERNS[0], authority: 'WARD', moves: [{ to: 'IN_PROGRESS', note: 'Giao khu phố kiểm tra, báo cáo.' }] },
-      { ...RESIDENT_CONCERNS[2], authority: 'WARD', moves: [{ to: 'ESCALATED', authority: 'CITY', note: 'Vượt thẩm quyền của phường và quận: báo cáo Thành phố.' }] },
-      {
-        ...RESIDENT_CONCERNS[3],
-        authority: 'WARD',
-        moves: [
-          { to: 'IN_PROGRESS', note: 'Giao bộ phận chuyên môn.' },
-          { to: 'RESOLVED', response: 'Phường đã xử lý xong và thông báo kết quả cho người dân.' },
-        ],
-      },
-    ],
-  });
-  plans.push({
-    kind: 'BUSINESS_TAX',
-    title: `Đối thoại chính sách thuế với doanh nghiệp năm ${year}`,
-    hostBody: 'Chi cục Thuế Quận 7',
-    scheduledAt: daysAgo(20),
-    actor: TAX,
-    checkIns: [0, 5, 17, 90, 211, 300, 402].map((b) => ({ category: 'BUSINESS_REPRESENTATIVE' as const, count: 1, businessIndex: b })),
-    concerns: [
-      { ...TAX_CONCERNS[5], businessIndex: 17, moves: [{ to: 'ESCALATED', note: 'Báo cáo Thành phố xin ý kiến.' }] },
-      { ...TAX_CONCERNS[2], businessIndex: 90, moves: [] },
-    ],
-  });
-  plans.push({
-    kind: 'PUBLIC',
-    title: `Đối thoại trực tiếp với nhân dân phường Tân Thuận Đông về chống ngập năm ${year}`,
-    wardId: 'tan-thuan-dong',
-    hostBody: 'Đảng ủy - UBND phường Tân Thuận Đông',
-    scheduledAt: new Date(Math.min(today, now.getTime() - 3_600_000)).toISOString(),
-    actor: wardOfficer('tan-thuan-dong'),
-    checkIns: [
-      { category: 'RESIDENT', count: 37 },
-      { category: 'OFFICIAL', count: 5 },
-    ],
-    concerns: [{ ...RESIDENT_CONCERNS[1], authority: 'WARD', moves: [] }],
-    status: 'LIVE',
-  });
-  plans.push({
-    kind: 'THEMATIC',
-    title: `Ban Thường vụ Quận ủy đối thoại với đoàn viên thanh niên năm ${year}`,
-    hostBody: 'Ban Thường vụ Quận ủy - Quận Đoàn 7',
-    scheduledAt: new Date(today + 14 * 86_400_000).toISOString(),
-    actor: ADMIN,
-    checkIns: [],
-    concerns: [],
-    status: 'SCHEDULED',
-  });
-  return plans;
-}
-
 const SECTORS: BusinessSector[] = ['TRADE', 'SERVICES', 'TRANSPORT', 'CONSTRUCTION'];
 const SECTOR_WORDS: Record<string, string[]> = {
   TRADE: ['Thương mại', 'Thương mại Dịch vụ', 'Xuất nhập khẩu'],
@@ -368,7 +161,10 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
   const started = performance.now();
   const random = seeded(7);
   // The long sessions (tax rounds: 70+ check-ins each) first, so they do not make the tail.
-  const plans = [...reportYears(random), ...currentYear(random, now)].sort((a, b) => b.checkIns.length - a.checkIns.length);
+  const byLength = (a: SessionPlan, b: SessionPlan) => b.checkIns.length - a.checkIns.length;
+  const before = [...reportYears(random), ...beforeTheChange()].sort(byLength);
+  const after = thisYear(random, now).sort(byLength);
+  const plans = [...before, ...after];
   const firms = businesses();
   const writes = firms.length + plans.reduce((n, p) => n + 3 + p.checkIns.length + p.concerns.reduce((k, c) => k + 1 + c.moves.length, 0), 0);
   let done = 0;
@@ -393,7 +189,7 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
     },
   );
 
-  await inParallel(plans, 6, async (plan) => {
+  const loadPlan = async (plan: SessionPlan) => {
     const t = plan.scheduledAt;
     const session = await at(plus(t, -20 * 24 * 60)).sessions.scheduleSession(plan.actor, plan);
     progress();
@@ -441,9 +237,14 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
     }
     await at(plus(t, 180)).sessions.closeSession(plan.actor, session.id);
     progress();
-  });
+  };
+  // The old world, then the reorganisation of 1/7/2025 applied to the concerns still open, then this year.
+  await inParallel(before, 6, loadPlan);
+  const handover = await at(REORGANISATION_APPLIED_AT).handovers.applyReorganisation(ADMIN, REORGANISATION_ID, false);
+  log(`demo data: reorganisation ${REORGANISATION_ID} handed ${handover.moves.length} open concerns over (${handover.awaitingSuccessor} await a successor)`);
+  await inParallel(after, 6, loadPlan);
   await loadDemoReviewReports(domain, now);
-  log(`demo data: loaded ${plans.length} sessions, ${firms.length} businesses and 3 review reports in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  log(`demo data: loaded ${plans.length} sessions, ${firms.length} businesses and 4 review reports in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
 
 const LEADER: Actor = { id: 'demo-leadership', role: 'LEADERSHIP' };
@@ -484,6 +285,23 @@ async function loadDemoReviewReports(domain: Domain, now: Date): Promise<void> {
     signerTitle: 'CHỦ TỊCH',
   });
   await at('2011-01-20T02:00:00.000Z').reviewReports.issueReport(LEADER, { id: tongKet.id, number: '12/BC-UBND' });
+  // 2025, the year of the reorganisation: the report names both sets of wards and says why.
+  if (now.toISOString() >= '2026-01-20T02:00:00.000Z') {
+    const year2025 = await at('2026-01-12T02:00:00.000Z').reviewReports.createReport(LEADER, {
+      kind: 'TONG_KET',
+      period: { from: vnMidnight(2025, 1, 1), to: vnMidnight(2026, 1, 1) },
+      title: 'Tổng kết công tác đối thoại trực tiếp với nhân dân năm 2025 trên địa bàn khu vực Quận 7 cũ',
+      issuingBody: 'BAN CHỈ ĐẠO KHU VỰC QUẬN 7 CŨ',
+      place: 'Thành phố Hồ Chí Minh',
+      assessment:
+        'Sáu tháng đầu năm, các phường thuộc Quận 7 duy trì đối thoại định kỳ. Từ ngày 01/7/2025, thực hiện Nghị quyết 1685/NQ-UBTVQH15, 10 phường được sắp xếp thành 4 phường Tân Thuận, Tân Hưng, Phú Thuận, Tân Mỹ; các ý kiến chưa giải quyết xong được chuyển giao cho phường mới tiếp nhận.',
+      lessons: 'Chuyển giao đầy đủ hồ sơ ý kiến của người dân khi sắp xếp đơn vị hành chính; ý kiến của phường bị chia tách phải được phân công rõ đơn vị tiếp nhận.',
+      nextSteps: 'Các phường mới xây dựng kế hoạch đối thoại năm 2026; theo dõi đến khi trả lời xong các ý kiến được chuyển giao.',
+      signerName: 'Nguyễn Văn A',
+      signerTitle: 'TRƯỞNG BAN',
+    });
+    await at('2026-01-20T02:00:00.000Z').reviewReports.issueReport(LEADER, { id: year2025.id, number: '03/BC-BCĐ' });
+  }
   const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now));
   await at(now.toISOString()).reviewReports.createReport(LEADER, {
     kind: 'SO_KET',

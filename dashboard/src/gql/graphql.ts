@@ -8,8 +8,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
 export type ActivityAction =
   | 'BUSINESS_REGISTERED'
   | 'CHECKED_IN'
+  | 'CONCERN_HANDED_OVER'
   | 'CONCERN_MOVED'
   | 'CONCERN_RAISED'
+  | 'REORGANISATION_APPLIED'
   | 'REPORT_CREATED'
   | 'REPORT_ISSUED'
   | 'REPORT_UPDATED'

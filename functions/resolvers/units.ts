@@ -1,0 +1,84 @@
+import { reportUnits } from '../domain/report-service.js';
+import { ATTENDEE_CATEGORIES } from '../domain/model.js';
+import type { Resolvers } from '../generated/resolvers.js';
+
+const now = () => new Date().toISOString();
+
+/** Units through time (schema/units.graphql): validity, lineage, the jurisdiction and hand-overs. */
+export const unitResolvers: Resolvers = {
+  Query: {
+    jurisdiction: (_p, _a, { domain }) => domain.wards.jurisdiction(),
+    concernsAwaitingSuccessor: (_p, _a, { domain }) => domain.handovers.listAwaitingSuccessor(),
+    reorganisations: (_p, _a, { domain }) => domain.handovers.listReorganisations(),
+  },
+  Mutation: {
+    applyReorganisation: (_p, { id, dryRun }, { actor, domain }) => domain.handovers.applyReorganisation(actor, id, dryRun ?? true),
+    assignSuccessor: (_p, { concernId, wardId }, { actor, domain }) => domain.handovers.assignSuccessor(actor, concernId, wardId),
+  },
+  Ward: {
+    validFrom: (w) => w.validFrom ?? null,
+    validTo: (w) => w.validTo ?? null,
+    generated: (w) => !!w.generated,
+    parent: async (w, _a, { domain }) => {
+      const parent = (await domain.wards.jurisdiction()).parents.find((p) => p.code === w.parentCode);
+      return parent ?? { code: w.parentCode, name: w.parentCode, level: 'CITY' };
+    },
+    predecessors: (w, _a, { domain }) => domain.wards.predecessors(w.id),
+    successors: (w, _a, { domain }) => domain.wards.successors(w.id),
+    lineageStats: (w, { period }, { domain }) => domain.wards.wardLineageStats(w.id, period),
+  },
+  AdministrativeUnit: {
+    validFrom: (p) => p.validFrom ?? null,
+    validTo: (p) => p.validTo ?? null,
+  },
+  UnitChange: {
+    ward: (c, _a, { domain }) => domain.wards.requireWard(c.other),
+  },
+  WardLineageStats: {
+    ward: (s, _a, { domain }) => domain.wards.requireWard(s.wardId),
+  },
+  PredecessorStats: {
+    ward: (s, _a, { domain }) => domain.wards.requireWard(s.wardId),
+  },
+  CombinedStats: {
+    wards: (s, _a, { domain }) => Promise.all(s.wardIds.map((id) => domain.wards.requireWard(id))),
+  },
+  Reorganisation: {
+    appliedAt: (r) => r.appliedAt ?? null,
+    endsParentLevel: (r) => r.endsParentLevel?.level ?? null,
+  },
+  HandoverMove: {
+    to: (m, _a, { domain }) => (m.to ? domain.wards.requireWard(m.to) : null),
+  },
+  Concern: {
+    handledBy: (c, _a, { domain }) => {
+      const id = c.awaitingSuccessor ? undefined : (c.handledBy ?? c.wardId);
+      return id ? domain.wards.getWard(id).then((w) => w ?? null) : null;
+    },
+    awaitingSuccessor: (c) => !!c.awaitingSuccessor,
+    successorCandidates: async (c, _a, { domain }) => Promise.all((await domain.handovers.candidates(c)).map((id) => domain.wards.requireWard(id))),
+  },
+  ConcernTransition: {
+    handedOverTo: (t, _a, { domain }) => (t.handedOverTo ? domain.wards.getWard(t.handedOverTo).then((w) => w ?? null) : null),
+    legalBasis: (t) => t.legalBasis ?? null,
+  },
+  Viewer: {
+    abilities: (_v, _a, { actor, domain }) => domain.abilities.of(actor, now()),
+  },
+  Session: {
+    mayManage: (s, _a, { actor, domain }) => domain.abilities.mayManageSession(actor, { kind: s.kind!, wardId: typeof s.wardId === 'string' ? s.wardId : undefined }, now()),
+  },
+  Report: {
+    // Snapshots frozen before these figures existed: derived from what they froze.
+    thematicTotals: (r) =>
+      r.thematicTotals ?? {
+        sessions: r.thematicDialogues.length,
+        attendance: r.thematicDialogues.reduce((n, d) => n + d.attendance, 0),
+        attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({
+          category,
+          count: r.thematicDialogues.reduce((n, d) => n + (d.attendanceByCategory.find((c) => c.category === category)?.count ?? 0), 0),
+        })).filter((c) => c.count !== 0),
+      },
+    units: async (r, _a, { domain }) => r.units ?? reportUnits(await domain.wards.jurisdiction(), r.period),
+  },
+};
