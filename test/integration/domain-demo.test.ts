@@ -74,14 +74,14 @@ describe('the demo dataset (npm start on an empty database)', () => {
   it('records the demo through the domain: activity by role accounts, not people', async () => {
     const feed = (await query('{ activity(first: 50) { edges { node { actorId action } } } }')).activity.edges.map((e: any) => e.node);
     expect(feed.length).toBe(50);
-    expect(feed.every((a: any) => /^demo-(admin|tax-officer|leadership|ward-officer-[a-z-]+)$/.test(a.actorId))).toBe(true);
+    expect(feed.every((a: any) => /^demo-(admin|tax-officer|leadership|ward-officer-[a-z0-9-]+)$/.test(a.actorId))).toBe(true);
     expect(stack.output()).toMatch(/demo data: \d+\/\d+ writes/);
     console.info(/demo data: loaded .*/.exec(stack.output())?.[0]);
   });
 
-  it('has deadlines: overdue concerns this year (in Tân Thuận Tây among others), and time-to-answer statistics for the report years', async () => {
+  it('has deadlines: overdue concerns this year (in the new Tân Thuận among others), and time-to-answer statistics for the report years', async () => {
     const data = await query(
-      `query ($p: PeriodInput) { summary { overdue } ward(id: "tan-thuan-tay") { stats { overdue } }
+      `query ($p: PeriodInput) { summary { overdue } ward(id: "tan-thuan-2025") { stats { overdue } }
         late: concerns(overdue: true, first: 100) { totalCount edges { node { overdue dueAt closedAt ward { id } } } }
         report: summary(period: $p) { overdue timeToAnswer { authority answered medianWorkingDays p90WorkingDays } } }`,
       { p: REPORT_YEARS },
@@ -98,15 +98,16 @@ describe('the demo dataset (npm start on an empty database)', () => {
     expect(all.p90WorkingDays).toBeGreaterThanOrEqual(all.medianWorkingDays);
   });
 
-  it('holds the review reports: an issued sơ kết of late 2006, an issued tổng kết of 2006–2010 with the report\'s figures, and a draft for this year', async () => {
+  it('holds the review reports: an issued sơ kết of late 2006, an issued tổng kết of 2006–2010 with the report\'s figures, an issued tổng kết of 2025 and a draft for this year', async () => {
     const FIG = 'figures { totals { sessions attendance taxRounds businessesEngaged } wards { wardId sessions attendance } thematicDialogues { hostBody attendanceByCategory { category count } } }';
     const list = (await query(`{ reviewReports(first: 20) { edges { node { kind status number issuedAt period { from to } ward { id } ${FIG} } } } }`)).reviewReports.edges.map((e: any) => e.node);
     expect(list.map((r: any) => [r.kind, r.status, r.number])).toEqual([
       ['SO_KET', 'DRAFT', null],
+      ['TONG_KET', 'ISSUED', '03/BC-BCĐ'],
       ['TONG_KET', 'ISSUED', '12/BC-UBND'],
       ['SO_KET', 'ISSUED', '05/BC-UBND'],
     ]);
-    const final = list[1];
+    const final = list[2];
     expect(final.period).toEqual({ from: '2005-12-31T17:00:00.000Z', to: '2010-12-31T17:00:00.000Z' });
     const ward = (id: string) => final.figures.wards.find((w: any) => w.wardId === id);
     expect([ward('binh-thuan'), ward('tan-hung')]).toEqual([
@@ -120,7 +121,61 @@ describe('the demo dataset (npm start on an empty database)', () => {
     expect(final.figures.totals).toMatchObject({ taxRounds: 6, businessesEngaged: 435 });
     const live = (await query(`query ($p: PeriodInput!) { report(period: $p) { totals { sessions attendance taxRounds businessesEngaged } } }`, { p: final.period })).report;
     expect(final.figures.totals).toEqual(live.totals);
-    expect(list[2].figures.wards.find((w: any) => w.wardId === 'phu-thuan')).toEqual({ wardId: 'phu-thuan', sessions: 1, attendance: 72 });
+    expect(list[3].figures.wards.find((w: any) => w.wardId === 'phu-thuan')).toEqual({ wardId: 'phu-thuan', sessions: 1, attendance: 72 });
+  });
+
+  it('keeps the report years in the ten old wards with their waves, and this year in the four wards of the city', async () => {
+    const data = await query(`{ then: wards(asOf: "2008-06-01T00:00:00Z") { id rolloutWave validTo } now: wards { id name rolloutWave validFrom parent { name level } } jurisdiction { name units { id } } }`);
+    expect(data.then.map((w: any) => w.id)).toEqual(['phu-thuan', 'tan-quy', 'tan-phong', 'tan-hung', 'binh-thuan', 'tan-thuan-dong', 'tan-thuan-tay', 'tan-kieng', 'tan-phu', 'phu-my']);
+    expect(data.then.map((w: any) => w.rolloutWave)).toEqual(['PILOT', 'SECOND', 'SECOND', 'SECOND', 'SECOND', 'THIRD', 'THIRD', 'THIRD', 'THIRD', 'THIRD']);
+    expect(data.now.map((w: any) => [w.id, w.name])).toEqual([
+      ['tan-thuan-2025', 'Tân Thuận'],
+      ['tan-hung-2025', 'Tân Hưng'],
+      ['phu-thuan-2025', 'Phú Thuận'],
+      ['tan-my-2025', 'Tân Mỹ'],
+    ]);
+    expect(data.now.every((w: any) => w.parent.level === 'CITY' && w.validFrom === '2025-06-30T17:00:00.000Z')).toBe(true);
+    expect(data.jurisdiction.name).toBe('Khu vực Quận 7 cũ');
+    expect(data.jurisdiction.units).toHaveLength(14);
+    const year = new Date().getUTCFullYear();
+    const thisYear = (await query(`{ summary(period: { from: "${year}-01-01T00:00:00Z", to: "${year + 1}-01-01T00:00:00Z" }) { wards { ward { id } sessions } } sessions(first: 100) { edges { node { scheduledAt hostBody ward { id } } } } }`));
+    expect(thisYear.summary.wards.map((w: any) => w.ward.id)).toEqual(['tan-thuan-2025', 'tan-hung-2025', 'phu-thuan-2025', 'tan-my-2025']);
+    const recent = thisYear.sessions.edges.map((e: any) => e.node).filter((s: any) => s.scheduledAt >= `${year}`);
+    expect(recent.length).toBeGreaterThan(5);
+    expect(recent.every((s: any) => !s.ward || s.ward.id.endsWith('-2025'))).toBe(true);
+    expect(recent.filter((s: any) => s.hostBody.startsWith('Thuế cơ sở 7'))).toHaveLength(1);
+  });
+
+  it('carries open concerns over the change: handed to the successor with one history entry, district-level ones to the ward, Phú Mỹ waiting for a pick', async () => {
+    const waiting = (await query('{ concernsAwaitingSuccessor { id ward { id } authority handledBy { id } successorCandidates { id } } }')).concernsAwaitingSuccessor;
+    const phuMy = waiting.find((c: any) => c.ward?.id === 'phu-my');
+    expect(phuMy).toMatchObject({ handledBy: null, successorCandidates: [{ id: 'phu-thuan-2025' }, { id: 'tan-my-2025' }] });
+    const noWard = waiting.find((c: any) => c.ward === null);
+    expect(noWard.successorCandidates.map((w: any) => w.id)).toEqual(['tan-thuan-2025', 'tan-hung-2025', 'phu-thuan-2025', 'tan-my-2025']);
+    const kieng = (await query('{ concerns(wardId: "tan-kieng", first: 50) { edges { node { status authority handledBy { id } history { from to note authority handedOverTo { id } legalBasis } } } } }')).concerns.edges.map((e: any) => e.node);
+    const carried = kieng.find((c: any) => c.status === 'IN_PROGRESS');
+    expect(carried.handledBy.id).toBe('tan-hung-2025');
+    expect(carried.authority).toBe('WARD');
+    const handover = carried.history.at(-1);
+    expect(handover).toMatchObject({ from: 'IN_PROGRESS', to: 'IN_PROGRESS', authority: 'WARD', handedOverTo: { id: 'tan-hung-2025' }, legalBasis: 'Nghị quyết 1685/NQ-UBTVQH15' });
+    expect(carried.history.filter((h: any) => h.handedOverTo)).toHaveLength(1);
+  });
+
+  it('names both sets of wards in the review report of 2025 and gives the thematic totals by category', async () => {
+    const list = (await query('{ reviewReports(first: 20) { edges { node { number figures { units { atStart { wardId } atEnd { wardId } change { legalBasis explanation } } thematicTotals { sessions attendanceByCategory { category count } } } } } } }')).reviewReports.edges.map((e: any) => e.node);
+    const r2025 = list.find((r: any) => r.number === '03/BC-BCĐ').figures;
+    expect(r2025.units.atStart).toHaveLength(10);
+    expect(r2025.units.atEnd.map((u: any) => u.wardId)).toEqual(['tan-thuan-2025', 'tan-hung-2025', 'phu-thuan-2025', 'tan-my-2025']);
+    expect(r2025.units.change.legalBasis).toBe('Nghị quyết 1685/NQ-UBTVQH15');
+    expect(r2025.units.change.explanation).toMatch(/10 phường .* 4 phường/);
+    const final = list.find((r: any) => r.number === '12/BC-UBND').figures;
+    expect(final.units.change).toBeNull();
+    expect(final.thematicTotals.sessions).toBe(4);
+    expect(final.thematicTotals.attendanceByCategory).toEqual([
+      { category: 'YOUTH_UNION_MEMBER', count: 396 },
+      { category: 'PARTY_MEMBER', count: 122 },
+      { category: 'WOMENS_UNION_MEMBER', count: 47 },
+    ]);
   });
 
   it('loads nothing the second time: a restart on the same data keeps the same sessions', async () => {
