@@ -9,9 +9,8 @@ import { Overview } from '../features/overview/Overview.js';
 import { createApiClients, type ApiClients, type LiveStatus } from './client.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { LiveContext, useLive } from './live.js';
-import { canLog, type ViewerInfo } from './permissions.js';
 import { Link, Router, matchPath, useRouter } from './router.js';
-import { ViewerContext } from './viewer.js';
+import { mayLog, ViewerContext, type ViewerInfo } from './viewer.js';
 
 const Wallboard = lazy(() => import('../features/wallboard/Wallboard.js').then((m) => ({ default: m.Wallboard })));
 const WardsPage = lazy(() => import('../features/ward/WardPage.js').then((m) => ({ default: m.WardsPage })));
@@ -23,11 +22,16 @@ const ConcernPage = lazy(() => import('../features/concerns/ConcernPage.js').the
 const LoggingPage = lazy(() => import('../features/logging/LoggingPage.js').then((m) => ({ default: m.LoggingPage })));
 const Kiosk = lazy(() => import('../features/logging/Kiosk.js').then((m) => ({ default: m.Kiosk })));
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
+const UnitsPage = lazy(() => import('../features/units/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
+const HandoverPage = lazy(() => import('../features/units/UnitsPage.js').then((m) => ({ default: m.HandoverPage })));
 const Explorer = lazy(() => import('../features/explorer/Explorer.js').then((m) => ({ default: m.Explorer })));
 
 const ViewerQuery = graphql(`
   query Viewer {
-    viewer { id role ward { id name } }
+    viewer {
+      id role ward { id name }
+      abilities { mayWrite readOnlyReason sessionKinds mayRegisterBusinesses mayAssignSuccessors mayApplyReorganisations }
+    }
   }
 `);
 
@@ -94,7 +98,7 @@ function WithViewer({ config, token }: { config: DashboardConfig; token: string 
   // NOTE: the token's claims draw the screens at once (one round trip less before the first numbers);
   // the API's own answer replaces them as soon as it arrives, and the API enforces every rule anyway.
   const claimed = useMemo(() => viewerFromToken(token), [token]);
-  const viewer: ViewerInfo | undefined = data ? { id: data.viewer.id, role: data.viewer.role, ward: data.viewer.ward } : claimed;
+  const viewer: ViewerInfo | undefined = data ? { id: data.viewer.id, role: data.viewer.role, ward: data.viewer.ward, abilities: data.viewer.abilities } : claimed;
   if (error && !data) return <main className="centered" role="alert">{t('errors.load')}: {error.message}</main>;
   if (!viewer) return <main className="centered" aria-busy="true">{t('common.loading')}</main>;
   return (
@@ -119,8 +123,11 @@ function Routes({ config, token, viewer }: { config: DashboardConfig; token: str
   else if (path === '/concerns') page = <ConcernsBoard />;
   else if (path === '/deadlines') page = <DeadlineRules />;
   else if ((params = matchPath('/concerns/:id', path))) page = <ConcernPage id={params.id!} />;
-  else if (path === '/logging' && canLog(viewer.role)) page = <LoggingPage />;
-  else if ((params = matchPath('/kiosk/:sessionId', path)) && canLog(viewer.role)) page = <Kiosk sessionId={params.sessionId!} />;
+  else if (path === '/units') page = <UnitsPage />;
+  else if (path === '/handover') page = <HandoverPage />;
+  else if ((path === '/logging' || path.startsWith('/kiosk/')) && !viewer.abilities) page = <p aria-busy="true">{t('common.loading')}</p>;
+  else if (path === '/logging' && mayLog(viewer)) page = <LoggingPage />;
+  else if ((params = matchPath('/kiosk/:sessionId', path)) && mayLog(viewer)) page = <Kiosk sessionId={params.sessionId!} />;
   else if (path === '/reports') page = <ReportsPage />;
   else if (path === '/explorer') page = <Explorer config={config} token={token} />;
   else page = <NotFound />;
@@ -158,7 +165,9 @@ function Shell({ config, viewer, children }: { config: DashboardConfig; viewer: 
     ['/tax', 'nav.tax'],
     ['/concerns', 'nav.concerns'],
     ['/reports', 'nav.reports'],
-    ...(canLog(viewer.role) ? ([['/logging', 'nav.logging']] as [string, string][]) : []),
+    ['/units', 'nav.units'],
+    ...(viewer.abilities?.mayAssignSuccessors ? ([['/handover', 'nav.handover']] as [string, string][]) : []),
+    ...(mayLog(viewer) ? ([['/logging', 'nav.logging']] as [string, string][]) : []),
     ['/explorer', 'nav.explorer'],
     ['/wallboard', 'nav.wallboard'],
   ];
@@ -184,6 +193,7 @@ function Shell({ config, viewer, children }: { config: DashboardConfig; viewer: 
           <span className="who" data-testid="viewer-role">
             {t(`role.${viewer.role}`)}
             {viewer.ward?.name ? ` · ${viewer.ward.name}` : ''}
+            {viewer.abilities && !viewer.abilities.mayWrite && viewer.role !== 'LEADERSHIP' ? <span title={viewer.abilities.readOnlyReason ?? undefined}> · {t('ward.readOnly')}</span> : null}
           </span>
           <LanguageSwitch />
           <button type="button" className="link-button" onClick={() => void signOut(config)}>{t('nav.signOut')}</button>

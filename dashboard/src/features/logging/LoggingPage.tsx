@@ -2,9 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { useLiveQuery } from '../../app/live.js';
-import { canManageSession, canRegisterBusiness, sessionKindsFor, type SessionKind } from '../../app/permissions.js';
 import { Link } from '../../app/router.js';
 import { useViewer } from '../../app/viewer.js';
+import { WardsAtQuery } from './logging-documents.js';
+
+type SessionKind = 'PUBLIC' | 'THEMATIC' | 'BUSINESS_TAX';
 import { DateField, TimeField } from '../../lib/DateFields.js';
 import { formatDateTime, formatNumber, hcmcLocalToIso } from '../../lib/format.js';
 import { AUTHORITIES, type Authority } from '../concerns/allowed-moves.js';
@@ -22,7 +24,8 @@ function messageOf(error: CombinedError | undefined): string | undefined {
 export function LoggingPage() {
   const { t, i18n } = useTranslation();
   const viewer = useViewer();
-  const kinds = sessionKindsFor(viewer.role);
+  // What the viewer may do comes from the API (Viewer.abilities, Session.mayManage): role, ward and dates.
+  const kinds: SessionKind[] = viewer.abilities?.sessionKinds ?? [];
   const [{ data, error }, refetch] = useLiveQuery({
     query: ManagedSessionsQuery,
     variables: { wardId: viewer.role === 'WARD_OFFICER' ? (viewer.ward?.id ?? null) : null, kind: kinds.length === 1 ? kinds[0]! : null },
@@ -31,14 +34,14 @@ export function LoggingPage() {
   const [startState, startSession] = useMutation(StartSessionMutation);
   const [closeState, closeSession] = useMutation(CloseSessionMutation);
   const [raisingFor, setRaisingFor] = useState<string>();
-  const sessions = (data?.sessions.edges.map((e) => e.node) ?? []).filter((s) => canManageSession(viewer, s));
+  const sessions = (data?.sessions.edges.map((e) => e.node) ?? []).filter((s) => s.mayManage);
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const actionError = messageOf(startState.error) ?? messageOf(closeState.error);
 
   return (
     <section aria-labelledby="logging-title" className="logging">
       <h1 id="logging-title">{t('logging.title')}</h1>
-      <ScheduleForm key={viewer.ward?.name ?? ''} kinds={kinds} wards={data?.wards ?? []} onScheduled={reload} />
+      {kinds.length > 0 && <ScheduleForm key={viewer.ward?.name ?? ''} kinds={kinds} onScheduled={reload} />}
       <section className="panel" aria-labelledby="my-sessions-title">
         <h2 id="my-sessions-title">{t('logging.sessions')}</h2>
         {error && !data && <p role="alert" className="error">{t('errors.load')}: {error.message}</p>}
@@ -74,19 +77,22 @@ export function LoggingPage() {
           ))}
         </ul>
       </section>
-      {canRegisterBusiness(viewer.role) && <RegisterBusinessForm wards={data?.wards ?? []} />}
+      {viewer.abilities?.mayRegisterBusinesses && <RegisterBusinessForm wards={data?.wards ?? []} />}
     </section>
   );
 }
 
-function ScheduleForm({ kinds, wards, onScheduled }: { kinds: SessionKind[]; wards: { id: string; name: string }[]; onScheduled(): void }) {
+function ScheduleForm({ kinds, onScheduled }: { kinds: SessionKind[]; onScheduled(): void }) {
   const { t } = useTranslation();
   const viewer = useViewer();
   const [kind, setKind] = useState<SessionKind>(kinds[0] ?? 'PUBLIC');
   const [title, setTitle] = useState('');
   const [wardId, setWardId] = useState(viewer.ward?.id ?? '');
-  const [hostBody, setHostBody] = useState(viewer.ward ? `Đảng ủy - UBND phường ${viewer.ward.name}` : kind === 'BUSINESS_TAX' ? 'Chi cục Thuế Quận 7' : '');
+  const [hostBody, setHostBody] = useState(viewer.ward ? `Đảng ủy - UBND phường ${viewer.ward.name}` : kind === 'BUSINESS_TAX' ? 'Thuế cơ sở 7 Thành phố Hồ Chí Minh' : '');
   const [date, setDate] = useState('');
+  // The ward picker offers the units in force on the chosen date (today's by default).
+  const [{ data: wardsData }] = useQuery({ query: WardsAtQuery, variables: { asOf: /^\d{4}-\d{2}-\d{2}$/.test(date) ? hcmcLocalToIso(`${date}T12:00`) ?? null : null } });
+  const wards = wardsData?.wards ?? [];
   const [time, setTime] = useState('');
   const [attempted, setAttempted] = useState(false);
   const [result, schedule] = useMutation(ScheduleSessionMutation);

@@ -4,7 +4,7 @@ export const ManagedSessionsQuery = graphql(`
   query ManagedSessions($wardId: ID, $kind: SessionKind) {
     wards { id name }
     sessions(wardId: $wardId, kind: $kind, first: 50) {
-      edges { node { id title kind status hostBody scheduledAt attendance ward { id name } } }
+      edges { node { id title kind status hostBody scheduledAt attendance mayManage ward { id name } } }
     }
   }
 `);
@@ -36,5 +36,11 @@ export const RaiseConcernMutation = graphql(`
 export const RegisterBusinessMutation = graphql(`
   mutation RegisterBusiness($input: RegisterBusinessInput!) {
     registerBusiness(input: $input) { id taxCode name sector }
+  }
+`);
+
+export const WardsAtQuery = graphql(`
+  query WardsAt($asOf: DateTime) {
+    wards(asOf: $asOf) { id name }
   }
 `);

@@ -1,5 +1,6 @@
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { JurisdictionName } from '../units/JurisdictionName.js';
 import type { SummaryFieldsFragment } from '../../gql/graphql.js';
 import { LiveAnnouncer } from '../../app/announcer.js';
 import { Link } from '../../app/router.js';
@@ -25,7 +26,7 @@ export function Overview() {
   return (
     <section className="overview" aria-labelledby="overview-title">
       <div className="page-head">
-        <h1 id="overview-title">{t('overview.title')}</h1>
+        <h1 id="overview-title">{t('overview.title')} <small><JurisdictionName /></small></h1>
         <PeriodPicker value={choice} onChange={setChoice} />
       </div>
       {data.invalidPeriod && <p role="alert" className="error">{t('period.invalid')}</p>}

@@ -73,7 +73,11 @@ export function useOverviewData(choice: PeriodChoice) {
     return event;
   });
 
-  const summary = pushedSummary ?? summaryResult.data?.summary;
+  const read = pushedSummary ?? summaryResult.data?.summary;
+  // All time lists every unit the jurisdiction ever had; the screens show today's wards (a chosen
+  // period already lists the units in force at some moment of it).
+  const nowIso = new Date().toISOString();
+  const summary = read && period === null ? { ...read, wards: read.wards.filter((w) => !w.ward.validTo || w.ward.validTo > nowIso) } : read;
   const liveSessions: LiveSession[] = (summary?.live ?? []).map(({ session, attendance }) => ({ ...session, attendance }));
 
   return {

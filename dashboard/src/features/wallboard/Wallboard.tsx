@@ -5,6 +5,7 @@ import { useLive } from '../../app/live.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
 import { OverdueTally } from '../concerns/OverdueTally.js';
 import { KpiTiles } from '../overview/Overview.js';
+import { JurisdictionName } from '../units/JurisdictionName.js';
 import { useOverviewData } from '../overview/use-overview-data.js';
 
 const WARD_SECONDS = 8;
@@ -32,7 +33,7 @@ export function Wallboard() {
   return (
     <main className="wallboard" id="main">
       <header>
-        <h1>{t('app.title')}</h1>
+        <h1>{t('app.title')} · <JurisdictionName /></h1>
         <span className={`live-badge ${status}`} data-testid="live-status" data-status={status}>
           <span aria-hidden="true" className="dot" /> {t(`live.${status}`)}
         </span>

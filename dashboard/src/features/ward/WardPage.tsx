@@ -1,24 +1,36 @@
-import { Suspense, lazy } from 'react';
+import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSubscription } from 'urql';
 import { graphql } from '../../gql/index.js';
 import { useLiveQuery, useThrottled } from '../../app/live.js';
 import { Link } from '../../app/router.js';
-import { formatDate, formatNumber } from '../../lib/format.js';
+import { formatDate, formatNumber, hcmcLocalToIso } from '../../lib/format.js';
+import { untilLabel } from '../units/unit-labels.js';
 import { ExportButton } from '../export/ExportButton.js';
 import { DueBadge } from '../concerns/DueBadge.js';
 
 const AttendanceOverTime = lazy(() => import('./AttendanceOverTime.js'));
 
 const WardsQuery = graphql(`
-  query WardsList {
-    wards { id name rolloutWave stats { sessions attendance concerns concernsClosed } }
+  query WardsList($asOf: DateTime) {
+    wards(asOf: $asOf) { id name rolloutWave validTo successors { ward { id name } whole } stats { sessions attendance concerns concernsClosed } }
   }
 `);
 
 const WardQuery = graphql(`
   query WardDetail($id: ID!) {
-    ward(id: $id) { id name rolloutWave stats { sessions attendance concerns concernsClosed overdue } }
+    ward(id: $id) {
+      id name code rolloutWave validFrom validTo
+      parent { name }
+      predecessors { ward { id name } whole legalBasis effectiveAt }
+      successors { ward { id name } whole legalBasis effectiveAt }
+      stats { sessions attendance concerns concernsClosed overdue }
+      lineageStats {
+        own { sessions attendance concerns concernsClosed }
+        predecessors { whole ward { id name } stats { sessions attendance concerns concernsClosed } }
+        combined { sessions attendance concerns concernsClosed }
+      }
+    }
     sessions(wardId: $id, first: 50) {
       totalCount
       edges { node { id title kind status scheduledAt attendance } }
@@ -38,12 +50,19 @@ const WardAttendanceSubscription = graphql(`
 
 export function WardsPage() {
   const { t, i18n } = useTranslation();
-  const [{ data, error }] = useLiveQuery({ query: WardsQuery });
+  // The wards in force on the chosen day: today's by default; an earlier day shows the wards of then.
+  const [day, setDay] = useState('');
+  const asOf = /^\d{4}-\d{2}-\d{2}$/.test(day) ? (hcmcLocalToIso(`${day}T12:00`) ?? null) : null;
+  const [{ data, error }] = useLiveQuery({ query: WardsQuery, variables: { asOf } });
   const wards = data?.wards ?? [];
   return (
     <section aria-labelledby="wards-title">
       <div className="page-head">
         <h1 id="wards-title">{t('ward.listTitle')}</h1>
+        <label className="field inline">
+          {t('units.asOf')}{' '}
+          <input type="date" value={day} min="2006-01-01" onChange={(e) => setDay(e.target.value)} data-testid="wards-as-of" />
+        </label>
         <ExportButton
           filename="phuong.csv"
           rows={wards}
@@ -74,7 +93,10 @@ export function WardsPage() {
           <tbody>
             {wards.map((w) => (
               <tr key={w.id} data-ward={w.id}>
-                <th scope="row"><Link to={`/ward/${w.id}`}>{w.name}</Link></th>
+                <th scope="row">
+                  <Link to={`/ward/${w.id}`}>{w.name}</Link> {untilLabel(w.validTo, t)}
+                  {w.successors.length > 0 && <> → {w.successors.map((x, i) => <span key={x.ward.id}>{i > 0 && ', '}<Link to={`/ward/${x.ward.id}`}>{x.ward.name}</Link></span>)}</>}
+                </th>
                 <td>{t(`wave.${w.rolloutWave}`)}</td>
                 <td>{formatNumber(w.stats.sessions, i18n.language)}</td>
                 <td>{formatNumber(w.stats.attendance, i18n.language)}</td>
@@ -106,9 +128,15 @@ export function WardPage({ id }: { id: string }) {
   return (
     <section aria-labelledby="ward-title">
       <div className="page-head">
-        <h1 id="ward-title">{t('ward.title', { name: ward.name })}</h1>
+        <h1 id="ward-title">{t('ward.title', { name: ward.name })} {untilLabel(ward.validTo, t)}</h1>
         <span className={`wave-tag wave-${ward.rolloutWave.toLowerCase()}`}>{t(`wave.${ward.rolloutWave}`)}</span>
       </div>
+      <p className="muted" data-testid="ward-lineage">
+        {ward.code} · {ward.parent.name}
+        {ward.predecessors.length > 0 && <> · {t('units.predecessors')}: {ward.predecessors.map((p, i) => <span key={p.ward.id}>{i > 0 && ', '}<Link to={`/ward/${p.ward.id}`}>{p.ward.name}</Link>{p.whole ? '' : ` (${t('units.part')})`}</span>)} ({ward.predecessors[0]!.legalBasis})</>}
+        {ward.successors.length > 0 && <> · {t('units.successors')}: {ward.successors.map((p, i) => <span key={p.ward.id}>{i > 0 && ', '}<Link to={`/ward/${p.ward.id}`}>{p.ward.name}</Link>{p.whole ? '' : ` (${t('units.part')})`}</span>)} ({ward.successors[0]!.legalBasis})</>}
+      </p>
+      {ward.lineageStats.predecessors.length > 0 && <LineageFigures stats={ward.lineageStats} />}
       <ul className="kpi-tiles">
         {(['sessions', 'attendance', 'concerns', 'concernsClosed', 'overdue'] as const).map((key) => (
           <li key={key} className="kpi">
@@ -166,6 +194,44 @@ export function WardPage({ id }: { id: string }) {
           )}
         </section>
       </div>
+    </section>
+  );
+}
+
+type Figures = { sessions: number; attendance: number; concerns: number; concernsClosed: number };
+
+/**
+ * A ward with its predecessors' history: alone, or together with them. Predecessors that joined whole
+ * are summed; a divided one is shown beside the sum, never apportioned.
+ */
+function LineageFigures({ stats }: { stats: { own: Figures; combined: Figures; predecessors: { whole: boolean; ward: { id: string; name: string }; stats: Figures }[] } }) {
+  const { t, i18n } = useTranslation();
+  const [withPredecessors, setWithPredecessors] = useState(false);
+  const keys = ['sessions', 'attendance', 'concerns', 'concernsClosed'] as const;
+  const row = (label: ReactNode, f: Figures, testId: string, note?: string) => (
+    <tr data-testid={testId}>
+      <th scope="row">{label}{note && <small className="muted"> · {note}</small>}</th>
+      {keys.map((k) => <td key={k}>{formatNumber(f[k], i18n.language)}</td>)}
+    </tr>
+  );
+  return (
+    <section className="panel" aria-labelledby="lineage-title">
+      <div className="panel-head">
+        <h2 id="lineage-title">{t('ward.lineageTitle')}</h2>
+        <fieldset className="toggle">
+          <label><input type="radio" name="lineage" checked={!withPredecessors} onChange={() => setWithPredecessors(false)} /> {t('ward.ownOnly')}</label>{' '}
+          <label><input type="radio" name="lineage" checked={withPredecessors} onChange={() => setWithPredecessors(true)} data-testid="with-predecessors" /> {t('ward.withPredecessors')}</label>
+        </fieldset>
+      </div>
+      <table>
+        <thead><tr><th scope="col">{t('table.ward')}</th>{keys.map((k) => <th key={k} scope="col">{t(`table.${k}`)}</th>)}</tr></thead>
+        <tbody>
+          {row(t('ward.ownOnly'), stats.own, 'lineage-own')}
+          {withPredecessors && stats.predecessors.filter((p) => p.whole).map((p) => row(<Link to={`/ward/${p.ward.id}`}>{p.ward.name}</Link>, p.stats, `lineage-${p.ward.id}`))}
+          {withPredecessors && row(<strong>{t('ward.combined')}</strong>, stats.combined, 'lineage-combined')}
+          {withPredecessors && stats.predecessors.filter((p) => !p.whole).map((p) => row(<Link to={`/ward/${p.ward.id}`}>{p.ward.name}</Link>, p.stats, `lineage-${p.ward.id}`, t('ward.divided')))}
+        </tbody>
+      </table>
     </section>
   );
 }
