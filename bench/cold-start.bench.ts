@@ -172,7 +172,7 @@ async function main() {
               SequenceNumber: String(1000 + i), StreamViewType: 'NEW_AND_OLD_IMAGES',
               Keys: { pk: { S: 'SESSION#bench' }, sk: { S: `CHECKIN#${i}` } },
               NewImage: {
-                pk: { S: 'SESSION#bench' }, sk: { S: `CHECKIN#${i}` }, type: { S: 'CheckIn' }, sessionId: { S: 'bench' }, wardId: { S: 'tan-hung' },
+                pk: { S: 'SESSION#bench' }, sk: { S: `CHECKIN#${i}` }, type: { S: 'CheckIn' }, sessionId: { S: 'bench' }, wardId: { S: 'tan-hung-2025' },
                 kind: { S: 'WARD_DIRECT' }, category: { S: 'RESIDENT' }, delta: { N: '1' }, at: { S: now }, by: { S: 'bench' }, requestId: { S: `r-${i}` },
               },
             },

@@ -72,10 +72,10 @@ try {
     await context.close();
   }
   // A ward officer taps the kiosk; a leader's overview, open in another page, shows the new total.
-  const officerToken = await stack.token('WARD_OFFICER', 'tan-hung');
+  const officerToken = await stack.token('WARD_OFFICER', 'tan-hung-2025');
   const call = async (query: string, variables: Record<string, unknown>) => expectData<any>(await stack.graphql(query, variables, admin));
   const { scheduleSession } = await call('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', {
-    input: { kind: 'PUBLIC', title: 'Đo độ trễ kiosk', wardId: 'tan-hung', hostBody: 'UBND phường Tân Hưng', scheduledAt: new Date().toISOString() },
+    input: { kind: 'PUBLIC', title: 'Đo độ trễ kiosk', wardId: 'tan-hung-2025', hostBody: 'UBND phường Tân Hưng', scheduledAt: new Date().toISOString() },
   });
   await call('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: scheduleSession.id });
   const leader = await newUser(browser, stack.url, token);

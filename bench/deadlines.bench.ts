@@ -27,7 +27,7 @@ const SMALL = Number(process.env.BENCH_SMALL ?? 1000);
 const BIG = Number(process.env.BENCH_BIG ?? 100_000);
 const SAMPLES = 30;
 const ADMIN: Actor = { id: 'bench-admin', role: 'ADMIN' };
-const WARDS = ['phu-thuan', 'tan-quy', 'tan-phong', 'tan-hung', 'binh-thuan', 'tan-thuan-dong', 'tan-thuan-tay', 'tan-kieng', 'tan-phu', 'phu-my'];
+const WARDS = ['phu-thuan-2025', 'phu-thuan-2025', 'tan-thuan-2025', 'tan-hung-2025', 'tan-thuan-2025', 'tan-thuan-2025', 'tan-my-2025', 'tan-thuan-2025', 'tan-my-2025', 'tan-my-2025'];
 
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 

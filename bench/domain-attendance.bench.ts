@@ -150,7 +150,7 @@ try {
 
   // ---- 1. Check-ins per second, one LIVE session.
   const scheduledAt = '2030-01-01T01:00:00.000Z';
-  const httpSession = (await gql('mutation ($i: ScheduleSessionInput!) { scheduleSession(input: $i) { id } }', { i: { kind: 'PUBLIC', wardId: 'tan-hung', title: 'Bench', hostBody: 'Bench', scheduledAt } })).scheduleSession.id;
+  const httpSession = (await gql('mutation ($i: ScheduleSessionInput!) { scheduleSession(input: $i) { id } }', { i: { kind: 'PUBLIC', wardId: 'tan-hung-2025', title: 'Bench', hostBody: 'Bench', scheduledAt } })).scheduleSession.id;
   await gql('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: httpSession });
   const counts = Array.from({ length: CHECKINS }, (_, i) => 1 + (i % 5));
   const expected = counts.reduce((a, b) => a + b, 0);
@@ -166,7 +166,7 @@ try {
   if (httpFinal !== expected) throw new Error(`HTTP run: attendance ${httpFinal}, expected ${expected}`);
 
   // The raw calls of one check-in, same concurrency, on a second session.
-  const rawSession = await domain.sessions.scheduleSession(admin, { kind: 'PUBLIC', wardId: 'tan-hung', title: 'Bench raw', hostBody: 'Bench', scheduledAt });
+  const rawSession = await domain.sessions.scheduleSession(admin, { kind: 'PUBLIC', wardId: 'tan-hung-2025', title: 'Bench raw', hostBody: 'Bench', scheduledAt });
   await domain.sessions.startSession(admin, rawSession.id);
   const rawLatencies: number[] = [];
   transactionStats.conflicts = 0;

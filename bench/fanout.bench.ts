@@ -193,7 +193,7 @@ async function lambdaPath() {
   try {
     const admin = await stack.token('ADMIN');
     const leader = await stack.token('LEADERSHIP');
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-hung' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-hung-2025' });
     const connecting = Date.now();
     const receivers = await connectReceivers(stack, leader, sessionId, CLIENTS);
     await eventually(async () => {
@@ -217,7 +217,7 @@ async function lambdaPath() {
     const bigLines = publisherLines(stack, big.startedAt);
     await Promise.all(receivers.map((r) => r.client.dispose()));
     // 240 concurrent calls (200 distinct, 40 repeats of the first 40) → one dashboard.
-    const one = await startLiveSession(stack, admin, { wardId: 'tan-hung' });
+    const one = await startLiveSession(stack, admin, { wardId: 'tan-hung-2025' });
     const [dashboard] = await connectReceivers(stack, leader, one, 1);
     await eventually(async () => (await table.subscriptionsOn(`ATTENDANCE#SESSION#${one}`)).length === 1, 60_000, 'the dashboard\'s subscription');
     const run = `one-${Date.now()}-${++requestCounter}`;
@@ -258,13 +258,13 @@ async function baseline() {
       pubsub,
     });
     const admin = await stack.token('ADMIN');
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-hung' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-hung-2025' });
     const receivers = await connectReceivers(server, await stack.token('LEADERSHIP'), sessionId, CLIENTS);
     await eventually(async () => pubsub.listenerCount() === CLIENTS, 60_000, `${CLIENTS} reference subscriptions`);
     let id = 0;
     const fire = async (count: number) => {
       const answer = await checkIn(stack, admin, sessionId, count);
-      pubsub.publish({ field: 'attendanceChanged', id: `${++id}`, sessionId, wardId: 'tan-hung', delta: answer.delta, at: answer.at, value: once(async () => ({ sessionId, ...answer })) });
+      pubsub.publish({ field: 'attendanceChanged', id: `${++id}`, sessionId, wardId: 'tan-hung-2025', delta: answer.delta, at: answer.at, value: once(async () => ({ sessionId, ...answer })) });
       return answer;
     };
     await burst(receivers, checkIns(fire, 1));

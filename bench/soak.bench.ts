@@ -25,7 +25,7 @@ const DRAIN_SECONDS = env('SOAK_DRAIN_SECONDS', 600);
 const CONCERN_FLOWS_PER_SECOND = 0.5;
 const SUMMARY_QUERIES_PER_SECOND = 2;
 const REPEAT_SHARE = 0.05; // devices that resend an acknowledged check-in (lost answer, double tap)
-const WARDS = ['phu-thuan', 'tan-quy', 'tan-phong', 'tan-hung', 'binh-thuan', 'tan-thuan-dong', 'tan-thuan-tay', 'tan-kieng', 'tan-phu', 'phu-my'];
+const WARDS = ['phu-thuan-2025', 'phu-thuan-2025', 'tan-thuan-2025', 'tan-hung-2025', 'tan-thuan-2025', 'tan-thuan-2025', 'tan-my-2025', 'tan-thuan-2025', 'tan-my-2025', 'tan-my-2025'];
 
 interface Op {
   ms: number[];

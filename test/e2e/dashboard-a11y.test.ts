@@ -43,7 +43,7 @@ describe('the dashboard for everyone', () => {
     await seedActivity(stack, admin);
     liveSession = await liveSessionWithLongNames(stack, admin);
     const { scheduleSession } = await call('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', {
-      input: { kind: 'PUBLIC', title: 'Đối thoại khu phố 1 Phú Thuận', wardId: 'phu-thuan', hostBody: 'UBND phường Phú Thuận', scheduledAt: new Date().toISOString() },
+      input: { kind: 'PUBLIC', title: 'Đối thoại khu phố 1 Phú Thuận', wardId: 'phu-thuan-2025', hostBody: 'UBND phường Phú Thuận', scheduledAt: new Date().toISOString() },
     });
     kioskSession = scheduleSession.id;
     await call('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: kioskSession });
@@ -57,7 +57,7 @@ describe('the dashboard for everyone', () => {
   it('has no serious or critical axe violation on any screen, in Vietnamese and English, for leadership and for an officer', async () => {
     const concernId = (await call('{ concerns(first: 1) { edges { node { id } } } }', {})).concerns.edges[0].node.id as string;
     const leader = await stack.token('LEADERSHIP');
-    const officer = await stack.token('WARD_OFFICER', 'tan-thuan-dong');
+    const officer = await stack.token('WARD_OFFICER', 'tan-thuan-2025');
     const screens: { who: string; token?: string; name: string; path: string; ready?: string; then?(page: Page): Promise<void> }[] = [
       { who: 'anyone', name: 'sign-in', path: '/', ready: 'button[type="submit"]' },
       { who: 'leader', token: leader, name: 'overview', path: '/', ready: '[data-testid="chart-by-ward"] svg' },
@@ -120,7 +120,7 @@ describe('the dashboard for everyone', () => {
     await page.keyboard.press('ArrowDown'); // Cán bộ phường
     expect((await focused(page)).value).toBe('WARD_OFFICER');
     await page.locator('select').waitFor();
-    await expect.poll(() => page.locator('select').inputValue()).toBe('phu-thuan');
+    await expect.poll(() => page.locator('select').inputValue()).toBe('phu-thuan-2025');
     await tabTo('the sign-in button', (f) => f.tag === 'button' && f.text === 'Đăng nhập');
     await page.keyboard.press('Enter');
 
@@ -155,7 +155,7 @@ describe('the dashboard for everyone', () => {
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--lang=en-US'],
     });
     try {
-      const officer = await stack.token('WARD_OFFICER', 'phu-thuan');
+      const officer = await stack.token('WARD_OFFICER', 'phu-thuan-2025');
       const context = await english.newContext({ baseURL: stack.url, locale: 'en-US', timezoneId: 'America/New_York', viewport: { width: 1440, height: 900 } });
       await context.addInitScript((token) => {
         if (sessionStorage.getItem('dp.e2e.seeded')) return;

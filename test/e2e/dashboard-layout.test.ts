@@ -142,11 +142,11 @@ describe('the dashboard laid out at every size', () => {
 
   it('merges consecutive check-ins at one session into one feed line whose total grows live, the detail still open to a leader', async () => {
     const { scheduleSession } = await call('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', {
-      input: { kind: 'PUBLIC', title: 'Đối thoại khu phố 5', wardId: 'tan-quy', hostBody: 'UBND phường Tân Quy', scheduledAt: new Date().toISOString() },
+      input: { kind: 'PUBLIC', title: 'Đối thoại khu phố 5', wardId: 'phu-thuan-2025', hostBody: 'UBND phường Tân Quy', scheduledAt: new Date().toISOString() },
     });
     const sessionId = scheduleSession.id as string;
     await call('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: sessionId });
-    const officer = await stack.token('WARD_OFFICER', 'tan-quy');
+    const officer = await stack.token('WARD_OFFICER', 'phu-thuan-2025');
     for (let batch = 0; batch < 34; batch += 6) await Promise.all(Array.from({ length: Math.min(6, 34 - batch) }, () => checkIn(sessionId, 1, officer)));
 
     const { context, page } = await newUser(browser, stack.url, leader, 'vi');
@@ -173,7 +173,7 @@ describe('the dashboard laid out at every size', () => {
 
   it('keeps every status of 100+ concerns in view: counts, a page of cards per column with "show more", oldest waiting first', async () => {
     const { scheduleSession } = await call('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', {
-      input: { kind: 'PUBLIC', title: 'Đối thoại tiếp nhận kiến nghị', wardId: 'tan-kieng', hostBody: 'UBND phường Tân Kiểng', scheduledAt: new Date().toISOString() },
+      input: { kind: 'PUBLIC', title: 'Đối thoại tiếp nhận kiến nghị', wardId: 'tan-thuan-2025', hostBody: 'UBND phường Tân Kiểng', scheduledAt: new Date().toISOString() },
     });
     await call('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: scheduleSession.id });
     const raise = (n: number) =>
@@ -225,7 +225,7 @@ describe('the dashboard laid out at every size', () => {
 
   it('draws every key screen without overflowing text at phone, laptop and TV sizes in both languages (screenshots in test-output/visual)', async () => {
     const concernId = (await call('{ concerns(first: 1) { edges { node { id } } } }', {})).concerns.edges[0].node.id as string;
-    const officerToken = await stack.token('WARD_OFFICER', 'tan-thuan-dong');
+    const officerToken = await stack.token('WARD_OFFICER', 'tan-thuan-2025');
     const screens: { name: string; path: string; token: string; ready?: string }[] = [
       { name: 'overview', path: '/', token: leader, ready: '[data-testid="chart-by-ward"] svg' },
       { name: 'wallboard', path: '/wallboard', token: leader, ready: '.kpi-tiles' },

@@ -12,7 +12,7 @@ describe('the dashboard in Chromium', () => {
   let browser: Browser;
   let admin: string;
 
-  const schedule = async (title: string, wardId = 'tan-hung') => {
+  const schedule = async (title: string, wardId = 'tan-hung-2025') => {
     const { scheduleSession } = expectData<any>(
       await stack.graphql(
         'mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }',
@@ -42,7 +42,7 @@ describe('the dashboard in Chromium', () => {
     const { context, page } = await newUser(browser, stack.url);
     const expected: [string, string, string | undefined][] = [
       ['LEADERSHIP', 'Lãnh đạo', undefined],
-      ['WARD_OFFICER', 'Cán bộ phường · Tân Hưng', 'tan-hung'],
+      ['WARD_OFFICER', 'Cán bộ phường · Tân Hưng', 'tan-hung-2025'],
       ['TAX_OFFICER', 'Cán bộ Chi cục Thuế', undefined],
       ['ADMIN', 'Quản trị', undefined],
     ];
@@ -97,7 +97,7 @@ describe('the dashboard in Chromium', () => {
     const sessionId = await schedule('Đối thoại với nhân dân khu phố 3');
     await startSession(sessionId);
     const leader = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
-    const officer = await newUser(browser, stack.url, await stack.token('WARD_OFFICER', 'tan-hung'));
+    const officer = await newUser(browser, stack.url, await stack.token('WARD_OFFICER', 'tan-hung-2025'));
     await leader.page.goto('/');
     await leader.page.getByTestId('kpi-attendance').waitFor();
     await expect.poll(() => leader.page.getByTestId('live-status').getAttribute('data-status'), { timeout: 10_000 }).toBe('live');
@@ -129,7 +129,7 @@ describe('the dashboard in Chromium', () => {
   it('keeps every number on the overview in agreement through a burst of 1,200 + 34 × 1 check-ins: tiles, live session, ward table and chart move together', async () => {
     // Prepare: a live session in a ward no other test here uses, the overview open and recording
     // every state its numbers pass through (a MutationObserver: one record per DOM update).
-    const wardId = 'tan-phu';
+    const wardId = 'tan-my-2025';
     const sessionId = await schedule('Đối thoại với nhân dân khu phố 4 phường Tân Phú', wardId);
     await startSession(sessionId);
     const officer = await stack.token('WARD_OFFICER', wardId, 'e2e-officer-tan-phu');
@@ -214,7 +214,7 @@ describe('the dashboard in Chromium', () => {
     await run.click();
     // The subscription is open once the server holds it; a check-in must then arrive in the response.
     await page.waitForTimeout(500);
-    const officer = await stack.token('WARD_OFFICER', 'tan-hung');
+    const officer = await stack.token('WARD_OFFICER', 'tan-hung-2025');
     await expect
       .poll(
         async () => {
@@ -230,7 +230,7 @@ describe('the dashboard in Chromium', () => {
   it("offers a concern's officer only the moves the API allows, moves it, and offers leadership none", async () => {
     const sessionId = await schedule('Đối thoại về chiếu sáng công cộng');
     await startSession(sessionId);
-    const officerToken = await stack.token('WARD_OFFICER', 'tan-hung');
+    const officerToken = await stack.token('WARD_OFFICER', 'tan-hung-2025');
     const { raiseConcern } = expectData<any>(
       await stack.graphql(
         'mutation ($input: RaiseConcernInput!) { raiseConcern(input: $input) { id } }',
@@ -262,7 +262,7 @@ describe('the dashboard in Chromium', () => {
     const tax = await stack.token('TAX_OFFICER', undefined, 'kiosk-tax-officer');
     const call = async (query: string, variables: Record<string, unknown>) => expectData<any>(await stack.graphql(query, variables, tax));
     const taxCode = `03${String(Date.now()).slice(-8)}`;
-    const { registerBusiness } = await call('mutation ($input: RegisterBusinessInput!) { registerBusiness(input: $input) { id } }', { input: { taxCode, name: 'Công ty TNHH Ánh Dương', sector: 'SERVICES', wardId: 'tan-hung' } });
+    const { registerBusiness } = await call('mutation ($input: RegisterBusinessInput!) { registerBusiness(input: $input) { id } }', { input: { taxCode, name: 'Công ty TNHH Ánh Dương', sector: 'SERVICES', wardId: 'tan-hung-2025' } });
     const { scheduleSession } = await call('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', {
       input: { kind: 'BUSINESS_TAX', title: 'Đối thoại thuế quý IV', hostBody: 'Chi cục Thuế Quận 7', scheduledAt: new Date().toISOString() },
     });
@@ -313,7 +313,7 @@ describe('the dashboard in Chromium', () => {
   it('queues kiosk taps while the server is stopped and counts each exactly once after it returns', async () => {
     const sessionId = await schedule('Đối thoại khi mất mạng');
     await startSession(sessionId);
-    const { context, page } = await newUser(browser, stack.url, await stack.token('WARD_OFFICER', 'tan-hung'));
+    const { context, page } = await newUser(browser, stack.url, await stack.token('WARD_OFFICER', 'tan-hung-2025'));
     const consoleLines: string[] = [];
     page.on('console', (message) => consoleLines.push(`${new Date().toISOString()} ${message.text()}`));
     await page.goto(`/kiosk/${sessionId}`);

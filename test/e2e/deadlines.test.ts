@@ -25,18 +25,18 @@ describe('deadlines in the dashboard', () => {
     const domain = createDomain(createStores({ tableName: LOCAL_TABLE_NAME, endpoint: dynamoEndpointOf(stack) }));
     const at = (instant: string) => domain.withClock(() => new Date(instant));
     const past = '2026-03-02T02:00:00.000Z';
-    const session = await at('2026-03-01T02:00:00.000Z').sessions.scheduleSession(ADMIN, { kind: 'PUBLIC', title: 'Đối thoại tháng 3', wardId: 'tan-hung', hostBody: 'UBND phường Tân Hưng', scheduledAt: past });
+    const session = await at('2026-03-01T02:00:00.000Z').sessions.scheduleSession(ADMIN, { kind: 'PUBLIC', title: 'Đối thoại tháng 3', wardId: 'tan-hung-2025', hostBody: 'UBND phường Tân Hưng', scheduledAt: past });
     await at(past).sessions.startSession(ADMIN, session.id);
     late = await at(past).concerns.raiseConcern(ADMIN, { sessionId: session.id, topic: 'Hẻm 12 ngập nước', text: 'Ngập khi mưa.', authority: 'WARD', requestId: 'e2e-late' });
     // A tax round in March whose concern went to the city on 9 March: 32 working days, due 22 April 2026
     // (Hùng Kings day 26 April is later), overdue today.
     const round = await at('2026-03-01T02:00:00.000Z').sessions.scheduleSession(ADMIN, { kind: 'BUSINESS_TAX', title: 'Đối thoại thuế tháng 3', hostBody: 'Chi cục Thuế Quận 7', scheduledAt: past });
     await at(past).sessions.startSession(ADMIN, round.id);
-    const taxConcern = (escalated = await at(past).concerns.raiseConcern(ADMIN, { sessionId: round.id, topic: 'Hoàn thuế GTGT chậm', text: 'Hồ sơ chờ lâu.', authority: 'DISTRICT', requestId: 'e2e-tax' }));
+    const taxConcern = (escalated = await at(past).concerns.raiseConcern(ADMIN, { sessionId: round.id, topic: 'Hoàn thuế GTGT chậm', text: 'Hồ sơ chờ lâu.', authority: 'WARD', requestId: 'e2e-tax' }));
     await at('2026-03-09T02:00:00.000Z').concerns.moveConcern(ADMIN, { concernId: taxConcern.id, to: 'ESCALATED', authority: 'CITY' });
     const admin = await stack.token('ADMIN', undefined, 'e2e-admin');
     const today = expectData<any>(
-      await stack.graphql('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', { input: { kind: 'PUBLIC', title: 'Đối thoại hôm nay', wardId: 'tan-hung', hostBody: 'UBND phường Tân Hưng', scheduledAt: new Date().toISOString() } }, admin),
+      await stack.graphql('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', { input: { kind: 'PUBLIC', title: 'Đối thoại hôm nay', wardId: 'tan-hung-2025', hostBody: 'UBND phường Tân Hưng', scheduledAt: new Date().toISOString() } }, admin),
     ).scheduleSession;
     expectData(await stack.graphql('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: today.id }, admin));
     onTime = expectData<any>(

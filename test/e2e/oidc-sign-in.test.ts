@@ -93,7 +93,7 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
   it('renews the token silently before it expires and moves the open WebSocket to it without losing a live update; sign-out clears the session and the socket', async () => {
     const call = async (query: string, variables: Record<string, unknown>) => expectData<any>(await stack.graphql(query, variables, await adminToken()));
     const { scheduleSession } = await call('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', {
-      input: { kind: 'PUBLIC', title: 'Đối thoại kiểm tra gia hạn phiên đăng nhập', wardId: 'tan-hung', hostBody: 'UBND phường Tân Hưng', scheduledAt: new Date().toISOString() },
+      input: { kind: 'PUBLIC', title: 'Đối thoại kiểm tra gia hạn phiên đăng nhập', wardId: 'tan-hung-2025', hostBody: 'UBND phường Tân Hưng', scheduledAt: new Date().toISOString() },
     });
     const sessionId = scheduleSession.id as string;
     await call('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: sessionId });

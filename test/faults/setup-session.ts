@@ -1,6 +1,6 @@
 import { expectData, type RunningStack } from '../support/local-stack.js';
 
-export const FAULT_WARD = 'tan-hung';
+export const FAULT_WARD = 'tan-hung-2025';
 
 /** A LIVE PUBLIC session in FAULT_WARD, scheduled and started by an administrator. */
 export async function startLiveSession(stack: RunningStack, title: string): Promise<string> {

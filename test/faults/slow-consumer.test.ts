@@ -73,7 +73,7 @@ describe('a subscriber that stops reading (slow consumer)', () => {
   it('does not slow down the other dashboards', async () => {
     // Control: the same heavy consumer, reading normally: what the publisher's own work costs the others.
     const reader = await heavyConsumer();
-    const control = await measureHealthyDashboard(await startLiveSession(stack, admin, { wardId: 'tan-hung' }), 20, 'beside a heavy reader');
+    const control = await measureHealthyDashboard(await startLiveSession(stack, admin, { wardId: 'tan-hung-2025' }), 20, 'beside a heavy reader');
     reader.close();
     await reader.closed;
     const gone = Date.now() + 30_000;
@@ -82,7 +82,7 @@ describe('a subscriber that stops reading (slow consumer)', () => {
     // The slow consumer stops reading before anything arrives, so the kernel never grows its buffers.
     slow = await heavyConsumer();
     (slow.socket as unknown as { _socket: Socket })._socket.pause();
-    const withSlow = await measureHealthyDashboard(await startLiveSession(stack, admin, { wardId: 'phu-my' }), 20, 'beside a stalled consumer');
+    const withSlow = await measureHealthyDashboard(await startLiveSession(stack, admin, { wardId: 'tan-my-2025' }), 20, 'beside a stalled consumer');
 
     // Proof the consumer really was stalled with a backlog beyond the kernel's buffers: it arrives once it reads again.
     const beforeResume = slow.messages.length;

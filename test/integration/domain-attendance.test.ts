@@ -23,8 +23,8 @@ describe('live attendance (checkIn)', () => {
       // Prepare: a live session at an instant no other test uses, so the period sums are this test's alone.
       const scheduledAt = '2031-05-05T01:00:00.000Z';
       const period = { from: '2031-05-05T00:00:00.000Z', to: '2031-05-06T00:00:00.000Z' };
-      const officer = await who.ward('tan-hung');
-      const session = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-hung', scheduledAt });
+      const officer = await who.ward('tan-hung-2025');
+      const session = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-hung-2025', scheduledAt });
       // Act: 400 distinct requests + 100 repeats of 50 of them (each sent twice at the same moment), count 3.
       const requestIds = Array.from({ length: 400 }, (_, i) => `burst-${i}`);
       const sends = [...requestIds, ...requestIds.slice(0, 100)];
@@ -52,9 +52,9 @@ describe('live attendance (checkIn)', () => {
       const summary = await api.summary(who.leadership, period);
       expect(summary.attendance).toBe(1200);
       expect(summary.attendanceByCategory).toEqual([{ category: 'PARTY_MEMBER', count: 1200 }]);
-      expect(summary.wards.find((w: any) => w.ward.id === 'tan-hung')).toMatchObject({ sessions: 1, attendance: 1200 });
-      expect(summary.wards.filter((w: any) => w.ward.id !== 'tan-hung').every((w: any) => w.attendance === 0)).toBe(true);
-      expect(await api.wardStats(who.leadership, 'tan-hung', period)).toMatchObject({ sessions: 1, attendance: 1200 });
+      expect(summary.wards.find((w: any) => w.ward.id === 'tan-hung-2025')).toMatchObject({ sessions: 1, attendance: 1200 });
+      expect(summary.wards.filter((w: any) => w.ward.id !== 'tan-hung-2025').every((w: any) => w.attendance === 0)).toBe(true);
+      expect(await api.wardStats(who.leadership, 'tan-hung-2025', period)).toMatchObject({ sessions: 1, attendance: 1200 });
       // The duplicates answered the first call's result: same delta and time.
       const byRequest = new Map<string, string>();
       sends.forEach((requestId, i) => {
@@ -71,7 +71,7 @@ describe('live attendance (checkIn)', () => {
     // counts only them. Live sessions of other tests (listed too, whatever the period) do not move.
     const scheduledAt = '2032-02-02T02:00:00.000Z';
     const period = { from: '2032-02-02T00:00:00.000Z', to: '2032-02-03T00:00:00.000Z' };
-    const wards = ['binh-thuan', 'tan-kieng'];
+    const wards = ['tan-thuan-2025', 'tan-thuan-2025'];
     const sessions = await Promise.all(wards.map(async (wardId) => api.live(await who.ward(wardId), { kind: 'PUBLIC', wardId, scheduledAt })));
     const officers = await Promise.all(wards.map((w) => who.ward(w)));
     const ours = new Set(sessions.map((s) => s.id));
@@ -117,8 +117,8 @@ describe('live attendance (checkIn)', () => {
   });
 
   it('answers a repeated requestId with the first result and counts nothing again, also after the session closed', async () => {
-    const officer = await who.ward('binh-thuan');
-    const session = await api.live(officer, { kind: 'PUBLIC', wardId: 'binh-thuan', scheduledAt: '2031-06-01T01:00:00.000Z' });
+    const officer = await who.ward('tan-thuan-2025');
+    const session = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-thuan-2025', scheduledAt: '2031-06-01T01:00:00.000Z' });
     const requestId = rid();
     const first = await api.checkIn(officer, { sessionId: session.id, count: 12, requestId });
     expect(first).toMatchObject({ delta: 12, attendance: 12 });
@@ -131,8 +131,8 @@ describe('live attendance (checkIn)', () => {
   });
 
   it('refuses a check-in on a session that is not LIVE with CONFLICT, counting nothing', async () => {
-    const officer = await who.ward('phu-thuan');
-    const scheduled = await api.schedule(officer, { kind: 'PUBLIC', wardId: 'phu-thuan', scheduledAt: '2031-07-01T01:00:00.000Z' });
+    const officer = await who.ward('phu-thuan-2025');
+    const scheduled = await api.schedule(officer, { kind: 'PUBLIC', wardId: 'phu-thuan-2025', scheduledAt: '2031-07-01T01:00:00.000Z' });
     const refusal = await api.refused('mutation ($input: CheckInInput!) { checkIn(input: $input) { delta } }', { input: { sessionId: scheduled.id, category: 'RESIDENT', requestId: rid() } }, officer);
     expect(refusal.code).toBe('CONFLICT');
     expect(refusal.message).toMatch(/SCHEDULED.*only while it is LIVE/);
@@ -140,12 +140,12 @@ describe('live attendance (checkIn)', () => {
     await api.close(officer, scheduled.id);
     expect((await api.refused('mutation ($input: CheckInInput!) { checkIn(input: $input) { delta } }', { input: { sessionId: scheduled.id, category: 'RESIDENT', requestId: rid() } }, officer)).code).toBe('CONFLICT');
     expect((await api.session(who.leadership, scheduled.id)).attendance).toBe(0);
-    expect((await api.wardStats(who.leadership, 'phu-thuan', { from: '2031-07-01T00:00:00.000Z', to: '2031-07-02T00:00:00.000Z' })).attendance).toBe(0);
+    expect((await api.wardStats(who.leadership, 'phu-thuan-2025', { from: '2031-07-01T00:00:00.000Z', to: '2031-07-02T00:00:00.000Z' })).attendance).toBe(0);
   });
 
   it('refuses head counts outside 1..10000, unknown categories, bad request ids and unknown sessions or businesses, writing nothing', async () => {
-    const officer = await who.ward('tan-quy');
-    const session = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-quy', scheduledAt: '2031-08-01T01:00:00.000Z' });
+    const officer = await who.ward('phu-thuan-2025');
+    const session = await api.live(officer, { kind: 'PUBLIC', wardId: 'phu-thuan-2025', scheduledAt: '2031-08-01T01:00:00.000Z' });
     const send = (input: Record<string, unknown>) =>
       api.refused('mutation ($input: CheckInInput!) { checkIn(input: $input) { delta } }', { input: { sessionId: session.id, category: 'RESIDENT', requestId: rid(), ...input } }, officer);
     expect(await send({ count: 0 })).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/1 to 10000/) });
@@ -164,7 +164,7 @@ describe('live attendance (checkIn)', () => {
 
   it('counts a business once as engaged in the tax summary however many check-ins and rounds', async () => {
     const period = { from: '2031-09-01T00:00:00.000Z', to: '2031-10-01T00:00:00.000Z' };
-    const business = await api.register(who.tax, { taxCode: '0312999001', name: 'Công ty TNHH Vận tải Tân Cảng', sector: 'TRANSPORT', wardId: 'tan-kieng' });
+    const business = await api.register(who.tax, { taxCode: '0312999001', name: 'Công ty TNHH Vận tải Tân Cảng', sector: 'TRANSPORT', wardId: 'tan-thuan-2025' });
     const other = await api.register(who.tax, { taxCode: '0312999002-001', name: 'Công ty Cổ phần Xây dựng Kênh Tẻ', sector: 'CONSTRUCTION' });
     const round1 = await api.live(who.tax, { kind: 'BUSINESS_TAX', hostBody: 'Chi cục Thuế Quận 7', scheduledAt: '2031-09-10T01:00:00.000Z' });
     const round2 = await api.live(who.tax, { kind: 'BUSINESS_TAX', hostBody: 'Chi cục Thuế Quận 7', scheduledAt: '2031-09-20T01:00:00.000Z' });
@@ -179,10 +179,10 @@ describe('live attendance (checkIn)', () => {
 
   it('counts sessions by scheduledAt within [from, to): from inclusive, to exclusive', async () => {
     const at = '2032-01-01T00:00:00.000Z';
-    const officer = await who.ward('tan-phu');
-    const s = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-phu', scheduledAt: at });
+    const officer = await who.ward('tan-my-2025');
+    const s = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-my-2025', scheduledAt: at });
     await api.checkIn(officer, { sessionId: s.id, count: 7, requestId: rid() });
-    const q = (from: string, to: string) => api.wardStats(who.leadership, 'tan-phu', { from, to });
+    const q = (from: string, to: string) => api.wardStats(who.leadership, 'tan-my-2025', { from, to });
     expect(await q(at, '2032-01-01T00:00:00.001Z')).toMatchObject({ sessions: 1, attendance: 7 });
     expect(await q('2031-12-31T23:59:59.999Z', at)).toMatchObject({ sessions: 0, attendance: 0 });
     expect(await q('2031-12-31T00:00:00.000Z', '2032-01-01T00:00:00.001Z')).toMatchObject({ sessions: 1, attendance: 7 });

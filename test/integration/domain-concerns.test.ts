@@ -33,8 +33,8 @@ describe('concerns and businesses', () => {
     stack = await startStack({ dataDir: fastDataDir() });
     who = await actorsOf(stack);
     api = domainClient(stack);
-    officer = await stack.token('WARD_OFFICER', 'tan-phong', 'officer-tan-phong');
-    liveId = (await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-phong', scheduledAt: '2030-04-01T01:00:00.000Z' })).id;
+    officer = await stack.token('WARD_OFFICER', 'tan-thuan-2025', 'officer-tan-phong');
+    liveId = (await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-thuan-2025', scheduledAt: '2030-04-01T01:00:00.000Z' })).id;
   });
   afterAll(async () => {
     await stack?.stop();
@@ -50,7 +50,7 @@ describe('concerns and businesses', () => {
   it('raises a concern OPEN in the session ward, with its first history entry, once per requestId', async () => {
     const requestId = rid();
     const c = await api.raise(officer, { sessionId: liveId, requestId, topic: ' Ngập  nước ', text: 'Đoạn một.\nĐoạn hai.', authority: 'WARD' });
-    expect(c).toMatchObject({ status: 'OPEN', topic: 'Ngập  nước', text: 'Đoạn một.\nĐoạn hai.', ward: { id: 'tan-phong' }, session: { id: liveId }, closedAt: null, response: null });
+    expect(c).toMatchObject({ status: 'OPEN', topic: 'Ngập  nước', text: 'Đoạn một.\nĐoạn hai.', ward: { id: 'tan-thuan-2025' }, session: { id: liveId }, closedAt: null, response: null });
     expect(c.history).toEqual([{ from: null, to: 'OPEN', at: c.raisedAt, by: 'officer-tan-phong', note: null }]);
     const repeats = await Promise.all([0, 1, 2].map(() => api.raise(officer, { sessionId: liveId, requestId })));
     expect(repeats.map((r) => r.id)).toEqual([c.id, c.id, c.id]);
@@ -113,7 +113,7 @@ describe('concerns and businesses', () => {
     expect((await movesOf(who.admin, open.id)).map((m) => m.to)).toEqual(ALLOWED.OPEN);
     expect(await movesOf(who.leadership, open.id)).toEqual([]);
     expect(await movesOf(who.tax, open.id)).toEqual([]); // a PUBLIC session's concern
-    expect(await movesOf(await stack.token('WARD_OFFICER', 'tan-hung', 'officer-tan-hung'), open.id)).toEqual([]);
+    expect(await movesOf(await stack.token('WARD_OFFICER', 'tan-hung-2025', 'officer-tan-hung'), open.id)).toEqual([]);
   });
 
   it('records raising and each move in the activity feed with the statuses of that step, not the concern\'s status now', async () => {
@@ -159,7 +159,7 @@ describe('concerns and businesses', () => {
   });
 
   it('refuses a concern in a SCHEDULED session with CONFLICT, accepts one in a CLOSED session, and refuses bad input', async () => {
-    const scheduled = await api.schedule(officer, { kind: 'PUBLIC', wardId: 'tan-phong', scheduledAt: '2030-04-02T01:00:00.000Z' });
+    const scheduled = await api.schedule(officer, { kind: 'PUBLIC', wardId: 'tan-thuan-2025', scheduledAt: '2030-04-02T01:00:00.000Z' });
     expect((await api.refused(RAISE, { input: { sessionId: scheduled.id, topic: 'T', text: 'X', authority: 'WARD', requestId: rid() } }, officer)).code).toBe('CONFLICT');
     await api.start(officer, scheduled.id);
     await api.close(officer, scheduled.id);
@@ -171,16 +171,16 @@ describe('concerns and businesses', () => {
     expect((await send({ authority: 'PROVINCE' })).code).toBe('BAD_USER_INPUT');
     expect((await send({ sessionId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' })).code).toBe('NOT_FOUND');
     expect((await send({ businessId: '01ARZ3NDEKTSV4RRFFQ69G5FAV' })).code).toBe('NOT_FOUND');
-    expect((await api.ok('{ concerns(wardId: "tan-phong", first: 100) { totalCount } }', {}, officer)).concerns.totalCount).toBe(
+    expect((await api.ok('{ concerns(wardId: "tan-thuan-2025", first: 100) { totalCount } }', {}, officer)).concerns.totalCount).toBe(
       (await api.ok(`{ s1: session(id: "${liveId}") { concernCount } s2: session(id: "${scheduled.id}") { concernCount } }`, {}, officer)).s1.concernCount + 1,
     );
   });
 
   it('counts concerns and outcomes by raisedAt, and a ward stat closes a concern when it is answered', async () => {
-    const officer2 = await who.ward('tan-thuan-dong');
-    const s = await api.live(officer2, { kind: 'PUBLIC', wardId: 'tan-thuan-dong', scheduledAt: '2030-05-01T01:00:00.000Z' });
+    const officer2 = await who.ward('tan-thuan-2025');
+    const s = await api.live(officer2, { kind: 'PUBLIC', wardId: 'tan-thuan-2025', scheduledAt: '2030-05-01T01:00:00.000Z' });
     const before = await api.summary(who.leadership);
-    const wardBefore = await api.wardStats(who.leadership, 'tan-thuan-dong');
+    const wardBefore = await api.wardStats(who.leadership, 'tan-thuan-2025');
     const a = await api.raise(officer2, { sessionId: s.id, requestId: rid() });
     const b = await api.raise(officer2, { sessionId: s.id, requestId: rid() });
     await api.move(officer2, { concernId: a.id, to: 'ANSWERED_ON_SPOT', response: 'Trả lời tại chỗ.' });
@@ -189,16 +189,16 @@ describe('concerns and businesses', () => {
     expect(after.concerns.open - before.concerns.open).toBe(0);
     expect(after.concerns.answeredOnSpot - before.concerns.answeredOnSpot).toBe(1);
     expect(after.concerns.inProgress - before.concerns.inProgress).toBe(1);
-    const wardAfter = await api.wardStats(who.leadership, 'tan-thuan-dong');
+    const wardAfter = await api.wardStats(who.leadership, 'tan-thuan-2025');
     expect([wardAfter.concerns - wardBefore.concerns, wardAfter.concernsClosed - wardBefore.concernsClosed]).toEqual([2, 1]);
     // By raisedAt: a period that ends before now holds none of them.
     const raisedAt = a.raisedAt as string;
-    expect((await api.wardStats(who.leadership, 'tan-thuan-dong', { from: '2000-01-01T00:00:00.000Z', to: raisedAt })).concerns).toBe(wardBefore.concerns);
+    expect((await api.wardStats(who.leadership, 'tan-thuan-2025', { from: '2000-01-01T00:00:00.000Z', to: raisedAt })).concerns).toBe(wardBefore.concerns);
   });
 
   it('registers businesses with Vietnamese tax codes, refuses a duplicate with CONFLICT and bad codes with BAD_USER_INPUT', async () => {
-    const b = await api.register(who.tax, { taxCode: '0301234567', name: 'Công ty TNHH Thương mại Phú Mỹ Hưng', sector: 'TRADE', wardId: 'tan-phong' });
-    expect(b).toMatchObject({ taxCode: '0301234567', sector: 'TRADE', ward: { id: 'tan-phong' } });
+    const b = await api.register(who.tax, { taxCode: '0301234567', name: 'Công ty TNHH Thương mại Phú Mỹ Hưng', sector: 'TRADE', wardId: 'tan-thuan-2025' });
+    expect(b).toMatchObject({ taxCode: '0301234567', sector: 'TRADE', ward: { id: 'tan-thuan-2025' } });
     expect((await api.register(who.admin, { taxCode: '0301234567-001', sector: 'SERVICES' })).taxCode).toBe('0301234567-001');
     const dup = await api.refused('mutation ($input: RegisterBusinessInput!) { registerBusiness(input: $input) { id } }', { input: { taxCode: '0301234567', name: 'Khác', sector: 'OTHER' } }, who.tax);
     expect(dup).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/already registered/) });
@@ -208,18 +208,18 @@ describe('concerns and businesses', () => {
     }
     expect((await api.refused('mutation ($input: RegisterBusinessInput!) { registerBusiness(input: $input) { id } }', { input: { taxCode: '0309999999', name: 'x'.repeat(301), sector: 'TRADE' } }, who.tax)).code).toBe('BAD_USER_INPUT');
     expect((await api.refused('mutation ($input: RegisterBusinessInput!) { registerBusiness(input: $input) { id } }', { input: { taxCode: '0309999998', name: 'X', sector: 'TRADE', wardId: 'nowhere' } }, who.tax)).code).toBe('NOT_FOUND');
-    expect((await api.ok('{ business(taxCode: "0301234567") { id name ward { id } } }', {}, who.leadership)).business).toEqual({ id: b.id, name: b.name, ward: { id: 'tan-phong' } });
+    expect((await api.ok('{ business(taxCode: "0301234567") { id name ward { id } } }', {}, who.leadership)).business).toEqual({ id: b.id, name: b.name, ward: { id: 'tan-thuan-2025' } });
     expect((await api.ok('{ business(taxCode: "0399999999") { id } }', {}, who.leadership)).business).toBeNull();
-    const listed = (await api.ok('{ businesses(sector: TRADE, wardId: "tan-phong") { totalCount edges { node { id } } } }', {}, who.leadership)).businesses;
+    const listed = (await api.ok('{ businesses(sector: TRADE, wardId: "tan-thuan-2025") { totalCount edges { node { id } } } }', {}, who.leadership)).businesses;
     expect(listed).toEqual({ totalCount: 1, edges: [{ node: { id: b.id } }] });
   });
 
   it("files a concern of a district-level tax round under the business's ward and counts it in the tax outcomes", async () => {
-    const firm = await api.register(who.tax, { taxCode: '0312345678', name: 'Công ty Cổ phần Vận tải Sông Sài Gòn', sector: 'TRANSPORT', wardId: 'phu-my' });
+    const firm = await api.register(who.tax, { taxCode: '0312345678', name: 'Công ty Cổ phần Vận tải Sông Sài Gòn', sector: 'TRANSPORT', wardId: 'tan-my-2025' });
     const round = await api.live(who.tax, { kind: 'BUSINESS_TAX', hostBody: 'Chi cục Thuế Quận 7', scheduledAt: '2030-06-01T01:00:00.000Z' });
     const before = await api.summary(who.leadership);
     const c = await api.raise(who.tax, { sessionId: round.id, businessId: firm.id, topic: 'Thủ tục hoàn thuế', authority: 'CITY', requestId: rid() });
-    expect(c).toMatchObject({ ward: { id: 'phu-my' }, business: { id: firm.id } });
+    expect(c).toMatchObject({ ward: { id: 'tan-my-2025' }, business: { id: firm.id } });
     await api.move(who.tax, { concernId: c.id, to: 'ESCALATED' });
     const after = await api.summary(who.leadership);
     expect(after.tax.escalatedToCity - before.tax.escalatedToCity).toBe(1);
@@ -231,22 +231,22 @@ describe('concerns and businesses', () => {
   });
 
   it('pages through 55 concerns newest first with no duplicate or gap while concerns are raised between pages, filtering by status and authority', async () => {
-    const officer3 = await who.ward('tan-kieng');
-    const s = await api.live(officer3, { kind: 'PUBLIC', wardId: 'tan-kieng', scheduledAt: '2030-07-01T01:00:00.000Z' });
+    const officer3 = await who.ward('tan-thuan-2025');
+    const s = await api.live(officer3, { kind: 'PUBLIC', wardId: 'tan-thuan-2025', scheduledAt: '2030-07-01T01:00:00.000Z' });
     const made: string[] = [];
     for (let i = 0; i < 55; i += 1) made.push((await api.raise(officer3, { sessionId: s.id, requestId: rid(), authority: i % 5 === 0 ? 'DISTRICT' : 'WARD' })).id);
     const seen: string[] = [];
     let after: string | null = null;
     let page = 0;
     do {
-      const data: any = (await api.ok('query ($after: String) { concerns(wardId: "tan-kieng", first: 10, after: $after) { edges { node { id raisedAt } } pageInfo { hasNextPage endCursor } } }', { after }, who.leadership)).concerns;
+      const data: any = (await api.ok('query ($after: String) { concerns(wardId: "tan-thuan-2025", first: 10, after: $after) { edges { node { id raisedAt } } pageInfo { hasNextPage endCursor } } }', { after }, who.leadership)).concerns;
       seen.push(...data.edges.map((e: any) => e.node.id));
       after = data.pageInfo.hasNextPage ? data.pageInfo.endCursor : null;
       if ((page += 1) === 2) await api.raise(officer3, { sessionId: s.id, requestId: rid() }); // newer: before our position
     } while (after);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual([...made].sort());
-    const district = (await api.ok('{ concerns(wardId: "tan-kieng", authority: DISTRICT, status: OPEN, first: 100) { totalCount edges { node { authority status } } } }', {}, who.leadership)).concerns;
+    const district = (await api.ok('{ concerns(wardId: "tan-thuan-2025", authority: DISTRICT, status: OPEN, first: 100) { totalCount edges { node { authority status } } } }', {}, who.leadership)).concerns;
     expect(district.totalCount).toBe(11);
     expect(district.edges.every((e: any) => e.node.authority === 'DISTRICT' && e.node.status === 'OPEN')).toBe(true);
   });

@@ -49,7 +49,7 @@ describe('deadlines, overdue concerns and time to answer', () => {
   }
 
   it('gives a raised concern the WARD deadline, 10 working days, in its first history entry', async () => {
-    const session = await api.live(await who.ward('tan-quy'), { kind: 'PUBLIC', wardId: 'tan-quy', scheduledAt: new Date().toISOString() });
+    const session = await api.live(await who.ward('phu-thuan-2025'), { kind: 'PUBLIC', wardId: 'phu-thuan-2025', scheduledAt: new Date().toISOString() });
     const raised = (await api.ok<any>(`mutation ($input: RaiseConcernInput!) { raiseConcern(input: $input) { ${CONCERN} } }`, { input: { sessionId: session.id, topic: 'Đèn đường', text: 'Hỏng.', authority: 'WARD', requestId: rid() } }, who.admin)).raiseConcern;
     expect(raised.dueAt).toBe(dueAfterWorkingDays(raised.raisedAt, 10));
     expect(raised).toMatchObject({ overdue: false, deadlineRuleVersion: 0 });
@@ -57,7 +57,7 @@ describe('deadlines, overdue concerns and time to answer', () => {
   });
 
   it("gives an escalated concern the new level's deadline from the day it was escalated, and shows both in its history", async () => {
-    const sessionId = await sessionOn('tan-phong', '2026-06-01');
+    const sessionId = await sessionOn('tan-thuan-2025', '2026-06-01');
     const c = await at(nineAm('2026-06-01')).concerns.raiseConcern(ADMIN, { sessionId, topic: 'Ngập', text: 'Ngập.', authority: 'WARD', requestId: rid() });
     await at(nineAm('2026-06-03')).concerns.moveConcern(ADMIN, { concernId: c.id, to: 'IN_PROGRESS' });
     await at(nineAm('2026-06-10')).concerns.moveConcern(ADMIN, { concernId: c.id, to: 'ESCALATED', authority: 'CITY' });
@@ -75,24 +75,24 @@ describe('deadlines, overdue concerns and time to answer', () => {
 
   it('counts and lists overdue concerns per ward and district, and filters them out with overdue: false', async () => {
     const period = { from: '2025-03-01T00:00:00.000Z', to: '2025-04-01T00:00:00.000Z' };
-    const sessionId = await sessionOn('phu-my', '2025-03-03');
+    const sessionId = await sessionOn('tan-my-2025', '2025-03-03');
     const raise = (date: string) => at(nineAm(date)).concerns.raiseConcern(ADMIN, { sessionId, topic: `Việc ${date}`, text: 'Nội dung.', authority: 'WARD', requestId: rid() });
     const late1 = await raise('2025-03-03');
     const late2 = await raise('2025-03-05');
     const answered = await raise('2025-03-04');
     await at(nineAm('2025-03-06')).concerns.moveConcern(ADMIN, { concernId: answered.id, to: 'RESOLVED', response: 'Đã sửa.' });
-    const current = await api.live(await who.ward('phu-my'), { kind: 'PUBLIC', wardId: 'phu-my', scheduledAt: new Date().toISOString() });
+    const current = await api.live(await who.ward('tan-my-2025'), { kind: 'PUBLIC', wardId: 'tan-my-2025', scheduledAt: new Date().toISOString() });
     const fresh = await api.raise(who.admin, { sessionId: current.id, requestId: rid() });
 
     const data = await api.ok<any>(
-      `query ($p: PeriodInput) { summary(period: $p) { ${STATS} wards { ward { id } overdue } } ward(id: "phu-my") { stats(period: $p) { ${STATS} } all: stats { overdue } }
-        late: concerns(wardId: "phu-my", overdue: true) { totalCount edges { node { id overdue } } }
-        onTime: concerns(wardId: "phu-my", overdue: false, first: 50) { totalCount edges { node { id overdue } } } }`,
+      `query ($p: PeriodInput) { summary(period: $p) { ${STATS} wards { ward { id } overdue } } ward(id: "tan-my-2025") { stats(period: $p) { ${STATS} } all: stats { overdue } }
+        late: concerns(wardId: "tan-my-2025", overdue: true) { totalCount edges { node { id overdue } } }
+        onTime: concerns(wardId: "tan-my-2025", overdue: false, first: 50) { totalCount edges { node { id overdue } } } }`,
       { p: period },
       who.leadership,
     );
     expect(data.summary.overdue).toBe(2);
-    expect(data.summary.wards.find((w: any) => w.ward.id === 'phu-my').overdue).toBe(2);
+    expect(data.summary.wards.find((w: any) => w.ward.id === 'tan-my-2025').overdue).toBe(2);
     expect(data.ward.stats.overdue).toBe(2);
     expect(data.ward.all.overdue).toBe(2);
     expect(data.late.edges.map((e: any) => e.node)).toEqual([
@@ -105,7 +105,7 @@ describe('deadlines, overdue concerns and time to answer', () => {
 
     // Answering one takes it off the overdue list and counts at once.
     await at(nineAm('2025-04-15')).concerns.moveConcern(ADMIN, { concernId: late2.id, to: 'RESOLVED', response: 'Muộn.' });
-    const after = await api.ok<any>('{ summary { overdue } ward(id: "phu-my") { stats { overdue } } concerns(overdue: true, wardId: "phu-my") { edges { node { id } } } }', {}, who.leadership);
+    const after = await api.ok<any>('{ summary { overdue } ward(id: "tan-my-2025") { stats { overdue } } concerns(overdue: true, wardId: "tan-my-2025") { edges { node { id } } } }', {}, who.leadership);
     expect(after.ward.stats.overdue).toBe(1);
     expect(after.concerns.edges.map((e: any) => e.node.id)).toEqual([late1.id]);
     expect(after.summary.overdue).toBeGreaterThanOrEqual(1);
@@ -114,7 +114,7 @@ describe('deadlines, overdue concerns and time to answer', () => {
   it('gives the median and 90th percentile of time to answer per level, for the ward and the district, from the counters', async () => {
     const period = { from: '2025-09-01T00:00:00.000Z', to: '2025-10-01T00:00:00.000Z' };
     const day = '2025-09-08'; // a Monday, after the National Day holidays (1–2 September 2025)
-    const sessionId = await sessionOn('tan-kieng', day);
+    const sessionId = await sessionOn('tan-thuan-2025', day);
     const answerAfter = async (workingDays: number, level: 'WARD' | 'CITY') => {
       const c = await at(nineAm(day)).concerns.raiseConcern(ADMIN, { sessionId, topic: `Sau ${workingDays} ngày`, text: 'Nội dung.', authority: 'WARD', requestId: rid() });
       const when = nineAm(addWorkingDays(day, workingDays));
@@ -129,7 +129,7 @@ describe('deadlines, overdue concerns and time to answer', () => {
     await answerAfter(20, 'CITY');
     await at(nineAm(day)).concerns.raiseConcern(ADMIN, { sessionId, topic: 'Chưa trả lời', text: 'Nội dung.', authority: 'WARD', requestId: rid() });
 
-    const data = await api.ok<any>(`query ($p: PeriodInput) { summary(period: $p) { ${STATS} } ward(id: "tan-kieng") { stats(period: $p) { ${STATS} } } }`, { p: period }, who.leadership);
+    const data = await api.ok<any>(`query ($p: PeriodInput) { summary(period: $p) { ${STATS} } ward(id: "tan-thuan-2025") { stats(period: $p) { ${STATS} } } }`, { p: period }, who.leadership);
     const expected = [
       { authority: null, answered: 6, medianWorkingDays: 2, p90WorkingDays: 20 },
       { authority: 'WARD', answered: 5, medianWorkingDays: 2, p90WorkingDays: 10 },
@@ -141,13 +141,13 @@ describe('deadlines, overdue concerns and time to answer', () => {
     expect(data.summary.timeToAnswer).toEqual(expected);
     expect(data.ward.stats.overdue).toBe(1);
     // Another period holds none of them.
-    const other = await api.ok<any>(`query { ward(id: "tan-kieng") { stats(period: { from: "2025-10-01T00:00:00Z", to: "2025-11-01T00:00:00Z" }) { ${STATS} } } }`, {}, who.leadership);
+    const other = await api.ok<any>(`query { ward(id: "tan-thuan-2025") { stats(period: { from: "2025-10-01T00:00:00Z", to: "2025-11-01T00:00:00Z" }) { ${STATS} } } }`, {}, who.leadership);
     expect(other.ward.stats.timeToAnswer[0]).toEqual({ authority: null, answered: 0, medianWorkingDays: null, p90WorkingDays: null });
   });
 
   it('lets only an admin change a rule, refuses bad input, and applies a change to concerns raised afterwards only', async () => {
     const input = { authority: 'WARD', workingDays: 5, source: 'Local policy: trial of a faster answer.' };
-    for (const token of [who.leadership, who.tax, await who.ward('tan-quy')]) {
+    for (const token of [who.leadership, who.tax, await who.ward('phu-thuan-2025')]) {
       expect((await api.refused(SET_RULE, { input }, token)).code).toBe('FORBIDDEN');
     }
     expect((await api.refused(SET_RULE, { input: { ...input, workingDays: 0 } }, who.admin)).code).toBe('BAD_USER_INPUT');
@@ -158,7 +158,7 @@ describe('deadlines, overdue concerns and time to answer', () => {
     expect(before.rules.find((r: any) => r.authority === 'WARD').workingDays).toBe(10);
     expect(before.rules.every((r: any) => r.source.length > 10)).toBe(true);
 
-    const session = await api.live(await who.ward('tan-quy'), { kind: 'PUBLIC', wardId: 'tan-quy', scheduledAt: new Date().toISOString() });
+    const session = await api.live(await who.ward('phu-thuan-2025'), { kind: 'PUBLIC', wardId: 'phu-thuan-2025', scheduledAt: new Date().toISOString() });
     const old = await api.raise(who.admin, { sessionId: session.id, requestId: rid() });
     const changed = (await api.ok<any>(SET_RULE, { input }, who.admin)).setDeadlineRule;
     expect(changed.version).toBe(1);

@@ -19,10 +19,10 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
   });
 
   it('moves a session SCHEDULED → LIVE → CLOSED, stamping startedAt and closedAt, and counts it live only while LIVE', async () => {
-    const officer = await who.ward('tan-hung');
+    const officer = await who.ward('tan-hung-2025');
     const before = (await api.summary(who.leadership)).liveSessions;
-    const s = await api.schedule(officer, { kind: 'PUBLIC', wardId: 'tan-hung', title: '  Đối thoại về   trật tự đô thị ', scheduledAt: '2030-01-10T08:00:00+07:00' });
-    expect(s).toMatchObject({ status: 'SCHEDULED', kind: 'PUBLIC', scheduledAt: '2030-01-10T01:00:00.000Z', startedAt: null, closedAt: null, attendance: 0, ward: { id: 'tan-hung' } });
+    const s = await api.schedule(officer, { kind: 'PUBLIC', wardId: 'tan-hung-2025', title: '  Đối thoại về   trật tự đô thị ', scheduledAt: '2030-01-10T08:00:00+07:00' });
+    expect(s).toMatchObject({ status: 'SCHEDULED', kind: 'PUBLIC', scheduledAt: '2030-01-10T01:00:00.000Z', startedAt: null, closedAt: null, attendance: 0, ward: { id: 'tan-hung-2025' } });
     expect(s.title).toBe('Đối thoại về   trật tự đô thị');
     const live = await api.start(officer, s.id);
     expect(live.status).toBe('LIVE');
@@ -56,7 +56,7 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
   it('refuses bad session input with BAD_USER_INPUT or NOT_FOUND and writes nothing', async () => {
     const before = (await api.summary(who.leadership)).sessions;
     const send = (input: Record<string, unknown>) =>
-      api.refused(SCHEDULE, { input: { kind: 'PUBLIC', wardId: 'tan-hung', title: 'Đối thoại', hostBody: 'UBND phường', scheduledAt: '2030-03-01T01:00:00.000Z', ...input } }, who.admin);
+      api.refused(SCHEDULE, { input: { kind: 'PUBLIC', wardId: 'tan-hung-2025', title: 'Đối thoại', hostBody: 'UBND phường', scheduledAt: '2030-03-01T01:00:00.000Z', ...input } }, who.admin);
     expect(await send({ wardId: null })).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/PUBLIC session needs a wardId/) });
     expect(await send({ title: 'x'.repeat(201) })).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/at most 200/) });
     expect((await send({ title: '   ' })).code).toBe('BAD_USER_INPUT');
@@ -84,7 +84,7 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
   });
 
   it('pages through 60 sessions newest first with no duplicate and no gap while new sessions are written between pages', async () => {
-    const wardId = 'tan-thuan-tay';
+    const wardId = 'tan-my-2025';
     const officer = await who.ward(wardId);
     const created: { id: string; scheduledAt: string }[] = [];
     for (let batch = 0; batch < 6; batch += 1) {
@@ -121,16 +121,16 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
   });
 
   it('filters sessions by ward, kind and status, counts them, and lists a period newest first', async () => {
-    const officer = await who.ward('phu-my');
-    const a = await api.live(officer, { kind: 'PUBLIC', wardId: 'phu-my', scheduledAt: '2027-05-01T01:00:00.000Z' });
-    const b = await api.schedule(officer, { kind: 'PUBLIC', wardId: 'phu-my', scheduledAt: '2027-06-01T01:00:00.000Z' });
-    const t = await api.schedule(who.tax, { kind: 'BUSINESS_TAX', hostBody: 'Chi cục Thuế Quận 7', wardId: 'phu-my', scheduledAt: '2027-07-01T01:00:00.000Z' });
+    const officer = await who.ward('tan-my-2025');
+    const a = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-my-2025', scheduledAt: '2027-05-01T01:00:00.000Z' });
+    const b = await api.schedule(officer, { kind: 'PUBLIC', wardId: 'tan-my-2025', scheduledAt: '2027-06-01T01:00:00.000Z' });
+    const t = await api.schedule(who.tax, { kind: 'BUSINESS_TAX', hostBody: 'Chi cục Thuế Quận 7', wardId: 'tan-my-2025', scheduledAt: '2027-07-01T01:00:00.000Z' });
     const ids = async (args: string) => (await api.ok(`{ sessions(${args}) { totalCount edges { node { id } } } }`, {}, who.leadership)).sessions;
-    expect(await ids('wardId: "phu-my"')).toEqual({ totalCount: 3, edges: [{ node: { id: t.id } }, { node: { id: b.id } }, { node: { id: a.id } }] });
-    expect(await ids('wardId: "phu-my", status: LIVE')).toEqual({ totalCount: 1, edges: [{ node: { id: a.id } }] });
-    expect(await ids('wardId: "phu-my", kind: BUSINESS_TAX')).toEqual({ totalCount: 1, edges: [{ node: { id: t.id } }] });
+    expect(await ids('wardId: "tan-my-2025"')).toEqual({ totalCount: 3, edges: [{ node: { id: t.id } }, { node: { id: b.id } }, { node: { id: a.id } }] });
+    expect(await ids('wardId: "tan-my-2025", status: LIVE')).toEqual({ totalCount: 1, edges: [{ node: { id: a.id } }] });
+    expect(await ids('wardId: "tan-my-2025", kind: BUSINESS_TAX')).toEqual({ totalCount: 1, edges: [{ node: { id: t.id } }] });
     expect((await ids('kind: BUSINESS_TAX')).edges.map((e: any) => e.node.id)).toContain(t.id);
-    const inPeriod = (await api.ok('{ sessionsInPeriod(period: { from: "2027-05-01T01:00:00Z", to: "2027-07-01T01:00:00Z" }, wardId: "phu-my") { totalCount edges { node { id } } } }', {}, who.leadership))
+    const inPeriod = (await api.ok('{ sessionsInPeriod(period: { from: "2027-05-01T01:00:00Z", to: "2027-07-01T01:00:00Z" }, wardId: "tan-my-2025") { totalCount edges { node { id } } } }', {}, who.leadership))
       .sessionsInPeriod;
     expect(inPeriod).toEqual({ totalCount: 2, edges: [{ node: { id: b.id } }, { node: { id: a.id } }] });
     expect((await api.refused('{ sessions(after: "not-a-cursor") { totalCount } }', {}, who.leadership)).code).toBe('BAD_USER_INPUT');
@@ -139,11 +139,11 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
 
   describe('the role table, mutation by mutation', () => {
     type Kind = 'PUBLIC' | 'THEMATIC' | 'BUSINESS_TAX';
-    const OWN = 'tan-kieng';
+    const OWN = 'tan-thuan-2025';
     const actors: { name: string; token: () => Promise<string>; may: Kind[] }[] = [
       { name: 'LEADERSHIP', token: async () => who.leadership, may: [] },
       { name: 'WARD_OFFICER of the session ward', token: () => who.ward(OWN), may: ['PUBLIC'] },
-      { name: 'WARD_OFFICER of another ward', token: () => who.ward('tan-phong'), may: [] },
+      { name: 'WARD_OFFICER of another ward', token: () => who.ward('tan-thuan-2025'), may: [] },
       { name: 'TAX_OFFICER', token: async () => who.tax, may: ['BUSINESS_TAX'] },
       { name: 'ADMIN', token: async () => who.admin, may: ['PUBLIC', 'THEMATIC', 'BUSINESS_TAX'] },
     ];
@@ -207,13 +207,13 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
   });
 
   it('records every accepted mutation in the activity feed with who, what and when, newest first, and nothing for refusals', async () => {
-    const officer = await stack.token('WARD_OFFICER', 'tan-quy', 'activity-officer');
-    const s = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-quy', title: 'Đối thoại về thu gom rác', scheduledAt: '2030-09-09T01:00:00.000Z' });
+    const officer = await stack.token('WARD_OFFICER', 'phu-thuan-2025', 'activity-officer');
+    const s = await api.live(officer, { kind: 'PUBLIC', wardId: 'phu-thuan-2025', title: 'Đối thoại về thu gom rác', scheduledAt: '2030-09-09T01:00:00.000Z' });
     await api.checkIn(officer, { sessionId: s.id, count: 4, requestId: rid() });
     await api.refused('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: s.id }, officer);
     const feed = (await api.ok('{ activity(first: 3) { edges { node { action actorId role description at count category session { id } ward { id } } } } }', {}, who.leadership)).activity.edges.map((e: any) => e.node);
     expect(feed.map((a: any) => a.action)).toEqual(['CHECKED_IN', 'SESSION_STARTED', 'SESSION_SCHEDULED']);
-    expect(feed.every((a: any) => a.actorId === 'activity-officer' && a.role === 'WARD_OFFICER' && a.session.id === s.id && a.ward.id === 'tan-quy')).toBe(true);
+    expect(feed.every((a: any) => a.actorId === 'activity-officer' && a.role === 'WARD_OFFICER' && a.session.id === s.id && a.ward.id === 'phu-thuan-2025')).toBe(true);
     expect(feed[0]).toMatchObject({ description: 'Checked in 4 × RESIDENT', count: 4, category: 'RESIDENT' });
     expect(feed[1]).toMatchObject({ count: null, category: null });
     expect(feed[2].description).toMatch(/thu gom rác/);

@@ -35,9 +35,9 @@ describe('the local stack (foundation)', () => {
 
   it('answers a ward with its stats (zeros without activity)', async () => {
     const data = expectData<any>(
-      await stack.graphql('query ($id: ID!) { ward(id: $id) { name stats { ward { id } sessions attendance concerns concernsClosed } } }', { id: 'binh-thuan' }, await stack.token('WARD_OFFICER', 'binh-thuan')),
+      await stack.graphql('query ($id: ID!) { ward(id: $id) { name stats { ward { id } sessions attendance concerns concernsClosed } } }', { id: 'tan-thuan-2025' }, await stack.token('WARD_OFFICER', 'tan-thuan-2025')),
     );
-    expect(data.ward).toEqual({ name: 'Bình Thuận', stats: { ward: { id: 'binh-thuan' }, sessions: 0, attendance: 0, concerns: 0, concernsClosed: 0 } });
+    expect(data.ward).toEqual({ name: 'Bình Thuận', stats: { ward: { id: 'tan-thuan-2025' }, sessions: 0, attendance: 0, concerns: 0, concernsClosed: 0 } });
   });
 
   it('answers null for a ward that does not exist', async () => {
@@ -46,8 +46,8 @@ describe('the local stack (foundation)', () => {
   });
 
   it('tells the caller who they are', async () => {
-    const data = expectData<any>(await stack.graphql('{ viewer { id role ward { id } } }', {}, await stack.token('WARD_OFFICER', 'tan-hung', 'officer-1')));
-    expect(data.viewer).toEqual({ id: 'officer-1', role: 'WARD_OFFICER', ward: { id: 'tan-hung' } });
+    const data = expectData<any>(await stack.graphql('{ viewer { id role ward { id } } }', {}, await stack.token('WARD_OFFICER', 'tan-hung-2025', 'officer-1')));
+    expect(data.viewer).toEqual({ id: 'officer-1', role: 'WARD_OFFICER', ward: { id: 'tan-hung-2025' } });
   });
 
   describe('refuses requests without a valid token as UNAUTHENTICATED', () => {

@@ -36,7 +36,7 @@ describe('the publisher near its timeout', () => {
   beforeAll(async () => {
     stack = await startStack();
     const admin = await stack.token('ADMIN');
-    sessionId = await startLiveSession(stack, admin, { wardId: 'tan-phu' });
+    sessionId = await startLiveSession(stack, admin, { wardId: 'tan-my-2025' });
     server = createServer((req, res) => {
       let body = '';
       req.on('data', (chunk) => (body += chunk));
@@ -91,7 +91,7 @@ describe('the publisher near its timeout', () => {
     batch += 1;
     return [1, 2, 3].map((delta) => {
       const requestId = `deadline-${batch}-${delta}`;
-      const item = { pk: `SESSION#${session}`, sk: `CHECKIN#${requestId}`, type: 'CheckIn', sessionId: session, requestId, category: 'RESIDENT', delta, at: new Date(Date.UTC(2026, 11, 2, 3, 0, delta)).toISOString(), by: 'officer', wardId: 'tan-phu' };
+      const item = { pk: `SESSION#${session}`, sk: `CHECKIN#${requestId}`, type: 'CheckIn', sessionId: session, requestId, category: 'RESIDENT', delta, at: new Date(Date.UTC(2026, 11, 2, 3, 0, delta)).toISOString(), by: 'officer', wardId: 'tan-my-2025' };
       return {
         eventID: `event-${requestId}`,
         eventName: 'INSERT',
@@ -118,7 +118,7 @@ describe('the publisher near its timeout', () => {
   });
 
   it('defers the sessions it has no time left for, and they are published once when redelivered', async () => {
-    const other = await startLiveSession(stack, await stack.token('ADMIN'), { wardId: 'tan-phu' });
+    const other = await startLiveSession(stack, await stack.token('ADMIN'), { wardId: 'tan-my-2025' });
     const table = tableOf(stack);
     await table.connections.putSubscription({
       connectionId: 'dashboard-2',

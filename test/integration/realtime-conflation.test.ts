@@ -43,12 +43,12 @@ describe('conflated delivery under redelivery, failures and throttling', () => {
     expect(stack.output()).toMatch(/first half of every batch/);
     expect(stack.output()).toMatch(/limited to 20 requests\/s/);
     const table = tableOf(stack);
-    const sessionA = await startLiveSession(stack, admin, { wardId: 'tan-hung' });
-    const sessionB = await startLiveSession(stack, admin, { wardId: 'tan-hung' });
+    const sessionA = await startLiveSession(stack, admin, { wardId: 'tan-hung-2025' });
+    const sessionB = await startLiveSession(stack, admin, { wardId: 'tan-hung-2025' });
     const clients = Array.from({ length: 16 }, () => connectClient(stack, admin, { keepAlive: 5_000 }));
     // Four clients by session, eight by ward (chunked), four on every session.
     const bySession = clients.slice(0, 4).map((c) => collect(c, { query: BY_SESSION, variables: { sessionId: sessionA } }));
-    const byWard = clients.slice(4, 12).map((c) => collect(c, { query: BY_WARD, variables: { wardId: 'tan-hung' } }));
+    const byWard = clients.slice(4, 12).map((c) => collect(c, { query: BY_WARD, variables: { wardId: 'tan-hung-2025' } }));
     const everySession = clients.slice(12).map((c) => collect(c, { query: EVERY_SESSION }));
     for (const [topic, count] of [[`ATTENDANCE#SESSION#${sessionA}`, 4], ['ATTENDANCE#WARD#tan-hung', 8], ['ATTENDANCE#ALL', 4]] as const) {
       await eventually(async () => (await table.subscriptionsOn(topic)).length >= count, 60_000, `${count} subscriptions on ${topic} (stack output: ${stack.output().slice(-2000)})`);
@@ -106,7 +106,7 @@ describe('conflated delivery under redelivery, failures and throttling', () => {
   }, 300_000);
 
   it('sends a concern\'s moves in order, the last state last, each move once', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'phu-my' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-my-2025' });
     const client = connectClient(stack, admin, { keepAlive: 5_000 });
     const sub = collect(client, { query: CONCERNS });
     const table = tableOf(stack);

@@ -36,7 +36,7 @@ describe('conformance: the Lambda path answers like the reference graphql-ws ser
   };
 
   it('gives the same messages for queries, invalid documents, refused subscriptions, events and complete', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-hung', title: 'Đối thoại quý IV' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-hung-2025', title: 'Đối thoại quý IV' });
     const sockets = await bothSockets();
     const token = await stack.token('LEADERSHIP', undefined, 'leader-1');
     const operations = [
@@ -55,7 +55,7 @@ describe('conformance: the Lambda path answers like the reference graphql-ws ser
           operationName: 'Live',
         },
       },
-      { id: 'concerns', payload: { query: 'subscription { concernChanged(wardId: "tan-hung") { topic status authority response history { from to by note } session { id } } }' } },
+      { id: 'concerns', payload: { query: 'subscription { concernChanged(wardId: "tan-hung-2025") { topic status authority response history { from to by note } session { id } } }' } },
     ];
     for (const socket of sockets) {
       socket.send({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });

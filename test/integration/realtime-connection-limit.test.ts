@@ -32,7 +32,7 @@ describe('the 2-hour connection limit', () => {
   });
 
   it("keeps a reconnecting client's subscription across the cut: the next check-in arrives on the new socket, the old socket's items are gone", async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-thuan-dong' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-thuan-2025' });
     const table = tableOf(stack);
     let connections = 0;
     const client = connectClient(stack, admin, {

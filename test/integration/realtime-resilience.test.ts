@@ -29,7 +29,7 @@ describe('real time under faults', () => {
   it('shows each check-in once although every stream record is delivered twice', async () => {
     expect(stack.output()).toMatch(/delivering every batch 2 times/);
     const table = tableOf(stack);
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'phu-my' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-my-2025' });
     const client = connectClient(stack, admin, { keepAlive: 1_000 });
     const updates = collect(client, { query: ATTENDANCE, variables: { sessionId } });
     const summaries = collect(client, { query: 'subscription { summaryChanged { attendance } }' });
@@ -72,7 +72,7 @@ describe('real time under faults', () => {
   });
 
   it('lets graphql-ws clients reconnect and resubscribe after the local stack restarts', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-kieng' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-thuan-2025' });
     const table = tableOf(stack);
     const client = connectClient(stack, admin, { keepAlive: 1_000, retryAttempts: 60, retryWait: async () => void (await sleep(500)), shouldRetry: () => true });
     const updates = collect(client, { query: ATTENDANCE, variables: { sessionId } });

@@ -39,7 +39,7 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
   });
 
   it('pushes a check-in to a client subscribed to the session, with exactly the fields it asked for', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-hung' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-hung-2025' });
     const client = track(connectClient(stack, await stack.token('LEADERSHIP')));
     const updates = collect(client, { query: ATTENDANCE, variables: { sessionId } });
     await table.waitForSubscriptions(`ATTENDANCE#SESSION#${sessionId}`);
@@ -47,15 +47,15 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
     const answer = await checkIn(stack, admin, sessionId, 12);
 
     const [update] = await updates.waitFor(1);
-    expect(update).toEqual({ data: { attendanceChanged: { delta: 12, attendance: answer.attendance, session: { id: sessionId, ward: { id: 'tan-hung' } } } } });
+    expect(update).toEqual({ data: { attendanceChanged: { delta: 12, attendance: answer.attendance, session: { id: sessionId, ward: { id: 'tan-hung-2025' } } } } });
   });
 
   it('sends nothing to a subscriber on another ward, and the ward subscriber everything of its ward', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'phu-thuan' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'phu-thuan-2025' });
     const client = track(connectClient(stack, await stack.token('LEADERSHIP')));
-    const otherWard = collect(client, { query: ATTENDANCE, variables: { wardId: 'tan-kieng' } });
-    const sameWard = collect(client, { query: ATTENDANCE, variables: { wardId: 'phu-thuan' } });
-    const sessionButOtherWard = collect(client, { query: ATTENDANCE, variables: { sessionId, wardId: 'tan-kieng' } });
+    const otherWard = collect(client, { query: ATTENDANCE, variables: { wardId: 'tan-thuan-2025' } });
+    const sameWard = collect(client, { query: ATTENDANCE, variables: { wardId: 'phu-thuan-2025' } });
+    const sessionButOtherWard = collect(client, { query: ATTENDANCE, variables: { sessionId, wardId: 'tan-thuan-2025' } });
     await table.waitForSubscriptions('ATTENDANCE#WARD#tan-kieng');
     await table.waitForSubscriptions('ATTENDANCE#WARD#phu-thuan');
     await table.waitForSubscriptions(`ATTENDANCE#SESSION#${sessionId}`);
@@ -73,7 +73,7 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
   });
 
   it('pushes the new district summary after a check-in', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'binh-thuan' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-thuan-2025' });
     const before = expectData<any>(await stack.graphql('{ summary { attendance liveSessions } }', {}, admin)).summary;
     const client = track(connectClient(stack, await stack.token('LEADERSHIP')));
     const summaries = collect(client, { query: 'subscription { summaryChanged { attendance liveSessions wards { ward { id } attendance } } }' });
@@ -83,16 +83,16 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
 
     const latest = await eventually(async () => summaries.values.at(-1)?.data?.summaryChanged.attendance === before.attendance + 25 && summaries.values.at(-1)!.data!.summaryChanged);
     expect(latest.liveSessions).toBe(before.liveSessions);
-    expect(latest.wards.find((w: any) => w.ward.id === 'binh-thuan').attendance).toBeGreaterThanOrEqual(25);
+    expect(latest.wards.find((w: any) => w.ward.id === 'tan-thuan-2025').attendance).toBeGreaterThanOrEqual(25);
   });
 
   it('pushes a concern when it is raised and each time it moves, to its ward only', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-quy' });
-    const client = track(connectClient(stack, await stack.token('WARD_OFFICER', 'tan-quy')));
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'phu-thuan-2025' });
+    const client = track(connectClient(stack, await stack.token('WARD_OFFICER', 'phu-thuan-2025')));
     const query = 'subscription ($wardId: ID) { concernChanged(wardId: $wardId) { topic status ward { id } history { from to } } }';
-    const mine = collect(client, { query, variables: { wardId: 'tan-quy' } });
+    const mine = collect(client, { query, variables: { wardId: 'phu-thuan-2025' } });
     const everywhere = collect(client, { query });
-    const elsewhere = collect(client, { query, variables: { wardId: 'phu-my' } });
+    const elsewhere = collect(client, { query, variables: { wardId: 'tan-my-2025' } });
     await table.waitForSubscriptions('CONCERN#WARD#tan-quy');
     await table.waitForSubscriptions('CONCERN#ALL');
     await table.waitForSubscriptions('CONCERN#WARD#phu-my');
@@ -112,7 +112,7 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
 
     const moves = await mine.waitFor(3);
     expect(moves.map((m) => m.data?.concernChanged.status)).toEqual(['OPEN', 'IN_PROGRESS', 'RESOLVED']);
-    expect(moves[2].data?.concernChanged).toMatchObject({ topic: 'Ngập nước', ward: { id: 'tan-quy' }, history: [{ from: null, to: 'OPEN' }, { from: 'OPEN', to: 'IN_PROGRESS' }, { from: 'IN_PROGRESS', to: 'RESOLVED' }] });
+    expect(moves[2].data?.concernChanged).toMatchObject({ topic: 'Ngập nước', ward: { id: 'phu-thuan-2025' }, history: [{ from: null, to: 'OPEN' }, { from: 'OPEN', to: 'IN_PROGRESS' }, { from: 'IN_PROGRESS', to: 'RESOLVED' }] });
     expect((await everywhere.waitFor(3)).map((m) => m.data?.concernChanged.status)).toEqual(['OPEN', 'IN_PROGRESS', 'RESOLVED']);
     await sleep(500);
     expect(elsewhere.values).toEqual([]);
@@ -157,7 +157,7 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
       // The same connection still serves a valid operation.
       const ok = collect(client, { query: '{ wards { id } }' });
       await ok.ended();
-      expect(ok.values[0].data?.wards).toHaveLength(10);
+      expect(ok.values[0].data?.wards).toHaveLength(4); // the wards in force now (units through time)
     });
 
     it('applies the HTTP query limits to subscriptions (too many aliases → BAD_USER_INPUT before anything is filed)', async () => {
@@ -216,7 +216,7 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
   });
 
   it('deletes the connection and its subscriptions when the client goes without complete', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-phong' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-thuan-2025' });
     const raw = await openRawSocket(wsUrlOf(stack));
     raw.send({ type: 'connection_init', payload: { authorization: `Bearer ${admin}` } });
     await raw.message(1);
@@ -233,7 +233,7 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
   });
 
   it('stops delivering after complete', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-phong' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-thuan-2025' });
     const client = track(connectClient(stack, admin));
     const sub = collect(client, { query: ATTENDANCE, variables: { sessionId } });
     await table.waitForSubscriptions(`ATTENDANCE#SESSION#${sessionId}`);
@@ -242,7 +242,7 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
   });
 
   it('deletes a gone connection found during publish and still delivers to the live ones', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-thuan-dong' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-thuan-2025' });
     const topic = `ATTENDANCE#SESSION#${sessionId}`;
     // What a lost $disconnect leaves behind: items of a connection API Gateway no longer has.
     const goneId = 'G0neC0nnecti0n0=';
@@ -261,7 +261,7 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
   });
 
   it('keeps delivering when a record makes the publisher throw (the bad record is retried, then set aside)', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-thuan-tay' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-my-2025' });
     const client = track(connectClient(stack, admin));
     const sub = collect(client, { query: ATTENDANCE, variables: { sessionId } });
     await table.waitForSubscriptions(`ATTENDANCE#SESSION#${sessionId}`);
@@ -288,7 +288,7 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
   });
 
   it('closes the socket of a client whose token has expired instead of delivering to it', async () => {
-    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-phu' });
+    const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-my-2025' });
     const shortLived = await mintLocalToken(await ensureLocalKeys(stack.dataDir), { role: 'LEADERSHIP', expiresIn: 2 });
     const raw = await openRawSocket(wsUrlOf(stack));
     raw.send({ type: 'connection_init', payload: { authorization: `Bearer ${shortLived}` } });
@@ -305,16 +305,16 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
   });
 
   it('connection items hold the verified actor and expiry, never the token', async () => {
-    const token = await stack.token('WARD_OFFICER', 'tan-hung', 'officer-42');
+    const token = await stack.token('WARD_OFFICER', 'tan-hung-2025', 'officer-42');
     const raw = await openRawSocket(wsUrlOf(stack));
     raw.send({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
     await raw.message(1);
-    raw.send({ id: 'x', type: 'subscribe', payload: { query: 'subscription { concernChanged(wardId: "tan-hung") { id } }' } });
+    raw.send({ id: 'x', type: 'subscribe', payload: { query: 'subscription { concernChanged(wardId: "tan-hung-2025") { id } }' } });
     const [item] = await table.waitForSubscriptions('CONCERN#WARD#tan-hung');
     const items = await table.itemsOfConnection(item.connectionId);
     expect(items.map((i) => i.type).sort()).toEqual(['Connection', 'Subscription']);
     for (const stored of items) {
-      expect(stored.actor).toEqual({ id: 'officer-42', role: 'WARD_OFFICER', wardId: 'tan-hung' });
+      expect(stored.actor).toEqual({ id: 'officer-42', role: 'WARD_OFFICER', wardId: 'tan-hung-2025' });
       expect(stored.ttl).toBeGreaterThan(Date.now() / 1000);
       expect(JSON.stringify(stored)).not.toContain(token.split('.')[2]);
     }

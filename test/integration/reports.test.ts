@@ -33,10 +33,10 @@ describe('review reports: figures, documents, snapshots and who may write them',
     stack = await startStack({ dataDir: fastDataDir() });
     who = await actorsOf(stack);
     api = domainClient(stack);
-    officer = await who.ward('tan-hung');
-    const phuThuan = await who.ward('phu-thuan');
+    officer = await who.ward('tan-hung-2025');
+    const phuThuan = await who.ward('phu-thuan-2025');
     // Tân Hưng: a PUBLIC session with 10 residents and 2 officials, and six concerns with every outcome.
-    liveTanHung = (await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-hung', scheduledAt: iso(now - 50 * DAY) })).id;
+    liveTanHung = (await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-hung-2025', scheduledAt: iso(now - 50 * DAY) })).id;
     await api.checkIn(officer, { sessionId: liveTanHung, count: 10, requestId: rid() });
     await api.checkIn(officer, { sessionId: liveTanHung, count: 2, category: 'OFFICIAL', requestId: rid() });
     const raise = (authority = 'WARD') => api.raise(officer, { sessionId: liveTanHung, authority, requestId: rid('c') });
@@ -51,7 +51,7 @@ describe('review reports: figures, documents, snapshots and who may write them',
     await api.move(officer, { concernId: (await raise()).id, to: 'ESCALATED', authority: 'CENTRAL' });
     await raise();
     // Phú Thuận: 7 residents.
-    const pt = await api.live(phuThuan, { kind: 'PUBLIC', wardId: 'phu-thuan', scheduledAt: iso(now - 40 * DAY) });
+    const pt = await api.live(phuThuan, { kind: 'PUBLIC', wardId: 'phu-thuan-2025', scheduledAt: iso(now - 40 * DAY) });
     await api.checkIn(phuThuan, { sessionId: pt.id, count: 7, requestId: rid() });
     // A youth-union dialogue (district level, admin): 30 youth-union and 5 party members.
     const youth = await api.live(who.admin, { kind: 'THEMATIC', wardId: null, hostBody: 'Đoàn TNCS Hồ Chí Minh Quận 7', title: 'Đối thoại với thanh niên', scheduledAt: iso(now - 30 * DAY) });
@@ -60,15 +60,15 @@ describe('review reports: figures, documents, snapshots and who may write them',
     // A tax round: two trading businesses check in, a service business raises a concern (3 engaged).
     const round = await api.live(who.tax, { kind: 'BUSINESS_TAX', wardId: null, hostBody: 'Chi cục Thuế Quận 7', scheduledAt: iso(now - 20 * DAY) });
     const code = () => String(3100000000 + Math.floor(Math.random() * 99999999));
-    const b1 = await api.register(who.tax, { taxCode: code(), sector: 'TRADE', wardId: 'tan-hung' });
-    const b2 = await api.register(who.tax, { taxCode: code(), sector: 'TRADE', wardId: 'phu-thuan' });
-    const b3 = await api.register(who.tax, { taxCode: code(), sector: 'SERVICES', wardId: 'tan-hung' });
+    const b1 = await api.register(who.tax, { taxCode: code(), sector: 'TRADE', wardId: 'tan-hung-2025' });
+    const b2 = await api.register(who.tax, { taxCode: code(), sector: 'TRADE', wardId: 'phu-thuan-2025' });
+    const b3 = await api.register(who.tax, { taxCode: code(), sector: 'SERVICES', wardId: 'tan-hung-2025' });
     for (const b of [b1, b2]) await api.checkIn(who.tax, { sessionId: round.id, category: 'BUSINESS_REPRESENTATIVE', businessId: b.id, requestId: rid() });
     await api.raise(who.tax, { sessionId: round.id, businessId: b3.id, authority: 'DISTRICT', requestId: rid('t') });
     // The previous period: one Tân Hưng session with 4 residents. After the period: one not counted.
-    const before = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-hung', scheduledAt: iso(now - 200 * DAY) });
+    const before = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-hung-2025', scheduledAt: iso(now - 200 * DAY) });
     await api.checkIn(officer, { sessionId: before.id, count: 4, requestId: rid() });
-    await api.schedule(officer, { kind: 'PUBLIC', wardId: 'tan-hung', scheduledAt: iso(now + 150 * DAY) });
+    await api.schedule(officer, { kind: 'PUBLIC', wardId: 'tan-hung-2025', scheduledAt: iso(now + 150 * DAY) });
   }, 300_000);
   afterAll(async () => {
     await stack?.stop();
@@ -85,7 +85,7 @@ describe('review reports: figures, documents, snapshots and who may write them',
     expect(r.tax.escalatedToCity).toBe(summary.tax.escalatedToCity);
     const closed = summary.concerns.answeredOnSpot + summary.concerns.resolved + summary.concerns.answered;
     expect([r.totals.concerns, r.totals.concernsClosed]).toEqual([r.concerns.raised, closed]);
-    for (const wardId of ['tan-hung', 'phu-thuan']) {
+    for (const wardId of ['tan-hung-2025', 'phu-thuan-2025']) {
       const [wr, stats] = await Promise.all([report(who.leadership, wardId), api.wardStats(who.leadership, wardId, period)]);
       expect({ sessions: wr.totals.sessions, attendance: wr.totals.attendance, concerns: wr.totals.concerns, concernsClosed: wr.totals.concernsClosed }).toEqual(stats);
       expect(wr.wards).toHaveLength(1);
@@ -96,8 +96,8 @@ describe('review reports: figures, documents, snapshots and who may write them',
   it('counts sessions and attendance per ward, per rollout wave and per kind', async () => {
     const r = await report(who.leadership);
     expect(r.totals).toMatchObject({ sessions: 4, attendance: 12 + 7 + 35 + 2 });
-    expect(r.wards.find((w: any) => w.wardId === 'tan-hung')).toMatchObject({ wardName: "Tân Hưng", sessions: 1, attendance: 12, concerns: 7, concernsClosed: 4 });
-    expect(r.wards.find((w: any) => w.wardId === 'phu-thuan')).toMatchObject({ rolloutWave: 'PILOT', sessions: 1, attendance: 7 });
+    expect(r.wards.find((w: any) => w.wardId === 'tan-hung-2025')).toMatchObject({ wardName: "Tân Hưng", sessions: 1, attendance: 12, concerns: 7, concernsClosed: 4 });
+    expect(r.wards.find((w: any) => w.wardId === 'phu-thuan-2025')).toMatchObject({ rolloutWave: 'PILOT', sessions: 1, attendance: 7 });
     expect(r.kinds).toEqual([
       { kind: 'PUBLIC', sessions: 2, attendance: 19 },
       { kind: 'THEMATIC', sessions: 1, attendance: 35 },
@@ -134,10 +134,10 @@ describe('review reports: figures, documents, snapshots and who may write them',
     expect(r.waitingConcerns.map((c: any) => c.status).sort()).toEqual(['ESCALATED', 'OPEN', 'OPEN']);
     for (const c of r.waitingConcerns) expect(c.daysWaited).toBe(Math.floor((Date.parse(r.generatedAt) - Date.parse(c.raisedAt)) / DAY));
     expect(r.tax).toMatchObject({ rounds: 1, businessesEngaged: 3, bySector: [{ sector: 'TRADE', businesses: 2 }, { sector: 'SERVICES', businesses: 1 }] });
-    const ward = await report(who.leadership, 'tan-hung');
+    const ward = await report(who.leadership, 'tan-hung-2025');
     // The tax concern counts for Tân Hưng too: the round has no ward, the business is in Tân Hưng.
     expect(ward.concerns).toMatchObject({ raised: 7, waiting: 3, resolvedByDistrict: 1 });
-    expect(ward.waitingConcerns.every((c: any) => c.wardId === 'tan-hung' && c.wardName === 'Tân Hưng')).toBe(true);
+    expect(ward.waitingConcerns.every((c: any) => c.wardId === 'tan-hung-2025' && c.wardName === 'Tân Hưng')).toBe(true);
     expect(ward.tax.bySector).toEqual([{ sector: 'TRADE', businesses: 1 }, { sector: 'SERVICES', businesses: 1 }]);
   });
 
@@ -180,19 +180,19 @@ describe('review reports: figures, documents, snapshots and who may write them',
     const count = async () => (await api.ok<any>('{ reviewReports(first: 100) { edges { node { id } } } }', {}, who.admin)).reviewReports.edges.length;
     const before = await count();
     const refusals = [
-      [CREATE, { input: { kind: 'SO_KET', period, wardId: 'phu-thuan' } }, officer, 'FORBIDDEN'],
+      [CREATE, { input: { kind: 'SO_KET', period, wardId: 'phu-thuan-2025' } }, officer, 'FORBIDDEN'],
       [CREATE, { input: { kind: 'SO_KET', period } }, officer, 'FORBIDDEN'],
-      [CREATE, { input: { kind: 'SO_KET', period, wardId: 'tan-hung' } }, who.tax, 'FORBIDDEN'],
+      [CREATE, { input: { kind: 'SO_KET', period, wardId: 'tan-hung-2025' } }, who.tax, 'FORBIDDEN'],
       [CREATE, { input: { kind: 'TONG_KET', period: { from: period.to, to: period.from } } }, who.leadership, 'BAD_USER_INPUT'],
       [CREATE, { input: { kind: 'TONG_KET', period, title: '' } }, who.admin, 'BAD_USER_INPUT'],
       [CREATE, { input: { kind: 'TONG_KET', period, wardId: 'no-such-ward' } }, who.admin, 'NOT_FOUND'],
     ] as const;
     for (const [query, variables, token, code] of refusals) expect((await api.refused(query, variables as any, token)).code, JSON.stringify(variables)).toBe(code);
     expect(await count()).toBe(before);
-    const own = (await api.ok<any>(CREATE, { input: { kind: 'TONG_KET', period, wardId: 'tan-hung' } }, officer)).createReviewReport;
-    expect(own).toMatchObject({ ward: { id: 'tan-hung' }, place: 'Phường Tân Hưng', issuingBody: 'ỦY BAN NHÂN DÂN PHƯỜNG TÂN HƯNG' });
-    expect(own.figures.wardId).toBe('tan-hung');
-    const other = await api.ok<any>(CREATE, { input: { kind: 'SO_KET', period, wardId: 'phu-thuan' } }, who.admin);
+    const own = (await api.ok<any>(CREATE, { input: { kind: 'TONG_KET', period, wardId: 'tan-hung-2025' } }, officer)).createReviewReport;
+    expect(own).toMatchObject({ ward: { id: 'tan-hung-2025' }, place: 'Phường Tân Hưng', issuingBody: 'ỦY BAN NHÂN DÂN PHƯỜNG TÂN HƯNG' });
+    expect(own.figures.wardId).toBe('tan-hung-2025');
+    const other = await api.ok<any>(CREATE, { input: { kind: 'SO_KET', period, wardId: 'phu-thuan-2025' } }, who.admin);
     const otherId = other.createReviewReport.id;
     expect((await api.refused(UPDATE, { input: { id: otherId, assessment: 'x' } }, officer)).code).toBe('FORBIDDEN');
     expect((await api.refused(ISSUE, { input: { id: otherId, number: '1/BC-UBND' } }, officer)).code).toBe('FORBIDDEN');
@@ -200,7 +200,7 @@ describe('review reports: figures, documents, snapshots and who may write them',
     expect((await api.refused(UPDATE, { input: { id: 'NOPE', assessment: 'x' } }, who.admin)).code).toBe('NOT_FOUND');
     const issued = (await api.ok<any>(ISSUE, { input: { id: own.id, number: '12/BC-UBND', issuedAt: '2026-12-01T03:00:00.000Z' } }, officer)).issueReviewReport;
     expect(issued).toMatchObject({ status: 'ISSUED', issuedAt: '2026-12-01T03:00:00.000Z' });
-    const wardList = (await api.ok<any>('{ reviewReports(wardId: "tan-hung") { edges { node { id status } } } }', {}, who.leadership)).reviewReports.edges.map((e: any) => e.node);
+    const wardList = (await api.ok<any>('{ reviewReports(wardId: "tan-hung-2025") { edges { node { id status } } } }', {}, who.leadership)).reviewReports.edges.map((e: any) => e.node);
     expect(wardList).toEqual([{ id: own.id, status: 'ISSUED' }]);
     const districtDrafts = (await api.ok<any>('{ reviewReports(district: true, status: DRAFT) { edges { node { id } } } }', {}, who.leadership)).reviewReports.edges;
     expect(districtDrafts).toEqual([]);
@@ -214,7 +214,7 @@ describe('review reports: figures, documents, snapshots and who may write them',
     expect(await mayEdit(who.leadership, otherId)).toBe(true);
     expect(await mayEdit(officer, own.id)).toBe(false); // issued
     const mayWrite = async (token: string) =>
-      (await api.ok<any>('{ viewer { district: mayWriteReports own: mayWriteReports(wardId: "tan-hung") other: mayWriteReports(wardId: "phu-thuan") } }', {}, token)).viewer;
+      (await api.ok<any>('{ viewer { district: mayWriteReports own: mayWriteReports(wardId: "tan-hung-2025") other: mayWriteReports(wardId: "phu-thuan-2025") } }', {}, token)).viewer;
     expect(await mayWrite(officer)).toEqual({ district: false, own: true, other: false });
     expect(await mayWrite(who.tax)).toEqual({ district: false, own: false, other: false });
     expect(await mayWrite(who.leadership)).toEqual({ district: true, own: true, other: true });

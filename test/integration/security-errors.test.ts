@@ -70,7 +70,7 @@ describe('errors never leak internals to clients; they go to the log with the re
   it('never logs a citizen\'s words or name, in an accepted request or a refused one', async () => {
     const admin = await stack.token('ADMIN');
     const { scheduleSession } = expectData<any>(await stack.graphql('mutation ($i: ScheduleSessionInput!) { scheduleSession(input: $i) { id } }', {
-      i: { kind: 'PUBLIC', wardId: 'tan-hung', title: 'Đối thoại', hostBody: 'UBND phường Tân Hưng', scheduledAt: new Date().toISOString() },
+      i: { kind: 'PUBLIC', wardId: 'tan-hung-2025', title: 'Đối thoại', hostBody: 'UBND phường Tân Hưng', scheduledAt: new Date().toISOString() },
     }, admin));
     expectData(await stack.graphql('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: scheduleSession.id }, admin));
     const since = stack.output().length;

@@ -9,7 +9,7 @@ describe('input rules through the API', () => {
 
   const schedule = (input: Record<string, unknown>) =>
     stack.graphql('mutation ($i: ScheduleSessionInput!) { scheduleSession(input: $i) { id title hostBody } }', {
-      i: { kind: 'PUBLIC', wardId: 'tan-hung', title: 'Đối thoại', hostBody: 'UBND phường Tân Hưng', scheduledAt: '2026-03-01T08:00:00.000Z', ...input },
+      i: { kind: 'PUBLIC', wardId: 'tan-hung-2025', title: 'Đối thoại', hostBody: 'UBND phường Tân Hưng', scheduledAt: '2026-03-01T08:00:00.000Z', ...input },
     }, admin);
   const totalSessions = async () => expectData<any>(await stack.graphql('{ summary { sessions } }', {}, admin)).summary.sessions as number;
   const codesOf = (result: { body: { errors?: any[] } }) => (result.body.errors ?? []).map((e) => e.extensions.code);

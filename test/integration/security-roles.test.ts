@@ -18,11 +18,11 @@ interface Actor {
   wardId?: string;
 }
 
-const OWN_WARD = 'tan-hung';
+const OWN_WARD = 'tan-hung-2025';
 const ACTORS: Actor[] = [
   { name: 'LEADERSHIP', role: 'LEADERSHIP' },
   { name: 'WARD_OFFICER of the session\'s ward', role: 'WARD_OFFICER', wardId: OWN_WARD },
-  { name: 'WARD_OFFICER of another ward', role: 'WARD_OFFICER', wardId: 'phu-my' },
+  { name: 'WARD_OFFICER of another ward', role: 'WARD_OFFICER', wardId: 'tan-my-2025' },
   { name: 'TAX_OFFICER', role: 'TAX_OFFICER' },
   { name: 'ADMIN', role: 'ADMIN' },
 ];

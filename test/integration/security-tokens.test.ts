@@ -21,7 +21,7 @@ describe('tokens on HTTP: every bad token is refused as UNAUTHENTICATED, good on
       iat: now(),
       exp: now() + 3600,
       'cognito:groups': ['WARD_OFFICER'],
-      'custom:wardId': 'tan-hung',
+      'custom:wardId': 'tan-hung-2025',
       token_use: 'id',
       ...claims,
     };
@@ -57,7 +57,7 @@ describe('tokens on HTTP: every bad token is refused as UNAUTHENTICATED, good on
 
   it('accepts a well-formed ward officer token (the baseline every case below changes one thing of)', async () => {
     const data = expectData<any>(await stack.graphql(VIEWER, {}, await forge()));
-    expect(data.viewer).toEqual({ id: 'officer-7', role: 'WARD_OFFICER', ward: { id: 'tan-hung' } });
+    expect(data.viewer).toEqual({ id: 'officer-7', role: 'WARD_OFFICER', ward: { id: 'tan-hung-2025' } });
   });
 
   describe('anonymous callers', () => {

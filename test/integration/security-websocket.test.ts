@@ -19,7 +19,7 @@ describe('WebSocket security: tokens at connection_init, query limits, and what 
   const forge = async (claims: Record<string, unknown> = {}, header: { alg?: string; kid?: string } = {}, key?: CryptoKey | Uint8Array) => {
     const payload: JWTPayload = {
       sub: 'ws-user', iss: LOCAL_ISSUER, aud: LOCAL_AUDIENCE, iat: now(), exp: now() + 3600,
-      'cognito:groups': ['WARD_OFFICER'], 'custom:wardId': 'tan-hung', token_use: 'id', ...claims,
+      'cognito:groups': ['WARD_OFFICER'], 'custom:wardId': 'tan-hung-2025', token_use: 'id', ...claims,
     };
     for (const [name, value] of Object.entries(claims)) if (value === undefined) delete payload[name];
     return new SignJWT(payload).setProtectedHeader({ alg: header.alg ?? 'RS256', kid: header.kid ?? keys.kid }).sign(key ?? keys.privateKey);
@@ -111,17 +111,17 @@ describe('WebSocket security: tokens at connection_init, query limits, and what 
   });
 
   describe('what each subscription delivers to each role (every role may read everything)', () => {
-    const ROLES: [Role, string | undefined][] = [['LEADERSHIP', undefined], ['WARD_OFFICER', 'tan-hung'], ['WARD_OFFICER', 'phu-my'], ['TAX_OFFICER', undefined], ['ADMIN', undefined]];
+    const ROLES: [Role, string | undefined][] = [['LEADERSHIP', undefined], ['WARD_OFFICER', 'tan-hung-2025'], ['WARD_OFFICER', 'tan-my-2025'], ['TAX_OFFICER', undefined], ['ADMIN', undefined]];
 
     it('delivers the same check-in, concern and summary events to every role, including a ward officer of another ward', async () => {
-      const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-hung' });
+      const sessionId = await startLiveSession(stack, admin, { wardId: 'tan-hung-2025' });
       const subscribers = await Promise.all(
         ROLES.map(async ([role, wardId]) => {
           const client = track(connectClient(stack, await stack.token(role, wardId)));
           return {
             who: `${role}${wardId ? `/${wardId}` : ''}`,
             attendance: collect(client, { query: 'subscription ($s: ID) { attendanceChanged(sessionId: $s) { delta session { id } } }', variables: { s: sessionId } }),
-            concerns: collect(client, { query: 'subscription { concernChanged(wardId: "tan-hung") { topic status } }' }),
+            concerns: collect(client, { query: 'subscription { concernChanged(wardId: "tan-hung-2025") { topic status } }' }),
             summary: collect(client, { query: 'subscription { summaryChanged { attendance } }' }),
           };
         }),

@@ -19,7 +19,7 @@ export async function settled(page: Page, ready = 'h1') {
 export async function liveSessionWithLongNames(stack: RunningStack, admin: string) {
   const call = async (query: string, variables: Record<string, unknown>) => expectData<any>(await stack.graphql(query, variables, admin));
   const { scheduleSession } = await call('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', {
-    input: { kind: 'PUBLIC', title: 'Đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền với nhân dân phường Tân Thuận Đông năm 2026', wardId: 'tan-thuan-dong', hostBody: 'Đảng ủy - UBND phường Tân Thuận Đông', scheduledAt: new Date().toISOString() },
+    input: { kind: 'PUBLIC', title: 'Đối thoại trực tiếp giữa người đứng đầu cấp ủy, chính quyền với nhân dân phường Tân Thuận Đông năm 2026', wardId: 'tan-thuan-2025', hostBody: 'Đảng ủy - UBND phường Tân Thuận Đông', scheduledAt: new Date().toISOString() },
   });
   await call('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: scheduleSession.id });
   await call('mutation ($input: CheckInInput!) { checkIn(input: $input) { attendance } }', { input: { sessionId: scheduleSession.id, category: 'WOMENS_UNION_MEMBER', count: 27, requestId: crypto.randomUUID() } });

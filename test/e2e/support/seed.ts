@@ -10,7 +10,7 @@ export async function seedActivity(stack: RunningStack, admin: string) {
   const checkIn = (sessionId: string, category: string, count: number, businessId?: string) =>
     call('mutation ($input: CheckInInput!) { checkIn(input: $input) { attendance } }', { input: { sessionId, category, count, businessId, requestId: crypto.randomUUID() } });
 
-  const binhThuan = await schedule('PUBLIC', 'Đối thoại trực tiếp với nhân dân phường Bình Thuận', 'binh-thuan', 'Đảng ủy - UBND phường Bình Thuận', '2026-03-14T01:00:00.000Z');
+  const binhThuan = await schedule('PUBLIC', 'Đối thoại trực tiếp với nhân dân phường Bình Thuận', 'tan-thuan-2025', 'Đảng ủy - UBND phường Bình Thuận', '2026-03-14T01:00:00.000Z');
   await start(binhThuan);
   await checkIn(binhThuan, 'RESIDENT', 52);
   await checkIn(binhThuan, 'PARTY_MEMBER', 9);
@@ -29,7 +29,7 @@ export async function seedActivity(stack: RunningStack, admin: string) {
 
   const round = await schedule('BUSINESS_TAX', 'Đối thoại chính sách thuế với doanh nghiệp', null, 'Chi cục Thuế Quận 7', '2026-06-10T01:00:00.000Z');
   await start(round);
-  const business = await call('mutation ($input: RegisterBusinessInput!) { registerBusiness(input: $input) { id } }', { input: { taxCode: '0301234567', name: 'Công ty TNHH Vận tải Tân Thuận', sector: 'TRANSPORT', wardId: 'tan-thuan-dong' } });
+  const business = await call('mutation ($input: RegisterBusinessInput!) { registerBusiness(input: $input) { id } }', { input: { taxCode: '0301234567', name: 'Công ty TNHH Vận tải Tân Thuận', sector: 'TRANSPORT', wardId: 'tan-thuan-2025' } });
   await checkIn(round, 'BUSINESS_REPRESENTATIVE', 1, business.registerBusiness.id);
   const taxConcern = await call(
     'mutation ($input: RaiseConcernInput!) { raiseConcern(input: $input) { id } }',
