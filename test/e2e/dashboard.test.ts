@@ -130,7 +130,7 @@ describe('the dashboard in Chromium', () => {
     // Prepare: a live session in a ward no other test here uses, the overview open and recording
     // every state its numbers pass through (a MutationObserver: one record per DOM update).
     const wardId = 'tan-my-2025';
-    const sessionId = await schedule('Đối thoại với nhân dân khu phố 4 phường Tân Phú', wardId);
+    const sessionId = await schedule('Đối thoại với nhân dân khu phố 4 phường Tân Mỹ', wardId);
     await startSession(sessionId);
     const officer = await stack.token('WARD_OFFICER', wardId, 'e2e-officer-tan-phu');
     const leader = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
@@ -146,7 +146,7 @@ describe('the dashboard in Chromium', () => {
         kpi: value('[data-testid="kpi-attendance"]'),
         row: value(`[data-session-id="${sessionId}"] [data-testid="live-session-attendance"]`),
         ward: value(`tr[data-ward="${wardId}"] [data-testid="ward-attendance"]`),
-        chart: value(`[data-testid="chart-by-ward-table"] tr[data-row="Tân Phú"] td:last-child`),
+        chart: value(`[data-testid="chart-by-ward-table"] tr[data-row="Tân Mỹ"] td:last-child`),
       });
       const states = [{ ...read(), at: Date.now() }];
       (window as any).__states = states;
@@ -190,7 +190,7 @@ describe('the dashboard in Chromium', () => {
     expect(download.suggestedFilename()).toBe('tong-hop-theo-phuong.csv');
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.startsWith('\uFEFF')).toBe(true);
-    expect(csv.split('\r\n').find((line) => line.startsWith('Tân Phú,'))?.split(',')[3]).toBe(String(final.ward));
+    expect(csv.split('\r\n').find((line) => line.startsWith('Tân Mỹ,'))?.split(',')[3]).toBe(String(final.ward));
     await leader.context.close();
   });
 

@@ -123,7 +123,7 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
     await page.locator('tr[data-ward="tan-hung"] a').first().click();
     await page.getByRole('heading', { name: /Tân Hưng/ }).first().waitFor();
     const table = tableOf(stack);
-    await table.waitForSubscriptions('ATTENDANCE#WARD#tan-hung', 1);
+    await table.waitForSubscriptions('ATTENDANCE#WARD#tan-hung-2025', 1);
     table.close();
     expect(sockets).toHaveLength(1);
 
@@ -167,7 +167,7 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
     await expect.poll(() => sockets.every((s) => s.closed), { timeout: 10_000 }).toBe(true);
     // …and the server has forgotten the connection and its subscriptions.
     const tableAfter = tableOf(stack);
-    await expect.poll(async () => (await tableAfter.subscriptionsOn('ATTENDANCE#WARD#tan-hung')).length, { timeout: 10_000 }).toBe(0);
+    await expect.poll(async () => (await tableAfter.subscriptionsOn('ATTENDANCE#WARD#tan-hung-2025')).length, { timeout: 10_000 }).toBe(0);
     tableAfter.close();
     const left = await page.evaluate(() => Object.keys(localStorage).filter((key) => key === 'dp.token' || key.startsWith('oidc.')));
     expect(left, 'what the browser still holds after sign-out').toEqual([]);

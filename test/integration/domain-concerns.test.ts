@@ -105,7 +105,7 @@ describe('concerns and businesses', () => {
         // Without the response it needs, or with an authority it does not list, it is refused.
         const other = await concernIn(from);
         if (move.needsResponse) expect((await api.refused(MOVE, { input: { concernId: other.id, to: move.to, authority } }, officer)).code).toBe('BAD_USER_INPUT');
-        const refusedAuthority = ['WARD', 'DISTRICT', 'CITY', 'CENTRAL'].find((a) => !move.authorities.includes(a));
+        const refusedAuthority = ['WARD', 'CITY', 'CENTRAL'].find((a) => !move.authorities.includes(a));
         if (refusedAuthority) expect((await api.refused(MOVE, { input: { concernId: other.id, to: move.to, authority: refusedAuthority, response: 'R' } }, officer)).code).toBe('CONFLICT');
       }
     }
@@ -132,7 +132,7 @@ describe('concerns and businesses', () => {
     const c = await concernIn('OPEN');
     const refuse = (input: Record<string, unknown>) => api.refused(MOVE, { input: { concernId: c.id, ...input } }, officer);
     expect(await refuse({ to: 'ESCALATED' })).toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/CITY or CENTRAL/) });
-    expect((await refuse({ to: 'ESCALATED', authority: 'DISTRICT' })).code).toBe('CONFLICT');
+    expect((await refuse({ to: 'ESCALATED', authority: 'DISTRICT' })).code).toBe('BAD_USER_INPUT'); // the district level ended on 1/7/2025
     expect((await refuse({ to: 'IN_PROGRESS', authority: 'CITY' })).code).toBe('CONFLICT');
     expect((await refuse({ to: 'RESOLVED', authority: 'CENTRAL', response: 'R' })).code).toBe('CONFLICT');
     expect(await refuse({ to: 'RESOLVED' })).toMatchObject({ code: 'BAD_USER_INPUT', message: expect.stringMatching(/needs a response/) });
@@ -234,7 +234,7 @@ describe('concerns and businesses', () => {
     const officer3 = await who.ward('tan-thuan-2025');
     const s = await api.live(officer3, { kind: 'PUBLIC', wardId: 'tan-thuan-2025', scheduledAt: '2030-07-01T01:00:00.000Z' });
     const made: string[] = [];
-    for (let i = 0; i < 55; i += 1) made.push((await api.raise(officer3, { sessionId: s.id, requestId: rid(), authority: i % 5 === 0 ? 'DISTRICT' : 'WARD' })).id);
+    for (let i = 0; i < 55; i += 1) made.push((await api.raise(officer3, { sessionId: s.id, requestId: rid(), authority: i % 5 === 0 ? 'CITY' : 'WARD' })).id);
     const seen: string[] = [];
     let after: string | null = null;
     let page = 0;
@@ -246,8 +246,8 @@ describe('concerns and businesses', () => {
     } while (after);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual([...made].sort());
-    const district = (await api.ok('{ concerns(wardId: "tan-thuan-2025", authority: DISTRICT, status: OPEN, first: 100) { totalCount edges { node { authority status } } } }', {}, who.leadership)).concerns;
+    const district = (await api.ok('{ concerns(wardId: "tan-thuan-2025", authority: CITY, status: OPEN, first: 100) { totalCount edges { node { authority status } } } }', {}, who.leadership)).concerns;
     expect(district.totalCount).toBe(11);
-    expect(district.edges.every((e: any) => e.node.authority === 'DISTRICT' && e.node.status === 'OPEN')).toBe(true);
+    expect(district.edges.every((e: any) => e.node.authority === 'CITY' && e.node.status === 'OPEN')).toBe(true);
   });
 });

@@ -75,24 +75,25 @@ describe('deadlines, overdue concerns and time to answer', () => {
 
   it('counts and lists overdue concerns per ward and district, and filters them out with overdue: false', async () => {
     const period = { from: '2025-03-01T00:00:00.000Z', to: '2025-04-01T00:00:00.000Z' };
-    const sessionId = await sessionOn('tan-my-2025', '2025-03-03');
+    const sessionId = await sessionOn('phu-my', '2025-03-03');
     const raise = (date: string) => at(nineAm(date)).concerns.raiseConcern(ADMIN, { sessionId, topic: `Việc ${date}`, text: 'Nội dung.', authority: 'WARD', requestId: rid() });
     const late1 = await raise('2025-03-03');
     const late2 = await raise('2025-03-05');
     const answered = await raise('2025-03-04');
     await at(nineAm('2025-03-06')).concerns.moveConcern(ADMIN, { concernId: answered.id, to: 'RESOLVED', response: 'Đã sửa.' });
+    // Phú Mỹ ended on 30/6/2025 (units through time): today's session is in Tân Mỹ, and its concern is not Phú Mỹ's.
     const current = await api.live(await who.ward('tan-my-2025'), { kind: 'PUBLIC', wardId: 'tan-my-2025', scheduledAt: new Date().toISOString() });
     const fresh = await api.raise(who.admin, { sessionId: current.id, requestId: rid() });
 
     const data = await api.ok<any>(
-      `query ($p: PeriodInput) { summary(period: $p) { ${STATS} wards { ward { id } overdue } } ward(id: "tan-my-2025") { stats(period: $p) { ${STATS} } all: stats { overdue } }
-        late: concerns(wardId: "tan-my-2025", overdue: true) { totalCount edges { node { id overdue } } }
-        onTime: concerns(wardId: "tan-my-2025", overdue: false, first: 50) { totalCount edges { node { id overdue } } } }`,
+      `query ($p: PeriodInput) { summary(period: $p) { ${STATS} wards { ward { id } overdue } } ward(id: "phu-my") { stats(period: $p) { ${STATS} } all: stats { overdue } }
+        late: concerns(wardId: "phu-my", overdue: true) { totalCount edges { node { id overdue } } }
+        onTime: concerns(wardId: "phu-my", overdue: false, first: 50) { totalCount edges { node { id overdue } } } }`,
       { p: period },
       who.leadership,
     );
     expect(data.summary.overdue).toBe(2);
-    expect(data.summary.wards.find((w: any) => w.ward.id === 'tan-my-2025').overdue).toBe(2);
+    expect(data.summary.wards.find((w: any) => w.ward.id === 'phu-my').overdue).toBe(2);
     expect(data.ward.stats.overdue).toBe(2);
     expect(data.ward.all.overdue).toBe(2);
     expect(data.late.edges.map((e: any) => e.node)).toEqual([
@@ -100,12 +101,13 @@ describe('deadlines, overdue concerns and time to answer', () => {
       { id: late2.id, overdue: true },
     ]);
     expect(data.late.totalCount).toBe(2);
-    expect(data.onTime.edges.map((e: any) => e.node.id).sort()).toEqual([answered.id, fresh.id].sort());
+    expect(data.onTime.edges.map((e: any) => e.node.id)).toEqual([answered.id]);
+    expect((await api.concern(who.admin, fresh.id)).ward.id).toBe('tan-my-2025');
     expect(data.onTime.edges.every((e: any) => !e.node.overdue)).toBe(true);
 
     // Answering one takes it off the overdue list and counts at once.
     await at(nineAm('2025-04-15')).concerns.moveConcern(ADMIN, { concernId: late2.id, to: 'RESOLVED', response: 'Muộn.' });
-    const after = await api.ok<any>('{ summary { overdue } ward(id: "tan-my-2025") { stats { overdue } } concerns(overdue: true, wardId: "tan-my-2025") { edges { node { id } } } }', {}, who.leadership);
+    const after = await api.ok<any>('{ summary { overdue } ward(id: "phu-my") { stats { overdue } } concerns(overdue: true, wardId: "phu-my") { edges { node { id } } } }', {}, who.leadership);
     expect(after.ward.stats.overdue).toBe(1);
     expect(after.concerns.edges.map((e: any) => e.node.id)).toEqual([late1.id]);
     expect(after.summary.overdue).toBeGreaterThanOrEqual(1);
@@ -114,7 +116,7 @@ describe('deadlines, overdue concerns and time to answer', () => {
   it('gives the median and 90th percentile of time to answer per level, for the ward and the district, from the counters', async () => {
     const period = { from: '2025-09-01T00:00:00.000Z', to: '2025-10-01T00:00:00.000Z' };
     const day = '2025-09-08'; // a Monday, after the National Day holidays (1–2 September 2025)
-    const sessionId = await sessionOn('tan-thuan-2025', day);
+    const sessionId = await sessionOn('tan-hung-2025', day); // Tân Kiểng's successor since 1/7/2025
     const answerAfter = async (workingDays: number, level: 'WARD' | 'CITY') => {
       const c = await at(nineAm(day)).concerns.raiseConcern(ADMIN, { sessionId, topic: `Sau ${workingDays} ngày`, text: 'Nội dung.', authority: 'WARD', requestId: rid() });
       const when = nineAm(addWorkingDays(day, workingDays));
@@ -129,7 +131,7 @@ describe('deadlines, overdue concerns and time to answer', () => {
     await answerAfter(20, 'CITY');
     await at(nineAm(day)).concerns.raiseConcern(ADMIN, { sessionId, topic: 'Chưa trả lời', text: 'Nội dung.', authority: 'WARD', requestId: rid() });
 
-    const data = await api.ok<any>(`query ($p: PeriodInput) { summary(period: $p) { ${STATS} } ward(id: "tan-thuan-2025") { stats(period: $p) { ${STATS} } } }`, { p: period }, who.leadership);
+    const data = await api.ok<any>(`query ($p: PeriodInput) { summary(period: $p) { ${STATS} } ward(id: "tan-hung-2025") { stats(period: $p) { ${STATS} } } }`, { p: period }, who.leadership);
     const expected = [
       { authority: null, answered: 6, medianWorkingDays: 2, p90WorkingDays: 20 },
       { authority: 'WARD', answered: 5, medianWorkingDays: 2, p90WorkingDays: 10 },
@@ -141,7 +143,7 @@ describe('deadlines, overdue concerns and time to answer', () => {
     expect(data.summary.timeToAnswer).toEqual(expected);
     expect(data.ward.stats.overdue).toBe(1);
     // Another period holds none of them.
-    const other = await api.ok<any>(`query { ward(id: "tan-thuan-2025") { stats(period: { from: "2025-10-01T00:00:00Z", to: "2025-11-01T00:00:00Z" }) { ${STATS} } } }`, {}, who.leadership);
+    const other = await api.ok<any>(`query { ward(id: "tan-hung-2025") { stats(period: { from: "2025-10-01T00:00:00Z", to: "2025-11-01T00:00:00Z" }) { ${STATS} } } }`, {}, who.leadership);
     expect(other.ward.stats.timeToAnswer[0]).toEqual({ authority: null, answered: 0, medianWorkingDays: null, p90WorkingDays: null });
   });
 

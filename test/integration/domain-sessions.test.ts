@@ -84,7 +84,7 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
   });
 
   it('pages through 60 sessions newest first with no duplicate and no gap while new sessions are written between pages', async () => {
-    const wardId = 'tan-my-2025';
+    const wardId = 'tan-thuan-2025';
     const officer = await who.ward(wardId);
     const created: { id: string; scheduledAt: string }[] = [];
     for (let batch = 0; batch < 6; batch += 1) {
@@ -139,11 +139,11 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
 
   describe('the role table, mutation by mutation', () => {
     type Kind = 'PUBLIC' | 'THEMATIC' | 'BUSINESS_TAX';
-    const OWN = 'tan-thuan-2025';
+    const OWN = 'phu-thuan-2025';
     const actors: { name: string; token: () => Promise<string>; may: Kind[] }[] = [
       { name: 'LEADERSHIP', token: async () => who.leadership, may: [] },
       { name: 'WARD_OFFICER of the session ward', token: () => who.ward(OWN), may: ['PUBLIC'] },
-      { name: 'WARD_OFFICER of another ward', token: () => who.ward('tan-thuan-2025'), may: [] },
+      { name: 'WARD_OFFICER of another ward', token: () => who.ward('tan-hung-2025'), may: [] },
       { name: 'TAX_OFFICER', token: async () => who.tax, may: ['BUSINESS_TAX'] },
       { name: 'ADMIN', token: async () => who.admin, may: ['PUBLIC', 'THEMATIC', 'BUSINESS_TAX'] },
     ];
@@ -207,13 +207,13 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
   });
 
   it('records every accepted mutation in the activity feed with who, what and when, newest first, and nothing for refusals', async () => {
-    const officer = await stack.token('WARD_OFFICER', 'phu-thuan-2025', 'activity-officer');
-    const s = await api.live(officer, { kind: 'PUBLIC', wardId: 'phu-thuan-2025', title: 'Đối thoại về thu gom rác', scheduledAt: '2030-09-09T01:00:00.000Z' });
+    const officer = await stack.token('WARD_OFFICER', 'tan-thuan-2025', 'activity-officer');
+    const s = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-thuan-2025', title: 'Đối thoại về thu gom rác', scheduledAt: '2030-09-09T01:00:00.000Z' });
     await api.checkIn(officer, { sessionId: s.id, count: 4, requestId: rid() });
     await api.refused('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: s.id }, officer);
     const feed = (await api.ok('{ activity(first: 3) { edges { node { action actorId role description at count category session { id } ward { id } } } } }', {}, who.leadership)).activity.edges.map((e: any) => e.node);
     expect(feed.map((a: any) => a.action)).toEqual(['CHECKED_IN', 'SESSION_STARTED', 'SESSION_SCHEDULED']);
-    expect(feed.every((a: any) => a.actorId === 'activity-officer' && a.role === 'WARD_OFFICER' && a.session.id === s.id && a.ward.id === 'phu-thuan-2025')).toBe(true);
+    expect(feed.every((a: any) => a.actorId === 'activity-officer' && a.role === 'WARD_OFFICER' && a.session.id === s.id && a.ward.id === 'tan-thuan-2025')).toBe(true);
     expect(feed[0]).toMatchObject({ description: 'Checked in 4 × RESIDENT', count: 4, category: 'RESIDENT' });
     expect(feed[1]).toMatchObject({ count: null, category: null });
     expect(feed[2].description).toMatch(/thu gom rác/);

@@ -50,7 +50,7 @@ describe('conflated delivery under redelivery, failures and throttling', () => {
     const bySession = clients.slice(0, 4).map((c) => collect(c, { query: BY_SESSION, variables: { sessionId: sessionA } }));
     const byWard = clients.slice(4, 12).map((c) => collect(c, { query: BY_WARD, variables: { wardId: 'tan-hung-2025' } }));
     const everySession = clients.slice(12).map((c) => collect(c, { query: EVERY_SESSION }));
-    for (const [topic, count] of [[`ATTENDANCE#SESSION#${sessionA}`, 4], ['ATTENDANCE#WARD#tan-hung', 8], ['ATTENDANCE#ALL', 4]] as const) {
+    for (const [topic, count] of [[`ATTENDANCE#SESSION#${sessionA}`, 4], ['ATTENDANCE#WARD#tan-hung-2025', 8], ['ATTENDANCE#ALL', 4]] as const) {
       await eventually(async () => (await table.subscriptionsOn(topic)).length >= count, 60_000, `${count} subscriptions on ${topic} (stack output: ${stack.output().slice(-2000)})`);
     }
 

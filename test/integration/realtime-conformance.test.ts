@@ -64,7 +64,7 @@ describe('conformance: the Lambda path answers like the reference graphql-ws ser
       socket.send({ type: 'ping', payload: { probe: 1 } });
     }
     await table.waitForSubscriptions(`ATTENDANCE#SESSION#${sessionId}`);
-    await table.waitForSubscriptions('CONCERN#WARD#tan-hung');
+    await table.waitForSubscriptions('CONCERN#WARD#tan-hung-2025');
     await eventually(async () => (await reference.listeners()) === 2, 10_000, 'the reference subscriptions');
 
     const first = await checkIn(stack, admin, sessionId, 7, 'YOUTH_UNION_MEMBER');
@@ -74,7 +74,7 @@ describe('conformance: the Lambda path answers like the reference graphql-ws ser
     const concern = expectData<any>(
       await stack.graphql(
         'mutation ($input: RaiseConcernInput!) { raiseConcern(input: $input) { id } }',
-        { input: { sessionId, topic: 'Giấy phép xây dựng', text: 'Thời gian cấp phép quá lâu.', authority: 'DISTRICT', requestId: 'conf-1' } },
+        { input: { sessionId, topic: 'Giấy phép xây dựng', text: 'Thời gian cấp phép quá lâu.', authority: 'WARD', requestId: 'conf-1' } },
         admin,
       ),
     ).raiseConcern;

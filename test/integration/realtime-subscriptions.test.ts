@@ -56,8 +56,8 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
     const otherWard = collect(client, { query: ATTENDANCE, variables: { wardId: 'tan-thuan-2025' } });
     const sameWard = collect(client, { query: ATTENDANCE, variables: { wardId: 'phu-thuan-2025' } });
     const sessionButOtherWard = collect(client, { query: ATTENDANCE, variables: { sessionId, wardId: 'tan-thuan-2025' } });
-    await table.waitForSubscriptions('ATTENDANCE#WARD#tan-kieng');
-    await table.waitForSubscriptions('ATTENDANCE#WARD#phu-thuan');
+    await table.waitForSubscriptions('ATTENDANCE#WARD#tan-thuan-2025');
+    await table.waitForSubscriptions('ATTENDANCE#WARD#phu-thuan-2025');
     await table.waitForSubscriptions(`ATTENDANCE#SESSION#${sessionId}`);
 
     // One at a time: check-ins close together may be merged into one update (publish.ts).
@@ -93,9 +93,9 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
     const mine = collect(client, { query, variables: { wardId: 'phu-thuan-2025' } });
     const everywhere = collect(client, { query });
     const elsewhere = collect(client, { query, variables: { wardId: 'tan-my-2025' } });
-    await table.waitForSubscriptions('CONCERN#WARD#tan-quy');
+    await table.waitForSubscriptions('CONCERN#WARD#phu-thuan-2025');
     await table.waitForSubscriptions('CONCERN#ALL');
-    await table.waitForSubscriptions('CONCERN#WARD#phu-my');
+    await table.waitForSubscriptions('CONCERN#WARD#tan-my-2025');
 
     const raised = expectData<any>(
       await stack.graphql(
@@ -310,7 +310,7 @@ describe('GraphQL subscriptions over the local API Gateway WebSocket (graphql-ws
     raw.send({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } });
     await raw.message(1);
     raw.send({ id: 'x', type: 'subscribe', payload: { query: 'subscription { concernChanged(wardId: "tan-hung-2025") { id } }' } });
-    const [item] = await table.waitForSubscriptions('CONCERN#WARD#tan-hung');
+    const [item] = await table.waitForSubscriptions('CONCERN#WARD#tan-hung-2025');
     const items = await table.itemsOfConnection(item.connectionId);
     expect(items.map((i) => i.type).sort()).toEqual(['Connection', 'Subscription']);
     for (const stored of items) {

@@ -42,9 +42,10 @@ describe('review reports: figures, documents, snapshots and who may write them',
     const raise = (authority = 'WARD') => api.raise(officer, { sessionId: liveTanHung, authority, requestId: rid('c') });
     await api.move(officer, { concernId: (await raise()).id, to: 'ANSWERED_ON_SPOT', response: 'Đã trả lời tại chỗ.' });
     await api.move(officer, { concernId: (await raise()).id, to: 'RESOLVED', response: 'Phường đã giải quyết.' });
-    const byDistrict = (await raise()).id;
-    await api.move(officer, { concernId: byDistrict, to: 'IN_PROGRESS', authority: 'DISTRICT' });
-    await api.move(officer, { concernId: byDistrict, to: 'RESOLVED', response: 'Quận đã giải quyết.' });
+    // The district level ended on 1/7/2025 (units through time): a concern taken up after the move is the ward's.
+    const followedUp = (await raise()).id;
+    await api.move(officer, { concernId: followedUp, to: 'IN_PROGRESS', authority: 'WARD' });
+    await api.move(officer, { concernId: followedUp, to: 'RESOLVED', response: 'Phường đã giải quyết sau khi kiểm tra.' });
     const toCity = (await raise()).id;
     await api.move(officer, { concernId: toCity, to: 'ESCALATED', authority: 'CITY' });
     await api.move(officer, { concernId: toCity, to: 'ANSWERED', response: 'Thành phố đã trả lời.' });
@@ -64,7 +65,7 @@ describe('review reports: figures, documents, snapshots and who may write them',
     const b2 = await api.register(who.tax, { taxCode: code(), sector: 'TRADE', wardId: 'phu-thuan-2025' });
     const b3 = await api.register(who.tax, { taxCode: code(), sector: 'SERVICES', wardId: 'tan-hung-2025' });
     for (const b of [b1, b2]) await api.checkIn(who.tax, { sessionId: round.id, category: 'BUSINESS_REPRESENTATIVE', businessId: b.id, requestId: rid() });
-    await api.raise(who.tax, { sessionId: round.id, businessId: b3.id, authority: 'DISTRICT', requestId: rid('t') });
+    await api.raise(who.tax, { sessionId: round.id, businessId: b3.id, authority: 'CITY', requestId: rid('t') });
     // The previous period: one Tân Hưng session with 4 residents. After the period: one not counted.
     const before = await api.live(officer, { kind: 'PUBLIC', wardId: 'tan-hung-2025', scheduledAt: iso(now - 200 * DAY) });
     await api.checkIn(officer, { sessionId: before.id, count: 4, requestId: rid() });
@@ -121,14 +122,15 @@ describe('review reports: figures, documents, snapshots and who may write them',
 
   it('counts concerns by outcome and level, and lists the waiting ones with the days they waited', async () => {
     const r = await report(who.leadership);
-    expect(r.concerns).toMatchObject({ raised: 7, answeredOnSpot: 1, resolvedByWard: 1, resolvedByDistrict: 1, answeredAfterEscalation: 1, escalatedWaiting: 1, waiting: 3 });
+    expect(r.concerns).toMatchObject({ raised: 7, answeredOnSpot: 1, resolvedByWard: 2, resolvedByDistrict: 0, answeredAfterEscalation: 1, escalatedWaiting: 1, waiting: 3 });
     expect(r.concerns.byLevel).toEqual(
       expect.arrayContaining([
-        { status: 'RESOLVED', authority: 'DISTRICT', count: 1 },
+        { status: 'RESOLVED', authority: 'WARD', count: 2 },
         { status: 'ESCALATED', authority: 'CENTRAL', count: 1 },
-        { status: 'OPEN', authority: 'DISTRICT', count: 1 },
+        { status: 'OPEN', authority: 'CITY', count: 1 },
       ]),
     );
+    expect(r.concerns.byLevel.some((c: any) => c.authority === 'DISTRICT')).toBe(false);
     expect(r.concerns.byLevel.reduce((n: number, c: any) => n + c.count, 0)).toBe(7);
     expect(r.waitingConcerns).toHaveLength(3);
     expect(r.waitingConcerns.map((c: any) => c.status).sort()).toEqual(['ESCALATED', 'OPEN', 'OPEN']);
@@ -136,7 +138,7 @@ describe('review reports: figures, documents, snapshots and who may write them',
     expect(r.tax).toMatchObject({ rounds: 1, businessesEngaged: 3, bySector: [{ sector: 'TRADE', businesses: 2 }, { sector: 'SERVICES', businesses: 1 }] });
     const ward = await report(who.leadership, 'tan-hung-2025');
     // The tax concern counts for Tân Hưng too: the round has no ward, the business is in Tân Hưng.
-    expect(ward.concerns).toMatchObject({ raised: 7, waiting: 3, resolvedByDistrict: 1 });
+    expect(ward.concerns).toMatchObject({ raised: 7, waiting: 3, resolvedByWard: 2 });
     expect(ward.waitingConcerns.every((c: any) => c.wardId === 'tan-hung-2025' && c.wardName === 'Tân Hưng')).toBe(true);
     expect(ward.tax.bySector).toEqual([{ sector: 'TRADE', businesses: 1 }, { sector: 'SERVICES', businesses: 1 }]);
   });

@@ -127,7 +127,7 @@ describe('WebSocket security: tokens at connection_init, query limits, and what 
         }),
       );
       await table.waitForSubscriptions(`ATTENDANCE#SESSION#${sessionId}`, ROLES.length);
-      await table.waitForSubscriptions('CONCERN#WARD#tan-hung', ROLES.length);
+      await table.waitForSubscriptions('CONCERN#WARD#tan-hung-2025', ROLES.length);
       await sleep(300);
 
       await checkIn(stack, admin, sessionId, 7);

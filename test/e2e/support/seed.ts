@@ -10,13 +10,13 @@ export async function seedActivity(stack: RunningStack, admin: string) {
   const checkIn = (sessionId: string, category: string, count: number, businessId?: string) =>
     call('mutation ($input: CheckInInput!) { checkIn(input: $input) { attendance } }', { input: { sessionId, category, count, businessId, requestId: crypto.randomUUID() } });
 
-  const binhThuan = await schedule('PUBLIC', 'Đối thoại trực tiếp với nhân dân phường Bình Thuận', 'tan-thuan-2025', 'Đảng ủy - UBND phường Bình Thuận', '2026-03-14T01:00:00.000Z');
+  const binhThuan = await schedule('PUBLIC', 'Đối thoại trực tiếp với nhân dân phường Tân Thuận', 'tan-thuan-2025', 'Đảng ủy - UBND phường Tân Thuận', '2026-03-14T01:00:00.000Z');
   await start(binhThuan);
   await checkIn(binhThuan, 'RESIDENT', 52);
   await checkIn(binhThuan, 'PARTY_MEMBER', 9);
   const concern = await call(
     'mutation ($input: RaiseConcernInput!) { raiseConcern(input: $input) { id } }',
-    { input: { sessionId: binhThuan, topic: 'Ngập nước đường Huỳnh Tấn Phát', text: 'Mưa lớn gây ngập khu phố 2, đề nghị nạo vét cống.', authority: 'DISTRICT', requestId: crypto.randomUUID() } },
+    { input: { sessionId: binhThuan, topic: 'Ngập nước đường Huỳnh Tấn Phát', text: 'Mưa lớn gây ngập khu phố 2, đề nghị nạo vét cống.', authority: 'WARD', requestId: crypto.randomUUID() } },
   );
   await call('mutation ($input: MoveConcernInput!) { moveConcern(input: $input) { id } }', { input: { concernId: concern.raiseConcern.id, to: 'IN_PROGRESS', note: 'Giao Phòng Quản lý đô thị' } });
   await close(binhThuan);

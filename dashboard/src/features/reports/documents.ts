@@ -10,6 +10,8 @@ export const ReportFiguresFragment = graphql(`
     waves { wave wards sessions attendance }
     kinds { kind sessions attendance }
     thematicDialogues { sessionId title hostBody scheduledAt attendance attendanceByCategory { category count } }
+    thematicTotals { sessions attendance attendanceByCategory { category count } }
+    units { atStart { wardId wardName } atEnd { wardId wardName } change { effectiveAt legalBasis explanation } }
     tax { rounds businessesEngaged bySector { sector businesses } outcomes { open answeredOnSpot inProgress resolved escalated answered } escalatedToCity }
     concerns {
       raised answeredOnSpot resolvedByWard resolvedByDistrict escalatedWaiting answeredAfterEscalation waiting overdue

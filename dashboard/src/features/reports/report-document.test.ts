@@ -13,6 +13,8 @@ const figures: ReportFiguresFragment = {
   period, wardId: null, wardName: null, generatedAt: '2011-01-20T02:00:00.000Z', totals, attendanceByCategory: [],
   wards: [{ wardId: 'binh-thuan', wardName: 'Bình Thuận', rolloutWave: 'SECOND', sessions: 5, attendance: 293, concerns: 4, concernsClosed: 4 }],
   waves: [{ wave: 'SECOND', wards: 1, sessions: 5, attendance: 293 }], kinds: [{ kind: 'PUBLIC', sessions: 40, attendance: 2147 }], thematicDialogues: [],
+  thematicTotals: { sessions: 0, attendance: 0, attendanceByCategory: [] },
+  units: { atStart: [{ wardId: 'binh-thuan', wardName: 'Bình Thuận' }], atEnd: [{ wardId: 'binh-thuan', wardName: 'Bình Thuận' }], change: null },
   tax: { rounds: 6, businessesEngaged: 435, bySector: [{ sector: 'TRADE', businesses: 435 }], escalatedToCity: 2, outcomes: { open: 0, answeredOnSpot: 1, inProgress: 0, resolved: 1, escalated: 0, answered: 2 } },
   concerns: { raised: 78, answeredOnSpot: 25, resolvedByWard: 19, resolvedByDistrict: 20, escalatedWaiting: 2, answeredAfterEscalation: 6, waiting: 8, overdue: 1, outcomes: { open: 5, answeredOnSpot: 25, inProgress: 1, resolved: 39, escalated: 2, answered: 6 }, byLevel: [] },
   waitingConcerns: [{ concernId: 'c', topic: 'Ngập nước', wardId: 'tan-hung', wardName: 'Tân Hưng', authority: 'CITY', status: 'ESCALATED', raisedAt: '2010-05-02T01:00:00.000Z', daysWaited: 263, dueAt: '2010-06-17T17:00:00.000Z', overdue: true }],
@@ -49,5 +51,29 @@ describe('the review report document (Decree 30/2020/NĐ-CP layout)', () => {
     expect(doc.draft).toBe(true);
     expect(doc.numberLine).toMatch(/^Số:\s+\/BC-UBND$/);
     expect(doc.placeDate).toBe('Quận 7, ngày      tháng      năm');
+  });
+
+  it('gives the thematic dialogues\' totals by attendee category, as the source report states them', () => {
+    const youth = (attendance: number, y: number, p: number) => ({ sessionId: `s${y}`, title: 'Đối thoại với thanh niên', hostBody: 'Quận Đoàn 7', scheduledAt: '2009-03-26T01:00:00.000Z', attendance, attendanceByCategory: [{ category: 'YOUTH_UNION_MEMBER' as const, count: y }, { category: 'PARTY_MEMBER' as const, count: p }] });
+    const doc = buildReportDocument(report, {
+      ...figures,
+      thematicDialogues: [youth(180, 140, 40), youth(170, 128, 42), youth(168, 128, 40)],
+      thematicTotals: { sessions: 3, attendance: 518, attendanceByCategory: [{ category: 'YOUTH_UNION_MEMBER', count: 396 }, { category: 'PARTY_MEMBER', count: 122 }] },
+    });
+    const texts = doc.sections[0]!.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(texts).toContain('Tổng cộng 3 buổi đối thoại chuyên đề với 518 lượt người tham dự, gồm: 396 đoàn viên; 122 đảng viên.');
+  });
+
+  it('names both sets of wards, and why, for a period across the reorganisation of 1/7/2025', () => {
+    const change = { effectiveAt: '2025-06-30T17:00:00.000Z', legalBasis: 'Nghị quyết 1685/NQ-UBTVQH15', explanation: 'Kỳ báo cáo có thay đổi đơn vị hành chính.' };
+    const doc = buildReportDocument(report, {
+      ...figures,
+      period: { from: '2024-12-31T17:00:00.000Z', to: '2025-12-31T17:00:00.000Z' },
+      units: { atStart: [{ wardId: 'binh-thuan', wardName: 'Bình Thuận' }, { wardId: 'phu-my', wardName: 'Phú Mỹ' }], atEnd: [{ wardId: 'tan-thuan-2025', wardName: 'Tân Thuận' }], change },
+    });
+    const texts = doc.sections[0]!.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
+    expect(texts[0]).toContain('trên địa bàn khu vực Quận 7 cũ');
+    expect(texts).toContain('Kỳ báo cáo có thay đổi đơn vị hành chính.');
+    expect(texts).toContain('Đơn vị đầu kỳ (2 phường): Bình Thuận, Phú Mỹ. Đơn vị cuối kỳ (1 phường): Tân Thuận.');
   });
 });

@@ -68,6 +68,8 @@ export const vnLongDate = (iso: string) => {
 /** The last day a [from, to) period includes: `to` is exclusive. */
 const lastDay = (to: string) => new Date(Date.parse(to) - 1).toISOString();
 
+/** 1/7/2025, 00:00 Vietnam time: the district level ended (Law 72/2025/QH15). */
+const DISTRICT_LEVEL_ENDED_AT = '2025-06-30T17:00:00.000Z';
 const WAVE: Record<string, string> = { PILOT: 'Thí điểm', SECOND: 'Đợt 2', THIRD: 'Đợt 3' };
 const KIND: Record<string, string> = { PUBLIC: 'Đối thoại trực tiếp với nhân dân', THEMATIC: 'Đối thoại chuyên đề', BUSINESS_TAX: 'Đối thoại với doanh nghiệp về thuế' };
 const CATEGORY: Record<string, string> = {
@@ -105,7 +107,9 @@ export function buildReportDocument(report: ReviewReportFieldsFragment, f: Repor
   const issuingBody = split ? [split[1]!, split[2]!] : [bodyWords];
   const symbol = (report.number ?? '').split('/')[1] ?? 'BC-UBND';
   const dateIso = report.issuedAt ?? f.generatedAt;
-  const scope = f.wardName ? `phường ${f.wardName}` : 'Quận 7';
+  // After 1/7/2025 there is no Quận 7: a report reaching past it covers the area of the former district.
+  const afterDistrict = !!f.units.change || f.period.from >= DISTRICT_LEVEL_ENDED_AT;
+  const scope = f.wardName ? `phường ${f.wardName}` : afterDistrict ? 'khu vực Quận 7 cũ' : 'Quận 7';
   const t = f.totals;
 
   const results: DocBlock[] = [
@@ -113,6 +117,13 @@ export function buildReportDocument(report: ReviewReportFieldsFragment, f: Repor
       kind: 'paragraph',
       text: `Trong kỳ báo cáo, trên địa bàn ${scope} đã tổ chức ${vnNumber(t.sessions)} buổi đối thoại với ${vnNumber(t.attendance)} lượt người tham dự; tiếp nhận ${vnNumber(t.concerns)} ý kiến, kiến nghị, đã trả lời, giải quyết ${vnNumber(t.concernsClosed)} ý kiến.`,
     },
+    // A period across a reorganisation names both sets of units and says why (units through time).
+    ...(f.units.change && !f.wardName
+      ? ([
+          { kind: 'paragraph', text: f.units.change.explanation },
+          { kind: 'paragraph', text: `Đơn vị đầu kỳ (${vnNumber(f.units.atStart.length)} phường): ${f.units.atStart.map((u) => u.wardName).join(', ')}. Đơn vị cuối kỳ (${vnNumber(f.units.atEnd.length)} phường): ${f.units.atEnd.map((u) => u.wardName).join(', ')}.` },
+        ] as DocBlock[])
+      : []),
     { kind: 'heading', text: '1. Đối thoại tại các phường' },
     {
       kind: 'table',
@@ -150,6 +161,14 @@ export function buildReportDocument(report: ReviewReportFieldsFragment, f: Repor
             numeric: [0, 5],
           },
         },
+    ...(f.thematicDialogues.length === 0
+      ? []
+      : ([
+          {
+            kind: 'paragraph',
+            text: `Tổng cộng ${vnNumber(f.thematicTotals.sessions)} buổi đối thoại chuyên đề với ${vnNumber(f.thematicTotals.attendance)} lượt người tham dự, gồm: ${f.thematicTotals.attendanceByCategory.map((c) => `${vnNumber(c.count)} ${CATEGORY[c.category] ?? c.category}`).join('; ')}.`,
+          },
+        ] as DocBlock[])),
     { kind: 'heading', text: '5. Đối thoại với doanh nghiệp về thuế' },
     {
       kind: 'paragraph',
