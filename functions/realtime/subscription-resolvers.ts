@@ -1,7 +1,6 @@
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Actor } from '../domain/actor.js';
 import { NotFoundError } from '../domain/errors.js';
-import { referenceJurisdiction } from '../domain/wards.js';
 
 export type SubscriptionField = 'attendanceChanged' | 'concernChanged' | 'summaryChanged';
 
@@ -20,12 +19,9 @@ export interface SubscriptionContext extends GraphQLContext {
   subscribeTo(target: SubscriptionTarget): AsyncIterable<unknown>;
 }
 
-// NOTE: checked synchronously against the reference units (functions/data/units.json): the Lambda path
-// files the subscription from the resolver's synchronous call.
-const wardIds = new Set(referenceJurisdiction().units.map((w) => w.id));
-
-function checkWard(wardId: string | null | undefined) {
-  if (wardId != null && !wardIds.has(wardId)) {
+/** A ward argument must name a unit of the jurisdiction, past or present (the loaded list, not a fixed one). */
+async function checkWard(context: SubscriptionContext, wardId: string | null | undefined) {
+  if (wardId != null && !(await context.domain.wards.getWard(wardId))) {
     throw new NotFoundError(`There is no ward with id "${wardId.slice(0, 60)}"; Query.wards lists them.`, { wardId });
   }
 }
@@ -37,9 +33,9 @@ function assertMaySubscribe(actor: Actor | undefined) {
 
 function field(name: SubscriptionField) {
   return {
-    subscribe: (_root: unknown, args: { sessionId?: string | null; wardId?: string | null }, context: SubscriptionContext) => {
+    subscribe: async (_root: unknown, args: { sessionId?: string | null; wardId?: string | null }, context: SubscriptionContext) => {
       assertMaySubscribe(context.actor);
-      checkWard(args.wardId);
+      await checkWard(context, args.wardId);
       const clean: SubscriptionTarget['args'] = {};
       if (args.sessionId != null) clean.sessionId = args.sessionId;
       if (args.wardId != null) clean.wardId = args.wardId;

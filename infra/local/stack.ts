@@ -134,8 +134,16 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     httpHandler = handler as typeof httpHandler;
 
     const { domain } = getRuntime();
-    await domain.wards.ensureReferenceWards();
-    if (options.demo) {
+    // UNITS_FILE: the jurisdiction's list of units (a .csv in the statistics office's layout, or a .json
+    // like functions/data/units.json) in place of the former District 7 area (README, "Units through time").
+    const unitsFile = process.env.UNITS_FILE;
+    if (unitsFile) {
+      const { loadUnitsFile } = await import('../units-file.js');
+      const loaded = await domain.wards.ensureReferenceWards(loadUnitsFile(unitsFile, { name: process.env.UNITS_NAME, validFrom: process.env.UNITS_VALID_FROM }));
+      log(`units: ${loaded.length} units loaded from ${unitsFile}`);
+    } else await domain.wards.ensureReferenceWards();
+    if (options.demo && unitsFile) log('demo data: not loaded with UNITS_FILE (the demo is District 7\'s)');
+    else if (options.demo) {
       const { loadDemoDataIfEmpty } = await import('./demo.js');
       await loadDemoDataIfEmpty(domain, log);
     }

@@ -231,22 +231,22 @@ describe('concerns and businesses', () => {
   });
 
   it('pages through 55 concerns newest first with no duplicate or gap while concerns are raised between pages, filtering by status and authority', async () => {
-    const officer3 = await who.ward('tan-thuan-2025');
-    const s = await api.live(officer3, { kind: 'PUBLIC', wardId: 'tan-thuan-2025', scheduledAt: '2030-07-01T01:00:00.000Z' });
+    const officer3 = await who.ward('phu-thuan-2025');
+    const s = await api.live(officer3, { kind: 'PUBLIC', wardId: 'phu-thuan-2025', scheduledAt: '2030-07-01T01:00:00.000Z' });
     const made: string[] = [];
     for (let i = 0; i < 55; i += 1) made.push((await api.raise(officer3, { sessionId: s.id, requestId: rid(), authority: i % 5 === 0 ? 'CITY' : 'WARD' })).id);
     const seen: string[] = [];
     let after: string | null = null;
     let page = 0;
     do {
-      const data: any = (await api.ok('query ($after: String) { concerns(wardId: "tan-thuan-2025", first: 10, after: $after) { edges { node { id raisedAt } } pageInfo { hasNextPage endCursor } } }', { after }, who.leadership)).concerns;
+      const data: any = (await api.ok('query ($after: String) { concerns(wardId: "phu-thuan-2025", first: 10, after: $after) { edges { node { id raisedAt } } pageInfo { hasNextPage endCursor } } }', { after }, who.leadership)).concerns;
       seen.push(...data.edges.map((e: any) => e.node.id));
       after = data.pageInfo.hasNextPage ? data.pageInfo.endCursor : null;
       if ((page += 1) === 2) await api.raise(officer3, { sessionId: s.id, requestId: rid() }); // newer: before our position
     } while (after);
     expect(new Set(seen).size).toBe(seen.length);
     expect(seen.sort()).toEqual([...made].sort());
-    const district = (await api.ok('{ concerns(wardId: "tan-thuan-2025", authority: CITY, status: OPEN, first: 100) { totalCount edges { node { authority status } } } }', {}, who.leadership)).concerns;
+    const district = (await api.ok('{ concerns(wardId: "phu-thuan-2025", authority: CITY, status: OPEN, first: 100) { totalCount edges { node { authority status } } } }', {}, who.leadership)).concerns;
     expect(district.totalCount).toBe(11);
     expect(district.edges.every((e: any) => e.node.authority === 'CITY' && e.node.status === 'OPEN')).toBe(true);
   });
