@@ -10,8 +10,9 @@ import { FUNCTION_RUNTIME, handlerBundling } from './api.js';
 import { REPO_ROOT } from './lambda-bundling.js';
 
 /**
- * Seeds the reference wards after every deployment whose seeding code or data changed (a CDK Trigger
- * runs infra/seed-reference-data.ts), so a fresh account serves the ten wards like `npm start` does.
+ * Seeds the reference units after every deployment whose seeding code or data changed (a CDK Trigger
+ * runs infra/seed-reference-data.ts), so a fresh account serves the units through time (the ten old
+ * wards, the four new ones and their lineage) like `npm start` does.
  */
 export class ReferenceData extends Construct {
   readonly seeder: NodejsFunction;
@@ -25,15 +26,16 @@ export class ReferenceData extends Construct {
       architecture: Architecture.ARM_64,
       memorySize: 256,
       timeout: Duration.seconds(60),
-      description: 'Puts the reference wards into the table after a deployment',
+      description: 'Puts the reference units and their lineage into the table after a deployment',
       environment: { TABLE_NAME: props.table.tableName },
       depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
       projectRoot: REPO_ROOT,
       bundling: handlerBundling(),
       logGroup: new LogGroup(this, 'SeedLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     });
-    // Ward items are written with BatchWriteItem (PutRequest) only.
-    props.table.grant(this.seeder, 'dynamodb:BatchWriteItem');
+    // Unit items are written with BatchWriteItem (PutRequest); the jurisdiction item (name, parents,
+    // reorganisations with their lineage) with one PutItem.
+    props.table.grant(this.seeder, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem');
     acknowledgeNag(
       this.seeder,
       [
@@ -43,7 +45,7 @@ export class ReferenceData extends Construct {
         },
         {
           id: tableIndexesFinding(props.table),
-          reason: 'TableV2.grant always adds <table>/index/* beside the table; BatchWriteItem has no effect on an index.',
+          reason: 'TableV2.grant always adds <table>/index/* beside the table; BatchWriteItem and PutItem have no effect on an index.',
         },
         { id: 'AwsSolutions-L1', reason: 'Same runtime as the three application functions (FUNCTION_RUNTIME, see infra/api.ts).' },
       ],

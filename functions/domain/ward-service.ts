@@ -89,7 +89,8 @@ export function createWardService(stores: Pick<Stores, 'wards' | 'stats'>) {
      * Makes the table hold the jurisdiction's units and lineage (default: functions/data/units.json and
      * its reorganisations). Runs on every start and after each deployment; a plain overwrite.
      */
-    async ensureReferenceWards(j: Jurisdiction = referenceJurisdiction()): Promise<Ward[]> {
+    async ensureReferenceWards(given?: Jurisdiction): Promise<Ward[]> {
+      const j = given ?? (await referenceJurisdiction());
       await stores.wards.putWards(j.units);
       const { units: _units, ...meta } = j;
       await stores.wards.putJurisdiction(meta);

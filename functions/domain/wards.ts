@@ -1,5 +1,4 @@
 import unitsFile from '../data/units.json' with { type: 'json' };
-import reorganisation2025 from '../data/reorganisations/2025-07-01-hcmc.json' with { type: 'json' };
 import type { Period } from './period.js';
 import { startOfVietnamDate } from './working-days.js';
 
@@ -94,6 +93,8 @@ const dateToInstant = (date: string | undefined, what: string): string | undefin
 
 interface UnitsFile {
   jurisdiction: { name: string; nameEn?: string };
+  /** The ids of functions/data/reorganisations/<id>.json files that apply to these units. */
+  reorganisations?: string[];
   parents: { code: string; name: string; level: string; validFrom?: string; validTo?: string }[];
   units: { id: string; code: string; name: string; level: string; parent: string; validFrom?: string; validTo?: string; rolloutWave?: string; order: number; generated?: boolean }[];
 }
@@ -186,9 +187,22 @@ export function buildJurisdiction(file: UnitsFile, reorganisationFiles: Reorgani
 
 const overlaps = (a: Ward, b: Ward) => (!a.validTo || !b.validFrom || b.validFrom < a.validTo) && (!b.validTo || !a.validFrom || a.validFrom < b.validTo);
 
-/** The default jurisdiction: the former District 7 area (functions/data/units.json and its reorganisation). */
-export function referenceJurisdiction(): Jurisdiction {
-  return buildJurisdiction(unitsFile as UnitsFile, [reorganisation2025 as ReorganisationFile]);
+/**
+ * The default jurisdiction: the former District 7 area (functions/data/units.json) with every
+ * reorganisation it lists. NOTE: the files are imported by id (a glob import the bundler resolves at
+ * build time), so a new reorganisation is data only: its file, its id in units.json, its new units.
+ */
+export async function referenceJurisdiction(): Promise<Jurisdiction> {
+  const file = unitsFile as UnitsFile;
+  const reorganisations = await Promise.all(
+    (file.reorganisations ?? []).map(async (id) => (await import(`../data/reorganisations/${id}.json`, { with: { type: 'json' } })).default as ReorganisationFile),
+  );
+  return buildJurisdiction(file, reorganisations);
+}
+
+/** The default jurisdiction's units, without their lineage (for tools that only need ids and names). */
+export function referenceUnits(): Ward[] {
+  return buildJurisdiction(unitsFile as UnitsFile).units;
 }
 
 /** Whether the unit is in force at the instant. */

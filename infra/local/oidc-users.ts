@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { referenceJurisdiction } from '../../functions/domain/wards.js';
+import { referenceUnits } from '../../functions/domain/wards.js';
 
 /**
  * The test users of the local OpenID Connect provider (`AUTH=oidc npm start`): one per role, a ward
@@ -21,7 +21,7 @@ export const OIDC_TEST_USERS: OidcTestUser[] = [
   { username: 'lanhdao', name: 'Lãnh đạo Quận 7', groups: ['LEADERSHIP'] },
   { username: 'thue', name: 'Cán bộ Chi cục Thuế', groups: ['TAX_OFFICER'] },
   { username: 'quantri', name: 'Quản trị hệ thống', groups: ['ADMIN'] },
-  ...referenceJurisdiction().units.map((ward) => ({ username: `phuong.${ward.id}`, name: `Cán bộ phường ${ward.name}`, groups: ['WARD_OFFICER'], wardId: ward.id })),
+  ...referenceUnits().map((ward) => ({ username: `phuong.${ward.id}`, name: `Cán bộ phường ${ward.name}`, groups: ['WARD_OFFICER'], wardId: ward.id })),
   // Signed in, but no administrator has put them in a group yet: no role, no data.
   { username: 'chuaconhom', name: 'Người dùng chưa có nhóm', groups: [] },
   // Two groups: the most capable role wins (functions/domain/actor.ts roleFromGroups), here TAX_OFFICER.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { authoritiesAt, movesFrom } from '../../functions/domain/concern-rules.js';
 import { buildJurisdiction, inForceAt, inForceDuring, lineageOf, predecessorsOf, referenceJurisdiction, successorsOf, uniqueSuccessor, unitsAt, unitsDuring } from '../../functions/domain/wards.js';
 
-const j = referenceJurisdiction();
+const j = await referenceJurisdiction();
 const ids = (units: { id: string }[]) => units.map((u) => u.id);
 const LAST_OLD_MOMENT = '2025-06-30T16:59:59.999Z';
 const FIRST_NEW_MOMENT = '2025-06-30T17:00:00.000Z'; // 1/7/2025 00:00 in Vietnam

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnitOptions } from '../units/UnitOptions.js';
 import { useClient, useSubscription } from 'urql';
 import { useLiveQuery, useThrottled } from '../../app/live.js';
 import { Link } from '../../app/router.js';
@@ -98,7 +99,8 @@ export function ConcernsBoard() {
           {t('table.ward')}
           <select value={wardId} onChange={(e) => setWardId(e.target.value)}>
             <option value="">{t('common.all')}</option>
-            {data?.wards.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+            {/* Every unit a concern may have been raised in: today's first, the former ones marked. */}
+            <UnitOptions units={data?.jurisdiction.units ?? []} from="2000-01-01T00:00:00.000Z" />
           </select>
         </label>
         <label className="field">

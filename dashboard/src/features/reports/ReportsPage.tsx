@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { UnitOptions } from '../units/UnitOptions.js';
 import { useMutation, useQuery } from 'urql';
 import { useRouter } from '../../app/router.js';
 import { useViewer } from '../../app/viewer.js';
@@ -184,7 +185,7 @@ export function ReportsPage() {
   const [{ data, error }, refetch] = useQuery({ query: ReportsPageQuery, variables: { period: { from: state.from, to: state.to }, wardId: state.ward ?? null }, requestPolicy: 'cache-and-network' });
   const [created, runCreate] = useMutation(CreateReviewReportMutation);
   const [kind, setKind] = useState<ReviewReportKind>('SO_KET');
-  const wardName = data?.wards.find((w) => w.id === state.ward)?.name;
+  const wardName = data?.jurisdiction.units.find((w) => w.id === state.ward)?.name;
   const previewDoc = useMemo(() => {
     if (!data?.report) return undefined;
     const draft: ReviewReportFieldsFragment = {
@@ -235,7 +236,8 @@ export function ReportsPage() {
           <span>{t('reports.scope')}</span>
           <select value={state.ward ?? ''} onChange={(e) => go({ ...state, ward: e.target.value || undefined, id: undefined })}>
             <option value="">{t('common.district')}</option>
-            {data?.wards.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
+            {/* The units in force at some moment of the period (both sets for a period across 1/7/2025). */}
+            <UnitOptions units={data?.jurisdiction.units ?? []} from={state.from} to={state.to} />
           </select>
         </label>
       </form>

@@ -33,7 +33,7 @@ export const ReviewReportFieldsFragment = graphql(`
 
 export const ReportsPageQuery = graphql(`
   query ReportsPage($period: PeriodInput!, $wardId: ID) {
-    wards { id name }
+    jurisdiction { units { id name validFrom validTo } }
     viewer { mayWriteReports(wardId: $wardId) }
     reviewReports(first: 50) { edges { node { ...ReviewReportFields } } }
     report(period: $period, wardId: $wardId) { ...ReportFigures }
