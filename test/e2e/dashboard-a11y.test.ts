@@ -43,7 +43,7 @@ describe('the dashboard for everyone', () => {
     await seedActivity(stack, admin);
     liveSession = await liveSessionWithLongNames(stack, admin);
     const { scheduleSession } = await call('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', {
-      input: { kind: 'PUBLIC', title: 'Đối thoại khu phố 1 Phú Thuận', wardId: 'phu-thuan-2025', hostBody: 'UBND phường Phú Thuận', scheduledAt: new Date().toISOString() },
+      input: { kind: 'PUBLIC', title: 'Đối thoại khu phố 1 Tân Thuận', wardId: 'tan-thuan-2025', hostBody: 'UBND phường Tân Thuận', scheduledAt: new Date().toISOString() },
     });
     kioskSession = scheduleSession.id;
     await call('mutation ($id: ID!) { startSession(id: $id) { id } }', { id: kioskSession });
@@ -120,16 +120,17 @@ describe('the dashboard for everyone', () => {
     await page.keyboard.press('ArrowDown'); // Cán bộ phường
     expect((await focused(page)).value).toBe('WARD_OFFICER');
     await page.locator('select').waitFor();
-    await expect.poll(() => page.locator('select').inputValue()).toBe('phu-thuan-2025');
+    // The first ward in force today (units through time): Tân Thuận.
+    await expect.poll(() => page.locator('select').inputValue()).toBe('tan-thuan-2025');
     await tabTo('the sign-in button', (f) => f.tag === 'button' && f.text === 'Đăng nhập');
     await page.keyboard.press('Enter');
 
     await page.getByRole('heading', { name: 'Tổng quan đối thoại Quận 7' }).waitFor({ timeout: 20_000 });
-    await page.locator('[data-ward="phu-thuan"] a').waitFor({ timeout: 20_000 });
+    await page.locator('[data-ward="tan-thuan-2025"] a').waitFor({ timeout: 20_000 });
     await tabTo('the skip link', (f) => f.tag === 'a' && f.text === 'Chuyển đến nội dung');
-    await tabTo('the link to Phú Thuận', (f) => f.tag === 'a' && f.href === '/ward/phu-thuan');
+    await tabTo('the link to Tân Thuận', (f) => f.tag === 'a' && f.href === '/ward/tan-thuan-2025');
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { name: /Phú Thuận/, level: 1 }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: /Tân Thuận/, level: 1 }).waitFor({ timeout: 20_000 });
 
     await tabTo('the logging menu entry', (f) => f.tag === 'a' && f.href === '/logging');
     await page.keyboard.press('Enter');
@@ -180,7 +181,7 @@ describe('the dashboard for everyone', () => {
       expect(await date.getAttribute('aria-invalid')).toBe('true');
       await expect.poll(() => page.locator('.date-time').textContent()).toContain('Ngày này không có trong lịch.');
       await page.getByRole('button', { name: 'Lên lịch', exact: true }).click();
-      const scheduled = async () => (await call('{ sessions(wardId: "phu-thuan", first: 100) { edges { node { title scheduledAt } } } }', {})).sessions.edges.map((e: any) => e.node).filter((s: any) => s.title === title);
+      const scheduled = async () => (await call('{ sessions(wardId: "phu-thuan-2025", first: 100) { edges { node { title scheduledAt } } } }', {})).sessions.edges.map((e: any) => e.node).filter((s: any) => s.title === title);
       expect(await scheduled()).toEqual([]);
 
       await date.fill('02/03/2027');

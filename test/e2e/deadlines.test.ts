@@ -62,7 +62,7 @@ describe('deadlines in the dashboard', () => {
     await page.getByTestId('overdue-only').check();
     await expect.poll(() => page.locator('[data-concern-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-concern-id'))), { timeout: 10_000 }).toEqual([late.id, escalated.id]);
 
-    await page.goto('/ward/tan-hung');
+    await page.goto('/ward/tan-hung-2025');
     await expect.poll(() => page.getByTestId('due-badge').allTextContents(), { timeout: 10_000 }).toContain('⚠ Quá hạn · hạn 16/03/2026');
 
     await page.goto('/tax');

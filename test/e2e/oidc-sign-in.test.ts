@@ -49,7 +49,7 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
   it('signs in through the provider\'s login page and lands on the screen for the role (two groups: the most capable wins)', async () => {
     const expected: [string, string, boolean][] = [
       ['lanhdao', 'Lãnh đạo', false],
-      ['phuong.tan-hung', 'Cán bộ phường · Tân Hưng', true],
+      ['phuong.tan-hung-2025', 'Cán bộ phường · Tân Hưng', true],
       ['thue', 'Cán bộ Chi cục Thuế', true],
       ['hainhom', 'Cán bộ Chi cục Thuế', true],
     ];
@@ -59,7 +59,7 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
       await expect.poll(() => page.getByTestId('viewer-role').textContent(), { timeout: 15_000 }).toBe(shown);
       await page.getByTestId('kpi-tiles').waitFor();
       expect(await page.getByRole('link', { name: 'Ghi nhận' }).count(), username).toBe(logs ? 1 : 0);
-      if (username === 'phuong.tan-hung') await screenshot(page, 'oidc-signed-in-ward-officer');
+      if (username === 'phuong.tan-hung-2025') await screenshot(page, 'oidc-signed-in-ward-officer');
       // The dashboard holds the provider's ID token (the API's bearer), not the access token.
       const stored = await page.evaluate(() => localStorage.getItem('dp.token'));
       expect(claimsOf(stored!)).toMatchObject({ iss: issuer, token_use: 'id', 'cognito:username': username });
@@ -120,7 +120,7 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
     const firstToken = (await page.evaluate(() => localStorage.getItem('dp.token')))!;
     // The ward's page follows its check-ins one by one (the overview follows the summary): go there
     // in the app, on the same socket.
-    await page.locator('tr[data-ward="tan-hung"] a').first().click();
+    await page.locator('tr[data-ward="tan-hung-2025"] a').first().click();
     await page.getByRole('heading', { name: /Tân Hưng/ }).first().waitFor();
     const table = tableOf(stack);
     await table.waitForSubscriptions('ATTENDANCE#WARD#tan-hung-2025', 1);

@@ -128,7 +128,7 @@ export function WardPage({ id }: { id: string }) {
   return (
     <section aria-labelledby="ward-title">
       <div className="page-head">
-        <h1 id="ward-title">{t('ward.title', { name: ward.name })} {untilLabel(ward.validTo, t)}</h1>
+        <h1 id="ward-title">{ward.validTo ? `${t('ward.title', { name: ward.name })} ${untilLabel(ward.validTo, t)}` : t('ward.title', { name: ward.name })}</h1>
         <span className={`wave-tag wave-${ward.rolloutWave.toLowerCase()}`}>{t(`wave.${ward.rolloutWave}`)}</span>
       </div>
       <p className="muted" data-testid="ward-lineage">
