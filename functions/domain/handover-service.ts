@@ -156,6 +156,13 @@ export function createHandoverService(stores: Stores, wards: WardService, clock:
       return concerns.filter((c): c is Concern => !!c && !!c.awaitingSuccessor);
     },
 
+    /** The concerns handed over to a unit by reorganisations (or a pick), oldest first: what its officers now answer for. */
+    async listHandedOverTo(wardId: string): Promise<Concern[]> {
+      const ids = await stores.concerns.listHandedOverTo(wardId);
+      const concerns = await Promise.all(ids.map((id) => stores.concerns.getConcern(id)));
+      return concerns.filter((c): c is Concern => !!c && c.handledBy === wardId);
+    },
+
     /** The units a concern awaiting a successor may pass to. */
     async candidates(c: Concern): Promise<string[]> {
       if (!c.awaitingSuccessor) return [];

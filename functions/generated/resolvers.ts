@@ -1089,6 +1089,8 @@ export type Ward = {
   code: Scalars['String']['output'];
   /** True for units made up for tests and benchmarks (never in the demo). */
   generated: Scalars['Boolean']['output'];
+  /** Concerns raised in other units that this unit now handles (handed over by a reorganisation), oldest first. */
+  handedOverConcerns: Array<Concern>;
   id: Scalars['ID']['output'];
   /** WARD, COMMUNE or SPECIAL_ZONE for the units Query.wards lists. */
   level: UnitLevel;
@@ -1881,6 +1883,7 @@ export type ViewerAbilitiesResolvers<ContextType = GraphQLContext, ParentType ex
 export type WardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Ward'] = ResolversParentTypes['Ward']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   generated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  handedOverConcerns?: Resolver<Array<ResolversTypes['Concern']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<ResolversTypes['UnitLevel'], ParentType, ContextType>;
   lineageStats?: Resolver<ResolversTypes['WardLineageStats'], ParentType, ContextType, Partial<WardLineageStatsArgs>>;

@@ -26,6 +26,7 @@ export const unitResolvers: Resolvers = {
     predecessors: (w, _a, { domain }) => domain.wards.predecessors(w.id),
     successors: (w, _a, { domain }) => domain.wards.successors(w.id),
     lineageStats: (w, { period }, { domain }) => domain.wards.wardLineageStats(w.id, period),
+    handedOverConcerns: (w, _a, { domain }) => domain.handovers.listHandedOverTo(w.id),
   },
   AdministrativeUnit: {
     validFrom: (p) => p.validFrom ?? null,

@@ -304,6 +304,10 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
           : { Delete: { TableName: tableName, Key: awaitingKey } },
       ];
       if (after.dueAt) items.push(dueMarkerPut(tableName, { ...after, dueAt: after.dueAt }));
+      // The unit that takes a concern over finds it by this marker (its own ward's lists hold the concerns raised in it).
+      if (after.handledBy && after.handledBy !== before.handledBy && after.handledBy !== before.wardId) {
+        items.push({ Put: { TableName: tableName, Item: { pk: `HANDLED#${after.handledBy}`, sk: `${before.raisedAt}#${before.id}`, type: 'HandedOver', concernId: before.id } } });
+      }
       try {
         await runTransaction(db, items);
         return true;
@@ -311,6 +315,19 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
         if (error instanceof ConditionFailedError && error.index === 0) return false;
         throw error;
       }
+    },
+    /** The ids of the concerns handed over to a unit by reorganisations, oldest raised first. */
+    async listHandedOverTo(wardId: string): Promise<string[]> {
+      const ids: string[] = [];
+      let startKey: Record<string, unknown> | undefined;
+      do {
+        const page = await db.send(
+          new QueryCommand({ TableName: tableName, KeyConditionExpression: 'pk = :p', ExpressionAttributeValues: { ':p': `HANDLED#${wardId}` }, ExclusiveStartKey: startKey, ConsistentRead: true }),
+        );
+        ids.push(...(page.Items ?? []).map((i) => i.concernId as string));
+        startKey = page.LastEvaluatedKey;
+      } while (startKey);
+      return ids;
     },
     /** The ids of concerns awaiting a successor, oldest raised first (their markers: pk AWAITING_SUCCESSOR). */
     async listAwaitingSuccessor(): Promise<string[]> {

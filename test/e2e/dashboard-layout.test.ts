@@ -249,7 +249,9 @@ describe('the dashboard laid out at every size', () => {
           await page.setViewportSize(SIZES[size]);
           for (const screen of screens.filter((s) => s.token === token)) {
             await page.goto(screen.path);
-            await settled(page, screen.ready);
+            await settled(page, screen.ready).catch((error: Error) => {
+              throw new Error(`${screen.name} (${screen.path}) at ${size} in ${lang} never drew: ${error.message.split('\n')[0]}`);
+            });
             for (const o of await textOverflows(page)) problems.push(`${screen.name} ${size} ${lang}: ${o.element} "${o.text}" ${o.scrollWidth} > ${o.clientWidth}`);
             await shoot(page, `${screen.name}-${size}-${lang}`, screen.name !== 'wallboard');
           }

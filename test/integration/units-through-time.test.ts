@@ -115,7 +115,14 @@ describe('units through time: writes follow the date, the hand-over, whole and d
     const kieng = (await api.ok<any>('query ($id: ID!) { concern(id: $id) { ward { id } handledBy { id } authority status history { from to authority handedOverTo { id } legalBasis note } } }', { id: carried.tanKieng }, who.admin)).concern;
     expect(kieng).toMatchObject({ ward: { id: 'tan-kieng' }, handledBy: { id: 'tan-hung-2025' }, authority: 'WARD', status: 'IN_PROGRESS' });
     expect(kieng.history.filter((h: any) => h.handedOverTo)).toEqual([expect.objectContaining({ from: 'IN_PROGRESS', to: 'IN_PROGRESS', handedOverTo: { id: 'tan-hung-2025' }, legalBasis: 'Nghị quyết 1685/NQ-UBTVQH15' })]);
-    // The successor's officer now moves it; the old ward's officer does not.
+    // The successor finds it among the concerns handed over to it (its own lists hold what was raised in it).
+    const handed = (await api.ok<any>('{ ward(id: "tan-hung-2025") { handedOverConcerns { id ward { id } } } }', {}, who.leadership)).ward.handedOverConcerns;
+    expect(handed).toEqual([{ id: carried.tanKieng, ward: { id: 'tan-kieng' } }]);
+    // The successor's officer now moves it; the old ward's officer and another ward's do not.
+    const MOVE = 'mutation ($i: MoveConcernInput!) { moveConcern(input: $i) { id } }';
+    const resolve = { concernId: carried.tanKieng, to: 'RESOLVED', response: 'x' };
+    expect((await api.refused(MOVE, { i: resolve }, await who.ward('tan-kieng'))).code).toBe('FORBIDDEN');
+    expect((await api.refused(MOVE, { i: resolve }, await who.ward('tan-my-2025'))).code).toBe('FORBIDDEN');
     const moved = await api.move(await who.ward('tan-hung-2025'), { concernId: carried.tanKieng, to: 'RESOLVED', response: 'Phường Tân Hưng đã giải quyết.' });
     expect(moved.status).toBe('RESOLVED');
   });
@@ -130,6 +137,7 @@ describe('units through time: writes follow the date, the hand-over, whole and d
     expect((await api.ok<any>(ASSIGN, { c: carried.phuMy, w: 'tan-my-2025' }, who.leadership)).assignSuccessor).toEqual({ handledBy: { id: 'tan-my-2025' }, awaitingSuccessor: false });
     expect((await api.refused(ASSIGN, { c: carried.phuMy, w: 'phu-thuan-2025' }, who.leadership)).code).toBe('CONFLICT');
     expect((await api.ok<any>(LIST, {}, who.leadership)).concernsAwaitingSuccessor).toEqual([]);
+    expect((await api.ok<any>('{ ward(id: "tan-my-2025") { handedOverConcerns { id } } }', {}, who.leadership)).ward.handedOverConcerns).toEqual([{ id: carried.phuMy }]);
   });
 
   it('sums whole predecessors into the new Tân Hưng and shows divided Phú Mỹ beside Tân Mỹ, never apportioned', async () => {

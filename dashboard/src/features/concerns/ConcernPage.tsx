@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { untilLabel } from '../units/unit-labels.js';
 import { useMutation } from 'urql';
 import { useLiveQuery } from '../../app/live.js';
 import { Link } from '../../app/router.js';
@@ -22,8 +23,14 @@ export function ConcernPage({ id }: { id: string }) {
       <h1 id="concern-title">{concern.topic}</h1>
       <p className="muted">
         <span className={`status status-${concern.status.toLowerCase()}`} data-testid="concern-status">{t(`concernStatus.${concern.status}`)}</span>
-        {' · '}{t(`authority.${concern.authority}`)} · {concern.ward?.name ?? t('common.district')} · {concern.session.title}
+        {' · '}{t(`authority.${concern.authority}`)} · {concern.ward ? `${concern.ward.name}${concern.ward.validTo ? ` ${untilLabel(concern.ward.validTo, t)}` : ''}` : t('common.district')} · {concern.session.title}
       </p>
+      {/* After a reorganisation the unit responsible now differs from the ward it was raised in. */}
+      {concern.awaitingSuccessor ? (
+        <p data-testid="handled-by"><Link to="/handover">{t('handover.awaiting')}</Link></p>
+      ) : concern.handledBy && concern.handledBy.id !== concern.ward?.id ? (
+        <p data-testid="handled-by">{t('handover.handledBy')}: <Link to={`/ward/${concern.handledBy.id}`}>{concern.handledBy.name}</Link></p>
+      ) : null}
       <p><DueBadge dueAt={concern.dueAt} overdue={concern.overdue} closed={!!concern.closedAt} /></p>
       <p className="concern-text">{concern.text}</p>
       {concern.business && <p>{t('table.business')}: {concern.business.name} ({concern.business.taxCode})</p>}
@@ -36,8 +43,14 @@ export function ConcernPage({ id }: { id: string }) {
           {concern.history.map((step, index) => (
             <li key={index}>
               <time dateTime={step.at}>{formatDateTime(step.at)}</time>{' '}
-              {step.from ? `${t(`concernStatus.${step.from}`)} → ` : `${t('concerns.raised')} → `}
-              <strong>{t(`concernStatus.${step.to}`)}</strong>
+              {step.handedOverTo ? (
+                <strong>{t('handover.step', { name: step.handedOverTo.name })}</strong>
+              ) : (
+                <>
+                  {step.from ? `${t(`concernStatus.${step.from}`)} → ` : `${t('concerns.raised')} → `}
+                  <strong>{t(`concernStatus.${step.to}`)}</strong>
+                </>
+              )}
               {step.note ? <span> · {step.note}</span> : null}
               {step.dueAt && step.to !== 'ANSWERED_ON_SPOT' && step.to !== 'RESOLVED' && step.to !== 'ANSWERED' ? (
                 <span className="muted"> · {step.authority ? `${t(`authority.${step.authority}`)}, ` : ''}{t('deadline.due', { date: dueDay(step.dueAt) })}</span>

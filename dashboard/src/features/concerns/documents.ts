@@ -28,10 +28,12 @@ export const ConcernQuery = graphql(`
   query ConcernDetail($id: ID!) {
     concern(id: $id) {
       id topic text status authority response raisedAt closedAt dueAt overdue
-      ward { id name }
+      ward { id name validTo }
+      handledBy { id name }
+      awaitingSuccessor
       business { id name taxCode }
       session { id title kind ward { id } }
-      history { from to at by note authority dueAt }
+      history { from to at by note authority dueAt handedOverTo { id name } legalBasis }
       allowedMoves { to authorities needsResponse }
     }
   }

@@ -25,6 +25,7 @@ const WardQuery = graphql(`
       predecessors { ward { id name } whole legalBasis effectiveAt }
       successors { ward { id name } whole legalBasis effectiveAt }
       stats { sessions attendance concerns concernsClosed overdue }
+      handedOverConcerns { id topic status raisedAt closedAt dueAt overdue ward { id name } }
       lineageStats {
         own { sessions attendance concerns concernsClosed }
         predecessors { whole ward { id name } stats { sessions attendance concerns concernsClosed } }
@@ -181,6 +182,20 @@ export function WardPage({ id }: { id: string }) {
         </section>
         <section className="panel" aria-labelledby="ward-concerns-title">
           <h2 id="ward-concerns-title">{t('ward.concerns', { count: data.concerns.totalCount })}</h2>
+          {ward.handedOverConcerns.length > 0 && (
+            <>
+              <h3>{t('ward.handedOver', { count: ward.handedOverConcerns.length })}</h3>
+              <ul className="concern-list" data-testid="handed-over">
+                {ward.handedOverConcerns.map((c) => (
+                  <li key={c.id}>
+                    <Link to={`/concerns/${c.id}`}>{c.topic}</Link>
+                    <small> · {c.ward?.name} · {t(`concernStatus.${c.status}`)} · {formatDate(c.raisedAt)}</small>{' '}
+                    <DueBadge dueAt={c.dueAt} overdue={c.overdue} closed={!!c.closedAt} />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
           {concerns.length === 0 ? <p className="muted">{t('ward.noConcerns')}</p> : (
             <ul className="concern-list">
               {concerns.map((c) => (
