@@ -98,7 +98,8 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
     /** Whether `actor` may draft, edit and issue reports of that scope (no ward: the district); NOT_FOUND for an unknown ward. */
     async mayWrite(actor: Actor, wardId?: string): Promise<boolean> {
       if (wardId !== undefined) await wards.requireWard(wardId);
-      return mayWriteReport(actor, wardId);
+      // A ward officer whose ward has ended reads only (units through time).
+      return mayWriteReport(actor, wardId) && (await wards.readOnlyReason(actor, clock().toISOString())) === undefined;
     },
     requireReport,
     getReport: async (id: string) => (isPlausibleId(id) ? stores.reports.getReport(id) : undefined),
@@ -122,6 +123,7 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
       const period = parsePeriod(input.period)!;
       const ward = input.wardId ? await wards.requireWard(input.wardId) : undefined;
       assertMayWriteReport(actor, ward?.id);
+      await wards.assertActorUnitInForce(actor, clock().toISOString());
       const at = clock().toISOString();
       const base: ReviewReport = {
         id: ulid(Date.parse(at)),
@@ -151,6 +153,7 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
       const before = await requireReport(input.id);
       const changed = applyFields(before, input);
       assertMayWriteReport(actor, before.wardId);
+      await wards.assertActorUnitInForce(actor, clock().toISOString());
       if (before.status !== 'DRAFT') throw new ConflictError(`Report ${before.id} is ISSUED (${before.number}); an issued report cannot change. Draft a new one instead.`, { status: before.status });
       const at = clock().toISOString();
       const after = { ...changed, updatedAt: at > before.updatedAt ? at : new Date(Date.parse(before.updatedAt) + 1).toISOString() };
@@ -167,6 +170,7 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
       const issuedAt = input.issuedAt ? parseInstant(input.issuedAt, 'issuedAt') : undefined;
       const before = await requireReport(input.id);
       assertMayWriteReport(actor, before.wardId);
+      await wards.assertActorUnitInForce(actor, clock().toISOString());
       if (before.status !== 'DRAFT') throw new ConflictError(`Report ${before.id} is already ISSUED (${before.number}); it cannot be issued again.`, { status: before.status });
       const at = clock().toISOString();
       const figures = await reports.reportFigures(before.period, before.wardId);

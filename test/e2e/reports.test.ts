@@ -66,6 +66,7 @@ describe('review reports in Chromium: a leader downloads the 2006–2010 report 
     const doc = page.getByTestId('report-document');
     await expect.poll(() => doc.textContent(), { timeout: 30_000 }).toContain('(Từ ngày 01/01/2006 đến ngày 31/12/2010)');
     expect(await doc.textContent()).toContain('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(await doc.textContent()).toContain('gồm: 396 đoàn viên; 122 đảng viên; 47 hội viên phụ nữ');
     await screenshot(page, 'reports-2006-2010');
 
     // .docx: the XML of the document, table by table.
@@ -93,6 +94,8 @@ describe('review reports in Chromium: a leader downloads the 2006–2010 report 
     expect([count('YOUTH_UNION_MEMBER'), count('PARTY_MEMBER'), count('WOMENS_UNION_MEMBER')]).toEqual([396, 122, 47]);
     expect(xml).toContain(`Tổ chức ${vi(api.tax.rounds)} đợt đối thoại với ${vi(api.tax.businessesEngaged)} doanh nghiệp`);
     expect(xml).toContain(`đã tổ chức ${vi(api.totals.sessions)} buổi đối thoại với ${vi(api.totals.attendance)} lượt người tham dự`);
+    // The thematic dialogues' totals by category, as the source report states them.
+    expect(xml).toContain('gồm: 396 đoàn viên; 122 đảng viên; 47 hội viên phụ nữ');
 
     // PDF: its text layer, read back with pdftotext (poppler-utils).
     const pdfPath = await downloadFrom(page, /PDF/);
@@ -111,6 +114,7 @@ describe('review reports in Chromium: a leader downloads the 2006–2010 report 
     }
     expect(flat).toContain(`Tổ chức ${vi(api.tax.rounds)} đợt đối thoại với ${vi(api.tax.businessesEngaged)} doanh nghiệp`);
     expect(flat).toContain(`đã tổ chức ${vi(api.totals.sessions)} buổi đối thoại với ${vi(api.totals.attendance)} lượt người tham dự`);
+    expect(flat).toContain('gồm: 396 đoàn viên; 122 đảng viên; 47 hội viên phụ nữ');
     expect(layout).toMatch(new RegExp(`Tổng số ý kiến, kiến nghị tiếp nhận\\s+${vi(api.concerns.raised).replace('.', '\\.')}\\s*$`, 'm'));
     expect(layout).toMatch(new RegExp(`Tổng cộng\\s+${vi(api.tax.businessesEngaged)}\\s*$`, 'm'));
     await context.close();

@@ -92,6 +92,9 @@ describe('units through time: writes follow the date, the hand-over, whole and d
     expect(viewer.readOnlyReason).toContain('phu-thuan-2025');
     const refused = await api.refused('mutation ($i: ScheduleSessionInput!) { scheduleSession(input: $i) { id } }', { i: { kind: 'PUBLIC', title: 'x', hostBody: 'y', wardId: 'phu-my', scheduledAt: '2025-03-01T01:00:00.000Z' } }, token);
     expect(refused.code).toBe('FORBIDDEN');
+    const report = await api.refused('mutation ($i: CreateReviewReportInput!) { createReviewReport(input: $i) { id } }', { i: { kind: 'SO_KET', period: { from: '2025-01-01T00:00:00Z', to: '2025-07-01T00:00:00Z' }, wardId: 'phu-my' } }, token);
+    expect(report.code).toBe('FORBIDDEN');
+    expect((await api.ok<any>('{ viewer { mayWriteReports(wardId: "phu-my") } }', {}, token)).viewer.mayWriteReports).toBe(false);
     const current = (await api.ok<any>('{ viewer { abilities { mayWrite sessionKinds } } }', {}, await who.ward('tan-my-2025'))).viewer.abilities;
     expect(current).toEqual({ mayWrite: true, sessionKinds: ['PUBLIC'] });
   });

@@ -123,7 +123,10 @@ function describeActivity(item: ActivityItem, t: (key: string, options?: Record<
     case 'REPORT_CREATED':
     case 'REPORT_UPDATED':
     case 'REPORT_ISSUED':
+    case 'REORGANISATION_APPLIED':
       return t(`feed.${item.action}`);
+    case 'CONCERN_HANDED_OVER':
+      return t('feed.CONCERN_HANDED_OVER', { topic: item.concernTopic ?? '', ward: item.wardName ?? '' });
     default:
       return item.description;
   }
