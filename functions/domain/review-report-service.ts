@@ -99,7 +99,8 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
     async mayWrite(actor: Actor, wardId?: string): Promise<boolean> {
       if (wardId !== undefined) await wards.requireWard(wardId);
       // A ward officer whose ward has ended reads only (units through time).
-      return mayWriteReport(actor, wardId) && (await wards.readOnlyReason(actor, clock().toISOString())) === undefined;
+      if (!mayWriteReport(actor, wardId)) return false;
+      return actor.role !== 'WARD_OFFICER' || (await wards.readOnlyReason(actor, clock().toISOString())) === undefined;
     },
     requireReport,
     getReport: async (id: string) => (isPlausibleId(id) ? stores.reports.getReport(id) : undefined),
