@@ -45,7 +45,7 @@ export default function LineageDiagram({ units }: { units: LineageUnit[] }) {
           <Tooltip />
         </Sankey>
       </ResponsiveContainer>
-      <figcaption className="sr-only">
+      <figcaption className="visually-hidden">
         {sources.map((u) => `${u.name} → ${u.successors.map((s) => `${s.ward.name}${s.whole ? '' : ` (${t('units.part')})`}`).join(', ')}`).join('; ')}
       </figcaption>
     </figure>
