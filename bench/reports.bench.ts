@@ -25,14 +25,12 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, UpdateTimeToLiveCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDomain } from '../functions/domain/index.js';
 import type { Authority, Concern, ConcernStatus } from '../functions/domain/model.js';
 import { bulkLoadConcerns } from '../functions/store/bulk-load.js';
 import { createStores } from '../functions/store/index.js';
-import { adminClient } from '../infra/local/dynamodb-local.js';
-import { tableDefinition, toCreateTableInput } from '../functions/store/table-definition.js';
+import { createBenchTable as createBenchTableIn } from './bench-tables.js';
 import { LOCAL_TABLE_NAME } from '../infra/local/stack.js';
 import { expectData, removeDataDir, startStack } from '../test/support/local-stack.js';
 
@@ -60,23 +58,8 @@ const stack = await startStack({ dataDir });
 const endpoint = /DynamoDB Local on (http:\/\/[^\s]+)/.exec(stack.output())?.[1];
 if (!endpoint) throw new Error(`no DynamoDB endpoint in:\n${stack.output()}`);
 
-/**
- * The two measured tables: the project's definition (keys, GSIs, TTL) without the stream. NOTE: the
- * stack's stream poller reads only the stack's table; on each idle GetRecords DynamoDB Local steps over
- * every stream record other tables got since (bench/emulator-streams.bench.ts): the ~3·10^5 records of
- * a bulk load into a streamed bench table would cost each poll (every 100 ms) ~0.4 s on the emulator's
- * single SQLite thread (in a trial, 9,000 concerns took 433 s to load). Streams play no part in what a
- * report reads, in AWS or here.
- */
-async function createBenchTable(name: string) {
-  const admin = adminClient(endpoint!);
-  const input = { ...toCreateTableInput(name) } as Record<string, unknown>;
-  delete input.StreamSpecification;
-  await admin.send(new CreateTableCommand(input as never));
-  await waitUntilTableExists({ client: admin, maxWaitTime: 30 }, { TableName: name });
-  await admin.send(new UpdateTimeToLiveCommand({ TableName: name, TimeToLiveSpecification: { Enabled: true, AttributeName: tableDefinition.timeToLiveAttribute } })).catch(() => undefined);
-  admin.destroy();
-}
+// The two measured tables: stream-less copies of the project's table (bench/bench-tables.ts says why).
+const createBenchTable = (name: string) => createBenchTableIn(endpoint!, name);
 await createBenchTable(SMALL_TABLE);
 await createBenchTable(BIG_TABLE);
 

@@ -16,15 +16,13 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CreateTableCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import type { Actor } from '../functions/domain/actor.js';
 import { createDomain } from '../functions/domain/index.js';
 import { buildJurisdiction } from '../functions/domain/wards.js';
 import { createStores } from '../functions/store/index.js';
 import { COUNTER_SHARDS } from '../functions/store/stats-store.js';
-import { toCreateTableInput } from '../functions/store/table-definition.js';
-import { adminClient } from '../infra/local/dynamodb-local.js';
 import { removeDataDir, startStack } from '../test/support/local-stack.js';
+import { createBenchTable } from './bench-tables.js';
 
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 30);
 const PERIOD = { from: '2023-12-31T17:00:00.000Z', to: '2026-12-31T17:00:00.000Z' }; // 2024–2026, across the change
@@ -37,19 +35,10 @@ const stack = await startStack({ dataDir });
 const endpoint = /DynamoDB Local on (http:\/\/[^\s]+)/.exec(stack.output())?.[1];
 if (!endpoint) throw new Error(`no DynamoDB endpoint in:\n${stack.output()}`);
 
-async function createBenchTable(name: string) {
-  const admin = adminClient(endpoint!);
-  const input = { ...toCreateTableInput(name) } as Record<string, unknown>;
-  delete input.StreamSpecification;
-  await admin.send(new CreateTableCommand(input as never));
-  await waitUntilTableExists({ client: admin, maxWaitTime: 30 }, { TableName: name });
-  admin.destroy();
-}
-
 /** One side: a table whose jurisdiction has `n` old units that went whole into `new-unit`, every DynamoDB call counted. */
 async function side(n: number) {
   const tableName = `units-${n}`;
-  await createBenchTable(tableName);
+  await createBenchTable(endpoint!, tableName);
   const stores = createStores({ tableName, endpoint });
   const stats = { calls: 0, items: 0 };
   const send = stores.db.send.bind(stores.db) as (...a: unknown[]) => Promise<any>;

@@ -2,7 +2,7 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, Business, BusinessSector } from '../domain/model.js';
 import { activityPut } from './activity-store.js';
 import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
-import { ConditionFailedError, runTransaction } from './transact.js';
+import { runConditionalTransaction } from './transact.js';
 
 // Items (docs/data-model.md): Business pk BUSINESS#<id>, sk BUSINESS;
 //   gsi1 BUSINESSES | gsi2 WARD#<w>#BUSINESSES | gsi3 BUSINESSES#<sector>, sort <name, lower-cased>#<id>.
@@ -52,8 +52,7 @@ export function createBusinessesStore(db: DynamoDBDocumentClient, tableName: str
     /** Registers a business; false when its tax code is already registered (nothing written). */
     async createBusiness(b: Business, activity: Activity): Promise<boolean> {
       const sort = `${b.name.toLocaleLowerCase('vi')}#${b.id}`;
-      try {
-        await runTransaction(db, [
+      return runConditionalTransaction(db, [
           { Put: { TableName: tableName, Item: { ...taxCodeKey(b.taxCode), type: 'TaxCode', ...b }, ConditionExpression: 'attribute_not_exists(pk)' } },
           {
             Put: {
@@ -73,11 +72,6 @@ export function createBusinessesStore(db: DynamoDBDocumentClient, tableName: str
           },
           activityPut(tableName, activity),
         ]);
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.index === 0) return false;
-        throw error;
-      }
     },
     async listBusinesses(filter: BusinessFilter, first: number, after?: string | null): Promise<RawPage & { businesses: Business[] }> {
       const page = await queryPage(db, tableName, listQuery(filter), first, after);

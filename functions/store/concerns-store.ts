@@ -5,7 +5,7 @@ import { activityPut } from './activity-store.js';
 import { expressionParts } from './expression.js';
 import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
 import { counterUpdate, engagementPut, type CounterDelta, type EngagementFacts } from './stats-store.js';
-import { ConditionFailedError, runTransaction, type TransactItem } from './transact.js';
+import { runConditionalTransaction, type TransactItem } from './transact.js';
 
 // Items (docs/data-model.md): Concern pk CONCERN#<id>, sk CONCERN;
 //   gsi1 CONCERNS | gsi2 WARD#<w>#CONCERNS | gsi3 SESSION#<sessionId>#CONCERNS, sort <raisedAt>#<id>.
@@ -193,13 +193,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       ];
       if (concern.dueAt) items.push(dueMarkerPut(tableName, { ...concern, dueAt: concern.dueAt }));
       if (engagement) items.push(engagementPut(tableName, { ...engagement, sessionId: concern.sessionId }));
-      try {
-        await runTransaction(db, items);
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.index === 0) return false;
-        throw error;
-      }
+      return runConditionalTransaction(db, items);
     },
     /** Applies one move if the concern is still in `from`; false when it moved meanwhile (nothing written). */
     async moveConcern(
@@ -225,8 +219,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
         if (after.dueAt) markers.push(dueMarkerPut(tableName, { ...after, dueAt: after.dueAt }));
         markers.push(waitingPut(tableName, waitingRecordOf(after)));
       }
-      try {
-        await runTransaction(db, [
+      return runConditionalTransaction(db, [
           {
             Update: {
               TableName: tableName,
@@ -241,11 +234,6 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
           activityPut(tableName, activity),
           ...markers,
         ]);
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.index === 0) return false;
-        throw error;
-      }
     },
     /**
      * Hands a concern over to another unit (a reorganisation, or the pick of a successor): one history
@@ -308,13 +296,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       if (after.handledBy && after.handledBy !== before.handledBy && after.handledBy !== before.wardId) {
         items.push({ Put: { TableName: tableName, Item: { pk: `HANDLED#${after.handledBy}`, sk: `${before.raisedAt}#${before.id}`, type: 'HandedOver', concernId: before.id } } });
       }
-      try {
-        await runTransaction(db, items);
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.index === 0) return false;
-        throw error;
-      }
+      return runConditionalTransaction(db, items);
     },
     /** The ids of the concerns handed over to a unit by reorganisations, oldest raised first. */
     async listHandedOverTo(wardId: string): Promise<string[]> {

@@ -3,7 +3,7 @@ import type { Activity } from '../domain/model.js';
 import type { ReviewReport, ReviewReportStatus } from '../domain/report-model.js';
 import { activityPut } from './activity-store.js';
 import { queryPage, type ListQuery, type RawPage } from './page.js';
-import { ConditionFailedError, runTransaction } from './transact.js';
+import { runConditionalTransaction, runTransaction } from './transact.js';
 
 // Items (docs/data-model.md): ReviewReport pk REPORT#<id>, sk REPORT;
 //   gsi1 REPORTS | gsi2 WARD#<w>#REPORTS or DISTRICT#REPORTS, sort <createdAt>#<id>.
@@ -57,8 +57,7 @@ export function createReportsStore(db: DynamoDBDocumentClient, tableName: string
      * false (nothing written) when it was issued or changed meanwhile.
      */
     async replaceDraft(report: ReviewReport, previousUpdatedAt: string, activity: Activity): Promise<boolean> {
-      try {
-        await runTransaction(db, [
+      return runConditionalTransaction(db, [
           {
             Put: {
               TableName: tableName,
@@ -70,11 +69,6 @@ export function createReportsStore(db: DynamoDBDocumentClient, tableName: string
           },
           activityPut(tableName, activity),
         ]);
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.index === 0) return false;
-        throw error;
-      }
     },
     async listReports(filter: ReviewReportFilter, first: number, after?: string | null): Promise<RawPage & { reports: ReviewReport[] }> {
       const page = await queryPage(db, tableName, listQuery(filter), first, after);

@@ -5,7 +5,7 @@ import { activityPut } from './activity-store.js';
 import { expressionParts } from './expression.js';
 import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
 import { counterUpdate, engagementPut, type CounterDelta, type EngagementFacts } from './stats-store.js';
-import { ConditionFailedError, runTransaction, type TransactItem } from './transact.js';
+import { runConditionalTransaction, runTransaction, type TransactItem } from './transact.js';
 
 // Items (docs/data-model.md):
 //   Session  pk SESSION#<id>  sk SESSION             gsi1 SESSIONS | gsi2 WARD#<w>#SESSIONS | gsi3 SESSIONS#<kind>, sort <scheduledAt>#<id>
@@ -114,8 +114,7 @@ export function createSessionsStore(db: DynamoDBDocumentClient, tableName: strin
      */
     async moveSession(id: string, from: SessionStatus, to: SessionStatus, set: { startedAt?: string; closedAt?: string }, counters: CounterDelta[], activity: Activity): Promise<boolean> {
       const stamp = set.startedAt ? 'startedAt' : 'closedAt';
-      try {
-        await runTransaction(db, [
+      return runConditionalTransaction(db, [
           {
             Update: {
               TableName: tableName,
@@ -129,11 +128,6 @@ export function createSessionsStore(db: DynamoDBDocumentClient, tableName: strin
           ...counters.map((c) => counterUpdate(tableName, c)),
           activityPut(tableName, activity),
         ]);
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.index === 0) return false;
-        throw error;
-      }
     },
     /**
      * Records one check-in, exactly once per (session, requestId): the CheckIn item (conditional Put,
@@ -146,13 +140,7 @@ export function createSessionsStore(db: DynamoDBDocumentClient, tableName: strin
         ...counters.map((c) => counterUpdate(tableName, c)),
       ];
       if (engagement) items.push(engagementPut(tableName, { ...engagement, sessionId: checkIn.sessionId }));
-      try {
-        await runTransaction(db, items);
-        return true;
-      } catch (error) {
-        if (error instanceof ConditionFailedError && error.index === 0) return false;
-        throw error;
-      }
+      return runConditionalTransaction(db, items);
     },
     async getCheckIn(sessionId: string, requestId: string): Promise<CheckIn | undefined> {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: checkInKey(sessionId, requestId), ConsistentRead: true }));

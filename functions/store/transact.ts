@@ -49,6 +49,21 @@ export async function runTransaction(db: DynamoDBDocumentClient, items: Transact
   }
 }
 
+/**
+ * Runs a transaction whose first item carries the condition that makes it happen once (an item that
+ * must not exist yet, a status it must still have): true when it ran, false when that condition did
+ * not hold (nothing written). Any other failure throws.
+ */
+export async function runConditionalTransaction(db: DynamoDBDocumentClient, items: TransactItem[]): Promise<boolean> {
+  try {
+    await runTransaction(db, items);
+    return true;
+  } catch (error) {
+    if (error instanceof ConditionFailedError && error.index === 0) return false;
+    throw error;
+  }
+}
+
 function backoff(attempt: number): Promise<void> {
   const cap = Math.min(500, 10 * 2 ** attempt);
   return new Promise((resolve) => setTimeout(resolve, Math.random() * cap));
