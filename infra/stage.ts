@@ -8,6 +8,12 @@ export interface StageSettings {
   alarmEmail?: string;
   /** Extra origins allowed by CORS and as sign-in callbacks (context `extraOrigins`, comma-separated), e.g. a custom domain. */
   extraOrigins: string[];
+  /**
+   * The jurisdiction's list of units (context `unitsFile`, a path in the repository: a .csv in the
+   * statistics office's layout or a .json like functions/data/units.json; `unitsName`, `unitsValidFrom`
+   * as for UNITS_FILE locally). Without it: the former District 7 area.
+   */
+  units?: { file: string; name?: string; validFrom?: string };
 }
 
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,14}$/;
@@ -31,5 +37,9 @@ export function readStageSettings(scope: Construct): StageSettings {
       throw new Error(`--context extraOrigins: "${origin}" must be an https origin without a path, e.g. https://dialogue.example.gov.vn`);
     }
   }
-  return { stage, alarmEmail, extraOrigins };
+  const unitsFile = scope.node.tryGetContext('unitsFile') as string | undefined;
+  const units = unitsFile
+    ? { file: unitsFile, name: scope.node.tryGetContext('unitsName') as string | undefined, validFrom: scope.node.tryGetContext('unitsValidFrom') as string | undefined }
+    : undefined;
+  return { stage, alarmEmail, extraOrigins, ...(units ? { units } : {}) };
 }

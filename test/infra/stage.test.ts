@@ -1,5 +1,6 @@
 import { App } from 'aws-cdk-lib';
 import { describe, expect, it } from 'vitest';
+import { seederBundling } from '../../infra/reference-data.js';
 import { readStageSettings } from '../../infra/stage.js';
 import { synthesize } from './support.js';
 
@@ -25,5 +26,15 @@ describe('stages', () => {
   it('adds extra dashboard origins only when they are https origins', () => {
     expect(readStageSettings(new App({ context: { extraOrigins: 'https://pulse.example.gov.vn' } })).extraOrigins).toEqual(['https://pulse.example.gov.vn']);
     expect(() => readStageSettings(new App({ context: { extraOrigins: 'http://pulse.example.gov.vn/app' } }))).toThrow(/must be an https origin/);
+  });
+
+  it('builds a city list given as context unitsFile into the seeder, checked at synth', () => {
+    const settings = readStageSettings(new App({ context: { unitsFile: 'test/fixtures/hcmc-168-units.generated.csv', unitsName: 'Thành phố Hồ Chí Minh', unitsValidFrom: '2025-07-01' } }));
+    expect(settings.units).toEqual({ file: 'test/fixtures/hcmc-168-units.generated.csv', name: 'Thành phố Hồ Chí Minh', validFrom: '2025-07-01' });
+    const define = (seederBundling(settings.units) as { define?: Record<string, string> }).define!;
+    const jurisdiction = JSON.parse(JSON.parse(define.__UNITS_JURISDICTION__!));
+    expect([jurisdiction.name, jurisdiction.units.length]).toEqual(['Thành phố Hồ Chí Minh', 168]);
+    expect((seederBundling(undefined) as { define?: unknown }).define).toBeUndefined();
+    expect(() => seederBundling({ file: 'test/fixtures/no-such-list.csv' })).toThrow(/no-such-list/);
   });
 });
