@@ -18,6 +18,7 @@ import type { ReportFigures, ReportTotals, ReportUnits, ReportWaitingConcern } f
 import { readWardTotals } from './summary-service.js';
 import type { WardService } from './ward-service.js';
 import { ROLLOUT_WAVES, unitsAt, type Jurisdiction, type Ward } from './wards.js';
+import { formatVietnamDate } from './working-days.js';
 
 /** At most this many waiting concerns are listed (the count is exact; the list is for reading). */
 export const WAITING_LISTED = 200;
@@ -46,7 +47,7 @@ export function reportUnits(j: Jurisdiction, period: Period): ReportUnits {
   const atEnd = unitsAt(j, lastInstant).map(row);
   const r = j.reorganisations.find((x) => x.effectiveAt > period.from && x.effectiveAt < period.to);
   if (!r) return { atStart, atEnd };
-  const date = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(r.effectiveAt));
+  const date = formatVietnamDate(r.effectiveAt);
   return {
     atStart,
     atEnd,

@@ -1,6 +1,6 @@
 import unitsFile from '../data/units.json' with { type: 'json' };
 import type { Period } from './period.js';
-import { startOfVietnamDate } from './working-days.js';
+import { formatVietnamDate, startOfVietnamDate } from './working-days.js';
 
 /**
  * Administrative units through time (contract/README.md, "Units through time"). A unit is in force in
@@ -259,7 +259,7 @@ export function lineageOf(j: Pick<Jurisdiction, 'reorganisations'>, id: string):
 
 /** What to say when a unit is not in force at an instant: when it was, and what it became. */
 export function notInForceMessage(j: Jurisdiction, unit: Ward, at: string, what: string): string {
-  const date = (instant: string) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(instant));
+  const date = formatVietnamDate;
   if (unit.validTo && at >= unit.validTo) {
     const next = successorsOf(j, unit.id).map((c) => {
       const to = j.units.find((u) => u.id === c.to);

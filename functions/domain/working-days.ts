@@ -88,6 +88,12 @@ export function vietnamDate(instant: string | Date): CalendarDate {
   return fromMs(ms + VIETNAM_OFFSET_MS);
 }
 
+/** An instant's Vietnam calendar date as people write it in messages and reports: "01/07/2025". */
+export function formatVietnamDate(instant: string): string {
+  const [y, m, d] = vietnamDate(instant).split('-');
+  return `${d}/${m}/${y}`;
+}
+
 /** The instant a Vietnam calendar date starts (00:00 UTC+7), as canonical ISO-8601 UTC. */
 export function startOfVietnamDate(date: CalendarDate): string {
   return new Date(toMs(date) - VIETNAM_OFFSET_MS).toISOString();

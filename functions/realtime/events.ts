@@ -10,7 +10,7 @@ export type LazyValue = () => Promise<unknown>;
  */
 export type RealtimeEvent =
   | { field: 'attendanceChanged'; id: string; sessionId: string; wardId?: string; delta: number; at: string; value: LazyValue }
-  | { field: 'concernChanged'; id: string; concernId: string; wardId?: string; value: LazyValue }
+  | { field: 'concernChanged'; id: string; concernId: string; wardId?: string; handledBy?: string; value: LazyValue }
   | { field: 'summaryChanged'; id: string; value: LazyValue };
 
 /** The root value a subscriber's document is executed against. */

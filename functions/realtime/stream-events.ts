@@ -77,7 +77,7 @@ export function eventsOf(record: DynamoDBRecord, domain: Domain): RealtimeEvent[
       if (typeof concern.id !== 'string' || !concern.id || typeof concern.sessionId !== 'string' || !concern.status) {
         throw new MalformedRecordError(record, 'a Concern needs id, sessionId and status');
       }
-      return [{ field: 'concernChanged', id, concernId: concern.id, wardId: concern.wardId, value: once(async () => concern) }];
+      return [{ field: 'concernChanged', id, concernId: concern.id, wardId: concern.wardId, handledBy: concern.handledBy, value: once(async () => concern) }];
     }
     default:
       return [];

@@ -25,7 +25,12 @@ export function topicsOf(event: RealtimeEvent): string[] {
     case 'attendanceChanged':
       return [`ATTENDANCE#SESSION#${event.sessionId}`, ...(event.wardId ? [`ATTENDANCE#WARD#${event.wardId}`] : []), 'ATTENDANCE#ALL'];
     case 'concernChanged':
-      return [...(event.wardId ? [`CONCERN#WARD#${event.wardId}`] : []), 'CONCERN#ALL'];
+      // A concern handed over by a reorganisation also goes to the unit that handles it now.
+      return [
+        ...(event.wardId ? [`CONCERN#WARD#${event.wardId}`] : []),
+        ...(event.handledBy && event.handledBy !== event.wardId ? [`CONCERN#WARD#${event.handledBy}`] : []),
+        'CONCERN#ALL',
+      ];
     case 'summaryChanged':
       return ['SUMMARY'];
   }

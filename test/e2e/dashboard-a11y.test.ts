@@ -78,6 +78,12 @@ describe('the dashboard for everyone', () => {
       { who: 'leader', token: leader, name: 'explorer', path: '/explorer', ready: '.graphiql-execute-button' },
       { who: 'leader', token: leader, name: 'reports', path: '/reports?from=2026-01-01&to=2027-01-01' },
       { who: 'leader', token: leader, name: 'deadlines', path: '/deadlines' },
+      { who: 'leader', token: leader, name: 'units through time', path: '/units', ready: '[data-testid="lineage-diagram"] svg' },
+      { who: 'leader', token: leader, name: 'hand-over', path: '/handover' },
+      {
+        who: 'leader', token: leader, name: 'a ward with its predecessors', path: '/ward/tan-hung-2025', ready: '[data-testid="with-predecessors"]',
+        then: async (page) => page.getByTestId('with-predecessors').check(),
+      },
       { who: 'officer', token: officer, name: 'reports of its ward', path: '/reports?from=2026-01-01&to=2027-01-01&ward=tan-thuan-dong' },
       { who: 'officer', token: officer, name: 'overview', path: '/', ready: '[data-testid="chart-by-ward"] svg' },
       { who: 'officer', token: officer, name: 'logging', path: '/logging', ready: '.session-list li' },

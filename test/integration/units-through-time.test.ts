@@ -4,7 +4,7 @@ import { createDomain, type Domain } from '../../functions/domain/index.js';
 import { createStores } from '../../functions/store/index.js';
 import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
-import { dynamoEndpointOf } from '../support/realtime-clients.js';
+import { collect, connectClient, dynamoEndpointOf, tableOf } from '../support/realtime-clients.js';
 import { actorsOf, domainClient, fastDataDir, rid, type Actors } from './domain-support.js';
 
 const ADMIN: Actor = { id: 'test-admin', role: 'ADMIN' };
@@ -121,6 +121,10 @@ describe('units through time: writes follow the date, the hand-over, whole and d
     // The successor finds it among the concerns handed over to it (its own lists hold what was raised in it).
     const handed = (await api.ok<any>('{ ward(id: "tan-hung-2025") { handedOverConcerns { id ward { id } } } }', {}, who.leadership)).ward.handedOverConcerns;
     expect(handed).toEqual([{ id: carried.tanKieng, ward: { id: 'tan-kieng' } }]);
+    // The successor's live concerns board (concernChanged for its ward) receives the hand-over's later moves.
+    const client = connectClient(stack, who.leadership);
+    const live = collect(client, { query: 'subscription { concernChanged(wardId: "tan-hung-2025") { id status handledBy { id } } }' });
+    await tableOf(stack).waitForSubscriptions('CONCERN#WARD#tan-hung-2025');
     // The successor's officer now moves it; the old ward's officer and another ward's do not.
     const MOVE = 'mutation ($i: MoveConcernInput!) { moveConcern(input: $i) { id } }';
     const resolve = { concernId: carried.tanKieng, to: 'RESOLVED', response: 'x' };
@@ -128,6 +132,9 @@ describe('units through time: writes follow the date, the hand-over, whole and d
     expect((await api.refused(MOVE, { i: resolve }, await who.ward('tan-my-2025'))).code).toBe('FORBIDDEN');
     const moved = await api.move(await who.ward('tan-hung-2025'), { concernId: carried.tanKieng, to: 'RESOLVED', response: 'Phường Tân Hưng đã giải quyết.' });
     expect(moved.status).toBe('RESOLVED');
+    const [pushed] = await live.waitFor(1);
+    expect(pushed!.data?.concernChanged).toEqual({ id: carried.tanKieng, status: 'RESOLVED', handledBy: { id: 'tan-hung-2025' } });
+    await client.dispose();
   });
 
   it('lists the Phú Mỹ concern until an admin or leader picks Phú Thuận or Tân Mỹ', async () => {

@@ -34,4 +34,12 @@ describe('subscription topics', () => {
     expect(targetMatches({ field: 'summaryChanged', args: {} }, concern('tan-quy'))).toBe(false);
     expect(targetMatches({ field: 'attendanceChanged', args: {} }, concern('tan-quy'))).toBe(false);
   });
+
+  it('also delivers a concern handed over by a reorganisation to the ward that handles it now, once per topic', () => {
+    const handedOver: RealtimeEvent = { field: 'concernChanged', id: 'e3', concernId: 'c2', wardId: 'tan-kieng', handledBy: 'tan-hung-2025', value };
+    expect(targetMatches({ field: 'concernChanged', args: { wardId: 'tan-hung-2025' } }, handedOver)).toBe(true);
+    expect(targetMatches({ field: 'concernChanged', args: { wardId: 'tan-kieng' } }, handedOver)).toBe(true);
+    expect(targetMatches({ field: 'concernChanged', args: { wardId: 'tan-my-2025' } }, handedOver)).toBe(false);
+    expect(topicsOf({ ...handedOver, handledBy: 'tan-kieng' })).toEqual(['CONCERN#WARD#tan-kieng', 'CONCERN#ALL']);
+  });
 });
