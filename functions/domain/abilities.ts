@@ -1,10 +1,11 @@
 import type { Actor } from './actor.js';
-import { mayActOnSession } from './authorization.js';
-import type { SessionKind } from './model.js';
+import { mayActOnSession, mayApplyReorganisations, mayAssignSuccessors, mayRegisterBusinesses } from './authorization.js';
+import { SESSION_KINDS, type SessionKind } from './model.js';
 import type { WardService } from './ward-service.js';
 
 /**
- * What the signed-in person may do now, as the API decides it: the role table (authorization.ts) and
+ * What the signed-in person may do now, as the API decides it: the role table (authorization.ts, the one
+ * home of the rules; nothing here restates them) and
  * the dates (a ward officer whose ward has ended reads only). The dashboard shows what this says
  * instead of restating the rules.
  */
@@ -17,13 +18,6 @@ export interface ViewerAbilities {
   mayApplyReorganisations: boolean;
 }
 
-const KINDS_BY_ROLE: Record<Actor['role'], SessionKind[]> = {
-  ADMIN: ['PUBLIC', 'THEMATIC', 'BUSINESS_TAX'],
-  WARD_OFFICER: ['PUBLIC'],
-  TAX_OFFICER: ['BUSINESS_TAX'],
-  LEADERSHIP: [],
-};
-
 export function createAbilities(wards: Pick<WardService, 'readOnlyReason'>) {
   return {
     async of(actor: Actor, at: string): Promise<ViewerAbilities> {
@@ -32,10 +26,11 @@ export function createAbilities(wards: Pick<WardService, 'readOnlyReason'>) {
       return {
         mayWrite,
         ...(readOnlyReason ? { readOnlyReason } : {}),
-        sessionKinds: mayWrite ? KINDS_BY_ROLE[actor.role] : [],
-        mayRegisterBusinesses: mayWrite && (actor.role === 'TAX_OFFICER' || actor.role === 'ADMIN'),
-        mayAssignSuccessors: actor.role === 'ADMIN' || actor.role === 'LEADERSHIP',
-        mayApplyReorganisations: actor.role === 'ADMIN',
+        // The kinds the role table lets the actor run in its own ward (or any, for the roles without one).
+        sessionKinds: mayWrite ? SESSION_KINDS.filter((kind) => mayActOnSession(actor, { kind, wardId: actor.wardId })) : [],
+        mayRegisterBusinesses: mayWrite && mayRegisterBusinesses(actor),
+        mayAssignSuccessors: mayAssignSuccessors(actor),
+        mayApplyReorganisations: mayApplyReorganisations(actor),
       };
     },
     /** Whether the actor may run this session now (start, close, check in, raise and move concerns). */

@@ -45,8 +45,26 @@ export function assertMayWriteSessions(actor: Actor, what: string): void {
 }
 
 /** Registering businesses: TAX_OFFICER and ADMIN. */
+export const mayRegisterBusinesses = (actor: Actor): boolean => actor.role === 'TAX_OFFICER' || actor.role === 'ADMIN';
+
 export function assertMayRegisterBusinesses(actor: Actor): void {
-  if (actor.role !== 'TAX_OFFICER' && actor.role !== 'ADMIN') {
+  if (!mayRegisterBusinesses(actor)) {
     throw new ForbiddenError(`Only tax officers and administrators may register businesses; you are signed in as ${actor.role}.`);
   }
+}
+
+/** Picking the unit that takes over a concern after a reorganisation: ADMIN and LEADERSHIP. */
+export const mayAssignSuccessors = (actor: Actor): boolean => actor.role === 'ADMIN' || actor.role === 'LEADERSHIP';
+
+export function assertMayAssignSuccessors(actor: Actor): void {
+  if (!mayAssignSuccessors(actor)) {
+    throw new ForbiddenError(`Only administrators and leaders may pick the unit that takes over a concern; you are signed in as ${actor.role}.`);
+  }
+}
+
+/** Applying a reorganisation to the open concerns: ADMIN only. */
+export const mayApplyReorganisations = (actor: Actor): boolean => actor.role === 'ADMIN';
+
+export function assertMayApplyReorganisations(actor: Actor): void {
+  if (!mayApplyReorganisations(actor)) throw new ForbiddenError(`Only administrators may apply a reorganisation; you are signed in as ${actor.role}.`);
 }

@@ -4,7 +4,8 @@ import type { Actor } from './actor.js';
 import { auditEntry } from './activity-service.js';
 import type { Clock } from './clock.js';
 import { levelOutcome } from './concern-service.js';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors.js';
+import { assertMayApplyReorganisations, assertMayAssignSuccessors } from './authorization.js';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
 import type { Authority, Concern, ConcernTransition } from './model.js';
 import { isPlausibleId } from './validation.js';
 import type { WardService } from './ward-service.js';
@@ -54,9 +55,10 @@ export function createHandoverService(stores: Stores, wards: WardService, clock:
     const ended = [...new Set(r.changes.map((c) => c.from))];
     // Waiting markers hold only concerns still waiting for an answer: no answered concern is read.
     const waiting = (await Promise.all(ended.map((id) => stores.concerns.listWaitingConcerns(undefined, id)))).flat();
+    // When the district level ended, its concerns pass to the ward: those of wards that did not end too.
     if (r.endsParentLevel?.level === 'DISTRICT') {
       const all = await stores.concerns.listWaitingConcerns(undefined);
-      waiting.push(...all.filter((w) => !w.wardId && w.authority === 'DISTRICT'));
+      waiting.push(...all.filter((w) => w.authority === 'DISTRICT' && (!w.wardId || !ended.includes(w.wardId))));
     }
     const concerns = await Promise.all(waiting.map((w) => stores.concerns.getConcern(w.id, true)));
     const moves: HandoverMove[] = [];
@@ -109,7 +111,7 @@ export function createHandoverService(stores: Stores, wards: WardService, clock:
      * at once hand each concern over once. ADMIN only.
      */
     async applyReorganisation(actor: Actor, id: string, dryRun = true): Promise<HandoverResult> {
-      if (actor.role !== 'ADMIN') throw new ForbiddenError(`Only administrators may apply a reorganisation; you are signed in as ${actor.role}.`);
+      assertMayApplyReorganisations(actor);
       const { j, r } = await requireReorganisation(id);
       const at = clock().toISOString();
       if (at < r.effectiveAt) throw new InvalidInputError(`Reorganisation ${r.id} takes effect on ${r.effectiveAt}; it cannot be applied before then.`, { id: r.id });
@@ -171,9 +173,7 @@ export function createHandoverService(stores: Stores, wards: WardService, clock:
 
     /** An admin or leader picks the unit that takes over a concern awaiting a successor. */
     async assignSuccessor(actor: Actor, concernId: string, wardId: string): Promise<Concern> {
-      if (actor.role !== 'ADMIN' && actor.role !== 'LEADERSHIP') {
-        throw new ForbiddenError(`Only administrators and leaders may pick the unit that takes over a concern; you are signed in as ${actor.role}.`);
-      }
+      assertMayAssignSuccessors(actor);
       const c = isPlausibleId(concernId) ? await stores.concerns.getConcern(concernId, true) : undefined;
       if (!c) throw new NotFoundError(`There is no concern with id "${concernId.slice(0, 60)}"; Query.concernsAwaitingSuccessor lists those waiting.`, { concernId: concernId.slice(0, 60) });
       if (!c.awaitingSuccessor) throw new ConflictError(`Concern ${c.id} is not waiting for a successor${c.handledBy ? `: ${c.handledBy} already handles it` : ''}.`);

@@ -54,9 +54,9 @@ export interface ReportFigures {
   waves: { wave: RolloutWave; wards: number; sessions: number; attendance: number }[];
   kinds: { kind: SessionKind; sessions: number; attendance: number }[];
   thematicDialogues: { sessionId: string; title: string; hostBody: string; scheduledAt: string; attendance: number; attendanceByCategory: CategoryCount[] }[];
-  /** The thematic dialogues together, by attendee category (the source report: 3 youth dialogues, 396 + 122). Absent in snapshots frozen before it existed. */
+  /** The thematic dialogues together, by attendee category (the source report: 3 youth dialogues, 396 + 122). Absent only in snapshots frozen before it existed (figuresOf fills it in). */
   thematicTotals?: { sessions: number; attendance: number; attendanceByCategory: CategoryCount[] };
-  /** The units the period covers; `change` says why two sets are named when a reorganisation falls inside it. */
+  /** The units the period covers; `change` says why two sets are named when a reorganisation falls inside it (figuresOf fills it in for older snapshots). */
   units?: ReportUnits;
   tax: { rounds: number; businessesEngaged: number; bySector: { sector: BusinessSector; businesses: number }[]; outcomes: ConcernOutcomes; escalatedToCity: number };
   concerns: {

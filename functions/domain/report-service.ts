@@ -36,6 +36,18 @@ export function previousPeriod(p: Period): Period {
   return { from: new Date(Date.parse(p.from) - length).toISOString(), to: p.from };
 }
 
+/** The thematic dialogues together, by attendee category (the source report: 396 youth-union members, 122 party members). */
+export function thematicTotalsOf(dialogues: ReportFigures['thematicDialogues']): NonNullable<ReportFigures['thematicTotals']> {
+  return {
+    sessions: dialogues.length,
+    attendance: dialogues.reduce((n, d) => n + d.attendance, 0),
+    attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({
+      category,
+      count: dialogues.reduce((n, d) => n + (d.attendanceByCategory.find((c) => c.category === category)?.count ?? 0), 0),
+    })).filter((c) => c.count !== 0),
+  };
+}
+
 /**
  * The units a period covers. When a reorganisation took effect inside it, the report names both sets
  * and says why: each record stays counted once, in the unit where it happened.
@@ -183,14 +195,7 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
         }).filter((w) => w.wards > 0),
         kinds: SESSION_KINDS.map((kind) => ({ kind, sessions: t[`s_${kind}`] ?? 0, attendance: t[`a_${kind}`] ?? 0 })),
         thematicDialogues: dialogues,
-        thematicTotals: {
-          sessions: dialogues.length,
-          attendance: dialogues.reduce((n, d) => n + d.attendance, 0),
-          attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({
-            category,
-            count: dialogues.reduce((n, d) => n + (d.attendanceByCategory.find((c) => c.category === category)?.count ?? 0), 0),
-          })).filter((c) => c.count !== 0),
-        },
+        thematicTotals: thematicTotalsOf(dialogues),
         units: reportUnits(j, period),
         tax: {
           rounds: current.totals.taxRounds,

@@ -8,7 +8,7 @@ import type { Activity, Page } from './model.js';
 import { toPage } from './pages.js';
 import { parseInstant, parsePeriod } from './period.js';
 import { REVIEW_REPORT_KINDS, REVIEW_REPORT_STATUSES, type ReportFigures, type ReviewReport, type ReviewReportKind, type ReviewReportStatus } from './report-model.js';
-import type { ReportService } from './report-service.js';
+import { reportUnits, thematicTotalsOf, type ReportService } from './report-service.js';
 import { isPlausibleId, oneOf, pageSize } from './validation.js';
 import { requireText } from './input.js';
 import type { WardService } from './ward-service.js';
@@ -109,9 +109,12 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
     async figuresOf(report: ReviewReport): Promise<ReportFigures> {
       if (!report.figures) return reports.reportFigures(report.period, report.wardId);
       // NOTE: a snapshot frozen before reports listed overdue concerns has none: it says so as zero.
+      // One frozen before units through time has no thematic totals and no units: they follow from what it froze.
       const f = report.figures;
       return {
         ...f,
+        thematicTotals: f.thematicTotals ?? thematicTotalsOf(f.thematicDialogues),
+        units: f.units ?? reportUnits(await wards.jurisdiction(), f.period),
         concerns: { ...f.concerns, overdue: f.concerns.overdue ?? 0 },
         waitingConcerns: f.waitingConcerns.map((c) => ({ ...c, overdue: c.overdue ?? false })),
         overdueConcerns: f.overdueConcerns ?? [],

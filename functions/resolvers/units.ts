@@ -1,5 +1,3 @@
-import { reportUnits } from '../domain/report-service.js';
-import { ATTENDEE_CATEGORIES } from '../domain/model.js';
 import type { Resolvers } from '../generated/resolvers.js';
 
 const now = () => new Date().toISOString();
@@ -70,16 +68,8 @@ export const unitResolvers: Resolvers = {
     mayManage: (s, _a, { actor, domain }) => domain.abilities.mayManageSession(actor, { kind: s.kind!, wardId: typeof s.wardId === 'string' ? s.wardId : undefined }, now()),
   },
   Report: {
-    // Snapshots frozen before these figures existed: derived from what they froze.
-    thematicTotals: (r) =>
-      r.thematicTotals ?? {
-        sessions: r.thematicDialogues.length,
-        attendance: r.thematicDialogues.reduce((n, d) => n + d.attendance, 0),
-        attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({
-          category,
-          count: r.thematicDialogues.reduce((n, d) => n + (d.attendanceByCategory.find((c) => c.category === category)?.count ?? 0), 0),
-        })).filter((c) => c.count !== 0),
-      },
-    units: async (r, _a, { domain }) => r.units ?? reportUnits(await domain.wards.jurisdiction(), r.period),
+    // Always set by the domain (review-report-service.figuresOf fills older snapshots in).
+    thematicTotals: (r) => r.thematicTotals!,
+    units: (r) => r.units!,
   },
 };
