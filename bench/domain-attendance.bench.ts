@@ -22,7 +22,7 @@ import type { CheckIn, Session } from '../functions/domain/model.js';
 import { bulkLoadCheckIns } from '../functions/store/bulk-load.js';
 import { createStores } from '../functions/store/index.js';
 import { transactionStats } from '../functions/store/transact.js';
-import type { CounterDelta } from '../functions/store/stats-store.js';
+import type { CounterDelta } from '../functions/domain/ports.js';
 import { LOCAL_TABLE_NAME } from '../infra/local/stack.js';
 import { expectData, removeDataDir, startStack } from '../test/support/local-stack.js';
 
@@ -102,8 +102,8 @@ try {
       const counters: CounterDelta[] = [...perSession].flatMap(([si, c]): CounterDelta[] => {
         const s = sessions[si];
         return [
-          { scope: { kind: 'session' as const, sessionId: s.id }, add: { attendance: c, cat_RESIDENT: c } },
-          { scope: { kind: 'district' as const, at: s.scheduledAt }, add: { attendance: c, cat_RESIDENT: c } },
+          { scope: { kind: 'session' as const, sessionId: s.id }, add: { attendance: c, attendanceByCategory: { RESIDENT: c } } },
+          { scope: { kind: 'district' as const, at: s.scheduledAt }, add: { attendance: c, attendanceByCategory: { RESIDENT: c } } },
           { scope: { kind: 'ward' as const, wardId: s.wardId!, at: s.scheduledAt }, add: { attendance: c } },
         ];
       });
@@ -179,8 +179,8 @@ try {
       { sessionId: session.id, requestId: `bench-raw-${i}`, wardId: session.wardId, kind: session.kind, category: 'RESIDENT', delta: c, at: new Date().toISOString(), by: admin.id },
       'ADMIN',
       [
-        { scope: { kind: 'session', sessionId: session.id }, add: { attendance: c, cat_RESIDENT: c } },
-        { scope: { kind: 'district', at: session.scheduledAt }, add: { attendance: c, cat_RESIDENT: c } },
+        { scope: { kind: 'session', sessionId: session.id }, add: { attendance: c, attendanceByCategory: { RESIDENT: c } } },
+        { scope: { kind: 'district', at: session.scheduledAt }, add: { attendance: c, attendanceByCategory: { RESIDENT: c } } },
         { scope: { kind: 'ward', wardId: session.wardId!, at: session.scheduledAt }, add: { attendance: c } },
       ],
     );

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import type { Stores } from '../store/index.js';
+import type { Stores } from './ports.js';
 import type { Actor } from './actor.js';
 import type { Activity, Page } from './model.js';
 import { toPage } from './pages.js';

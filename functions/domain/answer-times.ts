@@ -1,12 +1,12 @@
 /**
  * Time to answer, in working days from the day a concern was raised to the day it was answered
  * (functions/domain/working-days.ts), kept as histograms in the period counters: each answer adds 1 to
- * the counter `tta_<AUTHORITY>_<bin>` of its raisedAt bucket, district and ward, in the transaction of
+ * its level's bin (`Tally.answers`) in its raisedAt bucket, district and ward, in the transaction of
  * the move that answers it. A period's median and 90th percentile are read off the summed histogram,
  * never from the concerns (docs/data-model.md, "Deadlines").
  */
 import { AUTHORITIES, type AnswerTimeStats, type Authority } from './model.js';
-import type { CounterTotals } from '../store/stats-store.js';
+import type { Totals } from './ports.js';
 
 /**
  * Upper bounds of the bins, in working days: one bin per day up to 60 (exact), then coarser. A
@@ -19,8 +19,8 @@ export function answerTimeBin(workingDays: number): number {
   return ANSWER_TIME_BINS.find((upper) => workingDays <= upper) ?? ANSWER_TIME_BINS[ANSWER_TIME_BINS.length - 1];
 }
 
-/** The counter an answer at `authority` after `workingDays` adds 1 to. */
-export const answerTimeCounter = (authority: Authority, workingDays: number) => `tta_${authority}_${answerTimeBin(workingDays)}`;
+/** What an answer at `authority` after `workingDays` adds to a tally's `answers`. */
+export const answerTimeTally = (authority: Authority, workingDays: number) => ({ authority, bin: answerTimeBin(workingDays), add: 1 });
 
 /** The nearest-rank percentile (0 < p ≤ 1) of a histogram (bin upper bound → count). */
 export function percentileOf(histogram: Map<number, number>, p: number): number | null {
@@ -35,19 +35,17 @@ export function percentileOf(histogram: Map<number, number>, p: number): number 
   return null;
 }
 
-function histogramOf(totals: CounterTotals, authority: Authority | null): Map<number, number> {
+function histogramOf(totals: Totals, authority: Authority | null): Map<number, number> {
   const histogram = new Map<number, number>();
-  for (const [name, count] of Object.entries(totals)) {
-    const m = /^tta_([A-Z]+)_(\d+)$/.exec(name);
-    if (!m || count <= 0 || (authority && m[1] !== authority)) continue;
-    const upper = Number(m[2]);
-    histogram.set(upper, (histogram.get(upper) ?? 0) + count);
+  for (const a of totals.answers) {
+    if (a.count <= 0 || (authority && a.authority !== authority)) continue;
+    histogram.set(a.bin, (histogram.get(a.bin) ?? 0) + a.count);
   }
   return histogram;
 }
 
 /** Median and 90th percentile per level (and for all levels, first) from a period's summed counters. */
-export function answerTimesFrom(totals: CounterTotals): AnswerTimeStats[] {
+export function answerTimesFrom(totals: Totals): AnswerTimeStats[] {
   return [null, ...AUTHORITIES].map((authority) => {
     const histogram = histogramOf(totals, authority);
     return {

@@ -1,5 +1,5 @@
 import { ulid } from 'ulid';
-import type { Stores } from '../store/index.js';
+import type { Stores } from './ports.js';
 import type { Actor } from './actor.js';
 import { auditEntry } from './activity-service.js';
 import { assertMayRegisterBusinesses } from './authorization.js';

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import type { Stores } from '../store/index.js';
-import type { CounterDelta } from '../store/stats-store.js';
+import type { Stores } from './ports.js';
+import type { CounterDelta, Tally } from './ports.js';
 import type { Actor } from './actor.js';
 import { auditEntry } from './activity-service.js';
 import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
 import type { Clock } from './clock.js';
-import { answerTimeCounter } from './answer-times.js';
+import { answerTimeTally } from './answer-times.js';
 import { assertAuthorityInForce, checkConcernMove } from './concern-rules.js';
 import { workingDaysFor } from './deadline-rules.js';
 import type { DeadlineService } from './deadline-service.js';
@@ -61,11 +61,11 @@ export function concernIdFor(sessionId: string, requestId: string): string {
   return id;
 }
 
-/** Counter names of a status, in the district's (c_) and the tax rounds' (t_) outcomes. */
-const outcome = (status: ConcernStatus) => `c_${status}`;
-const taxOutcome = (status: ConcernStatus) => `t_${status}`;
-/** Counter name of a status at an authority level (the review report's "by outcome and level"). */
-export const levelOutcome = (status: ConcernStatus, authority: Authority) => `ca_${status}_${authority}`;
+/** A concern moving from one status and level to another, in the report's "by outcome and level". */
+export const levelMove = (from: { status: ConcernStatus; authority: Authority }, to: { status: ConcernStatus; authority: Authority }): Tally['byLevel'] => [
+  { ...from, add: -1 },
+  { ...to, add: 1 },
+];
 
 export function createConcernService(stores: Stores, sessions: SessionService, clock: Clock, deadlines: DeadlineService, wards: WardService) {
   const shortId = (id: string) => id.slice(0, 60);
@@ -144,9 +144,9 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
         history: [{ from: null, to: 'OPEN', at: raisedAt, by: actor.id, note: null, authority, dueAt }],
       };
       const counters: CounterDelta[] = [
-        { scope: { kind: 'district', at: raisedAt }, add: { concerns: 1, [outcome('OPEN')]: 1, [levelOutcome('OPEN', authority)]: 1, ...(tax ? { [taxOutcome('OPEN')]: 1 } : {}) } },
+        { scope: { kind: 'district', at: raisedAt }, add: { concerns: 1, byStatus: { OPEN: 1 }, byLevel: [{ status: 'OPEN', authority, add: 1 }], ...(tax ? { taxByStatus: { OPEN: 1 } } : {}) } },
       ];
-      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: raisedAt }, add: { concerns: 1, [levelOutcome('OPEN', authority)]: 1, ...(tax ? { [taxOutcome('OPEN')]: 1 } : {}) } });
+      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: raisedAt }, add: { concerns: 1, byLevel: [{ status: 'OPEN', authority, add: 1 }], ...(tax ? { taxByStatus: { OPEN: 1 } } : {}) } });
       const entry = auditEntry(actor, 'CONCERN_RAISED', `Raised a concern: "${topic}"`, { toStatus: 'OPEN', sessionId: session.id, concernId: id, businessId, wardId }, raisedAt);
       const created = await stores.concerns.createConcern(concern, counters, entry, tax && businessId ? { businessId, scheduledAt: session.scheduledAt, sector: business?.sector, wardId: business?.wardId } : undefined);
       if (created) return concern;
@@ -172,12 +172,8 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       const at = clock().toISOString();
       const from = concern.status;
       const tax = concern.sessionKind === 'BUSINESS_TAX';
-      // NOTE: from and to names differ whenever the status changes, so the two keys never collide.
-      const levelMove = { [levelOutcome(from, concern.authority)]: -1, [levelOutcome(to, authority)]: 1 };
-      const taxMove: Record<string, number> = tax ? { [taxOutcome(from)]: -1, [taxOutcome(to)]: 1, taxEscalated: to === 'ESCALATED' ? 1 : 0 } : {};
-      const counters: CounterDelta[] = [
-        { scope: { kind: 'district', at: concern.raisedAt }, add: { [outcome(from)]: -1, [outcome(to)]: 1, ...levelMove, ...taxMove } },
-      ];
+      const moves: Tally = { byLevel: levelMove({ status: from, authority: concern.authority }, { status: to, authority }) };
+      if (tax) Object.assign(moves, { taxByStatus: { [from]: -1, [to]: 1 }, taxEscalated: to === 'ESCALATED' ? 1 : 0 });
       // An escalation, or a move to another level, starts that level's time allowed from the day of the move,
       // under the rules the concern was raised with.
       let dueAt = concern.dueAt;
@@ -185,9 +181,9 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
         const rules = await deadlines.rulesOfVersion(concern.ruleVersion ?? 0);
         dueAt = dueAfterWorkingDays(at, workingDaysFor(rules, authority, concern.sessionKind));
       }
-      const answerTime = closes ? { [answerTimeCounter(authority, workingDaysElapsed(concern.raisedAt, at))]: 1 } : {};
-      Object.assign(counters[0].add, answerTime);
-      if (concern.wardId) counters.push({ scope: { kind: 'ward', wardId: concern.wardId, at: concern.raisedAt }, add: { concernsClosed: closes ? 1 : 0, ...levelMove, ...taxMove, ...answerTime } });
+      if (closes) moves.answers = [answerTimeTally(authority, workingDaysElapsed(concern.raisedAt, at))];
+      const counters: CounterDelta[] = [{ scope: { kind: 'district', at: concern.raisedAt }, add: { byStatus: { [from]: -1, [to]: 1 }, ...moves } }];
+      if (concern.wardId) counters.push({ scope: { kind: 'ward', wardId: concern.wardId, at: concern.raisedAt }, add: { concernsClosed: closes ? 1 : 0, ...moves } });
       const transition = { from, to, at, by: actor.id, note: note ?? null, authority, ...(dueAt ? { dueAt } : {}) };
       const after: Concern = {
         ...concern,

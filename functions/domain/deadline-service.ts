@@ -1,4 +1,4 @@
-import type { Stores } from '../store/index.js';
+import type { Stores } from './ports.js';
 import type { Actor } from './actor.js';
 import type { Clock } from './clock.js';
 import { cleanDeadlineRule, DEFAULT_DEADLINE_RULES, withRule, type DeadlineRuleSet, type SetDeadlineRuleInput } from './deadline-rules.js';

@@ -1,9 +1,9 @@
-import type { Stores } from '../store/index.js';
-import type { CounterDelta } from '../store/stats-store.js';
+import type { Stores } from './ports.js';
+import type { CounterDelta } from './ports.js';
 import type { Actor } from './actor.js';
 import { auditEntry } from './activity-service.js';
 import type { Clock } from './clock.js';
-import { levelOutcome } from './concern-service.js';
+import { levelMove } from './concern-service.js';
 import { assertMayApplyReorganisations, assertMayAssignSuccessors } from './authorization.js';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
 import type { Authority, Concern, ConcernTransition } from './model.js';
@@ -88,7 +88,7 @@ export function createHandoverService(stores: Stores, wards: WardService, clock:
   /** The counters a change of level moves (the review report's "by outcome and level"). */
   function levelCounters(c: Concern, authority: Authority): CounterDelta[] {
     if (authority === c.authority) return [];
-    const add = { [levelOutcome(c.status, c.authority)]: -1, [levelOutcome(c.status, authority)]: 1 };
+    const add = { byLevel: levelMove(c, { status: c.status, authority }) };
     const out: CounterDelta[] = [{ scope: { kind: 'district', at: c.raisedAt }, add }];
     if (c.wardId) out.push({ scope: { kind: 'ward', wardId: c.wardId, at: c.raisedAt }, add });
     return out;

@@ -1,4 +1,4 @@
-import type { Stores } from '../store/index.js';
+import type { Stores } from './ports.js';
 import { createAbilities, type Abilities } from './abilities.js';
 import { createActivityService } from './activity-service.js';
 import { createHandoverService, type HandoverService } from './handover-service.js';

@@ -41,12 +41,14 @@ export interface SessionCounts {
   byCategory: { category: AttendeeCategory; count: number }[];
 }
 
-/** A session's counts from its counter totals (counter name → sum; non-zero categories only). */
-export function sessionCountsFrom(totals: Record<string, number>): SessionCounts {
-  return {
-    attendance: totals.attendance ?? 0,
-    byCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: totals[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
-  };
+/** Head counts by category, in the categories' order, non-zero ones only. */
+export function categoryCounts(byCategory: Record<AttendeeCategory, number>): { category: AttendeeCategory; count: number }[] {
+  return ATTENDEE_CATEGORIES.map((category) => ({ category, count: byCategory[category] })).filter((c) => c.count !== 0);
+}
+
+/** A session's counts from its totals (functions/domain/ports.ts `Totals`). */
+export function sessionCountsFrom(totals: { attendance: number; attendanceByCategory: Record<AttendeeCategory, number> }): SessionCounts {
+  return { attendance: totals.attendance, byCategory: categoryCounts(totals.attendanceByCategory) };
 }
 
 /** Time to answer over a period, for one level or (authority null) every level together (answer-times.ts). */
@@ -178,7 +180,7 @@ export interface ConcernOutcomes {
   answered: number;
 }
 
-/** Concern counts by status, each read with `count` (e.g. from counters `c_<STATUS>`). */
+/** Concern counts by status, each read with `count` (e.g. from `Totals.byStatus`). */
 export function concernOutcomes(count: (status: ConcernStatus) => number): ConcernOutcomes {
   return {
     open: count('OPEN'),
@@ -190,7 +192,8 @@ export function concernOutcomes(count: (status: ConcernStatus) => number): Conce
   };
 }
 
-export interface WardTotals {
+/** A ward's figures over a period (GraphQL WardStats). */
+export interface WardStats {
   wardId: string;
   sessions: number;
   attendance: number;
@@ -215,7 +218,7 @@ export interface DistrictSummary {
   live: LiveSessionCounts[];
   attendance: number;
   attendanceByCategory: { category: AttendeeCategory; count: number }[];
-  wards: WardTotals[];
+  wards: WardStats[];
   concerns: ConcernOutcomes;
   tax: { rounds: number; businessesEngaged: number; outcomes: ConcernOutcomes; escalatedToCity: number };
   answerTimes: AnswerTimeStats[];

@@ -1,4 +1,4 @@
-import { BadCursorError, type RawPage } from '../store/page.js';
+import { BadCursorError, type RawPage } from './ports.js';
 import { InvalidInputError } from './errors.js';
 import type { Page } from './model.js';
 

@@ -1,10 +1,10 @@
-import type { Stores } from '../store/index.js';
-import type { CounterTotals } from '../store/stats-store.js';
+import type { Stores, Totals } from './ports.js';
 import type { Clock } from './clock.js';
 import {
   ATTENDEE_CATEGORIES,
   AUTHORITIES,
   BUSINESS_SECTORS,
+  categoryCounts,
   CLOSING_STATUSES,
   CONCERN_STATUSES,
   concernOutcomes,
@@ -15,19 +15,19 @@ import {
 } from './model.js';
 import { parsePeriod, type Period } from './period.js';
 import type { ReportFigures, ReportTotals, ReportUnits, ReportWaitingConcern } from './report-model.js';
-import { readWardTotals } from './summary-service.js';
+import { readWardStats } from './summary-service.js';
 import type { WardService } from './ward-service.js';
 import { ROLLOUT_WAVES, unitsAt, type Jurisdiction, type Ward } from './wards.js';
-import { formatVietnamDate } from './working-days.js';
+import { formatVietnamDate } from './vietnam-time.js';
 
 /** At most this many waiting concerns are listed (the count is exact; the list is for reading). */
 export const WAITING_LISTED = 200;
 const DAY_MS = 86_400_000;
 const WAITING_STATUSES: readonly ConcernStatus[] = ['OPEN', 'IN_PROGRESS', 'ESCALATED'];
 
-/** Status counts of one scope: the district keeps c_<STATUS> (as summary reads it); a ward, ca_<STATUS>_<AUTHORITY> summed. */
-function statusCount(t: CounterTotals, scope: 'district' | 'ward') {
-  return (status: ConcernStatus) => (scope === 'district' ? (t[`c_${status}`] ?? 0) : AUTHORITIES.reduce((n, a) => n + (t[`ca_${status}_${a}`] ?? 0), 0));
+/** Status counts of one scope: the district keeps them by status (as summary reads them); a ward, by status and level, summed. */
+function statusCount(t: Totals, scope: 'district' | 'ward') {
+  return (status: ConcernStatus) => (scope === 'district' ? t.byStatus[status] : AUTHORITIES.reduce((n, a) => n + t.byLevel[status][a], 0));
 }
 
 /** The period of the same length that ends where `p` starts. */
@@ -83,7 +83,7 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
     return wardId ? withSector.filter((b) => b.wardId === wardId) : withSector;
   }
 
-  async function totalsOf(period: Period, wardId?: string): Promise<{ totals: ReportTotals; buckets: CounterTotals; engagedList: Awaited<ReturnType<typeof engaged>> }> {
+  async function totalsOf(period: Period, wardId?: string): Promise<{ totals: ReportTotals; buckets: Totals; engagedList: Awaited<ReturnType<typeof engaged>> }> {
     const [buckets, engagedList] = await Promise.all([bucketTotals(period, wardId), engaged(period, wardId)]);
     const n = statusCount(buckets, wardId ? 'ward' : 'district');
     return {
@@ -91,12 +91,12 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
       engagedList,
       totals: {
         period,
-        sessions: buckets.sessions ?? 0,
-        attendance: buckets.attendance ?? 0,
-        concerns: buckets.concerns ?? 0,
+        sessions: buckets.sessions,
+        attendance: buckets.attendance,
+        concerns: buckets.concerns,
         concernsClosed: CLOSING_STATUSES.reduce((sum, s) => sum + n(s), 0),
         // A ward's rounds are its BUSINESS_TAX sessions; the district's, every round (with or without a ward).
-        taxRounds: wardId ? (buckets.s_BUSINESS_TAX ?? 0) : (buckets.taxRounds ?? 0),
+        taxRounds: wardId ? buckets.sessionsByKind.BUSINESS_TAX : buckets.taxRounds,
         businessesEngaged: engagedList.length,
       },
     };
@@ -119,8 +119,8 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
           title: s.title,
           hostBody: s.hostBody,
           scheduledAt: s.scheduledAt,
-          attendance: t.attendance ?? 0,
-          attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: t[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
+          attendance: t.attendance,
+          attendanceByCategory: categoryCounts(t.attendanceByCategory),
         };
       }),
     );
@@ -143,13 +143,13 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
       const [current, previous, perWard, dialogues, waitingRecords] = await Promise.all([
         totalsOf(period, wardId),
         totalsOf(previousPeriod(period), wardId),
-        Promise.all(scopeWards.map(async (w) => ({ w, t: await readWardTotals(stores, w.id, period) }))),
+        Promise.all(scopeWards.map(async (w) => ({ w, t: await readWardStats(stores, w.id, period) }))),
         thematicDialogues(period, wardId),
         stores.concerns.listWaitingConcerns(period, wardId),
       ]);
       const t = current.buckets;
       const n = statusCount(t, wardId ? 'ward' : 'district');
-      const level = (status: ConcernStatus, authority: Authority) => t[`ca_${status}_${authority}`] ?? 0;
+      const level = (status: ConcernStatus, authority: Authority) => t.byLevel[status][authority];
       const wardNames = new Map(j.units.map((w) => [w.id, w.name]));
       const sectors = new Map<BusinessSector, number>();
       for (const b of current.engagedList) if (b.sector) sectors.set(b.sector as BusinessSector, (sectors.get(b.sector as BusinessSector) ?? 0) + 1);
@@ -187,13 +187,13 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
         wardName: ward?.name,
         generatedAt,
         totals: current.totals,
-        attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: t[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
+        attendanceByCategory: categoryCounts(t.attendanceByCategory),
         wards: wardRows,
         waves: ROLLOUT_WAVES.map((wave) => {
           const rows = wardRows.filter((r) => r.rolloutWave === wave);
           return { wave, wards: rows.length, sessions: rows.reduce((s, r) => s + r.sessions, 0), attendance: rows.reduce((s, r) => s + r.attendance, 0) };
         }).filter((w) => w.wards > 0),
-        kinds: SESSION_KINDS.map((kind) => ({ kind, sessions: t[`s_${kind}`] ?? 0, attendance: t[`a_${kind}`] ?? 0 })),
+        kinds: SESSION_KINDS.map((kind) => ({ kind, sessions: t.sessionsByKind[kind], attendance: t.attendanceByKind[kind] })),
         thematicDialogues: dialogues,
         thematicTotals: thematicTotalsOf(dialogues),
         units: reportUnits(j, period),
@@ -201,11 +201,11 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
           rounds: current.totals.taxRounds,
           businessesEngaged: current.totals.businessesEngaged,
           bySector: BUSINESS_SECTORS.map((sector) => ({ sector, businesses: sectors.get(sector) ?? 0 })).filter((s) => s.businesses > 0),
-          outcomes: concernOutcomes((s) => t[`t_${s}`] ?? 0),
-          escalatedToCity: t.taxEscalated ?? 0,
+          outcomes: concernOutcomes((s) => t.taxByStatus[s]),
+          escalatedToCity: t.taxEscalated,
         },
         concerns: {
-          raised: t.concerns ?? 0,
+          raised: t.concerns,
           answeredOnSpot: n('ANSWERED_ON_SPOT'),
           resolvedByWard: level('RESOLVED', 'WARD'),
           resolvedByDistrict: level('RESOLVED', 'DISTRICT'),

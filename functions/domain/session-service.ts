@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
-import type { Stores } from '../store/index.js';
-import type { CounterDelta } from '../store/stats-store.js';
+import type { Stores } from './ports.js';
+import type { CounterDelta } from './ports.js';
 import type { Actor } from './actor.js';
 import { auditEntry } from './activity-service.js';
 import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
@@ -107,8 +107,8 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       // Writes follow the units in force when the thing happens: a session on a date its ward was not in force is refused.
       if (wardId) await wards.requireWardInForce(wardId, scheduledAt, 'a session scheduled');
       const session: Session = { id: ulid(), kind, title, wardId, hostBody, status: 'SCHEDULED', scheduledAt };
-      const counters: CounterDelta[] = [{ scope: { kind: 'district', at: scheduledAt }, add: { sessions: 1, [`s_${kind}`]: 1, taxRounds: kind === 'BUSINESS_TAX' ? 1 : 0 } }];
-      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: scheduledAt }, add: { sessions: 1, [`s_${kind}`]: 1 } });
+      const counters: CounterDelta[] = [{ scope: { kind: 'district', at: scheduledAt }, add: { sessions: 1, sessionsByKind: { [kind]: 1 }, taxRounds: kind === 'BUSINESS_TAX' ? 1 : 0 } }];
+      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: scheduledAt }, add: { sessions: 1, sessionsByKind: { [kind]: 1 } } });
       const at = clock().toISOString();
       await stores.sessions.createSession(session, counters, auditEntry(actor, 'SESSION_SCHEDULED', `Scheduled ${kind} session "${title}"`, { sessionId: session.id, wardId }, at));
       return session;
@@ -153,10 +153,12 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       }
       const at = clock().toISOString();
       const counters: CounterDelta[] = [
-        { scope: { kind: 'session', sessionId: session.id }, add: { attendance: count, [`cat_${category}`]: count } },
-        { scope: { kind: 'district', at: session.scheduledAt }, add: { attendance: count, [`a_${session.kind}`]: count, [`cat_${category}`]: count } },
+        { scope: { kind: 'session', sessionId: session.id }, add: { attendance: count, attendanceByCategory: { [category]: count } } },
+        { scope: { kind: 'district', at: session.scheduledAt }, add: { attendance: count, attendanceByKind: { [session.kind]: count }, attendanceByCategory: { [category]: count } } },
       ];
-      if (session.wardId) counters.push({ scope: { kind: 'ward', wardId: session.wardId, at: session.scheduledAt }, add: { attendance: count, [`a_${session.kind}`]: count, [`cat_${category}`]: count } });
+      if (session.wardId) {
+        counters.push({ scope: { kind: 'ward', wardId: session.wardId, at: session.scheduledAt }, add: { attendance: count, attendanceByKind: { [session.kind]: count }, attendanceByCategory: { [category]: count } } });
+      }
       const recorded = await stores.sessions.recordCheckIn(
         { sessionId: session.id, requestId, wardId: session.wardId, kind: session.kind, category, delta: count, businessId, at, by: actor.id },
         actor.role,

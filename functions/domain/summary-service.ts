@@ -1,26 +1,23 @@
-import type { Stores } from '../store/index.js';
-import type { CounterTotals } from '../store/stats-store.js';
+import type { Stores, Totals } from './ports.js';
 import { answerTimesFrom } from './answer-times.js';
-import { ATTENDEE_CATEGORIES, concernOutcomes, sessionCountsFrom, type DistrictSummary, type LiveSessionCounts, type WardTotals } from './model.js';
+import { categoryCounts, concernOutcomes, sessionCountsFrom, type DistrictSummary, type LiveSessionCounts, type WardStats } from './model.js';
 import { parsePeriod, type Period } from './period.js';
 
 /** Reads of one summary made again when a write landed in between (see districtSummary). */
 export const SUMMARY_READ_ATTEMPTS = 3;
 
-function sameTotals(a: CounterTotals, b: CounterTotals): boolean {
-  const names = new Set([...Object.keys(a), ...Object.keys(b)]);
-  return [...names].every((name) => (a[name] ?? 0) === (b[name] ?? 0));
-}
+/** Totals list every count in a fixed order (functions/store/counters.ts), so equal totals print alike. */
+const sameTotals = (a: Totals, b: Totals) => JSON.stringify(a) === JSON.stringify(b);
 
 /** A ward's counters over a period, from its time-bucketed counter items. */
-export async function readWardTotals(stores: Pick<Stores, 'stats'>, wardId: string, period?: Period): Promise<WardTotals> {
+export async function readWardStats(stores: Pick<Stores, 'stats'>, wardId: string, period?: Period): Promise<WardStats> {
   const t = await stores.stats.readWardTotals(wardId, period);
   return {
     wardId,
-    sessions: t.sessions ?? 0,
-    attendance: t.attendance ?? 0,
-    concerns: t.concerns ?? 0,
-    concernsClosed: t.concernsClosed ?? 0,
+    sessions: t.sessions,
+    attendance: t.attendance,
+    concerns: t.concerns,
+    concernsClosed: t.concernsClosed,
     answerTimes: answerTimesFrom(t),
     period,
   };
@@ -68,20 +65,20 @@ export function createSummaryService(stores: Stores, wardService: { unitsDuring(
         const [liveSessions, engaged, wards] = await Promise.all([
           readLive(live),
           stores.stats.countEngagedBusinesses(period),
-          Promise.all(wardList.map((w) => readWardTotals(stores, w.id, period))),
+          Promise.all(wardList.map((w) => readWardStats(stores, w.id, period))),
         ]);
         const [districtAfter, liveAfter] = await readMarks();
         const consistent = sameTotals(district, districtAfter) && live.count === liveAfter.count && String(live.ids) === String(liveAfter.ids);
         if (consistent || attempt >= SUMMARY_READ_ATTEMPTS) {
           return {
-            sessions: district.sessions ?? 0,
+            sessions: district.sessions,
             liveSessions: live.count,
             live: liveSessions,
-            attendance: district.attendance ?? 0,
-            attendanceByCategory: ATTENDEE_CATEGORIES.map((category) => ({ category, count: district[`cat_${category}`] ?? 0 })).filter((c) => c.count !== 0),
+            attendance: district.attendance,
+            attendanceByCategory: categoryCounts(district.attendanceByCategory),
             wards,
-            concerns: concernOutcomes((s) => district[`c_${s}`] ?? 0),
-            tax: { rounds: district.taxRounds ?? 0, businessesEngaged: engaged, outcomes: concernOutcomes((s) => district[`t_${s}`] ?? 0), escalatedToCity: district.taxEscalated ?? 0 },
+            concerns: concernOutcomes((s) => district.byStatus[s]),
+            tax: { rounds: district.taxRounds, businessesEngaged: engaged, outcomes: concernOutcomes((s) => district.taxByStatus[s]), escalatedToCity: district.taxEscalated },
             answerTimes: answerTimesFrom(district),
             period,
             consistent,

@@ -1,10 +1,10 @@
-import type { Stores } from '../store/index.js';
+import type { Stores } from './ports.js';
 import type { Actor } from './actor.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from './errors.js';
 import { isIdOfKind } from './input.js';
-import type { WardTotals } from './model.js';
+import type { WardStats } from './model.js';
 import { parseInstant, parsePeriod, type Period } from './period.js';
-import { readWardTotals } from './summary-service.js';
+import { readWardStats } from './summary-service.js';
 import {
   inForceAt,
   lineageOf,
@@ -19,8 +19,6 @@ import {
   type UnitChangeView,
   type Ward,
 } from './wards.js';
-
-export type WardStats = WardTotals;
 
 /** A ward's figures with its predecessors': whole ones summed, divided ones beside, never apportioned. */
 export interface WardLineageStats {
@@ -74,7 +72,7 @@ export function createWardService(stores: Pick<Stores, 'wards' | 'stats'>) {
     if (!ward) throw new NotFoundError(`There is no ward with id "${id.slice(0, 60)}"; Query.wards lists them.`, { wardId: id.slice(0, 60) });
     return ward;
   };
-  const readStats = (wardId: string, period?: Period) => readWardTotals(stores, wardId, period);
+  const readStats = (wardId: string, period?: Period) => readWardStats(stores, wardId, period);
   const readOnlyReason = async (actor: Actor, at: string): Promise<string | undefined> => {
     if (actor.role === 'LEADERSHIP') return 'The LEADERSHIP role is read-only.';
     if (actor.role !== 'WARD_OFFICER' || !actor.wardId) return undefined;

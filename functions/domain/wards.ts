@@ -1,6 +1,6 @@
 import unitsFile from '../data/units.json' with { type: 'json' };
 import type { Period } from './period.js';
-import { formatVietnamDate, startOfVietnamDate } from './working-days.js';
+import { formatVietnamDate, startOfVietnamDate } from './vietnam-time.js';
 
 /**
  * Administrative units through time (contract/README.md, "Units through time"). A unit is in force in

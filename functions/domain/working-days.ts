@@ -26,9 +26,10 @@
  *   which the Prime Minister announces case by case; and lunar holidays outside LUNAR_DATES (2005–2031),
  *   for which only the solar holidays and weekends count.
  */
+import { startOfVietnamDate, vietnamDate, type CalendarDate } from './vietnam-time.js';
 
-/** A calendar date, `YYYY-MM-DD`. */
-export type CalendarDate = string;
+export type { CalendarDate };
+
 
 /**
  * Per Gregorian year: [Tết (1st day of the 1st lunar month), Giỗ Tổ Hùng Vương (10th day of the 3rd
@@ -69,7 +70,6 @@ export const LUNAR_DATES: Readonly<Record<number, readonly [CalendarDate, Calend
 const ADJACENT_TO_2_9: Record<number, -1 | 1> = { 0: 1, 1: 1, 2: -1, 3: -1, 4: 1, 5: -1, 6: -1 };
 
 const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
 
 const toMs = (date: CalendarDate) => Date.parse(`${date}T00:00:00.000Z`);
 const fromMs = (ms: number): CalendarDate => new Date(ms).toISOString().slice(0, 10);
@@ -82,22 +82,6 @@ export function addDays(date: CalendarDate, n: number): CalendarDate {
 const weekday = (date: CalendarDate) => new Date(toMs(date)).getUTCDay();
 const isWeekend = (date: CalendarDate) => weekday(date) === 0 || weekday(date) === 6;
 
-/** The calendar date in Vietnam (UTC+7) of an instant. */
-export function vietnamDate(instant: string | Date): CalendarDate {
-  const ms = typeof instant === 'string' ? Date.parse(instant) : instant.getTime();
-  return fromMs(ms + VIETNAM_OFFSET_MS);
-}
-
-/** An instant's Vietnam calendar date as people write it in messages and reports: "01/07/2025". */
-export function formatVietnamDate(instant: string): string {
-  const [y, m, d] = vietnamDate(instant).split('-');
-  return `${d}/${m}/${y}`;
-}
-
-/** The instant a Vietnam calendar date starts (00:00 UTC+7), as canonical ISO-8601 UTC. */
-export function startOfVietnamDate(date: CalendarDate): string {
-  return new Date(toMs(date) - VIETNAM_OFFSET_MS).toISOString();
-}
 
 /** The statutory holidays of one year, each run of consecutive days listed in order. */
 function statutoryRuns(year: number): CalendarDate[][] {

@@ -3,11 +3,11 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Ward as WardModel, UnitChangeView as UnitChangeModel, ParentUnit as AdministrativeUnitModel, Jurisdiction as JurisdictionModel } from '../domain/wards.js';
 import { ReorganisationStatus as ReorganisationModel, HandoverResult as HandoverResultModel, HandoverMove as HandoverMoveModel } from '../domain/handover-service.js';
-import { WardLineageStats as WardLineageStatsModel, PredecessorStats as PredecessorStatsModel, CombinedStats as CombinedStatsModel, WardStats as WardStatsModel } from '../domain/ward-service.js';
+import { WardLineageStats as WardLineageStatsModel, PredecessorStats as PredecessorStatsModel, CombinedStats as CombinedStatsModel } from '../domain/ward-service.js';
 import { ViewerAbilities as ViewerAbilitiesModel } from '../domain/abilities.js';
-import { Session as SessionModel, Concern as ConcernModel, ConcernTransition as ConcernTransitionModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, LiveSessionCounts as LiveSessionCountsModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel } from '../domain/model.js';
+import { WardStats as WardStatsModel, Session as SessionModel, Concern as ConcernModel, ConcernTransition as ConcernTransitionModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, LiveSessionCounts as LiveSessionCountsModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel } from '../domain/model.js';
 import { ReportFigures as ReportModel, ReviewReport as ReviewReportModel, ReviewReportConnection as ReviewReportConnectionModel } from '../domain/report-model.js';
-import { GraphQLContext } from '../graphql/context.js';
+import { GraphQLContext } from '../resolvers/context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
 export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;

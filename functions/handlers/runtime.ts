@@ -1,13 +1,13 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createTokenVerifier, tokenVerifierConfigFromEnv, type VerifyToken } from '../auth/verify-token.js';
 import { createDomain, type Domain } from '../domain/index.js';
-import { createStores, type Stores } from '../store/index.js';
+import { createStores, type TableStores } from '../store/index.js';
 import { storeConfigFromEnv } from '../store/client.js';
 
 /** What every handler builds once per cold start, from the environment. */
 export interface Runtime {
   logger: Logger;
-  stores: Stores;
+  stores: TableStores;
   domain: Domain;
   verifyToken: VerifyToken;
 }

@@ -1,4 +1,4 @@
-import type { GraphQLContext } from '../graphql/context.js';
+import type { GraphQLContext } from '../resolvers/context.js';
 import type { Actor } from '../domain/actor.js';
 import { NotFoundError } from '../domain/errors.js';
 

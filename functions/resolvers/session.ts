@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { toConnection, type Session, type SessionCounts } from '../domain/model.js';
-import type { GraphQLContext } from '../graphql/context.js';
+import type { GraphQLContext } from './context.js';
 
 // attendance and attendanceByCategory come from the same counter read: once per session object.
 const counts = new WeakMap<Session, Promise<SessionCounts>>();

@@ -1,7 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Role } from '../domain/actor.js';
 import type { Activity } from '../domain/model.js';
-import { queryPage, type RawPage } from './page.js';
+import type { ActivityPort, RawPage } from '../domain/ports.js';
+import { queryPage } from './page.js';
 import type { TransactItem } from './transact.js';
 
 // Items (docs/data-model.md): Activity pk ACTIVITY#<id>, sk ACTIVITY, gsi1 ACTIVITY | <at>#<id>.
@@ -50,7 +51,7 @@ function fromItem(item: Record<string, unknown>): Activity {
   };
 }
 
-export function createActivityStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createActivityStore(db: DynamoDBDocumentClient, tableName: string): ActivityPort {
   return {
     async listActivity(first: number, after?: string | null): Promise<RawPage & { activities: Activity[] }> {
       const page = await queryPage(db, tableName, { index: 'gsi1', partition: 'ACTIVITY', ascending: false }, first, after);
@@ -58,4 +59,3 @@ export function createActivityStore(db: DynamoDBDocumentClient, tableName: strin
     },
   };
 }
-export type ActivityStore = ReturnType<typeof createActivityStore>;

@@ -2,7 +2,9 @@ import { BatchWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@
 import type { CheckIn, Concern } from '../domain/model.js';
 import { concernItem, waitingItem, waitingRecordOf } from './concerns-store.js';
 import { checkInItem } from './sessions-store.js';
-import { counterKey, counterUpdate, type CounterDelta } from './stats-store.js';
+import type { CounterDelta } from '../domain/ports.js';
+import { counterAttributes } from './counters.js';
+import { counterKey, counterUpdate } from './stats-store.js';
 
 /**
  * Benchmarks only (bench/domain-attendance.bench.ts): writes the items that many accepted check-ins
@@ -46,9 +48,11 @@ export async function bulkLoadConcerns(db: DynamoDBDocumentClient, tableName: st
   const items: Record<string, unknown>[] = [];
   for (const c of concerns) {
     items.push(concernItem(c));
-    const level = `ca_${c.status}_${c.authority}`;
-    items.push({ ...counterKey({ kind: 'district', at: c.raisedAt }, 0), type: 'Counter', concerns: 1, [`c_${c.status}`]: 1, [level]: 1 });
-    if (c.wardId) items.push({ ...counterKey({ kind: 'ward', wardId: c.wardId, at: c.raisedAt }, 0), type: 'Counter', concerns: 1, concernsClosed: closed.has(c.status) ? 1 : 0, [level]: 1 });
+    const byLevel = [{ status: c.status, authority: c.authority, add: 1 }];
+    items.push({ ...counterKey({ kind: 'district', at: c.raisedAt }, 0), type: 'Counter', ...counterAttributes({ concerns: 1, byStatus: { [c.status]: 1 }, byLevel }) });
+    if (c.wardId) {
+      items.push({ ...counterKey({ kind: 'ward', wardId: c.wardId, at: c.raisedAt }, 0), type: 'Counter', ...counterAttributes({ concerns: 1, concernsClosed: closed.has(c.status) ? 1 : 0, byLevel }) });
+    }
     if (waiting.has(c.status)) items.push(waitingItem(waitingRecordOf(c)));
   }
   await batchPut(db, tableName, items);

@@ -1,7 +1,8 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, Business, BusinessSector } from '../domain/model.js';
 import { activityPut } from './activity-store.js';
-import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
+import type { BusinessFilter, BusinessesPort, RawPage } from '../domain/ports.js';
+import { countList, queryPage, type ListQuery } from './page.js';
 import { runConditionalTransaction } from './transact.js';
 
 // Items (docs/data-model.md): Business pk BUSINESS#<id>, sk BUSINESS;
@@ -21,11 +22,6 @@ function fromItem(item: Record<string, unknown>): Business {
   };
 }
 
-export interface BusinessFilter {
-  sector?: BusinessSector;
-  wardId?: string;
-}
-
 function listQuery(f: BusinessFilter): ListQuery {
   if (f.wardId) {
     return {
@@ -39,7 +35,7 @@ function listQuery(f: BusinessFilter): ListQuery {
   return { index: 'gsi1', partition: 'BUSINESSES', ascending: true };
 }
 
-export function createBusinessesStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createBusinessesStore(db: DynamoDBDocumentClient, tableName: string): BusinessesPort {
   return {
     async getBusiness(id: string): Promise<Business | undefined> {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: businessKey(id) }));
@@ -80,4 +76,3 @@ export function createBusinessesStore(db: DynamoDBDocumentClient, tableName: str
     countBusinesses: (filter: BusinessFilter) => countList(db, tableName, listQuery(filter)),
   };
 }
-export type BusinessesStore = ReturnType<typeof createBusinessesStore>;

@@ -1,10 +1,10 @@
-import type { Period } from '../domain/period.js';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, Authority, Concern, ConcernStatus, ConcernTransition } from '../domain/model.js';
 import { activityPut } from './activity-store.js';
 import { expressionParts } from './expression.js';
-import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
-import { counterUpdate, engagementPut, type CounterDelta, type EngagementFacts } from './stats-store.js';
+import type { ConcernFilter, ConcernsPort, CounterDelta, EngagementFacts, OverdueFilter, RawPage, WaitingConcernRecord } from '../domain/ports.js';
+import { countList, queryPage, type ListQuery } from './page.js';
+import { counterUpdate, engagementPut } from './stats-store.js';
 import { runConditionalTransaction, type TransactItem } from './transact.js';
 
 // Items (docs/data-model.md): Concern pk CONCERN#<id>, sk CONCERN;
@@ -90,14 +90,6 @@ function dueMarkerPut(tableName: string, c: Concern & { dueAt: string }): Transa
   };
 }
 
-export interface OverdueFilter {
-  wardId?: string;
-  status?: ConcernStatus;
-  authority?: Authority;
-  /** Only concerns raised in [from, to). */
-  raised?: Period;
-}
-
 /** Unanswered concerns whose deadline is before `now`, most overdue first. */
 function overdueQuery(f: OverdueFilter, now: string): ListQuery {
   const filter = expressionParts();
@@ -114,24 +106,6 @@ function overdueQuery(f: OverdueFilter, now: string): ListQuery {
   };
 }
 
-/**
- * A concern still waiting for an answer (OPEN, IN_PROGRESS or ESCALATED), as its waiting marker keeps
- * it: pk WAITING, sk <raisedAt>#<id>; gsi1 WARD#<w>#WAITING / same. Written in the same transaction as
- * the raise or move that changes it, deleted by the move that closes the concern, so the report lists
- * the waiting concerns of a period by reading only them, never the answered ones.
- */
-export interface WaitingConcernRecord {
-  id: string;
-  wardId?: string;
-  topic: string;
-  authority: Authority;
-  status: ConcernStatus;
-  raisedAt: string;
-  sessionKind: Concern['sessionKind'];
-  /** The answer's deadline at the concern's level (absent on concerns raised before deadlines existed). */
-  dueAt?: string;
-}
-
 const waitingKey = (c: { raisedAt: string; id: string }) => ({ pk: 'WAITING', sk: `${c.raisedAt}#${c.id}` });
 
 /** The waiting marker item of a concern still waiting for an answer. */
@@ -142,15 +116,6 @@ export function waitingItem(w: WaitingConcernRecord) {
 
 function waitingPut(tableName: string, w: WaitingConcernRecord): TransactItem {
   return { Put: { TableName: tableName, Item: waitingItem(w) } };
-}
-
-export interface ConcernFilter {
-  wardId?: string;
-  sessionId?: string;
-  status?: ConcernStatus;
-  authority?: Authority;
-  /** Only concerns that are not overdue at this instant (answered, no deadline, or due at or after it). */
-  notOverdueAt?: string;
 }
 
 function listQuery(f: ConcernFilter): ListQuery {
@@ -177,7 +142,7 @@ export function waitingRecordOf(c: Concern): WaitingConcernRecord {
 }
 
 
-export function createConcernsStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createConcernsStore(db: DynamoDBDocumentClient, tableName: string): ConcernsPort {
   return {
     async getConcern(id: string, consistent = false): Promise<Concern | undefined> {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: concernKey(id), ConsistentRead: consistent }));
@@ -380,4 +345,3 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
     },
   };
 }
-export type ConcernsStore = ReturnType<typeof createConcernsStore>;

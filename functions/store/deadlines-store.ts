@@ -1,5 +1,6 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { DeadlineRule, DeadlineRuleSet } from '../domain/deadline-rules.js';
+import type { DeadlinesPort } from '../domain/ports.js';
 
 // Items (docs/data-model.md): DeadlineRules pk DEADLINES, sk V#<version, 6 digits>: one item per version of
 // the whole rule set (a handful of rules), never changed once written. Version 0 is built in (not stored).
@@ -14,7 +15,7 @@ function fromItem(item: Record<string, unknown>): DeadlineRuleSet {
   };
 }
 
-export function createDeadlinesStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createDeadlinesStore(db: DynamoDBDocumentClient, tableName: string): DeadlinesPort {
   return {
     /** The newest stored version, or undefined while only the built-in version 0 exists. */
     async readLatest(): Promise<DeadlineRuleSet | undefined> {
@@ -52,4 +53,3 @@ export function createDeadlinesStore(db: DynamoDBDocumentClient, tableName: stri
     },
   };
 }
-export type DeadlinesStore = ReturnType<typeof createDeadlinesStore>;

@@ -1,3 +1,5 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type { Stores } from '../domain/ports.js';
 import { createActivityStore } from './activity-store.js';
 import { createBusinessesStore } from './businesses-store.js';
 import { createDocumentClient, type StoreConfig } from './client.js';
@@ -9,7 +11,7 @@ import { createStatsStore } from './stats-store.js';
 import { createWardsStore } from './wards-store.js';
 
 /** Every store over one table and one client: built once per cold start. */
-export function createStores(config: StoreConfig) {
+export function createStores(config: StoreConfig): Stores & { db: DynamoDBDocumentClient; tableName: string } {
   const db = createDocumentClient(config);
   return {
     db,
@@ -24,7 +26,7 @@ export function createStores(config: StoreConfig) {
     reports: createReportsStore(db, config.tableName),
   };
 }
-export type Stores = ReturnType<typeof createStores>;
 
 export { sessionFromItem, checkInFromItem } from './sessions-store.js';
 export { concernFromItem } from './concerns-store.js';
+export type TableStores = ReturnType<typeof createStores>;

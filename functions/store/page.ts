@@ -1,12 +1,5 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
-
-/** An opaque cursor could not be read, or belongs to another list. */
-export class BadCursorError extends Error {
-  constructor() {
-    super('bad cursor');
-    this.name = 'BadCursorError';
-  }
-}
+import { BadCursorError, type RawPage } from '../domain/ports.js';
 
 export interface ListQuery {
   index: 'gsi1' | 'gsi2' | 'gsi3';
@@ -17,11 +10,6 @@ export interface ListQuery {
   filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
   /** false: newest (highest sort key) first. */
   ascending: boolean;
-}
-
-export interface RawPage {
-  items: { item: Record<string, unknown>; cursor: string }[];
-  hasNextPage: boolean;
 }
 
 // NOTE: a cursor is the position of the last item seen (its index and table keys), so it survives

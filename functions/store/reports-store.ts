@@ -1,8 +1,9 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '../domain/model.js';
-import type { ReviewReport, ReviewReportStatus } from '../domain/report-model.js';
+import type { ReviewReport } from '../domain/report-model.js';
 import { activityPut } from './activity-store.js';
-import { queryPage, type ListQuery, type RawPage } from './page.js';
+import type { RawPage, ReportsPort, ReviewReportFilter } from '../domain/ports.js';
+import { queryPage, type ListQuery } from './page.js';
 import { runConditionalTransaction, runTransaction } from './transact.js';
 
 // Items (docs/data-model.md): ReviewReport pk REPORT#<id>, sk REPORT;
@@ -24,12 +25,6 @@ function fromItem(item: Record<string, unknown>): ReviewReport {
   return { ...empty, ...report } as unknown as ReviewReport;
 }
 
-export interface ReviewReportFilter {
-  wardId?: string;
-  district?: boolean;
-  status?: ReviewReportStatus;
-}
-
 function listQuery(f: ReviewReportFilter): ListQuery {
   const [index, partition]: [ListQuery['index'], string] = f.wardId ? ['gsi2', `WARD#${f.wardId}#REPORTS`] : f.district ? ['gsi2', 'DISTRICT#REPORTS'] : ['gsi1', 'REPORTS'];
   return {
@@ -40,7 +35,7 @@ function listQuery(f: ReviewReportFilter): ListQuery {
   };
 }
 
-export function createReportsStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createReportsStore(db: DynamoDBDocumentClient, tableName: string): ReportsPort {
   return {
     async getReport(id: string, consistent = false): Promise<ReviewReport | undefined> {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: reportKey(id), ConsistentRead: consistent }));
@@ -76,4 +71,3 @@ export function createReportsStore(db: DynamoDBDocumentClient, tableName: string
     },
   };
 }
-export type ReportsStore = ReturnType<typeof createReportsStore>;

@@ -1,10 +1,10 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, CheckIn, Session, SessionKind, SessionStatus } from '../domain/model.js';
-import type { Period } from '../domain/period.js';
 import { activityPut } from './activity-store.js';
 import { expressionParts } from './expression.js';
-import { countList, queryPage, type ListQuery, type RawPage } from './page.js';
-import { counterUpdate, engagementPut, type CounterDelta, type EngagementFacts } from './stats-store.js';
+import type { CounterDelta, EngagementFacts, RawPage, SessionFilter, SessionsPort } from '../domain/ports.js';
+import { countList, queryPage, type ListQuery } from './page.js';
+import { counterUpdate, engagementPut } from './stats-store.js';
 import { runConditionalTransaction, runTransaction, type TransactItem } from './transact.js';
 
 // Items (docs/data-model.md):
@@ -58,13 +58,6 @@ export function checkInFromItem(item: Record<string, unknown>): CheckIn {
   };
 }
 
-export interface SessionFilter {
-  wardId?: string;
-  kind?: SessionKind;
-  status?: SessionStatus;
-  period?: Period;
-}
-
 function listQuery(f: SessionFilter): ListQuery {
   const filter = expressionParts();
   let index: ListQuery['index'] = 'gsi1';
@@ -94,7 +87,7 @@ export function checkInItem(checkIn: CheckIn, actorRole: string) {
   };
 }
 
-export function createSessionsStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createSessionsStore(db: DynamoDBDocumentClient, tableName: string): SessionsPort {
   return {
     async getSession(id: string, options: { consistent?: boolean } = {}): Promise<Session | undefined> {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: sessionKey(id), ConsistentRead: options.consistent }));
@@ -153,4 +146,3 @@ export function createSessionsStore(db: DynamoDBDocumentClient, tableName: strin
     countSessions: (filter: SessionFilter) => countList(db, tableName, listQuery(filter)),
   };
 }
-export type SessionsStore = ReturnType<typeof createSessionsStore>;

@@ -1,20 +1,8 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Period } from '../domain/period.js';
+import type { CounterDelta, CounterScope, EngagedBusiness, EngagementFacts, StatsPort, Totals } from '../domain/ports.js';
+import { counterAttributes, totalsFrom } from './counters.js';
 import type { TransactItem } from './transact.js';
-
-/** Where a counter delta lands (docs/data-model.md, "Counts"). */
-export type CounterScope =
-  | { kind: 'district'; at: string }
-  | { kind: 'ward'; wardId: string; at: string }
-  | { kind: 'session'; sessionId: string }
-  /** The district's LIVE sessions: their number (`live`) and ids (`ids`), moved by starting/closing `sessionId`. */
-  | { kind: 'live'; sessionId: string };
-
-/** Numbers to ADD (negative to subtract) to named counters of one scope. */
-export interface CounterDelta {
-  scope: CounterScope;
-  add: Record<string, number>;
-}
 
 /** Counter shards per bucket: concurrent check-ins spread over this many items (docs/data-model.md). */
 export const COUNTER_SHARDS = 8;
@@ -41,9 +29,8 @@ export function counterUpdate(tableName: string, delta: CounterDelta): TransactI
   const names: Record<string, string> = { '#type': 'type' };
   const values: Record<string, unknown> = { ':type': 'Counter' };
   const adds: string[] = [];
-  Object.entries(delta.add).forEach(([name, value], i) => {
+  Object.entries(counterAttributes(delta.add)).forEach(([name, value], i) => {
     if (!COUNTER_NAME.test(name)) throw new Error(`bad counter name ${name}`);
-    if (value === 0) return;
     names[`#c${i}`] = name;
     values[`:c${i}`] = value;
     adds.push(`#c${i} :c${i}`);
@@ -76,13 +63,10 @@ function addInto(totals: Record<string, number>, item: Record<string, unknown>) 
   }
 }
 
-/** Counters of one scope, by name, summed over shards (and over a period's buckets). */
-export type CounterTotals = Record<string, number>;
-
-export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createStatsStore(db: DynamoDBDocumentClient, tableName: string): StatsPort {
   /** Sums the bucket shards of `pk` whose instant is in [from, to) (all time without a period). */
-  async function sumBuckets(pk: string, period?: Period): Promise<CounterTotals> {
-    const totals: CounterTotals = {};
+  async function sumBuckets(pk: string, period?: Period): Promise<Totals> {
+    const totals: Record<string, number> = {};
     let startKey: Record<string, unknown> | undefined;
     do {
       const out = await db.send(
@@ -99,7 +83,7 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) 
       for (const item of out.Items ?? []) addInto(totals, item);
       startKey = out.LastEvaluatedKey;
     } while (startKey);
-    return totals;
+    return totalsFrom(totals);
   }
 
   /** The businesses engaged in rounds scheduled in [from, to) (all time without a period), each once. */
@@ -130,8 +114,8 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) 
     readDistrictTotals: (period?: Period) => sumBuckets('STATS#DISTRICT', period),
     readWardTotals: (wardId: string, period?: Period) => sumBuckets(`STATS#WARD#${wardId}`, period),
     /** A session's counters: its shards, one Query of at most COUNTER_SHARDS small items. */
-    async readSessionTotals(sessionId: string): Promise<CounterTotals> {
-      const totals: CounterTotals = {};
+    async readSessionTotals(sessionId: string): Promise<Totals> {
+      const totals: Record<string, number> = {};
       const out = await db.send(
         new QueryCommand({
           TableName: tableName,
@@ -141,7 +125,7 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) 
         }),
       );
       for (const item of out.Items ?? []) addInto(totals, item);
-      return totals;
+      return totalsFrom(totals);
     },
     /** How many sessions are LIVE, and which (`ids` is missing from items written before it was kept). */
     async readLiveSessions(): Promise<{ count: number; ids?: string[] }> {
@@ -156,22 +140,6 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string) 
       return (await readEngagedBusinesses(period)).length;
     },
   };
-}
-export type StatsStore = ReturnType<typeof createStatsStore>;
-
-/** What an engagement marker records: the business, its sector and ward, and the round's scheduledAt. */
-export interface EngagementFacts {
-  businessId: string;
-  scheduledAt: string;
-  sector?: string;
-  wardId?: string;
-}
-
-/** One business engaged in rounds of a period (distinct by business). */
-export interface EngagedBusiness {
-  businessId: string;
-  sector?: string;
-  wardId?: string;
 }
 
 /**

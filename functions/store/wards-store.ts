@@ -1,6 +1,7 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '../domain/model.js';
-import type { Jurisdiction, Ward } from '../domain/wards.js';
+import type { JurisdictionMeta, WardsPort } from '../domain/ports.js';
+import type { Ward } from '../domain/wards.js';
 import { activityPut } from './activity-store.js';
 import { runTransaction } from './transact.js';
 
@@ -21,9 +22,7 @@ function fromItem(item: Record<string, unknown>): Ward {
   return { code: '', level: 'WARD', parentCode: '', ...(ward as Partial<Ward>) } as Ward;
 }
 
-export type JurisdictionMeta = Omit<Jurisdiction, 'units'>;
-
-export function createWardsStore(db: DynamoDBDocumentClient, tableName: string) {
+export function createWardsStore(db: DynamoDBDocumentClient, tableName: string): WardsPort {
   return {
     /** Writes the units (idempotent: a plain overwrite of the same items). */
     async putWards(wards: readonly Ward[]): Promise<void> {
@@ -79,4 +78,3 @@ export function createWardsStore(db: DynamoDBDocumentClient, tableName: string) 
     },
   };
 }
-export type WardsStore = ReturnType<typeof createWardsStore>;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../functions/domain/actor.js';
 import { createDomain, type Domain } from '../../functions/domain/index.js';
-import { addWorkingDays, dueAfterWorkingDays, startOfVietnamDate } from '../../functions/domain/working-days.js';
+import { startOfVietnamDate } from '../../functions/domain/vietnam-time.js';
+import { addWorkingDays, dueAfterWorkingDays } from '../../functions/domain/working-days.js';
 import { createStores } from '../../functions/store/index.js';
 import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';

@@ -3,6 +3,7 @@ import { ANSWER_TIME_BINS, answerTimeBin, answerTimesFrom, percentileOf } from '
 import { cleanDeadlineRule, DEFAULT_DEADLINE_RULES, withRule, workingDaysFor } from '../../functions/domain/deadline-rules.js';
 import { InvalidInputError } from '../../functions/domain/errors.js';
 import { AUTHORITIES } from '../../functions/domain/model.js';
+import { totalsFrom } from '../../functions/store/counters.js';
 
 describe('deadline rules', () => {
   it('has a default for every level, each with its source', () => {
@@ -54,7 +55,7 @@ describe('time-to-answer histograms', () => {
   });
 
   it('sums counters per level and for all levels, ignoring shards that hold zero', () => {
-    const stats = answerTimesFrom({ tta_WARD_3: 2, tta_WARD_5: 1, tta_CITY_20: 1, tta_DISTRICT_4: 0, concerns: 9 });
+    const stats = answerTimesFrom(totalsFrom({ tta_WARD_3: 2, tta_WARD_5: 1, tta_CITY_20: 1, tta_DISTRICT_4: 0, concerns: 9 }));
     expect(stats[0]).toEqual({ authority: null, answered: 4, medianWorkingDays: 3, p90WorkingDays: 20 });
     expect(stats.find((s) => s.authority === 'WARD')).toEqual({ authority: 'WARD', answered: 3, medianWorkingDays: 3, p90WorkingDays: 5 });
     expect(stats.find((s) => s.authority === 'DISTRICT')).toEqual({ authority: 'DISTRICT', answered: 0, medianWorkingDays: null, p90WorkingDays: null });

@@ -5,10 +5,10 @@ import {
   holidaysOf,
   isWorkingDay,
   LUNAR_DATES,
-  vietnamDate,
   workingDaysBetween,
   workingDaysElapsed,
 } from '../../functions/domain/working-days.js';
+import { vietnamDate } from '../../functions/domain/vietnam-time.js';
 
 describe('the working-day calendar', () => {
   it('covers every year from 2006 to 2030 with Tết and Hùng Kings day in the right season', () => {

@@ -1,0 +1,267 @@
+/**
+ * What the domain needs of storage, in the domain's words. `functions/store/` implements these ports
+ * over one DynamoDB table (`createStores` in functions/store/index.ts); nothing here knows of keys,
+ * indexes or attribute names. The counters' attribute names live in one place:
+ * functions/store/counters.ts.
+ */
+import type { Activity, AttendeeCategory, Authority, Business, BusinessSector, CheckIn, Concern, ConcernStatus, ConcernTransition, Session, SessionKind, SessionStatus } from './model.js';
+import type { DeadlineRuleSet } from './deadline-rules.js';
+import type { Period } from './period.js';
+import type { ReviewReport, ReviewReportStatus } from './report-model.js';
+import type { Jurisdiction, Ward } from './wards.js';
+
+// ---- Counts -------------------------------------------------------------------------------------
+
+/** Where a tally lands (docs/data-model.md, "Counts"): a time bucket of the district or a ward, a session, or the LIVE item. */
+export type CounterScope =
+  | { kind: 'district'; at: string }
+  | { kind: 'ward'; wardId: string; at: string }
+  | { kind: 'session'; sessionId: string }
+  /** The district's LIVE sessions: their number and ids, moved by starting/closing `sessionId`. */
+  | { kind: 'live'; sessionId: string };
+
+/** Numbers to add (negative to subtract) to the counts of one scope; absent means 0. */
+export interface Tally {
+  sessions?: number;
+  sessionsByKind?: Partial<Record<SessionKind, number>>;
+  taxRounds?: number;
+  attendance?: number;
+  attendanceByKind?: Partial<Record<SessionKind, number>>;
+  attendanceByCategory?: Partial<Record<AttendeeCategory, number>>;
+  concerns?: number;
+  concernsClosed?: number;
+  /** The district's concerns by status. */
+  byStatus?: Partial<Record<ConcernStatus, number>>;
+  /** Concerns by status at a level (the review report's "by outcome and level"); the same pair twice adds up. */
+  byLevel?: { status: ConcernStatus; authority: Authority; add: number }[];
+  /** Tax-round concerns by status, and those escalated to the city. */
+  taxByStatus?: Partial<Record<ConcernStatus, number>>;
+  taxEscalated?: number;
+  /** Answers by level and answer-time bin (functions/domain/answer-times.ts). */
+  answers?: { authority: Authority; bin: number; add: number }[];
+  /** LIVE sessions (scope `live` only). */
+  live?: number;
+}
+
+/** A tally to add in the same transaction as the write it counts. */
+export interface CounterDelta {
+  scope: CounterScope;
+  add: Tally;
+}
+
+/** Every count of one scope, summed over its shards (and a period's buckets); 0 where nothing was counted. */
+export interface Totals {
+  sessions: number;
+  sessionsByKind: Record<SessionKind, number>;
+  taxRounds: number;
+  attendance: number;
+  attendanceByKind: Record<SessionKind, number>;
+  attendanceByCategory: Record<AttendeeCategory, number>;
+  concerns: number;
+  concernsClosed: number;
+  byStatus: Record<ConcernStatus, number>;
+  byLevel: Record<ConcernStatus, Record<Authority, number>>;
+  taxByStatus: Record<ConcernStatus, number>;
+  taxEscalated: number;
+  /** Non-zero answer-time bins, by level then bin. */
+  answers: { authority: Authority; bin: number; count: number }[];
+}
+
+/** The engagement of one business in one round, dated by the round's scheduledAt. */
+export interface EngagementFacts {
+  businessId: string;
+  scheduledAt: string;
+  sector?: string;
+  wardId?: string;
+}
+
+/** One business engaged in rounds of a period (distinct by business). */
+export interface EngagedBusiness {
+  businessId: string;
+  sector?: string;
+  wardId?: string;
+}
+
+// ---- Pages --------------------------------------------------------------------------------------
+
+/** A page as a store reads it: each item with its opaque cursor. */
+export interface RawPage {
+  items: { item: Record<string, unknown>; cursor: string }[];
+  hasNextPage: boolean;
+}
+
+/** A store was handed a cursor it cannot read, or one of another list (functions/domain/pages.ts answers it). */
+export class BadCursorError extends Error {
+  constructor() {
+    super('bad cursor');
+    this.name = 'BadCursorError';
+  }
+}
+
+// ---- Filters ------------------------------------------------------------------------------------
+
+export interface SessionFilter {
+  wardId?: string;
+  kind?: SessionKind;
+  status?: SessionStatus;
+  period?: Period;
+}
+
+export interface ConcernFilter {
+  wardId?: string;
+  sessionId?: string;
+  status?: ConcernStatus;
+  authority?: Authority;
+  /** Only concerns that are not overdue at this instant (answered, no deadline, or due at or after it). */
+  notOverdueAt?: string;
+}
+
+export interface OverdueFilter {
+  wardId?: string;
+  status?: ConcernStatus;
+  authority?: Authority;
+  /** Only concerns raised in [from, to). */
+  raised?: Period;
+}
+
+export interface BusinessFilter {
+  sector?: BusinessSector;
+  wardId?: string;
+}
+
+export interface ReviewReportFilter {
+  wardId?: string;
+  district?: boolean;
+  status?: ReviewReportStatus;
+}
+
+/**
+ * A concern still waiting for an answer (OPEN, IN_PROGRESS or ESCALATED), as its waiting marker keeps
+ * it, so the report lists a period's waiting concerns by reading only them, never the answered ones.
+ */
+export interface WaitingConcernRecord {
+  id: string;
+  wardId?: string;
+  topic: string;
+  authority: Authority;
+  status: ConcernStatus;
+  raisedAt: string;
+  sessionKind: Concern['sessionKind'];
+  /** The answer's deadline at the concern's level (absent on concerns raised before deadlines existed). */
+  dueAt?: string;
+}
+
+export type JurisdictionMeta = Omit<Jurisdiction, 'units'>;
+
+// ---- The ports ----------------------------------------------------------------------------------
+
+export interface WardsPort {
+  /** Writes the units (idempotent). */
+  putWards(wards: readonly Ward[]): Promise<void>;
+  /** Every unit, past and present, in order. */
+  listWards(): Promise<Ward[]>;
+  getWard(id: string): Promise<Ward | undefined>;
+  putJurisdiction(meta: JurisdictionMeta): Promise<void>;
+  /** Records that a reorganisation was applied (the first time is kept) with its audit entry. */
+  markReorganisationApplied(id: string, at: string, activity: Activity): Promise<void>;
+  getReorganisationApplied(id: string): Promise<string | undefined>;
+  getJurisdiction(): Promise<JurisdictionMeta | undefined>;
+}
+
+export interface StatsPort {
+  readDistrictTotals(period?: Period): Promise<Totals>;
+  readWardTotals(wardId: string, period?: Period): Promise<Totals>;
+  readSessionTotals(sessionId: string): Promise<Totals>;
+  /** How many sessions are LIVE, and which (`ids` is missing from data written before it was kept). */
+  readLiveSessions(): Promise<{ count: number; ids?: string[] }>;
+  /** The businesses engaged in rounds scheduled in [from, to) (all time without a period), each once. */
+  readEngagedBusinesses(period?: Period): Promise<EngagedBusiness[]>;
+  countEngagedBusinesses(period?: Period): Promise<number>;
+}
+
+export interface SessionsPort {
+  getSession(id: string, options?: { consistent?: boolean }): Promise<Session | undefined>;
+  /** Creates a session with its counters and audit entry, all or nothing. */
+  createSession(session: Session, counters: CounterDelta[], activity: Activity): Promise<void>;
+  /** Moves a session from `from` to `to`; false when it was no longer in `from` (nothing written). */
+  moveSession(id: string, from: SessionStatus, to: SessionStatus, set: { startedAt?: string; closedAt?: string }, counters: CounterDelta[], activity: Activity): Promise<boolean>;
+  /** Records one check-in exactly once per (session, requestId); false when already recorded (nothing written). */
+  recordCheckIn(checkIn: CheckIn, actorRole: string, counters: CounterDelta[], engagement?: EngagementFacts): Promise<boolean>;
+  getCheckIn(sessionId: string, requestId: string): Promise<CheckIn | undefined>;
+  listSessions(filter: SessionFilter, first: number, after?: string | null): Promise<RawPage & { sessions: Session[] }>;
+  countSessions(filter: SessionFilter): Promise<number>;
+}
+
+export interface ConcernChange {
+  to: ConcernStatus;
+  authority: Authority;
+  response?: string;
+  closedAt?: string;
+  dueAt?: string;
+  transition: ConcernTransition;
+}
+
+export interface ConcernsPort {
+  getConcern(id: string, consistent?: boolean): Promise<Concern | undefined>;
+  /** Creates a concern once; false when it already exists. */
+  createConcern(concern: Concern, counters: CounterDelta[], activity: Activity, engagement?: EngagementFacts): Promise<boolean>;
+  /** Applies one move if the concern is still in `from`; false when it moved meanwhile (nothing written). */
+  moveConcern(id: string, from: ConcernStatus, change: ConcernChange, counters: CounterDelta[], activity: Activity, after?: Concern): Promise<boolean>;
+  /**
+   * Hands a concern over to another unit in one transaction; `reorganisationId` makes it once per
+   * reorganisation, a pick needs the concern to be still awaiting one. False when that no longer holds.
+   */
+  handOverConcern(before: Concern, after: Concern, how: { reorganisationId?: string; transition: ConcernTransition }, counters: CounterDelta[], activity: Activity): Promise<boolean>;
+  /** The ids of the concerns handed over to a unit by reorganisations, oldest raised first. */
+  listHandedOverTo(wardId: string): Promise<string[]>;
+  /** The ids of concerns awaiting a successor, oldest raised first. */
+  listAwaitingSuccessor(): Promise<string[]>;
+  listConcerns(filter: ConcernFilter, first: number, after?: string | null): Promise<RawPage & { concerns: Concern[] }>;
+  countConcerns(filter: ConcernFilter): Promise<number>;
+  /** A page of unanswered concerns past their deadline at `now`, most overdue first. */
+  listOverdue(filter: OverdueFilter, now: string, first: number, after?: string | null): Promise<RawPage & { concerns: Concern[] }>;
+  countOverdue(filter: OverdueFilter, now: string): Promise<number>;
+  /** The concerns raised in [from, to) that still wait for an answer, oldest first (district, or one ward). */
+  listWaitingConcerns(period: Period | undefined, wardId?: string): Promise<WaitingConcernRecord[]>;
+}
+
+export interface BusinessesPort {
+  getBusiness(id: string): Promise<Business | undefined>;
+  getBusinessByTaxCode(taxCode: string): Promise<Business | undefined>;
+  /** Registers a business; false when its tax code is already registered (nothing written). */
+  createBusiness(b: Business, activity: Activity): Promise<boolean>;
+  listBusinesses(filter: BusinessFilter, first: number, after?: string | null): Promise<RawPage & { businesses: Business[] }>;
+  countBusinesses(filter: BusinessFilter): Promise<number>;
+}
+
+export interface ActivityPort {
+  listActivity(first: number, after?: string | null): Promise<RawPage & { activities: Activity[] }>;
+}
+
+export interface DeadlinesPort {
+  /** The newest stored version, or undefined while only the built-in version 0 exists. */
+  readLatest(): Promise<DeadlineRuleSet | undefined>;
+  readVersion(version: number): Promise<DeadlineRuleSet | undefined>;
+  /** Stores a new version once; false when that version number was taken meanwhile (nothing written). */
+  putVersion(set: DeadlineRuleSet): Promise<boolean>;
+}
+
+export interface ReportsPort {
+  getReport(id: string, consistent?: boolean): Promise<ReviewReport | undefined>;
+  createReport(report: ReviewReport, activity: Activity): Promise<void>;
+  /** Replaces a draft if it is still the one `previousUpdatedAt` describes; false when it changed meanwhile. */
+  replaceDraft(report: ReviewReport, previousUpdatedAt: string, activity: Activity): Promise<boolean>;
+  listReports(filter: ReviewReportFilter, first: number, after?: string | null): Promise<RawPage & { reports: ReviewReport[] }>;
+}
+
+/** Every port the domain's services use. */
+export interface Stores {
+  wards: WardsPort;
+  stats: StatsPort;
+  sessions: SessionsPort;
+  concerns: ConcernsPort;
+  businesses: BusinessesPort;
+  activity: ActivityPort;
+  deadlines: DeadlinesPort;
+  reports: ReportsPort;
+}

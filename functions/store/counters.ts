@@ -1,0 +1,75 @@
+/**
+ * The counters' attribute names: the one place that knows them (docs/data-model.md, "Counts"). The
+ * domain speaks of tallies and totals (functions/domain/ports.ts); this file writes a Tally as the
+ * attributes a counter item ADDs, and reads a counter item's attributes back as Totals.
+ *
+ * | attribute                    | counts                                                      |
+ * |------------------------------|-------------------------------------------------------------|
+ * | sessions, s_<KIND>           | sessions scheduled, by kind                                 |
+ * | taxRounds                    | tax rounds (district)                                       |
+ * | attendance, a_<KIND>         | head count, by session kind                                 |
+ * | cat_<CATEGORY>               | head count by attendee category                             |
+ * | concerns, concernsClosed     | concerns raised; answered (ward)                            |
+ * | c_<STATUS>                   | concerns by status (district)                               |
+ * | ca_<STATUS>_<AUTHORITY>      | concerns by status and level                                |
+ * | t_<STATUS>, taxEscalated     | tax-round concerns by status; escalated to the city         |
+ * | tta_<AUTHORITY>_<BIN>        | answers by level and answer-time bin                        |
+ * | live, ids                    | the LIVE item: live sessions and their ids                  |
+ */
+import { ATTENDEE_CATEGORIES, AUTHORITIES, CONCERN_STATUSES, SESSION_KINDS, type Authority, type ConcernStatus } from '../domain/model.js';
+import type { Tally, Totals } from '../domain/ports.js';
+
+const name = {
+  sessionsByKind: (kind: string) => `s_${kind}`,
+  attendanceByKind: (kind: string) => `a_${kind}`,
+  attendanceByCategory: (category: string) => `cat_${category}`,
+  byStatus: (status: string) => `c_${status}`,
+  byLevel: (status: string, authority: string) => `ca_${status}_${authority}`,
+  taxByStatus: (status: string) => `t_${status}`,
+  answers: (authority: string, bin: number) => `tta_${authority}_${bin}`,
+};
+const ANSWER_ATTRIBUTE = /^tta_([A-Z]+)_(\d+)$/;
+const PLAIN = ['sessions', 'taxRounds', 'attendance', 'concerns', 'concernsClosed', 'taxEscalated', 'live'] as const;
+const KEYED = ['sessionsByKind', 'attendanceByKind', 'attendanceByCategory', 'byStatus', 'taxByStatus'] as const;
+
+/** The attributes a tally ADDs (summed where two entries name the same counter; zeros left out). */
+export function counterAttributes(tally: Tally): Record<string, number> {
+  const out: Record<string, number> = {};
+  const add = (attribute: string, n: number | undefined) => {
+    if (n) out[attribute] = (out[attribute] ?? 0) + n;
+  };
+  for (const key of PLAIN) add(key, tally[key]);
+  for (const key of KEYED) for (const [k, n] of Object.entries(tally[key] ?? {})) add(name[key](k), n);
+  for (const l of tally.byLevel ?? []) add(name.byLevel(l.status, l.authority), l.add);
+  for (const a of tally.answers ?? []) add(name.answers(a.authority, a.bin), a.add);
+  for (const [k, n] of Object.entries(out)) if (n === 0) delete out[k];
+  return out;
+}
+
+const byKeys = <K extends string>(keys: readonly K[], read: (k: K) => number) => Object.fromEntries(keys.map((k) => [k, read(k)])) as Record<K, number>;
+
+/** Totals from summed counter attributes (every key present, in a fixed order: two equal totals compare equal as JSON). */
+export function totalsFrom(attributes: Record<string, number>): Totals {
+  const n = (attribute: string) => attributes[attribute] ?? 0;
+  const answers: Totals['answers'] = [];
+  for (const [attribute, count] of Object.entries(attributes)) {
+    const m = ANSWER_ATTRIBUTE.exec(attribute);
+    if (m && count !== 0) answers.push({ authority: m[1] as Authority, bin: Number(m[2]), count });
+  }
+  answers.sort((x, y) => AUTHORITIES.indexOf(x.authority) - AUTHORITIES.indexOf(y.authority) || x.bin - y.bin);
+  return {
+    sessions: n('sessions'),
+    sessionsByKind: byKeys(SESSION_KINDS, (k) => n(name.sessionsByKind(k))),
+    taxRounds: n('taxRounds'),
+    attendance: n('attendance'),
+    attendanceByKind: byKeys(SESSION_KINDS, (k) => n(name.attendanceByKind(k))),
+    attendanceByCategory: byKeys(ATTENDEE_CATEGORIES, (c) => n(name.attendanceByCategory(c))),
+    concerns: n('concerns'),
+    concernsClosed: n('concernsClosed'),
+    byStatus: byKeys(CONCERN_STATUSES, (s) => n(name.byStatus(s))),
+    byLevel: Object.fromEntries(CONCERN_STATUSES.map((s: ConcernStatus) => [s, byKeys(AUTHORITIES, (a) => n(name.byLevel(s, a)))])) as Totals['byLevel'],
+    taxByStatus: byKeys(CONCERN_STATUSES, (s) => n(name.taxByStatus(s))),
+    taxEscalated: n('taxEscalated'),
+    answers,
+  };
+}
