@@ -3,6 +3,7 @@ import type { Domain } from '../../functions/domain/index.js';
 import type { BusinessSector } from '../../functions/domain/model.js';
 import { ADMIN, iso, plus, PUBLIC_TOPICS, residentConcerns, residentsAndOfficials, seeded, TAX, TAX_CONCERNS, wardOfficer, WARD_NAMES, type CheckInPlan, type ConcernPlan, type SessionPlan } from './demo-plans.js';
 import { beforeTheChange, REORGANISATION_APPLIED_AT, REORGANISATION_ID, thisYear } from './demo-today.js';
+import { vietnamDateParts, vietnamMidnight } from '../../functions/domain/vietnam-time.js';
 
 /**
  * The demo dataset: District 7's dialogues as the report tells them (../shared/seed), plus activity
@@ -248,8 +249,8 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
 }
 
 const LEADER: Actor = { id: 'demo-leadership', role: 'LEADERSHIP' };
-/** Midnight in Vietnam (UTC+7) of a calendar date, as an instant: the /reports screen's period bounds. */
-const vnMidnight = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d) - 7 * 3_600_000).toISOString();
+/** Midnight in Vietnam of a calendar date (month 1–12), as an instant: the /reports screen's period bounds. */
+const vnMidnight = (y: number, m: number, d: number) => vietnamMidnight(y, m - 1, d);
 
 /**
  * The review reports of the demo (issue #11): the interim review of the second half of 2006 (the
@@ -302,7 +303,7 @@ async function loadDemoReviewReports(domain: Domain, now: Date): Promise<void> {
     });
     await at('2026-01-20T02:00:00.000Z').reviewReports.issueReport(LEADER, { id: year2025.id, number: '03/BC-BCĐ' });
   }
-  const year = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(now));
+  const year = vietnamDateParts(now).year;
   await at(now.toISOString()).reviewReports.createReport(LEADER, {
     kind: 'SO_KET',
     period: { from: vnMidnight(year, 1, 1), to: vnMidnight(year + 1, 1, 1) },

@@ -1,5 +1,7 @@
 /** Dates and numbers as Vietnamese users expect them: Asia/Ho_Chi_Minh, dd/MM/yyyy, 24-hour clock. */
-export const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+import { VIETNAM_TIME_ZONE, vietnamWallClockToIso } from './vietnam-time.js';
+
+export const TIME_ZONE = VIETNAM_TIME_ZONE;
 
 const dateParts = new Intl.DateTimeFormat('en-GB', { timeZone: TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
 
@@ -54,5 +56,5 @@ export function hcmcLocalToIso(value: string): string | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
   if (!match) return undefined;
   const [, y, mo, d, h, mi] = match.map(Number) as number[];
-  return new Date(Date.UTC(y!, mo! - 1, d!, h! - 7, mi!)).toISOString();
+  return vietnamWallClockToIso(y!, mo! - 1, d!, h!, mi!);
 }

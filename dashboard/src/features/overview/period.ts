@@ -1,3 +1,5 @@
+import { vietnamDateParts, vietnamMidnight } from '../../lib/vietnam-time.js';
+
 /** The periods a leader can pick, turned into the API's `PeriodInput` (`[from, to)`, UTC instants). */
 export type PeriodChoice =
   | { kind: 'all' }
@@ -13,22 +15,17 @@ export interface PeriodRange {
   to: string;
 }
 
-/** Ho Chi Minh City is UTC+7 all year (no daylight saving). */
-const HCMC_OFFSET_MS = 7 * 3_600_000;
-
 /** Midnight in Ho Chi Minh City at the start of that calendar day, as an ISO instant. */
-export function hcmcMidnight(year: number, monthIndex: number, day: number): string {
-  return new Date(Date.UTC(year, monthIndex, day) - HCMC_OFFSET_MS).toISOString();
-}
+export const hcmcMidnight = vietnamMidnight;
 
 /** The calendar year it is now in Ho Chi Minh City. */
 export function currentHcmcYear(now = new Date()): number {
-  return new Date(now.getTime() + HCMC_OFFSET_MS).getUTCFullYear();
+  return vietnamDateParts(now).year;
 }
 
 /** The quarter it is now in Ho Chi Minh City. */
 export function currentHcmcQuarter(now = new Date()): 1 | 2 | 3 | 4 {
-  return (Math.floor(new Date(now.getTime() + HCMC_OFFSET_MS).getUTCMonth() / 3) + 1) as 1 | 2 | 3 | 4;
+  return (Math.floor((vietnamDateParts(now).month - 1) / 3) + 1) as 1 | 2 | 3 | 4;
 }
 
 function parseDate(value: string): [number, number, number] | undefined {

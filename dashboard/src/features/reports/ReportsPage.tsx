@@ -6,7 +6,7 @@ import { useRouter } from '../../app/router.js';
 import { useViewer } from '../../app/viewer.js';
 import { downloadBlob } from '../../lib/download.js';
 import type { ReportFiguresFragment, ReviewReportFieldsFragment, ReviewReportKind } from '../../gql/graphql.js';
-import { hcmcMidnight } from '../overview/period.js';
+import { currentHcmcYear, hcmcMidnight } from '../overview/period.js';
 import { CreateReviewReportMutation, IssueReviewReportMutation, ReportsPageQuery, ReviewReportQuery, UpdateReviewReportMutation } from './documents.js';
 import { buildReportDocument, vnDate, type ReportDocument } from './report-document.js';
 import { ReportPreview } from './ReportPreview.js';
@@ -33,7 +33,7 @@ interface UrlState {
 /** The period and scope from `/reports?from=YYYY-MM-DD&to=YYYY-MM-DD[&ward=<id>][&id=<report>]` (Vietnam dates, `to` exclusive). */
 function readUrl(): UrlState {
   const q = new URLSearchParams(window.location.search);
-  const year = new Date(Date.now() + 7 * 3_600_000).getUTCFullYear();
+  const year = currentHcmcYear();
   const from = vnDateToInstant(q.get('from')) ?? hcmcMidnight(year, 0, 1);
   let to = vnDateToInstant(q.get('to')) ?? hcmcMidnight(year + 1, 0, 1);
   if (to <= from) to = new Date(Date.parse(from) + 86_400_000).toISOString();

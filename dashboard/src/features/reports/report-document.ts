@@ -1,3 +1,4 @@
+import { vietnamDateParts } from '../../lib/vietnam-time.js';
 import type { ReportFiguresFragment, ReviewReportFieldsFragment } from '../../gql/graphql.js';
 
 /**
@@ -43,10 +44,9 @@ export interface ReportDocument {
   fileName: string;
 }
 
-const VN_OFFSET_MS = 7 * 3_600_000;
 const vnParts = (iso: string) => {
-  const d = new Date(Date.parse(iso) + VN_OFFSET_MS);
-  return { y: d.getUTCFullYear(), m: d.getUTCMonth() + 1, d: d.getUTCDate() };
+  const { year, month, day } = vietnamDateParts(iso);
+  return { y: year, m: month, d: day };
 };
 const pad = (n: number) => String(n).padStart(2, '0');
 
