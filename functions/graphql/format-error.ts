@@ -1,6 +1,44 @@
+/**
+ * Errors as clients see them: the one place that names the contract's codes (../shared/contract/README.md,
+ * "Errors") and turns every error (domain, request, limit, dependency, bug) into one of them, over HTTP
+ * and over the WebSocket alike.
+ */
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { DomainError, NotImplementedError, UnavailableError } from '../domain/errors.js';
+import { AuthenticationError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotImplementedError, UnavailableError } from '../domain/errors.js';
+
+/** Every code a client can see. */
+export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE', 'NOT_IMPLEMENTED', 'INTERNAL_SERVER_ERROR'] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** An error as a client receives it: a message a person can act on, and its code. */
+export interface ClientError {
+  message: string;
+  extensions?: Record<string, unknown>;
+}
+
+export function clientError(code: ErrorCode, message: string, extensions: Record<string, unknown> = {}): ClientError {
+  return { message, extensions: { code, ...extensions } };
+}
+
+/** What a client learns of an unexpected failure (the details go to the log with the request id). */
+export const INTERNAL_ERROR = clientError('INTERNAL_SERVER_ERROR', 'Something went wrong on our side; it has been logged. Retry, and report it if it persists.');
+const UNAVAILABLE = clientError('SERVICE_UNAVAILABLE', 'The database is unavailable right now; retry the same request in a few seconds (repeating a requestId never counts twice).', { retryable: true });
+
+/** The code of each domain refusal. */
+const DOMAIN_CODES: [new (...args: never[]) => Error, ErrorCode][] = [
+  [AuthenticationError, 'UNAUTHENTICATED'],
+  [ForbiddenError, 'FORBIDDEN'],
+  [InvalidInputError, 'BAD_USER_INPUT'],
+  [NotFoundError, 'NOT_FOUND'],
+  [ConflictError, 'CONFLICT'],
+  [NotImplementedError, 'NOT_IMPLEMENTED'],
+];
+
+/** The contract code of a domain refusal; undefined for anything else. */
+export function codeOfDomainError(error: unknown): ErrorCode | undefined {
+  return DOMAIN_CODES.find(([type]) => error instanceof type)?.[1];
+}
 
 /** Codes Apollo uses for requests that never reach a resolver; they all become the contract's BAD_USER_INPUT. */
 const REQUEST_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_REQUEST', 'BAD_USER_INPUT', 'OPERATION_RESOLUTION_FAILURE', 'PERSISTED_QUERY_NOT_SUPPORTED']);
@@ -26,19 +64,12 @@ export function isUnavailableError(error: unknown): boolean {
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const path = formatted.path;
-  if (original instanceof DomainError) {
-    return { message: original.message, path, extensions: { code: original.code, ...(original.details ?? {}) } };
+  const domainCode = codeOfDomainError(original);
+  if (domainCode) {
+    const details = (original as { details?: Record<string, unknown> }).details;
+    return { ...clientError(domainCode, (original as Error).message, details), path };
   }
-  if (original instanceof NotImplementedError) {
-    return { message: original.message, path, extensions: { code: original.code } };
-  }
-  if (isUnavailableError(original)) {
-    return {
-      message: 'The database is unavailable right now; retry the same request in a few seconds (repeating a requestId never counts twice).',
-      path,
-      extensions: { code: 'SERVICE_UNAVAILABLE', retryable: true },
-    };
-  }
+  if (isUnavailableError(original)) return { ...UNAVAILABLE, path };
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
     return { message: formatted.message, locations: formatted.locations, path, extensions: { code: 'BAD_USER_INPUT', reason: formatted.extensions?.reason ?? code } };
@@ -46,9 +77,5 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
     return { message: formatted.message, path, extensions: { code } };
   }
-  return {
-    message: 'Something went wrong on our side; it has been logged. Retry, and report it if it persists.',
-    path,
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
+  return { ...INTERNAL_ERROR, path };
 }

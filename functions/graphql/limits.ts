@@ -15,6 +15,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { clientError } from './format-error.js';
 
 /**
  * What one GraphQL request may ask for. Every limit is checked on the parsed document (and the
@@ -44,7 +45,7 @@ export type QueryLimitReason = 'QUERY_TOO_DEEP' | 'TOO_MANY_ALIASES' | 'QUERY_TO
 export class QueryLimitError extends GraphQLError {
   constructor(message: string, reason: QueryLimitReason, limit: number, actual: number) {
     super(message, {
-      extensions: { code: 'BAD_USER_INPUT', reason, limit, actual, http: { status: reason === 'REQUEST_TOO_LARGE' ? 413 : 400 } },
+      extensions: clientError('BAD_USER_INPUT', message, { reason, limit, actual, http: { status: reason === 'REQUEST_TOO_LARGE' ? 413 : 400 } }).extensions,
     });
     this.name = 'QueryLimitError';
   }

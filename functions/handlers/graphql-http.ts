@@ -1,10 +1,10 @@
 import { handlers, startServerAndCreateLambdaHandler } from '@as-integrations/aws-lambda';
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 import { GraphQLError } from 'graphql';
-import { DomainError } from '../domain/errors.js';
 import { createApolloServer } from '../graphql/server.js';
 import { checkBodySize } from '../graphql/limits.js';
 import { getRuntime } from './runtime.js';
+import { codeOfDomainError } from '../graphql/format-error.js';
 
 /**
  * The `graphql-http` Lambda: API Gateway HTTP API (v2) events in, GraphQL responses out.
@@ -23,9 +23,10 @@ const apolloHandler = startServerAndCreateLambdaHandler(server, handlers.createA
       logger.appendPersistentKeys({ user: actor.id, role: actor.role });
       return { actor, requestId, domain: runtime.domain, logger };
     } catch (error) {
-      if (error instanceof DomainError) {
-        logger.info('refused request', { reason: error.message });
-        throw new GraphQLError(error.message, { extensions: { code: error.code, http: { status: 401 } } });
+      const code = codeOfDomainError(error);
+      if (code) {
+        logger.info('refused request', { reason: (error as Error).message });
+        throw new GraphQLError((error as Error).message, { extensions: { code, http: { status: 401 } } });
       }
       throw error;
     }

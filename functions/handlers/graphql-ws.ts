@@ -7,6 +7,7 @@ import { GRAPHQL_TRANSPORT_WS_PROTOCOL, MessageType } from '../realtime/protocol
 import { realtimeSchema } from '../realtime/schema.js';
 import { createConnectionsStore } from '../store/connections-store.js';
 import { getRuntime } from './runtime.js';
+import { INTERNAL_ERROR } from '../graphql/format-error.js';
 
 /**
  * The `graphql-ws` Lambda behind API Gateway WebSocket: `$connect`, `$disconnect` and `$default`
@@ -67,7 +68,7 @@ export const handler = async (event: WebSocketEvent, context?: Context): Promise
     const id = /"id"\s*:\s*"([^"]{1,200})"/.exec(body)?.[1];
     if (id) {
       await ctx.api
-        .post(connectionId, { type: MessageType.Error, id, payload: [{ message: 'Something went wrong on our side; it has been logged. Retry, and report it if it persists.', extensions: { code: 'INTERNAL_SERVER_ERROR' } }] as never })
+        .post(connectionId, { type: MessageType.Error, id, payload: [INTERNAL_ERROR] as never })
         .catch(() => undefined);
     }
   }

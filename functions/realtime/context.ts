@@ -5,6 +5,7 @@ import type { Domain } from '../domain/index.js';
 import type { ConnectionsStore } from '../store/connections-store.js';
 import type { ConnectionApi } from './connection-api.js';
 import { CONNECTION_ERROR_ID, MessageType } from './protocol.js';
+import type { ClientError } from '../graphql/format-error.js';
 
 /** What the real-time handlers work with, built once per cold start. */
 export interface RealtimeDeps {
@@ -20,11 +21,6 @@ export interface RealtimeDeps {
 export interface MessageContext extends RealtimeDeps {
   connectionId: string;
   requestId: string;
-}
-
-export interface ClientError {
-  message: string;
-  extensions?: Record<string, unknown>;
 }
 
 /**

@@ -11,6 +11,7 @@ import {
 import { formatError } from '../graphql/format-error.js';
 import { QUERY_LIMITS, QueryLimitError, enforceQueryLimits } from '../graphql/limits.js';
 import type { SubscribePayload } from './protocol.js';
+import { clientError } from '../graphql/format-error.js';
 
 export interface PreparedOperation {
   document: DocumentNode;
@@ -71,7 +72,7 @@ export function formatGraphQLErrors(errors: readonly GraphQLError[]) {
       return { message: formatted.message, extensions };
     }
     if (!error.path && !error.originalError && formatted.extensions?.code === undefined) {
-      return { ...formatted, extensions: { ...formatted.extensions, code: 'BAD_USER_INPUT', reason: error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED' } };
+      return { ...formatted, ...clientError('BAD_USER_INPUT', formatted.message, { ...formatted.extensions, reason: error.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED' }) };
     }
     return formatError(formatted, error);
   });

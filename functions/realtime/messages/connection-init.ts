@@ -1,7 +1,7 @@
-import { DomainError } from '../../domain/errors.js';
 import { refuseConnection, type MessageContext } from '../context.js';
 import { MessageType } from '../protocol.js';
 import type { ConnectionInitMessage } from 'graphql-ws';
+import { clientError, codeOfDomainError } from '../../graphql/format-error.js';
 
 /**
  * `connection_init`: the token travels in the payload (`{ authorization: "Bearer <JWT>" }`, the
@@ -15,9 +15,10 @@ export async function onConnectionInit(ctx: MessageContext, message: ConnectionI
   try {
     verified = await ctx.verifyToken(authorization);
   } catch (error) {
-    if (!(error instanceof DomainError)) throw error;
+    const code = codeOfDomainError(error);
+    if (!code) throw error;
     // Reference server: close(4403, 'Forbidden').
-    return refuseConnection(ctx, { message: error.message, extensions: { code: error.code } });
+    return refuseConnection(ctx, clientError(code, (error as Error).message));
   }
   const { expiresAt, ...actor } = verified;
   const recorded = await ctx.connections.putConnection({
@@ -28,7 +29,7 @@ export async function onConnectionInit(ctx: MessageContext, message: ConnectionI
   });
   if (!recorded) {
     // Reference server: close(4429, 'Too many initialisation requests').
-    return refuseConnection(ctx, { message: 'Too many initialisation requests', extensions: { code: 'BAD_USER_INPUT' } });
+    return refuseConnection(ctx, clientError('BAD_USER_INPUT', 'Too many initialisation requests'));
   }
   ctx.logger.appendKeys({ user: actor.id, role: actor.role });
   await ctx.api.post(ctx.connectionId, { type: MessageType.ConnectionAck });

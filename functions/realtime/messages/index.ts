@@ -4,6 +4,7 @@ import { onComplete } from './complete.js';
 import { onConnectionInit } from './connection-init.js';
 import { onPing } from './ping.js';
 import { onSubscribe } from './subscribe.js';
+import { clientError } from '../../graphql/format-error.js';
 
 /** Routes one client message to its handler; a message that is not graphql-transport-ws closes the socket. */
 export async function handleMessage(ctx: MessageContext, body: string): Promise<void> {
@@ -12,7 +13,7 @@ export async function handleMessage(ctx: MessageContext, body: string): Promise<
     message = parseMessage(body);
   } catch {
     // Reference server: close(4400, 'Invalid message received').
-    return refuseConnection(ctx, { message: 'Invalid message received', extensions: { code: 'BAD_USER_INPUT' } });
+    return refuseConnection(ctx, clientError('BAD_USER_INPUT', 'Invalid message received'));
   }
   switch (message.type) {
     case MessageType.ConnectionInit:
@@ -27,6 +28,6 @@ export async function handleMessage(ctx: MessageContext, body: string): Promise<
       return;
     default:
       // connection_ack, next, error: server-to-client only.
-      return refuseConnection(ctx, { message: `Unexpected message of type ${message.type} received`, extensions: { code: 'BAD_USER_INPUT' } });
+      return refuseConnection(ctx, clientError('BAD_USER_INPUT', `Unexpected message of type ${message.type} received`));
   }
 }

@@ -5,6 +5,7 @@ import { formatGraphQLErrors, formatResult, prepareOperation } from '../operatio
 import { MessageType } from '../protocol.js';
 import type { SubscriptionContext, SubscriptionTarget } from '../subscription-resolvers.js';
 import { topicOf } from '../topics.js';
+import { clientError } from '../../graphql/format-error.js';
 
 /** The Lambda path never iterates a subscription's source: the publisher delivers its events. */
 const NEVER: AsyncIterable<unknown> = { [Symbol.asyncIterator]: () => ({ next: () => new Promise(() => undefined) }) };
@@ -20,10 +21,10 @@ export async function onSubscribe(ctx: MessageContext, message: SubscribeMessage
   const connection = await ctx.connections.getConnection(ctx.connectionId);
   if (!connection) {
     // Reference server: close(4401, 'Unauthorized').
-    return refuseConnection(ctx, { message: 'Unauthorized: send connection_init and wait for connection_ack before subscribing.', extensions: { code: 'UNAUTHENTICATED' } }, id);
+    return refuseConnection(ctx, clientError('UNAUTHENTICATED', 'Unauthorized: send connection_init and wait for connection_ack before subscribing.'), id);
   }
   if (connection.tokenExpiresAt <= nowSeconds()) {
-    return refuseConnection(ctx, { message: 'Your token has expired; sign in again.', extensions: { code: 'UNAUTHENTICATED' } }, id);
+    return refuseConnection(ctx, clientError('UNAUTHENTICATED', 'Your token has expired; sign in again.'), id);
   }
   const prepared = prepareOperation(ctx.schema, payload);
   if ('errors' in prepared) {
@@ -72,7 +73,7 @@ export async function onSubscribe(ctx: MessageContext, message: SubscribeMessage
   });
   if (!recorded) {
     // Reference server: close(4409, 'Subscriber for <id> already exists').
-    return refuseConnection(ctx, { message: `Subscriber for ${id} already exists`, extensions: { code: 'BAD_USER_INPUT' } }, id);
+    return refuseConnection(ctx, clientError('BAD_USER_INPUT', `Subscriber for ${id} already exists`), id);
   }
   ctx.logger.info('subscribed', { field: target.field, topic });
 }
