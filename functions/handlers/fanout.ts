@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { Context } from 'aws-lambda';
-import { requireEnv } from '../config.js';
+import { fanoutConfigFromEnv, serviceName } from '../config.js';
 import { createConnectionApi } from '../realtime/connection-api.js';
 import { emptySendStats, sendPosts, type FanoutChunk, type FanoutResult } from '../realtime/fanout.js';
 
@@ -12,9 +12,9 @@ import { emptySendStats, sendPosts, type FanoutChunk, type FanoutResult } from '
  * Throttled posts are retried with backoff until the chunk's deadline (and before this function's
  * own timeout); what is still unsent is answered, and the publisher keeps it for the retry.
  */
-const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'dialogue-pulse' });
-const api = createConnectionApi(requireEnv('WS_MANAGEMENT_ENDPOINT'));
-const CONCURRENCY = Number(process.env.FANOUT_CONCURRENCY ?? 128);
+const config = fanoutConfigFromEnv();
+const logger = new Logger({ serviceName: serviceName() });
+const api = createConnectionApi(config.managementEndpoint);
 /** Time kept in hand before this function's timeout, to answer what is unsent. */
 const MARGIN_MS = 2_000;
 
@@ -24,7 +24,7 @@ export const handler = async (event: FanoutChunk, context?: Context): Promise<Fa
   const ownDeadline = context ? Date.now() + context.getRemainingTimeInMillis() - MARGIN_MS : Infinity;
   const stats = emptySendStats();
   const result = await sendPosts(api, event.posts, Math.min(event.deadline ?? Date.now() + 10_000, ownDeadline), stats, {
-    concurrency: CONCURRENCY,
+    concurrency: config.concurrency,
     warn: (message, details) => logger.warn(message, { ...details, error: details.error as Error }),
   });
   logger.info('fanned out', { posts: event.posts.length, unsent: result.unsent.length, durationMs: Math.round(performance.now() - started), ...stats });

@@ -1,3 +1,4 @@
+import { serviceName } from '../config.js';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createTokenVerifier, tokenVerifierConfigFromEnv, type VerifyToken } from '../auth/verify-token.js';
 import { createDomain, type Domain } from '../domain/index.js';
@@ -16,7 +17,7 @@ let runtime: Runtime | undefined;
 
 export function getRuntime(): Runtime {
   if (!runtime) {
-    const logger = new Logger({ serviceName: process.env.POWERTOOLS_SERVICE_NAME ?? 'dialogue-pulse' });
+    const logger = new Logger({ serviceName: serviceName() });
     const stores = createStores(storeConfigFromEnv());
     runtime = { logger, stores, domain: createDomain(stores), verifyToken: createTokenVerifier(tokenVerifierConfigFromEnv()) };
   }

@@ -1,3 +1,4 @@
+import { localEndpointOptions } from '../config.js';
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import {
@@ -40,7 +41,7 @@ export function createConnectionApi(endpoint: string): ConnectionApi {
   const local = endpoint.startsWith('http://');
   const client = new ApiGatewayManagementApiClient({
     endpoint,
-    ...(local ? { region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...(local ? localEndpointOptions(endpoint) : {}),
     // The SDK's standard retries (3 attempts) cover a dropped connection or a 5xx, as before. A
     // throttled post that is still refused after them comes back as 'throttled': the publisher
     // then retries it with its own backoff, within its time budget, and knows what it could not send.

@@ -1,3 +1,4 @@
+import { localEndpointOptions } from '../config.js';
 import { InvokeCommand, LambdaClient } from '@aws-sdk/client-lambda';
 import type { PendingPost } from '../store/connections-store.js';
 import { fullJitterDelay, sleep } from './backoff.js';
@@ -115,7 +116,7 @@ export interface FanoutInvoker {
  */
 export function createLambdaFanout(functionName: string, endpoint?: string): FanoutInvoker {
   const client = new LambdaClient({
-    ...(endpoint ? { endpoint, region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } } : {}),
+    ...localEndpointOptions(endpoint),
     maxAttempts: 2,
   });
   const encoder = new TextEncoder();

@@ -104,9 +104,78 @@ export async function publishEvent(deps: PublishDeps, event: RealtimeEvent, stat
   return stats;
 }
 
+/** One call of publishConflated: its deps, stats and deadline, the records it must report, and its helpers. */
+interface Delivery {
+  deps: PublishDeps;
+  stats: PublishStats;
+  deadline: number;
+  /** Stream records (event ids) to report as failures: they come again. */
+  failed: Set<string>;
+  limit: ReturnType<typeof createLimiter>;
+  dropConnection(connectionId: string, reason: 'gone' | 'expired'): Promise<void>;
+  /** Sends posts with retries until the deadline (a large topic in chunks by `fanout`); returns what is still owed. */
+  sendAll(posts: PendingPost[]): Promise<PendingPost[]>;
+}
+
+function createDelivery(deps: PublishDeps, stats: PublishStats, deadline: number): Delivery {
+  const limit = createLimiter(deps.concurrency ?? 64);
+  const closed = new Set<string>();
+  const delivery: Delivery = {
+    deps,
+    stats,
+    deadline,
+    failed: new Set<string>(),
+    limit,
+    async dropConnection(connectionId, reason) {
+      if (closed.has(connectionId)) return;
+      closed.add(connectionId);
+      if (reason === 'expired') await deps.api.close(connectionId).catch(() => undefined);
+      await deps.connections.deleteConnection(connectionId);
+    },
+    async sendAll(posts) {
+      const useFanout = deps.fanout && posts.length > (deps.fanoutThreshold ?? 500);
+      const results = useFanout
+        ? await sendInChunks(delivery, posts)
+        : [await sendPosts(deps.api, posts, deadline, stats, { concurrency: deps.concurrency ?? 64, warn: (message, details) => deps.logger.warn(message, { ...details, error: details.error as Error }) })];
+      await Promise.all(results.flatMap((r) => r.gone).map((connectionId) => limit(() => delivery.dropConnection(connectionId, 'gone'))));
+      return results.flatMap((r) => r.unsent);
+    },
+  };
+  return delivery;
+}
+
+/** Hands a large topic's posts to the `fanout` function in parallel chunks; a chunk that fails is owed whole. */
+async function sendInChunks({ deps, stats, deadline }: Delivery, posts: PendingPost[]): Promise<SendResult[]> {
+  const chunks = chunksOf(posts, deps.fanoutChunkSize ?? 250);
+  stats.chunks += chunks.length;
+  return Promise.all(
+    chunks.map(async (chunk) => {
+      try {
+        const result = await deps.fanout!.invoke({ posts: chunk, deadline });
+        for (const key of Object.keys(result.stats) as (keyof SendStats)[]) stats[key] += result.stats[key];
+        return result;
+      } catch (error) {
+        // The chunk's outcome is unknown: all of it is owed (kept and retried).
+        deps.logger.error('fanout chunk failed', { posts: chunk.length, error: error as Error });
+        return { unsent: chunk, gone: [] };
+      }
+    }),
+  );
+}
+
+/** Measures one step's time into a stats field. */
+async function timed<T>(stats: PublishStats, field: 'readMs' | 'claimMs' | 'loadMs' | 'executeMs' | 'postMs', step: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  try {
+    return await step();
+  } finally {
+    stats[field] += performance.now() - started;
+  }
+}
+
 /**
  * Delivers events of one conflation key (a session's check-ins, a concern's moves, in stream order)
- * as ONE message per topic and subscriber group. For each topic:
+ * as ONE message per topic and subscriber group. For each topic (deliverTopic):
  * 1. claims every event's delivery (one conditional Put per stream record and topic, in parallel):
  *    a redelivered record is not claimed again, and only what this invocation claimed is merged, so
  *    a record reaches nobody twice and a merged delta counts each check-in once;
@@ -120,128 +189,108 @@ export async function publishEvent(deps: PublishDeps, event: RealtimeEvent, stat
  * whose token has expired are deleted; one failing post never stops the others.
  */
 export async function publishConflated(deps: PublishDeps, events: RealtimeEvent[], stats: PublishStats = emptyStats(), deadline = Date.now() + DEFAULT_BUDGET_MS): Promise<PublishOutcome> {
-  const limit = createLimiter(deps.concurrency ?? 64);
-  const failed = new Set<string>();
-  const closed = new Set<string>();
-  const dropConnection = async (connectionId: string, reason: 'gone' | 'expired') => {
-    if (closed.has(connectionId)) return;
-    closed.add(connectionId);
-    if (reason === 'expired') await deps.api.close(connectionId).catch(() => undefined);
-    await deps.connections.deleteConnection(connectionId);
-  };
-  /**
-   * Sends posts with retries until the deadline, here or, for a large topic, in parallel chunks by
-   * the `fanout` function; deletes connections found gone; returns what is still owed.
-   */
-  const sendAll = async (posts: PendingPost[]): Promise<PendingPost[]> => {
-    const threshold = deps.fanoutThreshold ?? 500;
-    let results: SendResult[];
-    if (deps.fanout && posts.length > threshold) {
-      const chunks = chunksOf(posts, deps.fanoutChunkSize ?? 250);
-      stats.chunks += chunks.length;
-      results = await Promise.all(chunks.map(async (chunk) => {
-        try {
-          const result = await deps.fanout!.invoke({ posts: chunk, deadline });
-          for (const key of Object.keys(result.stats) as (keyof SendStats)[]) stats[key] += result.stats[key];
-          return result;
-        } catch (error) {
-          // The chunk's outcome is unknown: all of it is owed (kept and retried).
-          deps.logger.error('fanout chunk failed', { posts: chunk.length, error: error as Error });
-          return { unsent: chunk, gone: [] };
-        }
-      }));
-    } else {
-      results = [await sendPosts(deps.api, posts, deadline, stats, { concurrency: deps.concurrency ?? 64, warn: (message, details) => deps.logger.warn(message, { ...details, error: details.error as Error }) })];
-    }
-    await Promise.all(results.flatMap((r) => r.gone).map((connectionId) => limit(() => dropConnection(connectionId, 'gone'))));
-    return results.flatMap((r) => r.unsent);
-  };
-
+  const delivery = createDelivery(deps, stats, deadline);
   const topics = [...new Set(events.flatMap((event) => topicsOf(event)))];
   // A subscription is filed under exactly one topic, so topics are delivered independently.
-  await Promise.all(topics.map(async (topic) => {
-    const parts = events.filter((event) => topicsOf(event).includes(topic));
-    const pages = deps.connections.listSubscriptionsByTopic(topic);
-    const reading = performance.now();
-    const first = await pages.next();
-    stats.readMs += performance.now() - reading;
-    if (first.done) return; // nobody listens: no claim, no read
-    const claiming = performance.now();
-    const claims = await deps.connections.claimDeliveries(parts.map((part) => part.id), topic);
-    stats.claimMs += performance.now() - claiming;
-    const claimed = parts.filter((_, i) => claims[i].claimed);
-    const release = async () => {
-      for (const part of claimed) failed.add(part.id);
-      await Promise.all(claimed.map((part) => deps.connections.releaseDelivery(part.id, topic)));
-    };
+  await Promise.all(topics.map((topic) => deliverTopic(delivery, topic, events.filter((event) => topicsOf(event).includes(topic)))));
+  return { failed: delivery.failed };
+}
 
-    // What an earlier delivery of these records still owes, in stream order, before anything newer.
-    let owed = false;
-    for (const [i, claim] of claims.entries()) {
-      if (claim.claimed) continue;
-      stats.duplicates++;
-      if (!claim.pending) continue;
-      const left = await sendAll(claim.pending);
-      stats.owedSent += claim.pending.length - left.length;
-      await deps.connections.setPendingPosts(parts[i].id, topic, left);
-      if (left.length) {
-        owed = true;
-        failed.add(parts[i].id);
+async function deliverTopic(d: Delivery, topic: string, parts: RealtimeEvent[]): Promise<void> {
+  const { deps, stats, failed } = d;
+  const pages = deps.connections.listSubscriptionsByTopic(topic);
+  const first = await timed(stats, 'readMs', () => pages.next());
+  if (first.done) return; // nobody listens: no claim, no read
+  const claims = await timed(stats, 'claimMs', () => deps.connections.claimDeliveries(parts.map((part) => part.id), topic));
+  const claimed = parts.filter((_, i) => claims[i].claimed);
+  const release = async () => {
+    for (const part of claimed) failed.add(part.id);
+    await Promise.all(claimed.map((part) => deps.connections.releaseDelivery(part.id, topic)));
+  };
+
+  if (await sendOwed(d, topic, parts, claims)) {
+    // Still owed: sending anything newer now could reach a client before the older update.
+    deps.logger.warn('posts still owed; later records wait', { eventId: parts[0].id, topic });
+    return release();
+  }
+  if (!claimed.length) {
+    deps.logger.info('already delivered', { eventId: parts[0].id, topic });
+    return;
+  }
+  const event = mergeEvents(claimed);
+  stats.merged += claimed.length - 1;
+  let rootValue;
+  try {
+    rootValue = await timed(stats, 'loadMs', () => rootValueOf(event));
+  } catch (error) {
+    // Nothing was sent: give the claims back so the retried records deliver them.
+    deps.logger.error('reading the event failed', { eventId: event.id, topic, error: error as Error });
+    return release();
+  }
+  const groups = await subscriberGroups(d, first.value, () => timed(stats, 'readMs', () => pages.next()).then((next) => next.value || undefined), event);
+  const posts = await renderPosts(d, groups, event, rootValue);
+  const unsent = await timed(stats, 'postMs', () => d.sendAll(posts));
+  if (unsent.length) {
+    // Kept on the first merged record's claim; that record is reported, comes again, and step 2
+    // sends exactly these posts (and nothing twice).
+    stats.owed += unsent.length;
+    deps.logger.warn('posts not sent in time; kept for the retry', { eventId: claimed[0].id, topic, owed: unsent.length });
+    await deps.connections.setPendingPosts(claimed[0].id, topic, unsent);
+    failed.add(claimed[0].id);
+  }
+}
+
+/** Step 2: sends what earlier deliveries of these records still owe, in stream order; true while some is still owed. */
+async function sendOwed(d: Delivery, topic: string, parts: RealtimeEvent[], claims: Awaited<ReturnType<ConnectionsStore['claimDeliveries']>>): Promise<boolean> {
+  let owed = false;
+  for (const [i, claim] of claims.entries()) {
+    if (claim.claimed) continue;
+    d.stats.duplicates++;
+    if (!claim.pending) continue;
+    const left = await d.sendAll(claim.pending);
+    d.stats.owedSent += claim.pending.length - left.length;
+    await d.deps.connections.setPendingPosts(parts[i].id, topic, left);
+    if (left.length) {
+      owed = true;
+      d.failed.add(parts[i].id);
+    }
+  }
+  return owed;
+}
+
+/**
+ * The topic's live subscribers whose filter the event matches, by group (groupKey); expired ones are
+ * dropped. Every page first (the batch has read them already): then a large topic is chunked as a
+ * whole, and each group's document runs once however many pages its subscribers span.
+ */
+async function subscriberGroups(d: Delivery, first: SubscriptionRecord[], nextPage: () => Promise<SubscriptionRecord[] | undefined>, event: RealtimeEvent): Promise<SubscriptionRecord[][]> {
+  const nowSeconds = Math.floor(Date.now() / 1000);
+  const groups = new Map<string, SubscriptionRecord[]>();
+  for (let page: SubscriptionRecord[] | undefined = first; page; page = await nextPage()) {
+    for (const sub of page) {
+      if (!matchesFilter(sub.filter, event)) continue;
+      d.stats.subscribers++;
+      if (sub.tokenExpiresAt <= nowSeconds) {
+        d.stats.expired++;
+        await d.limit(() => d.dropConnection(sub.connectionId, 'expired'));
+        continue;
       }
+      const key = groupKey(sub);
+      const group = groups.get(key);
+      if (group) group.push(sub);
+      else groups.set(key, [sub]);
     }
-    if (owed) {
-      // Still owed: sending anything newer now could reach a client before the older update.
-      deps.logger.warn('posts still owed; later records wait', { eventId: parts[0].id, topic });
-      await release();
-      return;
-    }
-    if (!claimed.length) {
-      deps.logger.info('already delivered', { eventId: parts[0].id, topic });
-      return;
-    }
-    const event = mergeEvents(claimed);
-    stats.merged += claimed.length - 1;
-    let rootValue;
-    const loading = performance.now();
-    try {
-      rootValue = await rootValueOf(event);
-      stats.loadMs += performance.now() - loading;
-    } catch (error) {
-      // Nothing was sent: give the claims back so the retried records deliver them.
-      deps.logger.error('reading the event failed', { eventId: event.id, topic, error: error as Error });
-      await release();
-      return;
-    }
-    const nowSeconds = Math.floor(Date.now() / 1000);
-    const nextPage = async () => {
-      const started = performance.now();
-      const next = await pages.next();
-      stats.readMs += performance.now() - started;
-      return next.value || undefined;
-    };
-    // Every page first (the batch has read them already): then a large topic is chunked as a whole,
-    // and each group's document runs once however many pages its subscribers span.
-    const groups = new Map<string, SubscriptionRecord[]>();
-    for (let page: SubscriptionRecord[] | undefined = first.value; page; page = await nextPage()) {
-      for (const sub of page) {
-        if (!matchesFilter(sub.filter, event)) continue;
-        stats.subscribers++;
-        if (sub.tokenExpiresAt <= nowSeconds) {
-          stats.expired++;
-          await limit(() => dropConnection(sub.connectionId, 'expired'));
-          continue;
-        }
-        const key = groupKey(sub);
-        const group = groups.get(key);
-        if (group) group.push(sub);
-        else groups.set(key, [sub]);
-      }
-    }
-    const posts: PendingPost[] = [];
-    for (const group of groups.values()) {
-      const [sample] = group;
-      stats.executions++;
-      const executing = performance.now();
+  }
+  return [...groups.values()];
+}
+
+/** Step 3: runs each group's document once against the merged event, and addresses the result to each subscriber. */
+async function renderPosts({ deps, stats }: Delivery, groups: SubscriptionRecord[][], event: RealtimeEvent, rootValue: unknown): Promise<PendingPost[]> {
+  const posts: PendingPost[] = [];
+  for (const group of groups) {
+    const [sample] = group;
+    stats.executions++;
+    const payload = await timed(stats, 'executeMs', async () => {
       const result = await execute({
         schema: deps.schema,
         document: parseCached(sample.query),
@@ -250,23 +299,11 @@ export async function publishConflated(deps: PublishDeps, events: RealtimeEvent[
         variableValues: sample.variables,
         operationName: sample.operationName,
       });
-      const payload = JSON.stringify(formatResult(result));
-      stats.executeMs += performance.now() - executing;
-      for (const sub of group) {
-        posts.push({ connectionId: sub.connectionId, data: `{"id":${JSON.stringify(sub.subscriptionId)},"type":"next","payload":${payload}}` });
-      }
+      return JSON.stringify(formatResult(result));
+    });
+    for (const sub of group) {
+      posts.push({ connectionId: sub.connectionId, data: `{"id":${JSON.stringify(sub.subscriptionId)},"type":"next","payload":${payload}}` });
     }
-    const posting = performance.now();
-    const unsent = await sendAll(posts);
-    stats.postMs += performance.now() - posting;
-    if (unsent.length) {
-      // Kept on the first merged record's claim; that record is reported, comes again, and the
-      // step above sends exactly these posts (and nothing twice).
-      stats.owed += unsent.length;
-      deps.logger.warn('posts not sent in time; kept for the retry', { eventId: claimed[0].id, topic, owed: unsent.length });
-      await deps.connections.setPendingPosts(claimed[0].id, topic, unsent);
-      failed.add(claimed[0].id);
-    }
-  }));
-  return { failed };
+  }
+  return posts;
 }

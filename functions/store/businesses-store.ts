@@ -2,7 +2,7 @@ import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, Business, BusinessSector } from '../domain/model.js';
 import { activityPut } from './activity-store.js';
 import type { BusinessFilter, BusinessesPort, RawPage } from '../domain/ports.js';
-import { countList, queryPage, type ListQuery } from './page.js';
+import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
 import { runConditionalTransaction } from './transact.js';
 
 // Items (docs/data-model.md): Business pk BUSINESS#<id>, sk BUSINESS;
@@ -23,16 +23,12 @@ function fromItem(item: Record<string, unknown>): Business {
 }
 
 function listQuery(f: BusinessFilter): ListQuery {
-  if (f.wardId) {
-    return {
-      index: 'gsi2',
-      partition: `WARD#${f.wardId}#BUSINESSES`,
-      ascending: true,
-      filter: f.sector ? { expression: '#sector = :sector', names: { '#sector': 'sector' }, values: { ':sector': f.sector } } : undefined,
-    };
-  }
-  if (f.sector) return { index: 'gsi3', partition: `BUSINESSES#${f.sector}`, ascending: true };
-  return { index: 'gsi1', partition: 'BUSINESSES', ascending: true };
+  return listQueryOf(
+    [f.wardId && { index: 'gsi2', partition: `WARD#${f.wardId}#BUSINESSES`, fixes: ['wardId'] }, f.sector && { index: 'gsi3', partition: `BUSINESSES#${f.sector}`, fixes: ['sector'] }],
+    { index: 'gsi1', partition: 'BUSINESSES' },
+    { wardId: f.wardId, sector: f.sector },
+    { ascending: true },
+  );
 }
 
 export function createBusinessesStore(db: DynamoDBDocumentClient, tableName: string): BusinessesPort {

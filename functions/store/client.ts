@@ -1,6 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { optionalEnv, requireEnv } from '../config.js';
+import { localEndpointOptions, optionalEnv, requireEnv } from '../config.js';
 
 export interface StoreConfig {
   tableName: string;
@@ -15,11 +15,8 @@ export function storeConfigFromEnv(): StoreConfig {
 /** A document client tuned to fail fast: a request never hangs on a stopped database. */
 export function createDocumentClient(config: StoreConfig): DynamoDBDocumentClient {
   const client = new DynamoDBClient({
-    endpoint: config.endpoint,
     // DynamoDB Local accepts any credentials; in AWS the function's role provides them.
-    ...(config.endpoint
-      ? { region: process.env.AWS_REGION ?? 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
-      : {}),
+    ...localEndpointOptions(config.endpoint),
     maxAttempts: 3,
     requestHandler: { connectionTimeout: 1_000, requestTimeout: 5_000, httpAgent: { keepAlive: true, maxSockets: LOCAL_MAX_IN_FLIGHT } },
   });

@@ -3,7 +3,7 @@ import type { Activity, Authority, Concern, ConcernStatus, ConcernTransition } f
 import { activityPut } from './activity-store.js';
 import { expressionParts } from './expression.js';
 import type { ConcernFilter, ConcernsPort, CounterDelta, EngagementFacts, OverdueFilter, RawPage, WaitingConcernRecord } from '../domain/ports.js';
-import { countList, queryPage, type ListQuery } from './page.js';
+import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
 import { counterUpdate, engagementPut } from './stats-store.js';
 import { runConditionalTransaction, type TransactItem } from './transact.js';
 
@@ -92,18 +92,13 @@ function dueMarkerPut(tableName: string, c: Concern & { dueAt: string }): Transa
 
 /** Unanswered concerns whose deadline is before `now`, most overdue first. */
 function overdueQuery(f: OverdueFilter, now: string): ListQuery {
-  const filter = expressionParts();
-  filter.add('status', f.status);
-  filter.add('authority', f.authority);
-  filter.addRange('raisedAt', f.raised);
-  return {
-    index: f.wardId ? 'gsi2' : 'gsi1',
-    partition: f.wardId ? `WARD#${f.wardId}#DUE` : 'DUE',
+  return listQueryOf(
+    [f.wardId && { index: 'gsi2', partition: `WARD#${f.wardId}#DUE`, fixes: ['wardId'] }],
+    { index: 'gsi1', partition: 'DUE' },
+    { wardId: f.wardId, status: f.status, authority: f.authority },
     // NOTE: sort keys are "<dueAt>#<id>": BETWEEN "0" AND "<now>" is every dueAt < now.
-    range: { from: '0', to: now },
-    filter: filter.asFilter(),
-    ascending: true,
-  };
+    { ascending: true, range: { from: '0', to: now }, also: (filter) => filter.addRange('raisedAt', f.raised) },
+  );
 }
 
 const waitingKey = (c: { raisedAt: string; id: string }) => ({ pk: 'WAITING', sk: `${c.raisedAt}#${c.id}` });
@@ -119,21 +114,12 @@ function waitingPut(tableName: string, w: WaitingConcernRecord): TransactItem {
 }
 
 function listQuery(f: ConcernFilter): ListQuery {
-  const filter = expressionParts();
-  let index: ListQuery['index'] = 'gsi1';
-  let partition = 'CONCERNS';
-  if (f.sessionId) {
-    index = 'gsi3';
-    partition = `SESSION#${f.sessionId}#CONCERNS`;
-    filter.add('wardId', f.wardId);
-  } else if (f.wardId) {
-    index = 'gsi2';
-    partition = `WARD#${f.wardId}#CONCERNS`;
-  }
-  filter.add('status', f.status);
-  filter.add('authority', f.authority);
-  filter.add('dueAt', f.notOverdueAt, '(attribute_not_exists(#dueAt) OR #dueAt >= :dueAt OR attribute_exists(#closedAt))', ['closedAt']);
-  return { index, partition, ascending: false, filter: filter.asFilter() };
+  return listQueryOf(
+    [f.sessionId && { index: 'gsi3', partition: `SESSION#${f.sessionId}#CONCERNS`, fixes: ['sessionId'] }, f.wardId && { index: 'gsi2', partition: `WARD#${f.wardId}#CONCERNS`, fixes: ['wardId'] }],
+    { index: 'gsi1', partition: 'CONCERNS' },
+    { sessionId: f.sessionId, wardId: f.wardId, status: f.status, authority: f.authority },
+    { ascending: false, also: (filter) => filter.add('dueAt', f.notOverdueAt, '(attribute_not_exists(#dueAt) OR #dueAt >= :dueAt OR attribute_exists(#closedAt))', ['closedAt']) },
+  );
 }
 
 /** The waiting marker of a concern (its fields now). */

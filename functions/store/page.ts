@@ -1,5 +1,6 @@
 import { QueryCommand, type DynamoDBDocumentClient, type QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import { BadCursorError, type RawPage } from '../domain/ports.js';
+import { expressionParts } from './expression.js';
 
 export interface ListQuery {
   index: 'gsi1' | 'gsi2' | 'gsi3';
@@ -10,6 +11,32 @@ export interface ListQuery {
   filter?: { expression: string; names: Record<string, string>; values: Record<string, unknown> };
   /** false: newest (highest sort key) first. */
   ascending: boolean;
+}
+
+/** A list's partition on one index, and the filter fields it already fixes. */
+export interface ListPartition {
+  index: ListQuery['index'];
+  partition: string;
+  fixes?: readonly string[];
+}
+
+/**
+ * The index rule of every list, in one place: read the first partition that applies (the caller lists
+ * them most selective first; `undefined` or `false` where its key was not given), else the whole list;
+ * every equality filter that partition does not fix becomes a FilterExpression (docs/data-model.md,
+ * "Access patterns"). `also` adds clauses of its own (ranges, conditions).
+ */
+export function listQueryOf(
+  partitions: readonly (ListPartition | false | '' | undefined)[],
+  whole: ListPartition,
+  equal: Record<string, string | undefined>,
+  options: { ascending: boolean; range?: { from: string; to: string }; also?: (filter: ReturnType<typeof expressionParts>) => void },
+): ListQuery {
+  const chosen = partitions.find((p): p is ListPartition => !!p) ?? whole;
+  const filter = expressionParts();
+  for (const [field, value] of Object.entries(equal)) if (!chosen.fixes?.includes(field)) filter.add(field, value);
+  options.also?.(filter);
+  return { index: chosen.index, partition: chosen.partition, ascending: options.ascending, ...(options.range ? { range: options.range } : {}), filter: filter.asFilter() };
 }
 
 // NOTE: a cursor is the position of the last item seen (its index and table keys), so it survives

@@ -1,9 +1,8 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, CheckIn, Session, SessionKind, SessionStatus } from '../domain/model.js';
 import { activityPut } from './activity-store.js';
-import { expressionParts } from './expression.js';
 import type { CounterDelta, EngagementFacts, RawPage, SessionFilter, SessionsPort } from '../domain/ports.js';
-import { countList, queryPage, type ListQuery } from './page.js';
+import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
 import { counterUpdate, engagementPut } from './stats-store.js';
 import { runConditionalTransaction, runTransaction, type TransactItem } from './transact.js';
 
@@ -59,19 +58,12 @@ export function checkInFromItem(item: Record<string, unknown>): CheckIn {
 }
 
 function listQuery(f: SessionFilter): ListQuery {
-  const filter = expressionParts();
-  let index: ListQuery['index'] = 'gsi1';
-  let partition = 'SESSIONS';
-  if (f.wardId) {
-    index = 'gsi2';
-    partition = `WARD#${f.wardId}#SESSIONS`;
-    filter.add('kind', f.kind);
-  } else if (f.kind) {
-    index = 'gsi3';
-    partition = `SESSIONS#${f.kind}`;
-  }
-  filter.add('status', f.status);
-  return { index, partition, ascending: false, range: f.period, filter: filter.asFilter() };
+  return listQueryOf(
+    [f.wardId && { index: 'gsi2', partition: `WARD#${f.wardId}#SESSIONS`, fixes: ['wardId'] }, f.kind && { index: 'gsi3', partition: `SESSIONS#${f.kind}`, fixes: ['kind'] }],
+    { index: 'gsi1', partition: 'SESSIONS' },
+    { wardId: f.wardId, kind: f.kind, status: f.status },
+    { ascending: false, range: f.period },
+  );
 }
 
 /** The CheckIn item: the idempotency record of one requestId, and its audit entry (gsi1 ACTIVITY). */
