@@ -101,25 +101,42 @@ export class Api extends Construct {
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
+    // In the order a request flows: the WebSocket API and its stage (the functions post back to it),
+    // the functions, who may post, the routes, then the HTTP API.
     this.webSocketApi = new WebSocketApi(this, 'WebSocketApi', {
       apiName: `dialogue-pulse-ws-${props.stage}`,
       description: 'GraphQL subscriptions (graphql-transport-ws)',
     });
-    this.webSocketStage = new WebSocketStage(this, 'WebSocketStage', {
+    this.webSocketStage = this.createWebSocketStage(props.stage);
+    this.functions = this.createFunctions(props);
+    this.fanout = this.createFanout();
+    this.grantConnections([this.functions['graphql-ws'], this.functions.publisher, this.fanout]);
+    this.routeWebSocket();
+    [this.httpApi, this.httpStage] = this.createHttpApi(props);
+    this.graphqlUrl = `${this.httpApi.apiEndpoint}/graphql`;
+    this.graphqlWsUrl = `${this.webSocketApi.apiEndpoint}/${this.webSocketStage.stageName}`;
+  }
+
+  private createWebSocketStage(stageName: string): WebSocketStage {
+    const stage = new WebSocketStage(this, 'WebSocketStage', {
       webSocketApi: this.webSocketApi,
-      stageName: props.stage,
+      stageName,
       autoDeploy: true,
       // A hundred dashboards ping every 15 s (~7 messages/s with the pongs); subscribes come in bursts at session start.
       throttle: { rateLimit: 200, burstLimit: 500 },
     });
-    acknowledgeNag(this.webSocketStage, [
+    acknowledgeNag(stage, [
       {
         id: 'AwsSolutions-APIG1',
         reason:
           'WebSocket access logging needs the account-wide API Gateway CloudWatch role (AWS::ApiGateway::Account), which this app does not take over from the account; graphql-ws logs refusals, subscriptions, failures and disconnects with the connection id and request id (Powertools), and the per-stage API Gateway CloudWatch metrics (connects, messages, errors) remain.',
       },
     ]);
+    return stage;
+  }
 
+  /** graphql-http, graphql-ws and publisher: one environment, each its own sizing and table grant. */
+  private createFunctions(props: ApiProps): Record<HandlerName, NodejsFunction> {
     const environment = {
       TABLE_NAME: props.table.tableName,
       JWKS_URL: props.auth.jwksUrl,
@@ -164,11 +181,13 @@ export class Api extends Construct {
       );
       return fn;
     };
-    this.functions = { 'graphql-http': make('graphql-http'), 'graphql-ws': make('graphql-ws'), publisher: make('publisher') };
+    return { 'graphql-http': make('graphql-http'), 'graphql-ws': make('graphql-ws'), publisher: make('publisher') };
+  }
 
+  private createFanout(): NodejsFunction {
     // fanout: no table access at all (gone connections are answered to the publisher, which deletes
     // them); only @connections on this API's stage, granted below with the others.
-    this.fanout = new NodejsFunction(this, 'FanoutFunction', {
+    const fanout = new NodejsFunction(this, 'FanoutFunction', {
       entry: FANOUT_ENTRY,
       handler: 'handler',
       runtime: FUNCTION_RUNTIME,
@@ -188,18 +207,21 @@ export class Api extends Construct {
       bundling: handlerBundling(),
       logGroup: new LogGroup(this, 'FanoutFunctionLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     });
-    acknowledgeNag(this.fanout, [
+    acknowledgeNag(fanout, [
       { id: LAMBDA_BASIC_EXECUTION_FINDING, reason: 'AWSLambdaBasicExecutionRole only lets the function write its own CloudWatch logs; it is the standard minimal Lambda policy.' },
       { id: 'AwsSolutions-L1', reason: 'nodejs22.x, as every function of the app (FUNCTION_RUNTIME).' },
     ]);
     // The publisher may invoke this one function (its unqualified ARN: no versions or aliases) and nothing else.
-    this.functions.publisher.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.fanout.functionArn] }));
-    this.functions.publisher.addEnvironment('FANOUT_FUNCTION_NAME', this.fanout.functionName);
+    this.functions.publisher.addToRolePolicy(new PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [fanout.functionArn] }));
+    this.functions.publisher.addEnvironment('FANOUT_FUNCTION_NAME', fanout.functionName);
     this.functions.publisher.addEnvironment('FANOUT_THRESHOLD', String(FANOUT_THRESHOLD));
     this.functions.publisher.addEnvironment('FANOUT_CHUNK_SIZE', String(FANOUT_CHUNK_SIZE));
+    return fanout;
+  }
 
+  private grantConnections(posters: NodejsFunction[]): void {
     // PostToConnection / DeleteConnection on this WebSocket API's stage, nothing else.
-    for (const fn of [this.functions['graphql-ws'], this.functions.publisher, this.fanout]) {
+    for (const fn of posters) {
       this.webSocketStage.grantManagementApiAccess(fn);
       acknowledgeMatchingNag(
         fn,
@@ -207,7 +229,9 @@ export class Api extends Construct {
         'execute-api:ManageConnections on this WebSocket API\'s own stage: the trailing wildcards are the HTTP method (POST/GET/DELETE) and the connection id, which exists only at run time.',
       );
     }
+  }
 
+  private routeWebSocket(): void {
     const wsIntegration = (routeId: string) => new WebSocketLambdaIntegration(routeId, this.functions['graphql-ws']);
     this.webSocketApi.addRoute('$connect', { integration: wsIntegration('ConnectIntegration') });
     this.webSocketApi.addRoute('$disconnect', { integration: wsIntegration('DisconnectIntegration') });
@@ -224,8 +248,10 @@ export class Api extends Construct {
         },
       ],
     );
+  }
 
-    this.httpApi = new HttpApi(this, 'HttpApi', {
+  private createHttpApi(props: ApiProps): [HttpApi, HttpStage] {
+    const httpApi = new HttpApi(this, 'HttpApi', {
       apiName: `dialogue-pulse-http-${props.stage}`,
       description: 'GraphQL queries and mutations',
       createDefaultStage: false,
@@ -237,7 +263,7 @@ export class Api extends Construct {
       },
     });
     const accessLogs = new LogGroup(this, 'HttpApiAccessLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY });
-    this.httpStage = this.httpApi.addStage('DefaultStage', {
+    const httpStage = httpApi.addStage('DefaultStage', {
       stageName: '$default',
       autoDeploy: true,
       // A district's traffic is a few requests a second at peak (kiosks at the door, dashboards refetching);
@@ -245,13 +271,13 @@ export class Api extends Construct {
       throttle: { rateLimit: 100, burstLimit: 200 },
       accessLogSettings: { destination: new LogGroupLogDestination(accessLogs), format: AccessLogFormat.jsonWithStandardFields() },
     });
-    this.httpApi.addRoutes({
+    httpApi.addRoutes({
       path: '/graphql',
       methods: [HttpMethod.POST],
       integration: new HttpLambdaIntegration('GraphqlHttp', this.functions['graphql-http']),
     });
     acknowledgeNag(
-      this.httpApi,
+      httpApi,
       [
         {
           id: 'AwsSolutions-APIG4',
@@ -260,9 +286,7 @@ export class Api extends Construct {
         },
       ],
     );
-
-    this.graphqlUrl = `${this.httpApi.apiEndpoint}/graphql`;
-    this.graphqlWsUrl = `${this.webSocketApi.apiEndpoint}/${this.webSocketStage.stageName}`;
+    return [httpApi, httpStage];
   }
 }
 
