@@ -7,12 +7,12 @@ import type { DashboardConfig } from '../config.js';
 import { NoGroup, SignIn } from '../features/sign-in/SignIn.js';
 import { Overview } from '../features/overview/Overview.js';
 import { createApiClients, type ApiClients, type LiveStatus } from './client.js';
-import { LanguageSwitch } from './LanguageSwitch.js';
-import { LiveContext, useLive } from './live.js';
-import { Link, Router, matchPath, useRouter } from './router.js';
-import { mayLog, ViewerContext, type ViewerInfo } from './viewer.js';
+import { LanguageSwitch } from '../lib/LanguageSwitch.js';
+import { LiveContext, useLive } from '../lib/live.js';
+import { Link, Router, matchPath, useRouter } from '../lib/router.js';
+import { mayLog, ViewerContext, type ViewerInfo } from '../lib/viewer.js';
 
-const Wallboard = lazy(() => import('../features/wallboard/Wallboard.js').then((m) => ({ default: m.Wallboard })));
+const Wallboard = lazy(() => import('../features/overview/Wallboard.js').then((m) => ({ default: m.Wallboard })));
 const WardsPage = lazy(() => import('../features/ward/WardPage.js').then((m) => ({ default: m.WardsPage })));
 const WardPage = lazy(() => import('../features/ward/WardPage.js').then((m) => ({ default: m.WardPage })));
 const TaxPage = lazy(() => import('../features/tax/TaxPage.js').then((m) => ({ default: m.TaxPage })));

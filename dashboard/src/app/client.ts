@@ -1,8 +1,10 @@
-import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange } from 'urql';
+import { authExchange } from '@urql/exchange-auth';
+import { Client, cacheExchange, fetchExchange, subscriptionExchange } from 'urql';
 import { createClient as createWsClient, type Client as WsClient } from 'graphql-ws';
 import { absoluteUrl, type DashboardConfig } from '../config.js';
+import type { LiveStatus } from '../lib/live.js';
 
-export type LiveStatus = 'connecting' | 'live' | 'offline';
+export type { LiveStatus };
 
 export interface ApiClients {
   client: Client;
@@ -155,14 +157,16 @@ export function createApiClients(options: ApiClientOptions): ApiClients {
     url: absoluteUrl(config.graphqlUrl),
     preferGetMethod: false,
     requestPolicy: 'cache-and-network',
-    fetchOptions: () => ({ headers: { authorization: authorization() } }),
     exchanges: [
-      mapExchange({
-        onError(error) {
-          if (error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED')) options.onUnauthenticated();
-        },
-      }),
       cacheExchange,
+      // The token on every HTTP request (read each time: a renewed token is picked up); a refusal
+      // (UNAUTHENTICATED) asks the user to sign in again. Tokens are renewed ahead of expiry elsewhere
+      // (auth/session.ts), so there is nothing to refresh here.
+      authExchange(async (utils) => ({
+        addAuthToOperation: (operation) => utils.appendHeaders(operation, { authorization: authorization() }),
+        didAuthError: (error) => error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'),
+        refreshAuth: async () => options.onUnauthenticated(),
+      })),
       fetchExchange,
       subscriptionExchange({
         forwardSubscription(request) {

@@ -17,8 +17,6 @@ type Documents = {
     "\n  query Viewer {\n    viewer {\n      id role ward { id name }\n      abilities { mayWrite readOnlyReason sessionKinds mayRegisterBusinesses mayAssignSuccessors mayApplyReorganisations }\n    }\n  }\n": typeof types.ViewerDocument,
     "\n  query DeadlineRules {\n    deadlineRules { version changedAt changedBy rules { authority sessionKind workingDays source } }\n  }\n": typeof types.DeadlineRulesDocument,
     "\n  mutation SetDeadlineRule($input: SetDeadlineRuleInput!) {\n    setDeadlineRule(input: $input) { version changedAt changedBy rules { authority sessionKind workingDays source } }\n  }\n": typeof types.SetDeadlineRuleDocument,
-    "\n  query OverdueTally {\n    summary { overdue wards { ward { id name } overdue } }\n  }\n": typeof types.OverdueTallyDocument,
-    "\n  subscription OverdueChanged {\n    concernChanged { id status }\n  }\n": typeof types.OverdueChangedDocument,
     "\n  query ConcernsBoard($wardId: ID, $status: ConcernStatus, $authority: Authority, $overdue: Boolean, $after: String) {\n    jurisdiction { units { id name validFrom validTo } }\n    concerns(wardId: $wardId, status: $status, authority: $authority, overdue: $overdue, first: 100, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id topic text status authority raisedAt closedAt dueAt overdue\n          ward { id name }\n          business { id name taxCode }\n          session { id title kind }\n        }\n      }\n    }\n  }\n": typeof types.ConcernsBoardDocument,
     "\n  subscription ConcernsChanged {\n    concernChanged { id status }\n  }\n": typeof types.ConcernsChangedDocument,
     "\n  query ConcernDetail($id: ID!) {\n    concern(id: $id) {\n      id topic text status authority response raisedAt closedAt dueAt overdue\n      ward { id name validTo }\n      handledBy { id name }\n      awaitingSuccessor\n      business { id name taxCode }\n      session { id title kind ward { id } }\n      history { from to at by note authority dueAt handedOverTo { id name } legalBasis }\n      allowedMoves { to authorities needsResponse }\n    }\n  }\n": typeof types.ConcernDetailDocument,
@@ -45,9 +43,9 @@ type Documents = {
     "\n  mutation CreateReviewReport($input: CreateReviewReportInput!) {\n    createReviewReport(input: $input) { ...ReviewReportFields }\n  }\n": typeof types.CreateReviewReportDocument,
     "\n  mutation UpdateReviewReport($input: UpdateReviewReportInput!) {\n    updateReviewReport(input: $input) { ...ReviewReportFields figures { ...ReportFigures } }\n  }\n": typeof types.UpdateReviewReportDocument,
     "\n  mutation IssueReviewReport($input: IssueReviewReportInput!) {\n    issueReviewReport(input: $input) { ...ReviewReportFields figures { ...ReportFigures } }\n  }\n": typeof types.IssueReviewReportDocument,
+    "\n  query SignInWards {\n    wards {\n      id\n      name\n    }\n  }\n": typeof types.SignInWardsDocument,
     "\n  query TaxDialogues {\n    summary {\n      tax {\n        rounds businessesEngaged escalatedToCity\n        outcomes { open answeredOnSpot inProgress resolved escalated answered }\n      }\n    }\n    sessions(kind: BUSINESS_TAX, first: 50) {\n      totalCount\n      edges { node { id title status scheduledAt attendance hostBody } }\n    }\n    trade: businesses(sector: TRADE, first: 1) { totalCount }\n    services: businesses(sector: SERVICES, first: 1) { totalCount }\n    transport: businesses(sector: TRANSPORT, first: 1) { totalCount }\n    construction: businesses(sector: CONSTRUCTION, first: 1) { totalCount }\n    manufacturing: businesses(sector: MANUFACTURING, first: 1) { totalCount }\n    other: businesses(sector: OTHER, first: 1) { totalCount }\n    concerns(status: ESCALATED, first: 100) {\n      edges { node { id topic raisedAt authority dueAt overdue business { name taxCode } session { kind title } history { to at } } }\n    }\n  }\n": typeof types.TaxDialoguesDocument,
     "\n  subscription TaxChanges {\n    summaryChanged { tax { rounds } }\n  }\n": typeof types.TaxChangesDocument,
-    "\n  query JurisdictionName {\n    jurisdiction { name nameEn }\n  }\n": typeof types.JurisdictionNameDocument,
     "\n  query Units {\n    jurisdiction {\n      name\n      nameEn\n      units { id code name validFrom validTo rolloutWave parent { name level } successors { ward { id name } whole effectiveAt legalBasis } }\n    }\n    reorganisations { id title effectiveAt legalBasis sources appliedAt endsParentLevel }\n  }\n": typeof types.UnitsDocument,
     "\n  query AwaitingSuccessor {\n    concernsAwaitingSuccessor {\n      id topic text status authority raisedAt\n      ward { id name validTo }\n      session { id title }\n      successorCandidates { id name }\n      history { note legalBasis at }\n    }\n  }\n": typeof types.AwaitingSuccessorDocument,
     "\n  mutation AssignSuccessor($concernId: ID!, $wardId: ID!) {\n    assignSuccessor(concernId: $concernId, wardId: $wardId) { id awaitingSuccessor handledBy { id name } }\n  }\n": typeof types.AssignSuccessorDocument,
@@ -55,13 +53,14 @@ type Documents = {
     "\n  query WardsList($asOf: DateTime) {\n    wards(asOf: $asOf) { id name rolloutWave validTo successors { ward { id name } whole } stats { sessions attendance concerns concernsClosed } }\n  }\n": typeof types.WardsListDocument,
     "\n  query WardDetail($id: ID!) {\n    ward(id: $id) {\n      id name code rolloutWave validFrom validTo\n      parent { name }\n      predecessors { ward { id name } whole legalBasis effectiveAt }\n      successors { ward { id name } whole legalBasis effectiveAt }\n      stats { sessions attendance concerns concernsClosed overdue }\n      handedOverConcerns { id topic status raisedAt closedAt dueAt overdue ward { id name } }\n      lineageStats {\n        own { sessions attendance concerns concernsClosed }\n        predecessors { whole ward { id name } stats { sessions attendance concerns concernsClosed } }\n        combined { sessions attendance concerns concernsClosed }\n      }\n    }\n    sessions(wardId: $id, first: 50) {\n      totalCount\n      edges { node { id title kind status scheduledAt attendance } }\n    }\n    concerns(wardId: $id, first: 50) {\n      totalCount\n      edges { node { id topic status authority raisedAt closedAt dueAt overdue } }\n    }\n  }\n": typeof types.WardDetailDocument,
     "\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { delta attendance at session { id } }\n  }\n": typeof types.WardAttendanceDocument,
+    "\n  query JurisdictionName {\n    jurisdiction { name nameEn }\n  }\n": typeof types.JurisdictionNameDocument,
+    "\n  query OverdueTally {\n    summary { overdue wards { ward { id name } overdue } }\n  }\n": typeof types.OverdueTallyDocument,
+    "\n  subscription OverdueChanged {\n    concernChanged { id status }\n  }\n": typeof types.OverdueChangedDocument,
 };
 const documents: Documents = {
     "\n  query Viewer {\n    viewer {\n      id role ward { id name }\n      abilities { mayWrite readOnlyReason sessionKinds mayRegisterBusinesses mayAssignSuccessors mayApplyReorganisations }\n    }\n  }\n": types.ViewerDocument,
     "\n  query DeadlineRules {\n    deadlineRules { version changedAt changedBy rules { authority sessionKind workingDays source } }\n  }\n": types.DeadlineRulesDocument,
     "\n  mutation SetDeadlineRule($input: SetDeadlineRuleInput!) {\n    setDeadlineRule(input: $input) { version changedAt changedBy rules { authority sessionKind workingDays source } }\n  }\n": types.SetDeadlineRuleDocument,
-    "\n  query OverdueTally {\n    summary { overdue wards { ward { id name } overdue } }\n  }\n": types.OverdueTallyDocument,
-    "\n  subscription OverdueChanged {\n    concernChanged { id status }\n  }\n": types.OverdueChangedDocument,
     "\n  query ConcernsBoard($wardId: ID, $status: ConcernStatus, $authority: Authority, $overdue: Boolean, $after: String) {\n    jurisdiction { units { id name validFrom validTo } }\n    concerns(wardId: $wardId, status: $status, authority: $authority, overdue: $overdue, first: 100, after: $after) {\n      totalCount\n      pageInfo { hasNextPage endCursor }\n      edges {\n        node {\n          id topic text status authority raisedAt closedAt dueAt overdue\n          ward { id name }\n          business { id name taxCode }\n          session { id title kind }\n        }\n      }\n    }\n  }\n": types.ConcernsBoardDocument,
     "\n  subscription ConcernsChanged {\n    concernChanged { id status }\n  }\n": types.ConcernsChangedDocument,
     "\n  query ConcernDetail($id: ID!) {\n    concern(id: $id) {\n      id topic text status authority response raisedAt closedAt dueAt overdue\n      ward { id name validTo }\n      handledBy { id name }\n      awaitingSuccessor\n      business { id name taxCode }\n      session { id title kind ward { id } }\n      history { from to at by note authority dueAt handedOverTo { id name } legalBasis }\n      allowedMoves { to authorities needsResponse }\n    }\n  }\n": types.ConcernDetailDocument,
@@ -88,9 +87,9 @@ const documents: Documents = {
     "\n  mutation CreateReviewReport($input: CreateReviewReportInput!) {\n    createReviewReport(input: $input) { ...ReviewReportFields }\n  }\n": types.CreateReviewReportDocument,
     "\n  mutation UpdateReviewReport($input: UpdateReviewReportInput!) {\n    updateReviewReport(input: $input) { ...ReviewReportFields figures { ...ReportFigures } }\n  }\n": types.UpdateReviewReportDocument,
     "\n  mutation IssueReviewReport($input: IssueReviewReportInput!) {\n    issueReviewReport(input: $input) { ...ReviewReportFields figures { ...ReportFigures } }\n  }\n": types.IssueReviewReportDocument,
+    "\n  query SignInWards {\n    wards {\n      id\n      name\n    }\n  }\n": types.SignInWardsDocument,
     "\n  query TaxDialogues {\n    summary {\n      tax {\n        rounds businessesEngaged escalatedToCity\n        outcomes { open answeredOnSpot inProgress resolved escalated answered }\n      }\n    }\n    sessions(kind: BUSINESS_TAX, first: 50) {\n      totalCount\n      edges { node { id title status scheduledAt attendance hostBody } }\n    }\n    trade: businesses(sector: TRADE, first: 1) { totalCount }\n    services: businesses(sector: SERVICES, first: 1) { totalCount }\n    transport: businesses(sector: TRANSPORT, first: 1) { totalCount }\n    construction: businesses(sector: CONSTRUCTION, first: 1) { totalCount }\n    manufacturing: businesses(sector: MANUFACTURING, first: 1) { totalCount }\n    other: businesses(sector: OTHER, first: 1) { totalCount }\n    concerns(status: ESCALATED, first: 100) {\n      edges { node { id topic raisedAt authority dueAt overdue business { name taxCode } session { kind title } history { to at } } }\n    }\n  }\n": types.TaxDialoguesDocument,
     "\n  subscription TaxChanges {\n    summaryChanged { tax { rounds } }\n  }\n": types.TaxChangesDocument,
-    "\n  query JurisdictionName {\n    jurisdiction { name nameEn }\n  }\n": types.JurisdictionNameDocument,
     "\n  query Units {\n    jurisdiction {\n      name\n      nameEn\n      units { id code name validFrom validTo rolloutWave parent { name level } successors { ward { id name } whole effectiveAt legalBasis } }\n    }\n    reorganisations { id title effectiveAt legalBasis sources appliedAt endsParentLevel }\n  }\n": types.UnitsDocument,
     "\n  query AwaitingSuccessor {\n    concernsAwaitingSuccessor {\n      id topic text status authority raisedAt\n      ward { id name validTo }\n      session { id title }\n      successorCandidates { id name }\n      history { note legalBasis at }\n    }\n  }\n": types.AwaitingSuccessorDocument,
     "\n  mutation AssignSuccessor($concernId: ID!, $wardId: ID!) {\n    assignSuccessor(concernId: $concernId, wardId: $wardId) { id awaitingSuccessor handledBy { id name } }\n  }\n": types.AssignSuccessorDocument,
@@ -98,6 +97,9 @@ const documents: Documents = {
     "\n  query WardsList($asOf: DateTime) {\n    wards(asOf: $asOf) { id name rolloutWave validTo successors { ward { id name } whole } stats { sessions attendance concerns concernsClosed } }\n  }\n": types.WardsListDocument,
     "\n  query WardDetail($id: ID!) {\n    ward(id: $id) {\n      id name code rolloutWave validFrom validTo\n      parent { name }\n      predecessors { ward { id name } whole legalBasis effectiveAt }\n      successors { ward { id name } whole legalBasis effectiveAt }\n      stats { sessions attendance concerns concernsClosed overdue }\n      handedOverConcerns { id topic status raisedAt closedAt dueAt overdue ward { id name } }\n      lineageStats {\n        own { sessions attendance concerns concernsClosed }\n        predecessors { whole ward { id name } stats { sessions attendance concerns concernsClosed } }\n        combined { sessions attendance concerns concernsClosed }\n      }\n    }\n    sessions(wardId: $id, first: 50) {\n      totalCount\n      edges { node { id title kind status scheduledAt attendance } }\n    }\n    concerns(wardId: $id, first: 50) {\n      totalCount\n      edges { node { id topic status authority raisedAt closedAt dueAt overdue } }\n    }\n  }\n": types.WardDetailDocument,
     "\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { delta attendance at session { id } }\n  }\n": types.WardAttendanceDocument,
+    "\n  query JurisdictionName {\n    jurisdiction { name nameEn }\n  }\n": types.JurisdictionNameDocument,
+    "\n  query OverdueTally {\n    summary { overdue wards { ward { id name } overdue } }\n  }\n": types.OverdueTallyDocument,
+    "\n  subscription OverdueChanged {\n    concernChanged { id status }\n  }\n": types.OverdueChangedDocument,
 };
 
 /**
@@ -126,14 +128,6 @@ export function graphql(source: "\n  query DeadlineRules {\n    deadlineRules { 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetDeadlineRule($input: SetDeadlineRuleInput!) {\n    setDeadlineRule(input: $input) { version changedAt changedBy rules { authority sessionKind workingDays source } }\n  }\n"): (typeof documents)["\n  mutation SetDeadlineRule($input: SetDeadlineRuleInput!) {\n    setDeadlineRule(input: $input) { version changedAt changedBy rules { authority sessionKind workingDays source } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query OverdueTally {\n    summary { overdue wards { ward { id name } overdue } }\n  }\n"): (typeof documents)["\n  query OverdueTally {\n    summary { overdue wards { ward { id name } overdue } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  subscription OverdueChanged {\n    concernChanged { id status }\n  }\n"): (typeof documents)["\n  subscription OverdueChanged {\n    concernChanged { id status }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -241,15 +235,15 @@ export function graphql(source: "\n  mutation IssueReviewReport($input: IssueRev
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query SignInWards {\n    wards {\n      id\n      name\n    }\n  }\n"): (typeof documents)["\n  query SignInWards {\n    wards {\n      id\n      name\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TaxDialogues {\n    summary {\n      tax {\n        rounds businessesEngaged escalatedToCity\n        outcomes { open answeredOnSpot inProgress resolved escalated answered }\n      }\n    }\n    sessions(kind: BUSINESS_TAX, first: 50) {\n      totalCount\n      edges { node { id title status scheduledAt attendance hostBody } }\n    }\n    trade: businesses(sector: TRADE, first: 1) { totalCount }\n    services: businesses(sector: SERVICES, first: 1) { totalCount }\n    transport: businesses(sector: TRANSPORT, first: 1) { totalCount }\n    construction: businesses(sector: CONSTRUCTION, first: 1) { totalCount }\n    manufacturing: businesses(sector: MANUFACTURING, first: 1) { totalCount }\n    other: businesses(sector: OTHER, first: 1) { totalCount }\n    concerns(status: ESCALATED, first: 100) {\n      edges { node { id topic raisedAt authority dueAt overdue business { name taxCode } session { kind title } history { to at } } }\n    }\n  }\n"): (typeof documents)["\n  query TaxDialogues {\n    summary {\n      tax {\n        rounds businessesEngaged escalatedToCity\n        outcomes { open answeredOnSpot inProgress resolved escalated answered }\n      }\n    }\n    sessions(kind: BUSINESS_TAX, first: 50) {\n      totalCount\n      edges { node { id title status scheduledAt attendance hostBody } }\n    }\n    trade: businesses(sector: TRADE, first: 1) { totalCount }\n    services: businesses(sector: SERVICES, first: 1) { totalCount }\n    transport: businesses(sector: TRANSPORT, first: 1) { totalCount }\n    construction: businesses(sector: CONSTRUCTION, first: 1) { totalCount }\n    manufacturing: businesses(sector: MANUFACTURING, first: 1) { totalCount }\n    other: businesses(sector: OTHER, first: 1) { totalCount }\n    concerns(status: ESCALATED, first: 100) {\n      edges { node { id topic raisedAt authority dueAt overdue business { name taxCode } session { kind title } history { to at } } }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription TaxChanges {\n    summaryChanged { tax { rounds } }\n  }\n"): (typeof documents)["\n  subscription TaxChanges {\n    summaryChanged { tax { rounds } }\n  }\n"];
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
-export function graphql(source: "\n  query JurisdictionName {\n    jurisdiction { name nameEn }\n  }\n"): (typeof documents)["\n  query JurisdictionName {\n    jurisdiction { name nameEn }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -278,6 +272,18 @@ export function graphql(source: "\n  query WardDetail($id: ID!) {\n    ward(id: 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { delta attendance at session { id } }\n  }\n"): (typeof documents)["\n  subscription WardAttendance($wardId: ID) {\n    attendanceChanged(wardId: $wardId) { delta attendance at session { id } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query JurisdictionName {\n    jurisdiction { name nameEn }\n  }\n"): (typeof documents)["\n  query JurisdictionName {\n    jurisdiction { name nameEn }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverdueTally {\n    summary { overdue wards { ward { id name } overdue } }\n  }\n"): (typeof documents)["\n  query OverdueTally {\n    summary { overdue wards { ward { id name } overdue } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription OverdueChanged {\n    concernChanged { id status }\n  }\n"): (typeof documents)["\n  subscription OverdueChanged {\n    concernChanged { id status }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

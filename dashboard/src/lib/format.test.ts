@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { toCsv } from '../features/export/csv.js';
-import { checkTaxCode } from '../features/logging/tax-code.js';
+import { toCsv } from './export/csv.js';
 import { formatDate, formatDateTime, hcmcLocalToIso, matchesSearch } from './format.js';
 
-describe('dates, search, CSV and tax codes as Vietnamese users expect', () => {
+describe('dates, search and CSV as Vietnamese users expect', () => {
   it('writes dates dd/MM/yyyy in Ho Chi Minh City, whatever the UTC date', () => {
     expect(formatDate('2026-03-01T18:30:00.000Z')).toBe('02/03/2026');
     expect(formatDateTime('2026-03-01T18:30:00.000Z')).toBe('02/03/2026 01:30');
@@ -26,15 +25,5 @@ describe('dates, search, CSV and tax codes as Vietnamese users expect', () => {
     ]);
     expect(csv).toBe('\uFEFFPhường,Ghi chú\r\nTân Hưng,"a ""quoted"", text"\r\n');
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
-  });
-
-  it('checks a tax code as it is typed', () => {
-    expect(checkTaxCode('')).toBe('empty');
-    expect(checkTaxCode('03012')).toBe('incomplete');
-    expect(checkTaxCode('0301234567')).toBe('valid');
-    expect(checkTaxCode('0301234567-00')).toBe('incomplete');
-    expect(checkTaxCode('0301234567-001')).toBe('valid');
-    expect(checkTaxCode('03012a')).toBe('invalid');
-    expect(checkTaxCode('03012345678')).toBe('invalid');
   });
 });

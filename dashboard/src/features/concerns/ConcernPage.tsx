@@ -1,11 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import { untilLabel } from '../units/unit-labels.js';
+import { untilLabel } from '../../lib/unit-labels.js';
 import { useMutation } from 'urql';
-import { useLiveQuery } from '../../app/live.js';
-import { Link } from '../../app/router.js';
+import { useLiveQuery } from '../../lib/live.js';
+import { Link } from '../../lib/router.js';
 import { formatDateTime } from '../../lib/format.js';
 import { ConcernQuery, MoveConcernMutation } from './documents.js';
-import { DueBadge, dueDay } from './DueBadge.js';
+import { DueBadge, dueDay } from '../../lib/DueBadge.js';
 import { MoveConcernForm } from './MoveConcernForm.js';
 
 /** A concern with its whole history, and the moves the viewer may make. */

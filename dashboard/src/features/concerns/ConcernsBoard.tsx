@@ -1,14 +1,15 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UnitOptions } from '../units/UnitOptions.js';
-import { useClient, useSubscription } from 'urql';
-import { useLiveQuery, useThrottled } from '../../app/live.js';
-import { Link } from '../../app/router.js';
+import { UnitOptions } from '../../lib/UnitOptions.js';
+import { useClient } from 'urql';
+import { useQueryRefreshedBy } from '../../lib/live.js';
+import { Link } from '../../lib/router.js';
 import { durationSince, formatDate, matchesSearch } from '../../lib/format.js';
-import { ExportButton } from '../export/ExportButton.js';
-import { AUTHORITIES, CONCERN_STATUSES, type Authority, type ConcernStatus } from './allowed-moves.js';
+import { ExportButton } from '../../lib/export/ExportButton.js';
+import { AUTHORITIES, CONCERN_STATUSES, type Authority, type ConcernStatus } from '../../lib/allowed-moves.js';
 import { ConcernsBoardQuery, ConcernsChangedSubscription } from './documents.js';
-import { DueBadge, dueDay } from './DueBadge.js';
+import { DueBadge, dueDay } from '../../lib/DueBadge.js';
+import { SelectField } from '../../lib/SelectField.js';
 
 /** Cards a column shows at first, and how many more each "show more" adds. */
 export const COLUMN_PAGE = 8;
@@ -31,7 +32,7 @@ export function ConcernsBoard() {
   const [shown, setShown] = useState<Partial<Record<ConcernStatus, number>>>({});
   const [overdueOnly, setOverdueOnly] = useState(false);
   const variables = { wardId: wardId || null, status: status || null, authority: authority || null, overdue: overdueOnly || null };
-  const [{ data, error }, refetch] = useLiveQuery({ query: ConcernsBoardQuery, variables });
+  const [{ data, error }] = useQueryRefreshedBy({ query: ConcernsBoardQuery, variables }, { query: ConcernsChangedSubscription }, 500);
   const client = useClient();
   const [laterPages, setLaterPages] = useState<{ for: unknown; nodes: NonNullable<typeof data>['concerns']['edges'][number]['node'][] }>();
   useEffect(() => {
@@ -54,11 +55,6 @@ export function ConcernsBoard() {
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [data, client]);
-  const refetchLater = useThrottled(() => refetch({ requestPolicy: 'network-only' }), 500);
-  useSubscription({ query: ConcernsChangedSubscription }, (_prev, event) => {
-    refetchLater();
-    return event;
-  });
 
   const concerns = useMemo(() => {
     const all = [...(data?.concerns.edges.map((e) => e.node) ?? []), ...(laterPages && laterPages.for === data ? laterPages.nodes : [])];
@@ -95,39 +91,38 @@ export function ConcernsBoard() {
           {t('concerns.search')}
           <input type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder={t('concerns.searchPlaceholder')} data-testid="concern-search" />
         </label>
-        <label className="field">
-          {t('table.ward')}
-          <select value={wardId} onChange={(e) => setWardId(e.target.value)}>
-            <option value="">{t('common.all')}</option>
-            {/* Every unit a concern may have been raised in: today's first, the former ones marked. */}
-            <UnitOptions units={data?.jurisdiction.units ?? []} from="2000-01-01T00:00:00.000Z" />
-          </select>
-        </label>
-        <label className="field">
-          {t('table.authority')}
-          <select value={authority} onChange={(e) => setAuthority(e.target.value as Authority | '')}>
-            <option value="">{t('common.all')}</option>
-            {AUTHORITIES.map((a) => <option key={a} value={a}>{t(`authority.${a}`)}</option>)}
-          </select>
-        </label>
-        <label className="field">
-          {t('table.status')}
-          <select value={status} onChange={(e) => setStatus(e.target.value as ConcernStatus | '')}>
-            <option value="">{t('common.all')}</option>
-            {CONCERN_STATUSES.map((s) => <option key={s} value={s}>{t(`concernStatus.${s}`)}</option>)}
-          </select>
-        </label>
+        <SelectField label={t('table.ward')} value={wardId} onChange={setWardId} first={{ value: '', label: t('common.all') }}>
+          {/* Every unit a concern may have been raised in: today's first, the former ones marked. */}
+          <UnitOptions units={data?.jurisdiction.units ?? []} from="2000-01-01T00:00:00.000Z" />
+        </SelectField>
+        <SelectField
+          label={t('table.authority')}
+          value={authority}
+          onChange={(v) => setAuthority(v as Authority | '')}
+          first={{ value: '', label: t('common.all') }}
+          options={AUTHORITIES.map((a) => ({ value: a, label: t(`authority.${a}`) }))}
+        />
+        <SelectField
+          label={t('table.status')}
+          value={status}
+          onChange={(v) => setStatus(v as ConcernStatus | '')}
+          first={{ value: '', label: t('common.all') }}
+          options={CONCERN_STATUSES.map((s) => ({ value: s, label: t(`concernStatus.${s}`) }))}
+        />
         <label className="field checkbox">
           <input type="checkbox" checked={overdueOnly} onChange={(e) => setOverdueOnly(e.target.checked)} data-testid="overdue-only" />
           {t('deadline.overdueOnly')}
         </label>
-        <label className="field">
-          {t('board.sort')}
-          <select value={sort} onChange={(e) => setSort(e.target.value as Sort)} data-testid="concern-sort">
-            <option value="oldest">{t('board.sortOldest')}</option>
-            <option value="newest">{t('board.sortNewest')}</option>
-          </select>
-        </label>
+        <SelectField
+          label={t('board.sort')}
+          value={sort}
+          onChange={(v) => setSort(v as Sort)}
+          data-testid="concern-sort"
+          options={[
+            { value: 'oldest', label: t('board.sortOldest') },
+            { value: 'newest', label: t('board.sortNewest') },
+          ]}
+        />
       </form>
       {error && !data && <p role="alert" className="error">{t('errors.load')}: {error.message}</p>}
       {!data && !error && <p aria-busy="true">{t('common.loading')}</p>}

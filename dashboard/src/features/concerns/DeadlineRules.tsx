@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { graphql } from '../../gql/index.js';
-import { useViewer } from '../../app/viewer.js';
+import { useViewer } from '../../lib/viewer.js';
 import { formatDateTime } from '../../lib/format.js';
-import { AUTHORITIES, type Authority } from './allowed-moves.js';
+import { AUTHORITIES, type Authority } from '../../lib/allowed-moves.js';
+import { SelectField } from '../../lib/SelectField.js';
 
 const DeadlineRulesQuery = graphql(`
   query DeadlineRules {
@@ -83,19 +84,14 @@ export function DeadlineRules() {
           }}
         >
           <h2 id="deadline-form-title">{t('deadline.change')}</h2>
-          <label className="field">
-            {t('table.authority')}
-            <select value={authority} onChange={(e) => setAuthority(e.target.value as Authority)}>
-              {AUTHORITIES.map((a) => <option key={a} value={a}>{t(`authority.${a}`)}</option>)}
-            </select>
-          </label>
-          <label className="field">
-            {t('deadline.kind')}
-            <select value={kind} onChange={(e) => setKind(e.target.value as Kind | '')}>
-              <option value="">{t('deadline.anyKind')}</option>
-              {KINDS.map((k) => <option key={k} value={k}>{t(`sessionKind.${k}`)}</option>)}
-            </select>
-          </label>
+          <SelectField label={t('table.authority')} value={authority} onChange={(v) => setAuthority(v as Authority)} options={AUTHORITIES.map((a) => ({ value: a, label: t(`authority.${a}`) }))} />
+          <SelectField
+            label={t('deadline.kind')}
+            value={kind}
+            onChange={(v) => setKind(v as Kind | '')}
+            first={{ value: '', label: t('deadline.anyKind') }}
+            options={KINDS.map((k) => ({ value: k, label: t(`sessionKind.${k}`) }))}
+          />
           <label className="field">
             {t('deadline.workingDays')}
             <input type="number" min={1} max={250} required value={days} onChange={(e) => setDays(e.target.value)} />

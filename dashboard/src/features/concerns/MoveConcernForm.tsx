@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkMove, type Authority, type ConcernStatus, type OfferedMove } from './allowed-moves.js';
+import { checkMove, type Authority, type ConcernStatus, type OfferedMove } from '../../lib/allowed-moves.js';
+import { SelectField } from '../../lib/SelectField.js';
 
 export interface MoveRequest {
   to: ConcernStatus;
@@ -67,12 +68,12 @@ export function MoveConcernForm({ moves, authority, onMove }: { moves: readonly 
       </fieldset>
       {chosen && (
         <>
-          <label className="field">
-            {t('table.authority')}
-            <select value={chosenAuthority} onChange={(e) => setChosenAuthority(e.target.value as Authority)}>
-              {chosen.authorities.map((a) => <option key={a} value={a}>{t(`authority.${a}`)}</option>)}
-            </select>
-          </label>
+          <SelectField
+            label={t('table.authority')}
+            value={chosenAuthority}
+            onChange={(v) => setChosenAuthority(v as Authority)}
+            options={chosen.authorities.map((a) => ({ value: a, label: t(`authority.${a}`) }))}
+          />
           <label className="field">
             {chosen.needsResponse ? t('move.responseRequired') : t('move.response')}
             <textarea value={response} onChange={(e) => setResponse(e.target.value)} required={chosen.needsResponse} rows={3} />

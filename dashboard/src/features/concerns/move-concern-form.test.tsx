@@ -2,7 +2,7 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { setUpI18n } from '../../i18n/index.js';
-import { checkMove, type OfferedMove } from './allowed-moves.js';
+import { checkMove, type OfferedMove } from '../../lib/allowed-moves.js';
 import { MoveConcernForm, type MoveRequest } from './MoveConcernForm.js';
 
 // What the API's Concern.allowedMoves answers for an officer of the concern's ward (the server's state

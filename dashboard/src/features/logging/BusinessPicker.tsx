@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { Link } from '../../app/router.js';
+import { Link } from '../../lib/router.js';
 import { BusinessByTaxCodeQuery } from './documents.js';
 import { checkTaxCode } from './tax-code.js';
 

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useReducer, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient, useSubscription } from 'urql';
-import { useLive, useLiveQuery } from '../../app/live.js';
-import { Link } from '../../app/router.js';
+import { useLive, useLiveQuery } from '../../lib/live.js';
+import { Link } from '../../lib/router.js';
 import { formatNumber } from '../../lib/format.js';
 import { BusinessPicker, type PickedBusiness } from './BusinessPicker.js';
 import { CheckInMutation, KioskAttendanceSubscription, KioskSessionQuery } from './documents.js';

@@ -1,18 +1,19 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, type CombinedError } from 'urql';
-import { useLiveQuery } from '../../app/live.js';
-import { Link } from '../../app/router.js';
-import { useViewer } from '../../app/viewer.js';
+import { useLiveQuery } from '../../lib/live.js';
+import { Link } from '../../lib/router.js';
+import { useViewer } from '../../lib/viewer.js';
 import { WardsAtQuery } from './logging-documents.js';
 
 type SessionKind = 'PUBLIC' | 'THEMATIC' | 'BUSINESS_TAX';
 import { DateField, TimeField } from '../../lib/DateFields.js';
 import { formatDateTime, formatNumber, hcmcLocalToIso } from '../../lib/format.js';
-import { AUTHORITIES, type Authority } from '../concerns/allowed-moves.js';
+import { AUTHORITIES, type Authority } from '../../lib/allowed-moves.js';
 import { BusinessByTaxCodeQuery } from './documents.js';
 import { CloseSessionMutation, ManagedSessionsQuery, RaiseConcernMutation, RegisterBusinessMutation, ScheduleSessionMutation, StartSessionMutation } from './logging-documents.js';
 import { checkTaxCode } from './tax-code.js';
+import { SelectField } from '../../lib/SelectField.js';
 
 const SECTORS = ['TRADE', 'SERVICES', 'TRANSPORT', 'CONSTRUCTION', 'MANUFACTURING', 'OTHER'] as const;
 
@@ -113,24 +114,21 @@ function ScheduleForm({ kinds, onScheduled }: { kinds: SessionKind[]; onSchedule
     <form className="panel form-grid" onSubmit={submit} aria-labelledby="schedule-title">
       <h2 id="schedule-title">{t('logging.schedule')}</h2>
       {kinds.length > 1 && (
-        <label className="field">
-          {t('logging.kind')}
-          <select value={kind} onChange={(e) => setKind(e.target.value as SessionKind)}>
-            {kinds.map((k) => <option key={k} value={k}>{t(`sessionKind.${k}`)}</option>)}
-          </select>
-        </label>
+        <SelectField label={t('logging.kind')} value={kind} onChange={(v) => setKind(v as SessionKind)} options={kinds.map((k) => ({ value: k, label: t(`sessionKind.${k}`) }))} />
       )}
       <label className="field">
         {t('table.title')}
         <input value={title} onChange={(e) => setTitle(e.target.value)} required />
       </label>
-      <label className="field">
-        {t('table.ward')}
-        <select value={wardId} onChange={(e) => setWardId(e.target.value)} disabled={viewer.role === 'WARD_OFFICER'} required={kind === 'PUBLIC'}>
-          {kind !== 'PUBLIC' && <option value="">{t('common.district')}</option>}
-          {wards.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
-        </select>
-      </label>
+      <SelectField
+        label={t('table.ward')}
+        value={wardId}
+        onChange={setWardId}
+        disabled={viewer.role === 'WARD_OFFICER'}
+        required={kind === 'PUBLIC'}
+        first={kind !== 'PUBLIC' ? { value: '', label: t('common.district') } : undefined}
+        options={wards.map((w) => ({ value: w.id, label: w.name }))}
+      />
       <label className="field">
         {t('logging.hostBody')}
         <input value={hostBody} onChange={(e) => setHostBody(e.target.value)} required />
@@ -168,12 +166,7 @@ function RaiseConcernForm({ sessionId, taxRound, onDone }: { sessionId: string; 
     <form className="inline-form form-grid" onSubmit={submit}>
       <label className="field">{t('table.topic')}<input value={topic} onChange={(e) => setTopic(e.target.value)} required /></label>
       <label className="field">{t('table.text')}<textarea value={text} onChange={(e) => setText(e.target.value)} required rows={3} /></label>
-      <label className="field">
-        {t('table.authority')}
-        <select value={authority} onChange={(e) => setAuthority(e.target.value as Authority)}>
-          {AUTHORITIES.map((a) => <option key={a} value={a}>{t(`authority.${a}`)}</option>)}
-        </select>
-      </label>
+      <SelectField label={t('table.authority')} value={authority} onChange={(v) => setAuthority(v as Authority)} options={AUTHORITIES.map((a) => ({ value: a, label: t(`authority.${a}`) }))} />
       {taxRound && (
         <label className="field">
           {t('table.taxCode')}
@@ -224,19 +217,8 @@ function RegisterBusinessForm({ wards }: { wards: { id: string; name: string }[]
         <small id="tax-code-hint" className={check === 'invalid' || taken ? 'error' : check === 'valid' ? 'ok' : 'muted'} aria-live="polite">{hint}</small>
       </label>
       <label className="field">{t('business.name')}<input value={name} onChange={(e) => setName(e.target.value)} required /></label>
-      <label className="field">
-        {t('business.sector')}
-        <select value={sector} onChange={(e) => setSector(e.target.value as (typeof SECTORS)[number])}>
-          {SECTORS.map((s) => <option key={s} value={s}>{t(`sector.${s}`)}</option>)}
-        </select>
-      </label>
-      <label className="field">
-        {t('table.ward')}
-        <select value={wardId} onChange={(e) => setWardId(e.target.value)}>
-          <option value="">—</option>
-          {wards.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
-        </select>
-      </label>
+      <SelectField label={t('business.sector')} value={sector} onChange={(v) => setSector(v as (typeof SECTORS)[number])} options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} />
+      <SelectField label={t('table.ward')} value={wardId} onChange={setWardId} first={{ value: '', label: '—' }} options={wards.map((w) => ({ value: w.id, label: w.name }))} />
       <button type="submit" className="primary" disabled={result.fetching || check !== 'valid' || !!taken}>{t('business.submit')}</button>
       {result.error && <p role="alert" className="error">{messageOf(result.error)}</p>}
       {done && !result.error && <p role="status" className="ok">{t('business.registered', { name: done })}</p>}

@@ -1,15 +1,15 @@
 import { Suspense, lazy, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { JurisdictionName } from '../units/JurisdictionName.js';
+import { JurisdictionName } from '../../lib/JurisdictionName.js';
 import type { SummaryFieldsFragment } from '../../gql/graphql.js';
-import { LiveAnnouncer } from '../../app/announcer.js';
-import { Link } from '../../app/router.js';
+import { LiveAnnouncer } from '../../lib/announcer.js';
+import { Link } from '../../lib/router.js';
 import { formatDateTime, formatNumber, formatTime } from '../../lib/format.js';
-import { ExportButton } from '../export/ExportButton.js';
+import { ExportButton } from '../../lib/export/ExportButton.js';
 import { groupFeed } from './feed.js';
 import { PeriodPicker } from './PeriodPicker.js';
 import { useOverviewData, type ActivityItem, type LiveSession } from './use-overview-data.js';
-import type { PeriodChoice } from './period.js';
+import type { PeriodChoice } from '../../lib/period.js';
 
 const OverviewCharts = lazy(() => import('./OverviewCharts.js'));
 

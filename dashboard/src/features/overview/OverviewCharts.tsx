@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SummaryFieldsFragment } from '../../gql/graphql.js';
-import { ChartTable } from './ChartTable.js';
+import { ChartTable } from '../../lib/ChartTable.js';
 
 export const WAVE_COLOURS: Record<string, string> = { PILOT: '#b3261e', SECOND: '#0b57d0', THIRD: '#146c2e' };
 

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DateField } from '../../lib/DateFields.js';
-import { currentHcmcQuarter, currentHcmcYear, type PeriodChoice } from './period.js';
+import { currentHcmcQuarter, currentHcmcYear, type PeriodChoice } from '../../lib/period.js';
 
 type Kind = Exclude<PeriodChoice['kind'], 'review'> | 'interim' | 'final';
 

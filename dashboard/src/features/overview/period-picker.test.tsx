@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { setUpI18n } from '../../i18n/index.js';
 import { PeriodPicker } from './PeriodPicker.js';
-import { periodRange, type PeriodChoice } from './period.js';
+import { periodRange, type PeriodChoice } from '../../lib/period.js';
 
 describe('periods in Ho Chi Minh City time', () => {
   it('starts a year at midnight in Ho Chi Minh City, 17:00 UTC the day before', () => {

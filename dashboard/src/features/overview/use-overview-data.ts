@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useSubscription } from 'urql';
 import type { SummaryFieldsFragment } from '../../gql/graphql.js';
-import { useLive, useLiveQuery, useThrottled } from '../../app/live.js';
+import { useLive, useLiveQuery, useThrottled } from '../../lib/live.js';
 import { ActivityQuery, SummaryChangedSubscription, SummaryQuery } from './documents.js';
-import { periodRange, type PeriodChoice } from './period.js';
+import { periodRange, type PeriodChoice } from '../../lib/period.js';
 
 export interface ActivityItem {
   id: string;

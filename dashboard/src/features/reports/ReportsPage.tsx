@@ -1,142 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { UnitOptions } from '../units/UnitOptions.js';
+import { UnitOptions } from '../../lib/UnitOptions.js';
 import { useMutation, useQuery } from 'urql';
-import { useRouter } from '../../app/router.js';
-import { useViewer } from '../../app/viewer.js';
-import { downloadBlob } from '../../lib/download.js';
+import { useRouter } from '../../lib/router.js';
+import { useViewer } from '../../lib/viewer.js';
 import type { ReportFiguresFragment, ReviewReportFieldsFragment, ReviewReportKind } from '../../gql/graphql.js';
-import { currentHcmcYear, hcmcMidnight } from '../overview/period.js';
-import { CreateReviewReportMutation, IssueReviewReportMutation, ReportsPageQuery, ReviewReportQuery, UpdateReviewReportMutation } from './documents.js';
-import { buildReportDocument, vnDate, type ReportDocument } from './report-document.js';
+import { CreateReviewReportMutation, ReportsPageQuery, ReviewReportQuery } from './documents.js';
+import { DownloadButtons } from './DownloadButtons.js';
+import { DraftEditor } from './DraftEditor.js';
+import { instantToVnDate, readUrl, urlOf, vnDateToInstant, type UrlState } from './report-url.js';
+import { buildReportDocument, vnDate } from './report-document.js';
 import { ReportPreview } from './ReportPreview.js';
-
-const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-
-/** `YYYY-MM-DD` (a Vietnam calendar date) → the instant of its midnight in Vietnam. */
-export function vnDateToInstant(value: string | null): string | undefined {
-  const m = value ? DATE.exec(value) : null;
-  if (!m) return undefined;
-  const iso = hcmcMidnight(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return vnDate(iso).split('/').reverse().join('-') === value ? iso : undefined;
-}
-/** The instant back to the `YYYY-MM-DD` of the URL. */
-const instantToVnDate = (iso: string) => vnDate(iso).split('/').reverse().join('-');
-
-interface UrlState {
-  from: string;
-  to: string;
-  ward?: string;
-  id?: string;
-}
-
-/** The period and scope from `/reports?from=YYYY-MM-DD&to=YYYY-MM-DD[&ward=<id>][&id=<report>]` (Vietnam dates, `to` exclusive). */
-function readUrl(): UrlState {
-  const q = new URLSearchParams(window.location.search);
-  const year = currentHcmcYear();
-  const from = vnDateToInstant(q.get('from')) ?? hcmcMidnight(year, 0, 1);
-  let to = vnDateToInstant(q.get('to')) ?? hcmcMidnight(year + 1, 0, 1);
-  if (to <= from) to = new Date(Date.parse(from) + 86_400_000).toISOString();
-  return { from, to, ward: q.get('ward') || undefined, id: q.get('id') || undefined };
-}
-
-function urlOf(s: UrlState): string {
-  const q = new URLSearchParams({ from: instantToVnDate(s.from), to: instantToVnDate(s.to) });
-  if (s.ward) q.set('ward', s.ward);
-  if (s.id) q.set('id', s.id);
-  return `/reports?${q.toString()}`;
-}
-
-function DownloadButtons({ doc }: { doc: ReportDocument }) {
-  const { t } = useTranslation();
-  const [busy, setBusy] = useState<string>();
-  const [error, setError] = useState<string>();
-  const run = async (kind: 'docx' | 'pdf') => {
-    setBusy(kind);
-    setError(undefined);
-    try {
-      // Loaded on demand: the document libraries are large and only this button needs them.
-      const blob = kind === 'docx' ? await (await import('./docx-export.js')).reportToDocx(doc) : await (await import('./pdf-export.js')).reportToPdf(doc);
-      downloadBlob(blob, `${doc.fileName}.${kind}`);
-    } catch (e) {
-      setError(String(e instanceof Error ? e.message : e));
-    } finally {
-      setBusy(undefined);
-    }
-  };
-  return (
-    <div className="report-downloads no-print">
-      <button type="button" onClick={() => void run('docx')} disabled={!!busy} aria-busy={busy === 'docx'}>{t('reports.downloadDocx')}</button>
-      <button type="button" onClick={() => void run('pdf')} disabled={!!busy} aria-busy={busy === 'pdf'}>{t('reports.downloadPdf')}</button>
-      <button type="button" className="secondary" onClick={() => window.print()}>{t('reports.print')}</button>
-      {error ? <p role="alert" className="error">{error}</p> : null}
-    </div>
-  );
-}
-
-/** The narrative a draft can edit, and the issuing form. */
-function DraftEditor({ report, onSaved }: { report: ReviewReportFieldsFragment; onSaved(): void }) {
-  const { t } = useTranslation();
-  const [fields, setFields] = useState({ title: report.title, assessment: report.assessment, lessons: report.lessons, nextSteps: report.nextSteps, signerTitle: report.signerTitle, signerName: report.signerName });
-  const [number, setNumber] = useState('');
-  const [saved, setSaved] = useState<string>();
-  const [update, runUpdate] = useMutation(UpdateReviewReportMutation);
-  const [issue, runIssue] = useMutation(IssueReviewReportMutation);
-  useEffect(() => setFields({ title: report.title, assessment: report.assessment, lessons: report.lessons, nextSteps: report.nextSteps, signerTitle: report.signerTitle, signerName: report.signerName }), [report]);
-  const save = async () => {
-    const result = await runUpdate({ input: { id: report.id, ...fields } });
-    if (!result.error) {
-      setSaved(t('reports.saved'));
-      onSaved();
-    }
-  };
-  const doIssue = async () => {
-    const saveFirst = await runUpdate({ input: { id: report.id, ...fields } });
-    if (saveFirst.error) return;
-    const result = await runIssue({ input: { id: report.id, number: number.trim() } });
-    if (!result.error) onSaved();
-  };
-  const area = (key: 'assessment' | 'lessons' | 'nextSteps') => (
-    <label className="field">
-      <span>{t(`reports.${key}`)}</span>
-      <textarea rows={5} value={fields[key]} onChange={(e) => setFields({ ...fields, [key]: e.target.value })} />
-    </label>
-  );
-  const error = update.error ?? issue.error;
-  return (
-    <form className="report-editor no-print" onSubmit={(e) => (e.preventDefault(), void save())}>
-      <label className="field">
-        <span>{t('reports.titleField')}</span>
-        <input value={fields.title} onChange={(e) => setFields({ ...fields, title: e.target.value })} />
-      </label>
-      {area('assessment')}
-      {area('lessons')}
-      {area('nextSteps')}
-      <div className="field-row">
-        <label className="field">
-          <span>{t('reports.signerTitle')}</span>
-          <textarea rows={2} value={fields.signerTitle} onChange={(e) => setFields({ ...fields, signerTitle: e.target.value })} />
-        </label>
-        <label className="field">
-          <span>{t('reports.signerName')}</span>
-          <input value={fields.signerName} onChange={(e) => setFields({ ...fields, signerName: e.target.value })} />
-        </label>
-      </div>
-      <button type="submit" disabled={update.fetching}>{t('reports.save')}</button>
-      {saved ? <span role="status"> {saved}</span> : null}
-      <fieldset className="issue-box">
-        <legend>{t('reports.issue')}</legend>
-        <p className="hint">{t('reports.issueHint')}</p>
-        <label className="field">
-          <span>{t('reports.number')}</span>
-          <input value={number} placeholder="45/BC-UBND" onChange={(e) => setNumber(e.target.value)} />
-        </label>
-        <button type="button" onClick={() => void doIssue()} disabled={!number.trim() || issue.fetching}>{t('reports.issueButton')}</button>
-      </fieldset>
-      {error ? <p role="alert" className="error">{error.graphQLErrors[0]?.message ?? error.message}</p> : null}
-    </form>
-  );
-}
+import { SelectField } from '../../lib/SelectField.js';
 
 /** One saved report: its preview (an issued one with its frozen figures), downloads, and for a draft the editor. */
 function OpenReport({ id, onChanged }: { id: string; onChanged(): void }) {
@@ -232,14 +107,10 @@ export function ReportsPage() {
           <span>{t('reports.toExclusive')}</span>
           <input type="date" value={instantToVnDate(state.to)} onChange={(e) => { const to = vnDateToInstant(e.target.value); if (to && to > state.from) go({ ...state, to, id: undefined }); }} />
         </label>
-        <label className="field">
-          <span>{t('reports.scope')}</span>
-          <select value={state.ward ?? ''} onChange={(e) => go({ ...state, ward: e.target.value || undefined, id: undefined })}>
-            <option value="">{t('common.district')}</option>
-            {/* The units in force at some moment of the period (both sets for a period across 1/7/2025). */}
-            <UnitOptions units={data?.jurisdiction.units ?? []} from={state.from} to={state.to} />
-          </select>
-        </label>
+        <SelectField label={<span>{t('reports.scope')}</span>} value={state.ward ?? ''} onChange={(v) => go({ ...state, ward: v || undefined, id: undefined })} first={{ value: '', label: t('common.district') }}>
+          {/* The units in force at some moment of the period (both sets for a period across 1/7/2025). */}
+          <UnitOptions units={data?.jurisdiction.units ?? []} from={state.from} to={state.to} />
+        </SelectField>
       </form>
       <div className="reports-layout">
         <nav aria-label={t('reports.list')} className="reports-list no-print">
@@ -276,13 +147,12 @@ export function ReportsPage() {
               <p className="no-print">{t('reports.previewHint')}</p>
               {data?.viewer.mayWriteReports ? (
                 <div className="report-create no-print">
-                  <label className="field">
-                    <span>{t('reports.kindField')}</span>
-                    <select value={kind} onChange={(e) => setKind(e.target.value as ReviewReportKind)}>
-                      <option value="SO_KET">{t('reports.kind.SO_KET')}</option>
-                      <option value="TONG_KET">{t('reports.kind.TONG_KET')}</option>
-                    </select>
-                  </label>
+                  <SelectField
+                    label={<span>{t('reports.kindField')}</span>}
+                    value={kind}
+                    onChange={(v) => setKind(v as ReviewReportKind)}
+                    options={(['SO_KET', 'TONG_KET'] as const).map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))}
+                  />
                   <button type="button" onClick={() => void create()} disabled={created.fetching}>{t('reports.createDraft')}</button>
                   {created.error ? <p role="alert" className="error">{created.error.graphQLErrors[0]?.message ?? created.error.message}</p> : null}
                 </div>

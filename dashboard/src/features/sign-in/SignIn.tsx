@@ -1,22 +1,22 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROLES, signInLocally, signInWithCognito, signOut, type Role } from '../../auth/session.js';
-import type { DashboardConfig } from '../../config.js';
-import { LanguageSwitch } from '../../app/LanguageSwitch.js';
+import { Client, fetchExchange } from 'urql';
+import { absoluteUrl, type DashboardConfig } from '../../config.js';
+import { SignInWardsQuery } from './documents.js';
+import { LanguageSwitch } from '../../lib/LanguageSwitch.js';
+import { SelectField } from '../../lib/SelectField.js';
 
 interface WardOption { id: string; name: string }
 
-/** Reads the ward list with a throwaway demo token: a ward officer picks their ward before signing in. */
+/** Reads the ward list with a throwaway demo token, through an urql client of its own: a ward officer picks their ward before signing in. */
 async function fetchWardsForDemo(config: DashboardConfig): Promise<WardOption[]> {
   const response = await fetch(`/local/token?role=LEADERSHIP`, { method: 'POST' });
   const { token } = (await response.json()) as { token: string };
-  const answer = await fetch(config.graphqlUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ query: '{ wards { id name } }' }),
-  });
-  const body = (await answer.json()) as { data?: { wards: WardOption[] } };
-  return body.data?.wards ?? [];
+  const client = new Client({ url: absoluteUrl(config.graphqlUrl), preferGetMethod: false, exchanges: [fetchExchange], fetchOptions: { headers: { authorization: `Bearer ${token}` } } });
+  const result = await client.query(SignInWardsQuery, {}).toPromise();
+  if (result.error) throw result.error;
+  return result.data?.wards ?? [];
 }
 
 export function SignIn({ config, onSignedIn }: { config: DashboardConfig; onSignedIn(token: string): void }) {
@@ -79,14 +79,7 @@ export function SignIn({ config, onSignedIn }: { config: DashboardConfig; onSign
                 ))}
               </fieldset>
               {role === 'WARD_OFFICER' && (
-                <label className="field">
-                  {t('signIn.ward')}
-                  <select value={wardId} onChange={(e) => setWardId(e.target.value)} required>
-                    {wards.map((ward) => (
-                      <option key={ward.id} value={ward.id}>{ward.name}</option>
-                    ))}
-                  </select>
-                </label>
+                <SelectField label={t('signIn.ward')} value={wardId} onChange={setWardId} required options={wards.map((ward) => ({ value: ward.id, label: ward.name }))} />
               )}
               <button type="submit" className="primary" disabled={busy}>{t('signIn.submit')}</button>
             </>

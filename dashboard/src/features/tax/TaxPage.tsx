@@ -1,11 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { useSubscription } from 'urql';
 import { graphql } from '../../gql/index.js';
-import { useLiveQuery, useThrottled } from '../../app/live.js';
-import { Link } from '../../app/router.js';
+import { useQueryRefreshedBy } from '../../lib/live.js';
+import { Link } from '../../lib/router.js';
 import { durationSince, formatDate, formatNumber } from '../../lib/format.js';
-import { ExportButton } from '../export/ExportButton.js';
-import { DueBadge, dueDay } from '../concerns/DueBadge.js';
+import { ExportButton } from '../../lib/export/ExportButton.js';
+import { DueBadge, dueDay } from '../../lib/DueBadge.js';
 
 const TaxQuery = graphql(`
   query TaxDialogues {
@@ -40,12 +39,7 @@ const TaxChangesSubscription = graphql(`
 /** Tax dialogue rounds: businesses engaged, outcomes, and the escalation queue with how long each concern has waited. */
 export function TaxPage() {
   const { t, i18n } = useTranslation();
-  const [{ data, error }, refetch] = useLiveQuery({ query: TaxQuery });
-  const refetchLater = useThrottled(() => refetch({ requestPolicy: 'network-only' }), 500);
-  useSubscription({ query: TaxChangesSubscription }, (_prev, event) => {
-    refetchLater();
-    return event;
-  });
+  const [{ data, error }] = useQueryRefreshedBy({ query: TaxQuery }, { query: TaxChangesSubscription }, 500);
   if (error && !data) return <p role="alert" className="error">{t('errors.load')}: {error.message}</p>;
   if (!data) return <p aria-busy="true">{t('common.loading')}</p>;
   const { tax } = data.summary;

@@ -1,11 +1,11 @@
 import { Suspense, lazy, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { useViewer } from '../../app/viewer.js';
-import { Link } from '../../app/router.js';
+import { useViewer } from '../../lib/viewer.js';
+import { Link } from '../../lib/router.js';
 import { formatDate } from '../../lib/format.js';
 import { ApplyReorganisationMutation, AssignSuccessorMutation, AwaitingSuccessorQuery, UnitsQuery } from './documents.js';
-import { untilLabel } from './unit-labels.js';
+import { untilLabel } from '../../lib/unit-labels.js';
 
 const LineageDiagram = lazy(() => import('./LineageDiagram.js'));
 

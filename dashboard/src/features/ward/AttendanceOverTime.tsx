@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate } from '../../lib/format.js';
-import { ChartTable } from '../overview/ChartTable.js';
+import { ChartTable } from '../../lib/ChartTable.js';
 
 /** A ward's attendance session by session, oldest first (loaded on demand with the chart library). */
 export default function AttendanceOverTime({ sessions }: { sessions: { id: string; scheduledAt: string; attendance: number; title: string }[] }) {

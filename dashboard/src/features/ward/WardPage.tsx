@@ -1,13 +1,12 @@
 import { Suspense, lazy, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSubscription } from 'urql';
 import { graphql } from '../../gql/index.js';
-import { useLiveQuery, useThrottled } from '../../app/live.js';
-import { Link } from '../../app/router.js';
+import { useLiveQuery, useQueryRefreshedBy } from '../../lib/live.js';
+import { Link } from '../../lib/router.js';
 import { formatDate, formatNumber, hcmcLocalToIso } from '../../lib/format.js';
-import { untilLabel } from '../units/unit-labels.js';
-import { ExportButton } from '../export/ExportButton.js';
-import { DueBadge } from '../concerns/DueBadge.js';
+import { untilLabel } from '../../lib/unit-labels.js';
+import { ExportButton } from '../../lib/export/ExportButton.js';
+import { DueBadge } from '../../lib/DueBadge.js';
 
 const AttendanceOverTime = lazy(() => import('./AttendanceOverTime.js'));
 
@@ -114,12 +113,7 @@ export function WardsPage() {
 
 export function WardPage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
-  const [{ data, error }, refetch] = useLiveQuery({ query: WardQuery, variables: { id } });
-  const refetchLater = useThrottled(() => refetch({ requestPolicy: 'network-only' }), 500);
-  useSubscription({ query: WardAttendanceSubscription, variables: { wardId: id } }, (_prev, event) => {
-    refetchLater();
-    return event;
-  });
+  const [{ data, error }] = useQueryRefreshedBy({ query: WardQuery, variables: { id } }, { query: WardAttendanceSubscription, variables: { wardId: id } }, 500);
   if (error && !data) return <p role="alert" className="error">{t('errors.load')}: {error.message}</p>;
   if (!data) return <p aria-busy="true">{t('common.loading')}</p>;
   if (!data.ward) return <p role="alert">{t('ward.notFound')}</p>;

@@ -1,4 +1,4 @@
-import { downloadBlob } from '../../lib/download.js';
+import { downloadBlob } from '../download.js';
 
 /** A column of a CSV export: its header and how to read a row's cell. */
 export interface CsvColumn<Row> {

@@ -1,6 +1,8 @@
 import { createContext, useContext, useEffect, useRef } from 'react';
-import { useQuery, type AnyVariables, type UseQueryArgs } from 'urql';
-import type { LiveStatus } from './client.js';
+import { useQuery, useSubscription, type AnyVariables, type UseQueryArgs, type UseSubscriptionArgs } from 'urql';
+
+/** The live connection: connecting at first, live, or offline after a drop (retrying). */
+export type LiveStatus = 'connecting' | 'live' | 'offline';
 
 export interface LiveState {
   status: LiveStatus;
@@ -41,4 +43,24 @@ export function useThrottled(run: () => void, ms: number) {
       latest.current();
     }, ms);
   };
+}
+
+/**
+ * A query kept fresh by a subscription: each event asks for the query again from the network, at
+ * most once per `ms` (trailing: a burst of events costs one read), and so does a reconnect
+ * (useLiveQuery). The screen draws from the query alone, so all its numbers come from one answer.
+ */
+export function useQueryRefreshedBy<Data, Variables extends AnyVariables, Event, EventVariables extends AnyVariables>(
+  query: UseQueryArgs<Variables, Data>,
+  subscription: UseSubscriptionArgs<EventVariables, Event>,
+  ms: number,
+) {
+  const result = useLiveQuery<Data, Variables>(query);
+  const refetch = result[1];
+  const refetchLater = useThrottled(() => refetch({ requestPolicy: 'network-only' }), ms);
+  useSubscription<Event, Event, EventVariables>(subscription, (_previous, event) => {
+    refetchLater();
+    return event;
+  });
+  return result;
 }

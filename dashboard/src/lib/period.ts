@@ -1,4 +1,4 @@
-import { vietnamDateParts, vietnamMidnight } from '../../lib/vietnam-time.js';
+import { vietnamDateParts, vietnamMidnight } from './vietnam-time.js';
 
 /** The periods a leader can pick, turned into the API's `PeriodInput` (`[from, to)`, UTC instants). */
 export type PeriodChoice =

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { TIME_ZONE } from '../../lib/format.js';
+import { TIME_ZONE } from './format.js';
 
 /** "(đến 30/6/2025)": the last day a unit was in force, or nothing for a unit in force. */
 export function untilLabel(validTo: string | null | undefined, t: TFunction): string {

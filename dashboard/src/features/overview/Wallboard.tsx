@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LiveAnnouncer } from '../../app/announcer.js';
-import { useLive } from '../../app/live.js';
+import { LiveAnnouncer } from '../../lib/announcer.js';
+import { useLive } from '../../lib/live.js';
 import { formatDateTime, formatNumber } from '../../lib/format.js';
-import { OverdueTally } from '../concerns/OverdueTally.js';
-import { KpiTiles } from '../overview/Overview.js';
-import { JurisdictionName } from '../units/JurisdictionName.js';
-import { useOverviewData } from '../overview/use-overview-data.js';
+import { OverdueTally } from '../../lib/OverdueTally.js';
+import { KpiTiles } from './Overview.js';
+import { JurisdictionName } from '../../lib/JurisdictionName.js';
+import { useOverviewData } from './use-overview-data.js';
 
 const WARD_SECONDS = 8;
 /** Live sessions listed by name; the rest are counted (the screen must not scroll). */

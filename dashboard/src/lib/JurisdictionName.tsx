@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { graphql } from '../../gql/index.js';
+import { graphql } from '../gql/index.js';
 
 const JurisdictionQuery = graphql(`
   query JurisdictionName {

@@ -1,8 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useSubscription } from 'urql';
-import { graphql } from '../../gql/index.js';
-import { useLiveQuery, useThrottled } from '../../app/live.js';
-import { formatNumber } from '../../lib/format.js';
+import { graphql } from '../gql/index.js';
+import { useQueryRefreshedBy } from './live.js';
+import { formatNumber } from './format.js';
 
 const OverdueQuery = graphql(`
   query OverdueTally {
@@ -22,12 +21,7 @@ const OverdueChangedSubscription = graphql(`
  */
 export function OverdueTally({ large = false }: { large?: boolean }) {
   const { t, i18n } = useTranslation();
-  const [{ data }, refetch] = useLiveQuery({ query: OverdueQuery, variables: {} });
-  const refetchLater = useThrottled(() => refetch({ requestPolicy: 'network-only' }), 2000);
-  useSubscription({ query: OverdueChangedSubscription }, (_prev, event) => {
-    refetchLater();
-    return event;
-  });
+  const [{ data }] = useQueryRefreshedBy({ query: OverdueQuery, variables: {} }, { query: OverdueChangedSubscription }, 2000);
   if (!data) return null;
   const late = data.summary.wards.filter((w) => w.overdue > 0);
   return (

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { formatDate } from '../../lib/format.js';
+import { formatDate } from './format.js';
 
 /** The last day an answer is due: dueAt is the end of that day (00:00 of the next, Vietnam time). */
 export function dueDay(dueAt: string): string {
