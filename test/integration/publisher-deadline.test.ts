@@ -10,7 +10,7 @@ import { removeDataDir, startStack, type RunningStack } from '../support/local-s
 import { dynamoEndpointOf, eventually, startLiveSession, tableOf } from '../support/realtime-clients.js';
 
 /**
- * The publisher Lambda stops short of its timeout (functions/handlers/publisher.ts): records it has
+ * The publisher Lambda stops short of its timeout (functions/realtime/publish-batch.ts): records it has
  * no time left for are reported as batch item failures, so Lambda redelivers them instead of losing
  * the fan-out in progress when the invocation is killed. Here the handler runs in its own process
  * (test/support/publisher-main.ts) against the stack's DynamoDB Local, with a real subscription item

@@ -37,3 +37,6 @@ export function SelectField({
     </label>
   );
 }
+
+/** Options from a list of values and how each is named. */
+export const choices = <V extends string>(values: readonly V[], label: (value: V) => string): SelectOption[] => values.map((value) => ({ value, label: label(value) }));

@@ -9,7 +9,7 @@ import { ExportButton } from '../../lib/export/ExportButton.js';
 import { AUTHORITIES, CONCERN_STATUSES, type Authority, type ConcernStatus } from '../../lib/allowed-moves.js';
 import { ConcernsBoardQuery, ConcernsChangedSubscription } from './documents.js';
 import { DueBadge, dueDay } from '../../lib/DueBadge.js';
-import { SelectField } from '../../lib/SelectField.js';
+import { choices, SelectField } from '../../lib/SelectField.js';
 
 /** Cards a column shows at first, and how many more each "show more" adds. */
 export const COLUMN_PAGE = 8;
@@ -100,7 +100,7 @@ export function ConcernsBoard() {
           value={authority}
           onChange={(v) => setAuthority(v as Authority | '')}
           first={{ value: '', label: t('common.all') }}
-          options={AUTHORITIES.map((a) => ({ value: a, label: t(`authority.${a}`) }))}
+          options={choices(AUTHORITIES, (a) => t(`authority.${a}`))}
         />
         <SelectField
           label={t('table.status')}

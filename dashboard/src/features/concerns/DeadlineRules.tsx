@@ -5,7 +5,7 @@ import { graphql } from '../../gql/index.js';
 import { useViewer } from '../../lib/viewer.js';
 import { formatDateTime } from '../../lib/format.js';
 import { AUTHORITIES, type Authority } from '../../lib/allowed-moves.js';
-import { SelectField } from '../../lib/SelectField.js';
+import { choices, SelectField } from '../../lib/SelectField.js';
 
 const DeadlineRulesQuery = graphql(`
   query DeadlineRules {
@@ -84,13 +84,13 @@ export function DeadlineRules() {
           }}
         >
           <h2 id="deadline-form-title">{t('deadline.change')}</h2>
-          <SelectField label={t('table.authority')} value={authority} onChange={(v) => setAuthority(v as Authority)} options={AUTHORITIES.map((a) => ({ value: a, label: t(`authority.${a}`) }))} />
+          <SelectField label={t('table.authority')} value={authority} onChange={(v) => setAuthority(v as Authority)} options={choices(AUTHORITIES, (a) => t(`authority.${a}`))} />
           <SelectField
             label={t('deadline.kind')}
             value={kind}
             onChange={(v) => setKind(v as Kind | '')}
             first={{ value: '', label: t('deadline.anyKind') }}
-            options={KINDS.map((k) => ({ value: k, label: t(`sessionKind.${k}`) }))}
+            options={choices(KINDS, (k) => t(`sessionKind.${k}`))}
           />
           <label className="field">
             {t('deadline.workingDays')}

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { checkMove, type Authority, type ConcernStatus, type OfferedMove } from '../../lib/allowed-moves.js';
-import { SelectField } from '../../lib/SelectField.js';
+import { choices, SelectField } from '../../lib/SelectField.js';
 
 export interface MoveRequest {
   to: ConcernStatus;
@@ -72,7 +72,7 @@ export function MoveConcernForm({ moves, authority, onMove }: { moves: readonly 
             label={t('table.authority')}
             value={chosenAuthority}
             onChange={(v) => setChosenAuthority(v as Authority)}
-            options={chosen.authorities.map((a) => ({ value: a, label: t(`authority.${a}`) }))}
+            options={choices(chosen.authorities, (a) => t(`authority.${a}`))}
           />
           <label className="field">
             {chosen.needsResponse ? t('move.responseRequired') : t('move.response')}

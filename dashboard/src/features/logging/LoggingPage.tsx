@@ -13,7 +13,7 @@ import { AUTHORITIES, type Authority } from '../../lib/allowed-moves.js';
 import { BusinessByTaxCodeQuery } from './documents.js';
 import { CloseSessionMutation, ManagedSessionsQuery, RaiseConcernMutation, RegisterBusinessMutation, ScheduleSessionMutation, StartSessionMutation } from './logging-documents.js';
 import { checkTaxCode } from './tax-code.js';
-import { SelectField } from '../../lib/SelectField.js';
+import { choices, SelectField } from '../../lib/SelectField.js';
 
 const SECTORS = ['TRADE', 'SERVICES', 'TRANSPORT', 'CONSTRUCTION', 'MANUFACTURING', 'OTHER'] as const;
 
@@ -114,7 +114,7 @@ function ScheduleForm({ kinds, onScheduled }: { kinds: SessionKind[]; onSchedule
     <form className="panel form-grid" onSubmit={submit} aria-labelledby="schedule-title">
       <h2 id="schedule-title">{t('logging.schedule')}</h2>
       {kinds.length > 1 && (
-        <SelectField label={t('logging.kind')} value={kind} onChange={(v) => setKind(v as SessionKind)} options={kinds.map((k) => ({ value: k, label: t(`sessionKind.${k}`) }))} />
+        <SelectField label={t('logging.kind')} value={kind} onChange={(v) => setKind(v as SessionKind)} options={choices(kinds, (k) => t(`sessionKind.${k}`))} />
       )}
       <label className="field">
         {t('table.title')}
@@ -166,7 +166,7 @@ function RaiseConcernForm({ sessionId, taxRound, onDone }: { sessionId: string; 
     <form className="inline-form form-grid" onSubmit={submit}>
       <label className="field">{t('table.topic')}<input value={topic} onChange={(e) => setTopic(e.target.value)} required /></label>
       <label className="field">{t('table.text')}<textarea value={text} onChange={(e) => setText(e.target.value)} required rows={3} /></label>
-      <SelectField label={t('table.authority')} value={authority} onChange={(v) => setAuthority(v as Authority)} options={AUTHORITIES.map((a) => ({ value: a, label: t(`authority.${a}`) }))} />
+      <SelectField label={t('table.authority')} value={authority} onChange={(v) => setAuthority(v as Authority)} options={choices(AUTHORITIES, (a) => t(`authority.${a}`))} />
       {taxRound && (
         <label className="field">
           {t('table.taxCode')}
@@ -217,7 +217,7 @@ function RegisterBusinessForm({ wards }: { wards: { id: string; name: string }[]
         <small id="tax-code-hint" className={check === 'invalid' || taken ? 'error' : check === 'valid' ? 'ok' : 'muted'} aria-live="polite">{hint}</small>
       </label>
       <label className="field">{t('business.name')}<input value={name} onChange={(e) => setName(e.target.value)} required /></label>
-      <SelectField label={t('business.sector')} value={sector} onChange={(v) => setSector(v as (typeof SECTORS)[number])} options={SECTORS.map((s) => ({ value: s, label: t(`sector.${s}`) }))} />
+      <SelectField label={t('business.sector')} value={sector} onChange={(v) => setSector(v as (typeof SECTORS)[number])} options={choices(SECTORS, (s) => t(`sector.${s}`))} />
       <SelectField label={t('table.ward')} value={wardId} onChange={setWardId} first={{ value: '', label: '—' }} options={wards.map((w) => ({ value: w.id, label: w.name }))} />
       <button type="submit" className="primary" disabled={result.fetching || check !== 'valid' || !!taken}>{t('business.submit')}</button>
       {result.error && <p role="alert" className="error">{messageOf(result.error)}</p>}

@@ -11,7 +11,7 @@ import { DraftEditor } from './DraftEditor.js';
 import { instantToVnDate, readUrl, urlOf, vnDateToInstant, type UrlState } from './report-url.js';
 import { buildReportDocument, vnDate } from './report-document.js';
 import { ReportPreview } from './ReportPreview.js';
-import { SelectField } from '../../lib/SelectField.js';
+import { choices, SelectField } from '../../lib/SelectField.js';
 
 /** One saved report: its preview (an issued one with its frozen figures), downloads, and for a draft the editor. */
 function OpenReport({ id, onChanged }: { id: string; onChanged(): void }) {
@@ -151,7 +151,7 @@ export function ReportsPage() {
                     label={<span>{t('reports.kindField')}</span>}
                     value={kind}
                     onChange={(v) => setKind(v as ReviewReportKind)}
-                    options={(['SO_KET', 'TONG_KET'] as const).map((k) => ({ value: k, label: t(`reports.kind.${k}`) }))}
+                    options={choices(['SO_KET', 'TONG_KET'] as const, (k) => t(`reports.kind.${k}`))}
                   />
                   <button type="button" onClick={() => void create()} disabled={created.fetching}>{t('reports.createDraft')}</button>
                   {created.error ? <p role="alert" className="error">{created.error.graphQLErrors[0]?.message ?? created.error.message}</p> : null}
