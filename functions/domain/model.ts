@@ -77,6 +77,9 @@ export interface CheckIn {
 /** What `checkIn` answers (AttendanceUpdate). */
 export interface AttendanceUpdate {
   sessionId: string;
+  /** The session and its counts after the write, when the writer has them (checkIn): nothing is read again. */
+  session?: Session;
+  counts?: SessionCounts;
   delta: number;
   /** The session's attendance after it; absent when the caller did not ask (the resolver reads it then). */
   attendance?: number;

@@ -185,8 +185,12 @@ export interface SessionsPort {
   createSession(session: Session, counters: CounterDelta[], activity: Activity): Promise<void>;
   /** Moves a session from `from` to `to`; false when it was no longer in `from` (nothing written). */
   moveSession(id: string, from: SessionStatus, to: SessionStatus, set: { startedAt?: string; closedAt?: string }, counters: CounterDelta[], activity: Activity): Promise<boolean>;
-  /** Records one check-in exactly once per (session, requestId); false when already recorded (nothing written). */
-  recordCheckIn(checkIn: CheckIn, actorRole: string, counters: CounterDelta[], engagement?: EngagementFacts): Promise<boolean>;
+  /**
+   * Records one check-in exactly once per (session, requestId). Not `recorded` when that requestId was
+   * recorded already (nothing written); `earlier` is then that first check-in, when the refused write
+   * could return it.
+   */
+  recordCheckIn(checkIn: CheckIn, actorRole: string, counters: CounterDelta[], engagement?: EngagementFacts): Promise<{ recorded: boolean; earlier?: CheckIn }>;
   getCheckIn(sessionId: string, requestId: string): Promise<CheckIn | undefined>;
   listSessions(filter: SessionFilter, first: number, after?: string | null): Promise<RawPage & { sessions: Session[] }>;
   countSessions(filter: SessionFilter): Promise<number>;

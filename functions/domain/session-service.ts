@@ -136,12 +136,10 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       const session = await requireSession(input.sessionId);
       assertMayActOnSession(actor, session, 'check in');
       await wards.assertActorUnitInForce(actor, clock().toISOString());
-      const answer = async (delta: number, at: string): Promise<AttendanceUpdate> => ({
-        sessionId: session.id,
-        delta,
-        at,
-        attendance: options.readAttendance === false ? undefined : (await countsOf(session.id)).attendance,
-      });
+      const answer = async (delta: number, at: string): Promise<AttendanceUpdate> => {
+        const counts = options.readAttendance === false ? undefined : await countsOf(session.id);
+        return { sessionId: session.id, session, counts, delta, at, attendance: counts?.attendance };
+      };
       if (session.status !== 'LIVE') {
         const earlier = await stores.sessions.getCheckIn(session.id, requestId);
         if (earlier) return answer(earlier.delta, earlier.at);
@@ -159,14 +157,15 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       if (session.wardId) {
         counters.push({ scope: { kind: 'ward', wardId: session.wardId, at: session.scheduledAt }, add: { attendance: count, attendanceByKind: { [session.kind]: count }, attendanceByCategory: { [category]: count } } });
       }
-      const recorded = await stores.sessions.recordCheckIn(
+      const outcome = await stores.sessions.recordCheckIn(
         { sessionId: session.id, requestId, wardId: session.wardId, kind: session.kind, category, delta: count, businessId, at, by: actor.id },
         actor.role,
         counters,
         session.kind === 'BUSINESS_TAX' && business ? { businessId: business.id, scheduledAt: session.scheduledAt, sector: business.sector, wardId: business.wardId } : undefined,
       );
-      if (recorded) return answer(count, at);
-      const first = await stores.sessions.getCheckIn(session.id, requestId);
+      if (outcome.recorded) return answer(count, at);
+      // A repeat: the refused write returned the first check-in (older emulators may not: then read it).
+      const first = outcome.earlier ?? (await stores.sessions.getCheckIn(session.id, requestId));
       if (!first) throw new Error('check-in condition failed but no record found');
       return answer(first.delta, first.at);
     },

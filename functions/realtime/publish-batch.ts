@@ -1,6 +1,6 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { conflationKey, once, type RealtimeEvent } from './events.js';
-import { emptyStats, publishConflated, readSubscribersOncePerBatch, type PublishDeps } from './publish.js';
+import { emptyStats, publishConflated, readSubscribersOncePerBatch, type PublishDeps, type PublishStats } from './publish.js';
 import { affectsSummary, eventsOf } from './stream-events.js';
 
 /** How a batch is paced (functions/config.ts, publisherConfigFromEnv). */
@@ -25,71 +25,24 @@ export async function publishStreamBatch(deps: PublishDeps, settings: BatchSetti
   const started = performance.now();
   const startedAt = Date.now();
   const logger = deps.logger.createChild({ persistentKeys: { requestId: context?.awsRequestId } });
-  const batchDeps: PublishDeps = { ...deps, logger, connections: readSubscribersOncePerBatch(deps.connections) };
-  const failed = new Set<string>(); // sequence numbers
-  const stats = emptyStats();
-  const sequenceOf = (record: DynamoDBRecord) => record.dynamodb?.SequenceNumber ?? '';
-  // Throttled posts are retried until half the margin is left: then what is owed is kept and reported.
-  const deadline = context ? Date.now() + context.getRemainingTimeInMillis() - settings.deadlineMarginMs / 2 : Date.now() + DEFAULT_BUDGET_MS;
-
-  // Events by conflation key, in stream order: records of one item (same pk: a session and its
-  // check-ins, one concern) come in the order they were written, and so do their merged updates.
-  const units = new Map<string, RealtimeEvent[]>();
-  const recordOf = new Map<string, DynamoDBRecord>(); // event id → record
-  let summaryIndex = -1;
-  for (const [index, record] of event.Records.entries()) {
-    try {
-      for (const realtimeEvent of eventsOf(record, deps.domain)) {
-        recordOf.set(realtimeEvent.id, record);
-        const key = conflationKey(realtimeEvent);
-        units.set(key, [...(units.get(key) ?? []), realtimeEvent]);
-      }
-      if (affectsSummary(record)) summaryIndex = Math.max(summaryIndex, index);
-    } catch (error) {
-      logger.error('record failed', { eventId: record.eventID, eventName: record.eventName, error: error as Error });
-      failed.add(sequenceOf(record));
-    }
-  }
-
-  let deferred = 0;
-  const publishUnit = async (events: RealtimeEvent[]) => {
-    // Stop short of the function's timeout: a timed-out invocation loses the fan-out in progress,
-    // whereas records reported as failures are simply redelivered from the first of them.
-    if (context && context.getRemainingTimeInMillis() < settings.deadlineMarginMs) {
-      for (const e of events) failed.add(sequenceOf(recordOf.get(e.id)!));
-      deferred += events.length;
-      return;
-    }
-    try {
-      const outcome = await publishConflated(batchDeps, events, stats, deadline);
-      for (const id of outcome.failed) failed.add(sequenceOf(recordOf.get(id)!));
-    } catch (error) {
-      logger.error('records failed', { eventIds: events.map((e) => e.id), error: error as Error });
-      for (const e of events) failed.add(sequenceOf(recordOf.get(e.id)!));
-    }
+  const batch: Batch = {
+    deps: { ...deps, logger, connections: readSubscribersOncePerBatch(deps.connections) },
+    failed: new Set<string>(),
+    stats: emptyStats(),
+    // Throttled posts are retried until half the margin is left: then what is owed is kept and reported.
+    deadline: context ? Date.now() + context.getRemainingTimeInMillis() - settings.deadlineMarginMs / 2 : Date.now() + DEFAULT_BUDGET_MS,
+    recordOf: new Map(),
   };
-  const queue = [...units.values()];
-  await Promise.all(Array.from({ length: Math.min(settings.itemsInParallel, queue.length) }, async () => {
-    for (let next = queue.shift(); next; next = queue.shift()) await publishUnit(next);
-  }));
+  const { units, summaryRecord } = readRecords(batch, event.Records);
+  const deferred = await publishUnits(batch, [...units.values()], settings, context);
   if (deferred) logger.warn('deferred records near the timeout', { deferred });
   // The redelivered records will push the summary when some were deferred.
-  const summaryRecord = deferred ? undefined : event.Records[summaryIndex];
-  // summaryChanged is coalesced: one push per batch, the summary as read after its last change.
-  if (summaryRecord) {
-    try {
-      const value = once(() => deps.domain.summaries.districtSummary());
-      const outcome = await publishConflated(batchDeps, [{ field: 'summaryChanged', id: summaryRecord.eventID!, value }], stats, deadline);
-      if (outcome.failed.size) failed.add(sequenceOf(summaryRecord));
-    } catch (error) {
-      logger.error('record failed', { eventId: summaryRecord.eventID, error: error as Error });
-      failed.add(sequenceOf(summaryRecord));
-    }
-  }
+  if (summaryRecord && !deferred) await publishSummary(batch, summaryRecord);
+  const { stats } = batch;
   const round = (ms: number) => Math.round(ms * 10) / 10;
   logger.info('published', {
     records: event.Records.length,
-    recordsFailed: failed.size - deferred,
+    recordsFailed: batch.failed.size - deferred,
     recordsDeferred: deferred,
     startedAt,
     durationMs: round(performance.now() - started),
@@ -100,5 +53,81 @@ export async function publishStreamBatch(deps: PublishDeps, settings: BatchSetti
     executeMs: round(stats.executeMs),
     postMs: round(stats.postMs),
   });
-  return { batchItemFailures: [...failed].map((itemIdentifier) => ({ itemIdentifier })) };
+  return { batchItemFailures: [...batch.failed].map((itemIdentifier) => ({ itemIdentifier })) };
+}
+
+/** One batch being published: what it reports as failed (sequence numbers) and where each event came from. */
+interface Batch {
+  deps: PublishDeps;
+  failed: Set<string>;
+  stats: PublishStats;
+  deadline: number;
+  /** event id → the stream record it came from */
+  recordOf: Map<string, DynamoDBRecord>;
+}
+
+const sequenceOf = (record: DynamoDBRecord) => record.dynamodb?.SequenceNumber ?? '';
+
+/**
+ * The batch's events by conflation key, in stream order (records of one item, a session and its
+ * check-ins or one concern, come in the order they were written, and so do their merged updates), and
+ * the last record that changes the summary. A record that cannot be read is reported alone.
+ */
+function readRecords(batch: Batch, records: DynamoDBRecord[]) {
+  const units = new Map<string, RealtimeEvent[]>();
+  let summaryRecord: DynamoDBRecord | undefined;
+  for (const record of records) {
+    try {
+      for (const realtimeEvent of eventsOf(record, batch.deps.domain)) {
+        batch.recordOf.set(realtimeEvent.id, record);
+        const key = conflationKey(realtimeEvent);
+        units.set(key, [...(units.get(key) ?? []), realtimeEvent]);
+      }
+      if (affectsSummary(record)) summaryRecord = record;
+    } catch (error) {
+      batch.deps.logger.error('record failed', { eventId: record.eventID, eventName: record.eventName, error: error as Error });
+      batch.failed.add(sequenceOf(record));
+    }
+  }
+  return { units, summaryRecord };
+}
+
+/** Publishes the conflated units, `itemsInParallel` at a time; returns how many events were deferred near the timeout. */
+async function publishUnits(batch: Batch, queue: RealtimeEvent[][], settings: BatchSettings, context?: Context): Promise<number> {
+  let deferred = 0;
+  const fail = (events: RealtimeEvent[]) => events.forEach((e) => batch.failed.add(sequenceOf(batch.recordOf.get(e.id)!)));
+  const publishUnit = async (events: RealtimeEvent[]) => {
+    // Stop short of the function's timeout: a timed-out invocation loses the fan-out in progress,
+    // whereas records reported as failures are simply redelivered from the first of them.
+    if (context && context.getRemainingTimeInMillis() < settings.deadlineMarginMs) {
+      fail(events);
+      deferred += events.length;
+      return;
+    }
+    try {
+      const outcome = await publishConflated(batch.deps, events, batch.stats, batch.deadline);
+      for (const id of outcome.failed) batch.failed.add(sequenceOf(batch.recordOf.get(id)!));
+    } catch (error) {
+      batch.deps.logger.error('records failed', { eventIds: events.map((e) => e.id), error: error as Error });
+      fail(events);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(settings.itemsInParallel, queue.length) }, async () => {
+      for (let next = queue.shift(); next; next = queue.shift()) await publishUnit(next);
+    }),
+  );
+  return deferred;
+}
+
+/** summaryChanged is coalesced: one push per batch, the summary as read after its last change. */
+async function publishSummary(batch: Batch, record: DynamoDBRecord): Promise<void> {
+  try {
+    const value = once(() => batch.deps.domain.summaries.districtSummary());
+    const outcome = await publishConflated(batch.deps, [{ field: 'summaryChanged', id: record.eventID!, value }], batch.stats, batch.deadline);
+    if (outcome.failed.size) batch.failed.add(sequenceOf(record));
+  } catch (error) {
+    batch.deps.logger.error('record failed', { eventId: record.eventID, error: error as Error });
+    batch.failed.add(sequenceOf(record));
+  }
 }

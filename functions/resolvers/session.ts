@@ -41,7 +41,7 @@ export const sessionResolvers: Resolvers = {
     totalCount: (c) => c.totalCount(),
   },
   AttendanceUpdate: {
-    session: (u, _a, { domain }) => domain.sessions.requireSession(u.sessionId),
+    session: (u, _a, { domain }) => (u.session ? (u.counts ? withCounts(u.session, u.counts) : u.session) : domain.sessions.requireSession(u.sessionId)),
     attendance: async (u, _a, { domain }) => u.attendance ?? (await domain.sessions.countsOf(u.sessionId)).attendance,
   },
 };

@@ -4,7 +4,7 @@ import { activityPut } from './activity-store.js';
 import type { CounterDelta, EngagementFacts, RawPage, SessionFilter, SessionsPort } from '../domain/ports.js';
 import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
 import { counterUpdate, engagementPut } from './stats-store.js';
-import { runConditionalTransaction, runTransaction, type TransactItem } from './transact.js';
+import { runConditionalTransaction, runOnceTransaction, runTransaction, type TransactItem } from './transact.js';
 
 // Items (docs/data-model.md):
 //   Session  pk SESSION#<id>  sk SESSION             gsi1 SESSIONS | gsi2 WARD#<w>#SESSIONS | gsi3 SESSIONS#<kind>, sort <scheduledAt>#<id>
@@ -119,13 +119,15 @@ export function createSessionsStore(db: DynamoDBDocumentClient, tableName: strin
      * the idempotency record and the audit entry), the counter shards and the business's engagement,
      * in one transaction. Returns false when this requestId was already recorded (nothing written).
      */
-    async recordCheckIn(checkIn: CheckIn, actorRole: string, counters: CounterDelta[], engagement?: EngagementFacts): Promise<boolean> {
+    async recordCheckIn(checkIn: CheckIn, actorRole: string, counters: CounterDelta[], engagement?: EngagementFacts): Promise<{ recorded: boolean; earlier?: CheckIn }> {
       const items: TransactItem[] = [
         { Put: { TableName: tableName, Item: checkInItem(checkIn, actorRole), ConditionExpression: 'attribute_not_exists(pk)' } },
         ...counters.map((c) => counterUpdate(tableName, c)),
       ];
       if (engagement) items.push(engagementPut(tableName, { ...engagement, sessionId: checkIn.sessionId }));
-      return runConditionalTransaction(db, items);
+      const refused = await runOnceTransaction(db, items);
+      if (!refused) return { recorded: true };
+      return { recorded: false, earlier: refused.existing ? checkInFromItem(refused.existing) : undefined };
     },
     async getCheckIn(sessionId: string, requestId: string): Promise<CheckIn | undefined> {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: checkInKey(sessionId, requestId), ConsistentRead: true }));

@@ -1,11 +1,16 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { TransactWriteCommand, type DynamoDBDocumentClient, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
 
 export type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
 
 /** A conditional write in a transaction did not hold: `index` is the item whose condition failed. */
 export class ConditionFailedError extends Error {
-  constructor(readonly index: number) {
+  /** The item as it was, when the failed write asked for it (ReturnValuesOnConditionCheckFailure: ALL_OLD). */
+  constructor(
+    readonly index: number,
+    readonly item?: Record<string, unknown>,
+  ) {
     super(`condition failed on transaction item ${index}`);
     this.name = 'ConditionFailedError';
   }
@@ -33,7 +38,10 @@ export async function runTransaction(db: DynamoDBDocumentClient, items: Transact
       if (error instanceof TransactionCanceledException || (error as Error).name === 'TransactionCanceledException') {
         const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
         const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-        if (failed >= 0) throw new ConditionFailedError(failed);
+        if (failed >= 0) {
+          const item = reasons[failed].Item;
+          throw new ConditionFailedError(failed, item ? unmarshall(item as never) : undefined);
+        }
         const retryable = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
         if (retryable && attempt < MAX_ATTEMPTS) {
           transactionStats.conflicts += 1;
@@ -60,6 +68,23 @@ export async function runConditionalTransaction(db: DynamoDBDocumentClient, item
     return true;
   } catch (error) {
     if (error instanceof ConditionFailedError && error.index === 0) return false;
+    throw error;
+  }
+}
+
+/**
+ * Like runConditionalTransaction, for a first item that must not exist yet (an idempotency record):
+ * undefined when the transaction ran; otherwise `{ existing }`, the record that was there, returned by
+ * the refused write itself (ALL_OLD), so a repeat costs no extra read.
+ */
+export async function runOnceTransaction(db: DynamoDBDocumentClient, items: TransactItem[]): Promise<{ existing?: Record<string, unknown> } | undefined> {
+  const [first, ...rest] = items;
+  const put = first.Put ? { Put: { ...first.Put, ReturnValuesOnConditionCheckFailure: 'ALL_OLD' as const } } : first;
+  try {
+    await runTransaction(db, [put, ...rest]);
+    return undefined;
+  } catch (error) {
+    if (error instanceof ConditionFailedError && error.index === 0) return { existing: error.item };
     throw error;
   }
 }

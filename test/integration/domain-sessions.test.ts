@@ -1,5 +1,12 @@
+import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../functions/domain/actor.js';
+import { createDomain } from '../../functions/domain/index.js';
+import { createApolloServer } from '../../functions/graphql/server.js';
+import { createStores } from '../../functions/store/index.js';
+import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
+import { dynamoEndpointOf } from '../support/realtime-clients.js';
 import { actorsOf, domainClient, fastDataDir, rid, SESSION_FIELDS, type Actors } from './domain-support.js';
 
 const SCHEDULE = 'mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }';
@@ -32,6 +39,51 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
     expect(closed).toMatchObject({ status: 'CLOSED', startedAt: live.startedAt });
     expect(closed.closedAt >= live.startedAt).toBe(true);
     expect((await api.summary(who.leadership)).liveSessions).toBe(before);
+  });
+
+  it("answers the kiosk's check-in in at most 4 DynamoDB calls: a first one and a repeat in 3, a business representative's in 4", async () => {
+    // The API's Apollo server and resolvers in process, over a domain whose client counts its commands.
+    const stores = createStores({ tableName: LOCAL_TABLE_NAME, endpoint: dynamoEndpointOf(stack) });
+    const calls: string[] = [];
+    const send = stores.db.send.bind(stores.db) as (...a: unknown[]) => Promise<unknown>;
+    (stores.db as { send: unknown }).send = (command: { constructor: { name: string } }, ...rest: unknown[]) => {
+      calls.push(command.constructor.name.replace(/Command$/, ''));
+      return send(command, ...rest);
+    };
+    const domain = createDomain(stores);
+    const server = createApolloServer();
+    await server.start();
+    const logger = new Logger({ serviceName: 'test', logLevel: 'ERROR' });
+    const officer = await who.ward('tan-hung-2025');
+    const s = await api.schedule(officer, { kind: 'PUBLIC', wardId: 'tan-hung-2025', scheduledAt: new Date(Date.now() - 60_000).toISOString() });
+    await api.start(officer, s.id);
+    const round = await api.schedule(who.tax, { kind: 'BUSINESS_TAX', hostBody: 'Thuế cơ sở 7', wardId: 'tan-hung-2025', scheduledAt: new Date(Date.now() - 60_000).toISOString() });
+    await api.start(who.tax, round.id);
+    const firm = await api.register(who.tax, { taxCode: '0312888001', wardId: 'tan-hung-2025' });
+    const officerActor: Actor = { id: 'test-officer-tan-hung-2025', role: 'WARD_OFFICER', wardId: 'tan-hung-2025' };
+    const taxActor: Actor = { id: 'test-tax', role: 'TAX_OFFICER' };
+    const kiosk = async (actor: Actor, input: Record<string, unknown>) => {
+      calls.length = 0;
+      const response = await server.executeOperation(
+        { query: 'mutation ($input: CheckInInput!) { checkIn(input: $input) { delta attendance at session { id attendance } } }', variables: { input } },
+        { contextValue: { actor, requestId: 'test', domain, logger } },
+      );
+      const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+      expect(result?.errors).toBeUndefined();
+      return { calls: [...calls], answer: (result!.data as any).checkIn };
+    };
+    await kiosk(officerActor, { sessionId: s.id, category: 'RESIDENT', count: 1, requestId: rid() }); // the instance reads the unit list once
+    const first = await kiosk(officerActor, { sessionId: s.id, category: 'RESIDENT', count: 3, requestId: 'door-calls-1' });
+    const repeat = await kiosk(officerActor, { sessionId: s.id, category: 'RESIDENT', count: 5, requestId: 'door-calls-1' });
+    const business = await kiosk(taxActor, { sessionId: round.id, category: 'BUSINESS_REPRESENTATIVE', count: 1, businessId: firm.id, requestId: rid() });
+    expect(first.calls).toEqual(['Get', 'TransactWrite', 'Query']);
+    expect(first.answer).toMatchObject({ delta: 3, attendance: 4, session: { id: s.id, attendance: 4 } });
+    // The repeat is answered from the first check-in, which the refused write returned (no extra read).
+    expect(repeat.calls).toEqual(['Get', 'TransactWrite', 'Query']);
+    expect(repeat.answer).toEqual({ ...first.answer });
+    expect(business.calls).toEqual(['Get', 'Get', 'TransactWrite', 'Query']);
+    expect(business.answer).toMatchObject({ delta: 1, attendance: 1 });
+    await server.stop();
   });
 
   it('refuses every other lifecycle move with CONFLICT and changes nothing', async () => {
