@@ -1,5 +1,6 @@
 import { InvalidInputError } from './errors.js';
 import { requireText } from './input.js';
+import { TAX_CODE_PATTERN } from './tax-code.js';
 
 export const LIMITS = { title: 200, topic: 200, text: 4000, response: 4000, note: 4000, name: 300, hostBody: 300, requestId: 200 } as const;
 
@@ -32,12 +33,11 @@ export function isPlausibleId(value: string): boolean {
   return typeof value === 'string' && /^[\x21-\x7e]{1,100}$/.test(value);
 }
 
-const TAX_CODE = /^\d{10}(-\d{3})?$/;
 
 /** A Vietnamese tax code (mã số thuế): 10 digits, or 10 digits + "-" + 3 digits for a branch. */
 export function cleanTaxCode(value: string): string {
   const code = typeof value === 'string' ? value.trim() : '';
-  if (!TAX_CODE.test(code)) {
+  if (!TAX_CODE_PATTERN.test(code)) {
     throw new InvalidInputError(`taxCode must be 10 digits, or 10 digits + "-" + 3 digits for a branch (e.g. "0301234567" or "0301234567-001"); got "${String(value).slice(0, 30)}".`, {
       field: 'taxCode',
     });

@@ -1,8 +1,8 @@
 import type { CognitoAuthConfig, DashboardConfig } from '../config.js';
+// The roles and which one a user in several groups acts with: the API's own module (pure, no imports).
+import { ROLES, roleFromGroups, type Role } from '../../../functions/domain/actor.js';
 
-/** The roles of the contract (contract/README.md), in the order the sign-in screen offers them. */
-export const ROLES = ['LEADERSHIP', 'WARD_OFFICER', 'TAX_OFFICER', 'ADMIN'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 const TOKEN_KEY = 'dp.token';
 
@@ -26,8 +26,7 @@ export function decodeTokenPayload(token: string): Record<string, unknown> | und
 export function viewerFromToken(token: string): { id: string; role: Role; ward: { id: string; name: string } | null } | undefined {
   const payload = decodeTokenPayload(token);
   const groups = Array.isArray(payload?.['cognito:groups']) ? (payload['cognito:groups'] as string[]) : [];
-  // Same precedence as the API (functions/domain/actor.ts roleFromGroups).
-  const role = (['ADMIN', 'TAX_OFFICER', 'WARD_OFFICER', 'LEADERSHIP'] as const).find((r) => groups.includes(r));
+  const role = roleFromGroups(groups);
   if (!payload || !role) return undefined;
   const wardId = role === 'WARD_OFFICER' && typeof payload['custom:wardId'] === 'string' ? payload['custom:wardId'] : undefined;
   return { id: String(payload.sub ?? ''), role, ward: wardId ? { id: wardId, name: '' } : null };

@@ -2,11 +2,12 @@
  * The concern moves as the API offers them (`Concern.allowedMoves`: the server's one state machine
  * and role table, for the signed-in user), and the check of a chosen move before it is sent.
  */
-export type ConcernStatus = 'OPEN' | 'ANSWERED_ON_SPOT' | 'IN_PROGRESS' | 'RESOLVED' | 'ESCALATED' | 'ANSWERED';
-export type Authority = 'WARD' | 'DISTRICT' | 'CITY' | 'CENTRAL';
+import { AUTHORITIES, type Authority, type ConcernStatus } from '../../../functions/domain/model.js';
 
-export const CONCERN_STATUSES: ConcernStatus[] = ['OPEN', 'IN_PROGRESS', 'ESCALATED', 'ANSWERED_ON_SPOT', 'RESOLVED', 'ANSWERED'];
-export const AUTHORITIES: Authority[] = ['WARD', 'DISTRICT', 'CITY', 'CENTRAL'];
+export { AUTHORITIES, type Authority, type ConcernStatus };
+
+/** The statuses in the order a board shows them: waiting ones first, then the answered. */
+export const CONCERN_STATUSES: readonly ConcernStatus[] = ['OPEN', 'IN_PROGRESS', 'ESCALATED', 'ANSWERED_ON_SPOT', 'RESOLVED', 'ANSWERED'];
 
 /** One move offered by the API. */
 export interface OfferedMove {

@@ -1,5 +1,4 @@
-/** A Vietnamese tax code (mã số thuế): 10 digits, or 10 digits, "-" and a 3-digit branch number. */
-export const TAX_CODE_PATTERN = /^\d{10}(-\d{3})?$/;
+import { TAX_CODE_PATTERN } from '../../../../functions/domain/tax-code.js';
 
 export type TaxCodeCheck = 'empty' | 'incomplete' | 'invalid' | 'valid';
 
