@@ -20,6 +20,7 @@ import { createApolloServer } from '../functions/graphql/server.js';
 import { createStores } from '../functions/store/index.js';
 import { removeDataDir, startStack } from '../test/support/local-stack.js';
 import { createBenchTable } from './bench-tables.js';
+import { countCalls } from '../test/support/count-calls.js';
 
 const GOAL = 4;
 const ADMIN: Actor = { id: 'bench-admin', role: 'ADMIN' };
@@ -35,12 +36,7 @@ try {
   const tableName = 'checkin-calls';
   await createBenchTable(endpoint, tableName);
   const stores = createStores({ tableName, endpoint });
-  const calls: string[] = [];
-  const send = stores.db.send.bind(stores.db) as (...a: unknown[]) => Promise<unknown>;
-  (stores.db as { send: unknown }).send = (command: { constructor: { name: string } }, ...rest: unknown[]) => {
-    calls.push(command.constructor.name.replace(/Command$/, ''));
-    return send(command, ...rest);
-  };
+  const { calls } = countCalls(stores.db);
   const domain = createDomain(stores);
   await domain.wards.ensureReferenceWards();
   const server = createApolloServer();

@@ -8,6 +8,7 @@ import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
 import { dynamoEndpointOf } from '../support/realtime-clients.js';
 import { actorsOf, domainClient, fastDataDir, rid, SESSION_FIELDS, type Actors } from './domain-support.js';
+import { countCalls } from '../support/count-calls.js';
 
 const SCHEDULE = 'mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }';
 
@@ -44,12 +45,7 @@ describe('sessions: lifecycle, validation, lists and who may do what', () => {
   it("answers the kiosk's check-in in at most 4 DynamoDB calls: a first one and a repeat in 3, a business representative's in 4", async () => {
     // The API's Apollo server and resolvers in process, over a domain whose client counts its commands.
     const stores = createStores({ tableName: LOCAL_TABLE_NAME, endpoint: dynamoEndpointOf(stack) });
-    const calls: string[] = [];
-    const send = stores.db.send.bind(stores.db) as (...a: unknown[]) => Promise<unknown>;
-    (stores.db as { send: unknown }).send = (command: { constructor: { name: string } }, ...rest: unknown[]) => {
-      calls.push(command.constructor.name.replace(/Command$/, ''));
-      return send(command, ...rest);
-    };
+    const { calls } = countCalls(stores.db);
     const domain = createDomain(stores);
     const server = createApolloServer();
     await server.start();
