@@ -39,8 +39,7 @@ export async function runTransaction(db: DynamoDBDocumentClient, items: Transact
         const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
         const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
         if (failed >= 0) {
-          const item = reasons[failed].Item;
-          throw new ConditionFailedError(failed, item ? unmarshall(item as never) : undefined);
+          throw new ConditionFailedError(failed, oldItem(reasons[failed].Item));
         }
         const retryable = reasons.some((r) => r.Code === 'TransactionConflict' || r.Code === 'ThrottlingError' || r.Code === 'ProvisionedThroughputExceeded');
         if (retryable && attempt < MAX_ATTEMPTS) {
@@ -86,6 +85,16 @@ export async function runOnceTransaction(db: DynamoDBDocumentClient, items: Tran
   } catch (error) {
     if (error instanceof ConditionFailedError && error.index === 0) return { existing: error.item };
     throw error;
+  }
+}
+
+/** The item a refused write returned (ALL_OLD), or undefined when it returned none or one we cannot read (the caller reads it then). */
+function oldItem(item: unknown): Record<string, unknown> | undefined {
+  if (!item) return undefined;
+  try {
+    return unmarshall(item as never);
+  } catch {
+    return undefined;
   }
 }
 

@@ -9,12 +9,19 @@ const vnMidnight = (y: number, m: number, d: number) => vietnamMidnight(y, m - 1
 /**
  * The review reports of the demo (issue #11): the interim review of the second half of 2006 (the
  * source dates the sơ kết "giữa năm 2006"; the demo's pilot session is in October 2006, after guidance
- * 12-HD/QU of 31/8/2006), the final review of 2006–2010 with the report's figures, both issued, and a
- * draft for the current year. Issued through the domain with the clock at the issuing date.
+ * 12-HD/QU of 31/8/2006), the final review of 2006–2010 with the report's figures, the final review of
+ * 2025 (across the reorganisation), all issued, and a draft for the current year. Written through the
+ * domain with the clock at each date.
  */
 export async function loadDemoReviewReports(domain: Domain, now: Date): Promise<void> {
   const at = (instant: string) => domain.withClock(() => new Date(instant));
-  const soKet = await at('2007-01-08T02:00:00.000Z').reviewReports.createReport(LEADER, {
+  type Draft = Parameters<Domain['reviewReports']['createReport']>[1];
+  /** A report drafted on one day and issued with its number on another (its figures frozen then). */
+  const issued = async (drafted: string, issuedOn: string, number: string, draft: Draft) => {
+    const report = await at(drafted).reviewReports.createReport(LEADER, draft);
+    await at(issuedOn).reviewReports.issueReport(LEADER, { id: report.id, number });
+  };
+  await issued('2007-01-08T02:00:00.000Z', '2007-01-15T02:00:00.000Z', '05/BC-UBND', {
     kind: 'SO_KET',
     period: { from: vnMidnight(2006, 7, 1), to: vnMidnight(2007, 1, 1) },
     title: 'Sơ kết thực hiện mô hình đối thoại trực tiếp với nhân dân 6 tháng cuối năm 2006',
@@ -26,8 +33,7 @@ export async function loadDemoReviewReports(domain: Domain, now: Date): Promise<
     signerName: 'Nguyễn Văn A',
     signerTitle: 'KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH',
   });
-  await at('2007-01-15T02:00:00.000Z').reviewReports.issueReport(LEADER, { id: soKet.id, number: '05/BC-UBND' });
-  const tongKet = await at('2011-01-10T02:00:00.000Z').reviewReports.createReport(LEADER, {
+  await issued('2011-01-10T02:00:00.000Z', '2011-01-20T02:00:00.000Z', '12/BC-UBND', {
     kind: 'TONG_KET',
     period: { from: vnMidnight(2006, 1, 1), to: vnMidnight(2011, 1, 1) },
     title: 'Tổng kết 5 năm thực hiện đối thoại trực tiếp với nhân dân giai đoạn 2006 - 2010',
@@ -39,10 +45,9 @@ export async function loadDemoReviewReports(domain: Domain, now: Date): Promise<
     signerName: 'Nguyễn Văn A',
     signerTitle: 'CHỦ TỊCH',
   });
-  await at('2011-01-20T02:00:00.000Z').reviewReports.issueReport(LEADER, { id: tongKet.id, number: '12/BC-UBND' });
   // 2025, the year of the reorganisation: the report names both sets of wards and says why.
   if (now.toISOString() >= '2026-01-20T02:00:00.000Z') {
-    const year2025 = await at('2026-01-12T02:00:00.000Z').reviewReports.createReport(LEADER, {
+    await issued('2026-01-12T02:00:00.000Z', '2026-01-20T02:00:00.000Z', '03/BC-BCĐ', {
       kind: 'TONG_KET',
       period: { from: vnMidnight(2025, 1, 1), to: vnMidnight(2026, 1, 1) },
       title: 'Tổng kết công tác đối thoại trực tiếp với nhân dân năm 2025 trên địa bàn khu vực Quận 7 cũ',
@@ -55,7 +60,6 @@ export async function loadDemoReviewReports(domain: Domain, now: Date): Promise<
       signerName: 'Nguyễn Văn A',
       signerTitle: 'TRƯỞNG BAN',
     });
-    await at('2026-01-20T02:00:00.000Z').reviewReports.issueReport(LEADER, { id: year2025.id, number: '03/BC-BCĐ' });
   }
   const year = vietnamDateParts(now).year;
   await at(now.toISOString()).reviewReports.createReport(LEADER, {
