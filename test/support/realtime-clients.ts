@@ -26,6 +26,8 @@ export interface Collected<T = any> {
   completed: boolean;
   /** Resolves once `count` values arrived (or rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ExecutionResult<T, unknown>[]>;
+  /** Resolves with the first value that satisfies `test` (or rejects after `timeoutMs`). */
+  waitForValue(test: (value: ExecutionResult<T, unknown>) => boolean, timeoutMs?: number): Promise<ExecutionResult<T, unknown>>;
   /** Resolves when the sink errored or completed. */
   ended(timeoutMs?: number): Promise<void>;
   stop(): void;
@@ -40,6 +42,8 @@ export function collect<T = any>(client: Client, payload: SubscribePayload): Col
     errors: [],
     completed: false,
     waitFor: (count, timeoutMs = 10_000) => until(() => collected.values.length >= count, timeoutMs, () => `expected ${count} values, got ${JSON.stringify(collected.values)} (errors: ${describe(collected.errors)})`).then(() => collected.values),
+    waitForValue: (test, timeoutMs = 10_000) =>
+      until(() => collected.values.some(test), timeoutMs, () => `no value matched; got ${JSON.stringify(collected.values)} (errors: ${describe(collected.errors)})`).then(() => collected.values.find(test)!),
     ended: (timeoutMs = 10_000) => until(() => collected.completed || collected.errors.length > 0, timeoutMs, () => 'the subscription did not end'),
     stop: () => undefined,
   };
