@@ -18,6 +18,7 @@ import type { SessionService } from './session-service.js';
 import { parsePeriod } from './period.js';
 import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
 import { dueAfterWorkingDays, workingDaysElapsed } from './working-days.js';
+import { contactExpiry, inputAnsweredCounters, type RaiseFromInput } from './voice-service.js';
 
 export interface RaiseConcernInput {
   sessionId: string;
@@ -97,117 +98,135 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
     return undefined;
   }
 
+  /** Raises a concern (OPEN) in a LIVE or CLOSED session, once per requestId. */
+  async function raise(actor: Actor, input: RaiseConcernInput, from?: { fromInput: NonNullable<Concern['fromInput']>; counters: CounterDelta[] }): Promise<Concern> {
+    assertMayWriteSessions(actor, 'raise concerns');
+    const requestId = cleanRequestId(input.requestId);
+    const topic = cleanText(input.topic, 'topic', LIMITS.topic);
+    const text = cleanText(input.text, 'text', LIMITS.text, { multiline: true });
+    const authority = oneOf(input.authority, AUTHORITIES, 'authority') as Authority;
+    const session = await sessions.requireSession(input.sessionId);
+    assertMayActOnSession(actor, session, 'raise concerns');
+    const id = concernIdFor(session.id, requestId);
+    const earlier = await stores.concerns.getConcern(id, true);
+    if (earlier) return earlier;
+    const now = clock().toISOString();
+    await wards.assertActorUnitInForce(actor, now);
+    assertAuthorityInForce(authority, now);
+    if (session.wardId) await wards.requireWardInForce(session.wardId, now, 'a concern raised');
+    if (session.status === 'SCHEDULED') {
+      throw new ConflictError(`Session ${shortId(session.id)} is SCHEDULED; concerns can be raised once it is LIVE (or after it is CLOSED).`, { status: session.status });
+    }
+    const businessId = input.businessId ?? undefined;
+    const business = businessId && isPlausibleId(businessId) ? await stores.businesses.getBusiness(businessId) : undefined;
+    if (businessId && !business) throw new NotFoundError(`There is no business with id "${shortId(businessId)}"; register it first (registerBusiness).`, { businessId });
+    const raisedAt = clock().toISOString();
+    const rules = await deadlines.currentRules();
+    const dueAt = dueAfterWorkingDays(raisedAt, workingDaysFor(rules, authority, session.kind));
+    const wardId = session.wardId ?? (business?.wardId ? await wardOfBusinessAt(business.wardId, raisedAt) : undefined);
+    const tax = session.kind === 'BUSINESS_TAX';
+    const concern: Concern = {
+      id,
+      sessionId: session.id,
+      sessionKind: session.kind,
+      wardId,
+      businessId,
+      topic,
+      text,
+      authority,
+      status: 'OPEN',
+      raisedAt,
+      dueAt,
+      ruleVersion: rules.version,
+      history: [{ from: null, to: 'OPEN', at: raisedAt, by: actor.id, note: null, authority, dueAt }],
+    };
+    const counters: CounterDelta[] = [
+      { scope: { kind: 'district', at: raisedAt }, add: { concerns: 1, byStatus: { OPEN: 1 }, byLevel: [{ status: 'OPEN', authority, add: 1 }], ...(tax ? { taxByStatus: { OPEN: 1 } } : {}) } },
+    ];
+    if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: raisedAt }, add: { concerns: 1, byLevel: [{ status: 'OPEN', authority, add: 1 }], ...(tax ? { taxByStatus: { OPEN: 1 } } : {}) } });
+    const entry = auditEntry(actor, 'CONCERN_RAISED', `Raised a concern: "${topic}"`, { toStatus: 'OPEN', sessionId: session.id, concernId: id, businessId, wardId }, raisedAt);
+    if (from) {
+      const result = await stores.concerns.createConcernFromInput({ ...concern, fromInput: from.fromInput }, [...counters, ...from.counters], entry);
+      if (result === 'input-moved') throw new ConflictError(`Input ${from.fromInput.id} is no longer SELECTED (raised, or declined meanwhile); reload the agenda.`, { status: 'RAISED' });
+      return result === 'created' ? { ...concern, fromInput: from.fromInput } : requireConcern(id);
+    }
+    const created = await stores.concerns.createConcern(concern, counters, entry, tax && businessId ? { businessId, scheduledAt: session.scheduledAt, sector: business?.sector, wardId: business?.wardId } : undefined);
+    if (created) return concern;
+    return requireConcern(id);
+  }
+
+  /** One move of the state machine; refused moves write nothing and leave the history as it was. */
+  async function moveConcern(actor: Actor, input: MoveConcernInput): Promise<Concern> {
+    assertMayWriteSessions(actor, 'move concerns');
+    const to = oneOf(input.to, CONCERN_STATUSES, 'to') as ConcernStatus;
+    const note = cleanOptionalText(input.note, 'note', LIMITS.note, { multiline: true });
+    const response = cleanOptionalText(input.response, 'response', LIMITS.response, { multiline: true });
+    const newAuthority = input.authority ? (oneOf(input.authority, AUTHORITIES, 'authority') as Authority) : undefined;
+    const concern = await requireConcern(input.concernId);
+    const session = await sessions.requireSession(concern.sessionId);
+    // A concern handed over by a reorganisation is moved by the unit that handles it now.
+    assertMayActOnSession(actor, { kind: session.kind, wardId: concern.handledBy ?? session.wardId }, 'move concerns');
+    const authority = newAuthority ?? concern.authority;
+    const now = clock().toISOString();
+    await wards.assertActorUnitInForce(actor, now);
+    assertAuthorityInForce(authority, now);
+    const { closes } = checkConcernMove({ id: concern.id, from: concern.status, to, authorityAfter: authority, response });
+    const at = clock().toISOString();
+    const from = concern.status;
+    const tax = concern.sessionKind === 'BUSINESS_TAX';
+    const moves: Tally = { byLevel: levelMove({ status: from, authority: concern.authority }, { status: to, authority }) };
+    if (tax) Object.assign(moves, { taxByStatus: { [from]: -1, [to]: 1 }, taxEscalated: to === 'ESCALATED' ? 1 : 0 });
+    // An escalation, or a move to another level, starts that level's time allowed from the day of the move,
+    // under the rules the concern was raised with.
+    let dueAt = concern.dueAt;
+    if (!closes && dueAt && (to === 'ESCALATED' || authority !== concern.authority)) {
+      const rules = await deadlines.rulesOfVersion(concern.ruleVersion ?? 0);
+      dueAt = dueAfterWorkingDays(at, workingDaysFor(rules, authority, concern.sessionKind));
+    }
+    if (closes) moves.answers = [answerTimeTally(authority, workingDaysElapsed(concern.raisedAt, at))];
+    const counters: CounterDelta[] = [{ scope: { kind: 'district', at: concern.raisedAt }, add: { byStatus: { [from]: -1, [to]: 1 }, ...moves } }];
+    if (concern.wardId) counters.push({ scope: { kind: 'ward', wardId: concern.wardId, at: concern.raisedAt }, add: { concernsClosed: closes ? 1 : 0, ...moves } });
+    // Closing a concern raised from a resident's input answers that input: its counters, and its contact's retention starts.
+    const answered = closes && concern.fromInput ? { inputId: concern.fromInput.id, answeredAt: at, ...(concern.fromInput.hasContact ? { contactExpiresAt: contactExpiry(at) } : {}) } : undefined;
+    if (closes && concern.fromInput) counters.push(...inputAnsweredCounters(concern.fromInput, at));
+    const transition = { from, to, at, by: actor.id, note: note ?? null, authority, ...(dueAt ? { dueAt } : {}) };
+    const after: Concern = {
+      ...concern,
+      status: to,
+      authority,
+      response: response ?? concern.response,
+      closedAt: closes ? at : concern.closedAt,
+      dueAt,
+      history: [...concern.history, transition],
+    };
+    const ok = await stores.concerns.moveConcern(
+      concern.id,
+      from,
+      { to, authority, response, closedAt: closes ? at : undefined, dueAt: dueAt !== concern.dueAt ? dueAt : undefined, transition },
+      counters,
+      auditEntry(actor, 'CONCERN_MOVED', `Moved a concern from ${from} to ${to}: "${concern.topic}"`, { fromStatus: from, toStatus: to, sessionId: concern.sessionId, concernId: concern.id, businessId: concern.businessId, wardId: concern.wardId }, at),
+      after,
+      answered,
+    );
+    if (!ok) {
+      const now = await requireConcern(concern.id);
+      throw new ConflictError(`Concern ${concern.id} was moved to ${now.status} meanwhile; reload it and decide again.`, { status: now.status });
+    }
+    return after;
+  }
+
   return {
     getConcern,
     requireConcern,
 
     /** Raises a concern (OPEN) in a LIVE or CLOSED session, once per requestId. */
-    async raiseConcern(actor: Actor, input: RaiseConcernInput): Promise<Concern> {
-      assertMayWriteSessions(actor, 'raise concerns');
-      const requestId = cleanRequestId(input.requestId);
-      const topic = cleanText(input.topic, 'topic', LIMITS.topic);
-      const text = cleanText(input.text, 'text', LIMITS.text, { multiline: true });
-      const authority = oneOf(input.authority, AUTHORITIES, 'authority') as Authority;
-      const session = await sessions.requireSession(input.sessionId);
-      assertMayActOnSession(actor, session, 'raise concerns');
-      const id = concernIdFor(session.id, requestId);
-      const earlier = await stores.concerns.getConcern(id, true);
-      if (earlier) return earlier;
-      const now = clock().toISOString();
-      await wards.assertActorUnitInForce(actor, now);
-      assertAuthorityInForce(authority, now);
-      if (session.wardId) await wards.requireWardInForce(session.wardId, now, 'a concern raised');
-      if (session.status === 'SCHEDULED') {
-        throw new ConflictError(`Session ${shortId(session.id)} is SCHEDULED; concerns can be raised once it is LIVE (or after it is CLOSED).`, { status: session.status });
-      }
-      const businessId = input.businessId ?? undefined;
-      const business = businessId && isPlausibleId(businessId) ? await stores.businesses.getBusiness(businessId) : undefined;
-      if (businessId && !business) throw new NotFoundError(`There is no business with id "${shortId(businessId)}"; register it first (registerBusiness).`, { businessId });
-      const raisedAt = clock().toISOString();
-      const rules = await deadlines.currentRules();
-      const dueAt = dueAfterWorkingDays(raisedAt, workingDaysFor(rules, authority, session.kind));
-      const wardId = session.wardId ?? (business?.wardId ? await wardOfBusinessAt(business.wardId, raisedAt) : undefined);
-      const tax = session.kind === 'BUSINESS_TAX';
-      const concern: Concern = {
-        id,
-        sessionId: session.id,
-        sessionKind: session.kind,
-        wardId,
-        businessId,
-        topic,
-        text,
-        authority,
-        status: 'OPEN',
-        raisedAt,
-        dueAt,
-        ruleVersion: rules.version,
-        history: [{ from: null, to: 'OPEN', at: raisedAt, by: actor.id, note: null, authority, dueAt }],
-      };
-      const counters: CounterDelta[] = [
-        { scope: { kind: 'district', at: raisedAt }, add: { concerns: 1, byStatus: { OPEN: 1 }, byLevel: [{ status: 'OPEN', authority, add: 1 }], ...(tax ? { taxByStatus: { OPEN: 1 } } : {}) } },
-      ];
-      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: raisedAt }, add: { concerns: 1, byLevel: [{ status: 'OPEN', authority, add: 1 }], ...(tax ? { taxByStatus: { OPEN: 1 } } : {}) } });
-      const entry = auditEntry(actor, 'CONCERN_RAISED', `Raised a concern: "${topic}"`, { toStatus: 'OPEN', sessionId: session.id, concernId: id, businessId, wardId }, raisedAt);
-      const created = await stores.concerns.createConcern(concern, counters, entry, tax && businessId ? { businessId, scheduledAt: session.scheduledAt, sector: business?.sector, wardId: business?.wardId } : undefined);
-      if (created) return concern;
-      return requireConcern(id);
-    },
+    raiseConcern: (actor: Actor, input: RaiseConcernInput): Promise<Concern> => raise(actor, input),
 
-    /** One move of the state machine; refused moves write nothing and leave the history as it was. */
-    async moveConcern(actor: Actor, input: MoveConcernInput): Promise<Concern> {
-      assertMayWriteSessions(actor, 'move concerns');
-      const to = oneOf(input.to, CONCERN_STATUSES, 'to') as ConcernStatus;
-      const note = cleanOptionalText(input.note, 'note', LIMITS.note, { multiline: true });
-      const response = cleanOptionalText(input.response, 'response', LIMITS.response, { multiline: true });
-      const newAuthority = input.authority ? (oneOf(input.authority, AUTHORITIES, 'authority') as Authority) : undefined;
-      const concern = await requireConcern(input.concernId);
-      const session = await sessions.requireSession(concern.sessionId);
-      // A concern handed over by a reorganisation is moved by the unit that handles it now.
-      assertMayActOnSession(actor, { kind: session.kind, wardId: concern.handledBy ?? session.wardId }, 'move concerns');
-      const authority = newAuthority ?? concern.authority;
-      const now = clock().toISOString();
-      await wards.assertActorUnitInForce(actor, now);
-      assertAuthorityInForce(authority, now);
-      const { closes } = checkConcernMove({ id: concern.id, from: concern.status, to, authorityAfter: authority, response });
-      const at = clock().toISOString();
-      const from = concern.status;
-      const tax = concern.sessionKind === 'BUSINESS_TAX';
-      const moves: Tally = { byLevel: levelMove({ status: from, authority: concern.authority }, { status: to, authority }) };
-      if (tax) Object.assign(moves, { taxByStatus: { [from]: -1, [to]: 1 }, taxEscalated: to === 'ESCALATED' ? 1 : 0 });
-      // An escalation, or a move to another level, starts that level's time allowed from the day of the move,
-      // under the rules the concern was raised with.
-      let dueAt = concern.dueAt;
-      if (!closes && dueAt && (to === 'ESCALATED' || authority !== concern.authority)) {
-        const rules = await deadlines.rulesOfVersion(concern.ruleVersion ?? 0);
-        dueAt = dueAfterWorkingDays(at, workingDaysFor(rules, authority, concern.sessionKind));
-      }
-      if (closes) moves.answers = [answerTimeTally(authority, workingDaysElapsed(concern.raisedAt, at))];
-      const counters: CounterDelta[] = [{ scope: { kind: 'district', at: concern.raisedAt }, add: { byStatus: { [from]: -1, [to]: 1 }, ...moves } }];
-      if (concern.wardId) counters.push({ scope: { kind: 'ward', wardId: concern.wardId, at: concern.raisedAt }, add: { concernsClosed: closes ? 1 : 0, ...moves } });
-      const transition = { from, to, at, by: actor.id, note: note ?? null, authority, ...(dueAt ? { dueAt } : {}) };
-      const after: Concern = {
-        ...concern,
-        status: to,
-        authority,
-        response: response ?? concern.response,
-        closedAt: closes ? at : concern.closedAt,
-        dueAt,
-        history: [...concern.history, transition],
-      };
-      const ok = await stores.concerns.moveConcern(
-        concern.id,
-        from,
-        { to, authority, response, closedAt: closes ? at : undefined, dueAt: dueAt !== concern.dueAt ? dueAt : undefined, transition },
-        counters,
-        auditEntry(actor, 'CONCERN_MOVED', `Moved a concern from ${from} to ${to}: "${concern.topic}"`, { fromStatus: from, toStatus: to, sessionId: concern.sessionId, concernId: concern.id, businessId: concern.businessId, wardId: concern.wardId }, at),
-        after,
-      );
-      if (!ok) {
-        const now = await requireConcern(concern.id);
-        throw new ConflictError(`Concern ${concern.id} was moved to ${now.status} meanwhile; reload it and decide again.`, { status: now.status });
-      }
-      return after;
-    },
+    /** Raises a resident's SELECTED input as a concern of its session: the input becomes RAISED in the same transaction. */
+    raiseFromInput: ((actor, args) => raise(actor, { ...args, businessId: null }, { fromInput: args.fromInput, counters: args.inputCounters })) as RaiseFromInput,
+
+    moveConcern,
+
 
     /** Whether a concern is still waiting for an answer after its deadline. */
     isOverdue: (c: Concern): boolean => !c.closedAt && !!c.dueAt && c.dueAt < clock().toISOString(),

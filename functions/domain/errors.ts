@@ -26,6 +26,16 @@ export class NotFoundError extends DomainError {}
 /** A move the state machine (or a uniqueness rule) forbids. */
 export class ConflictError extends DomainError {}
 
+/** A client sent more than a rate limit allows (the public endpoint): it may try again after a while. */
+export class RateLimitedError extends DomainError {
+  constructor(
+    readonly rule: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(`Too many requests from your connection; try again in ${retryAfterSeconds} s.`, { reason: 'RATE_LIMITED', retryAfterSeconds });
+  }
+}
+
 /** A dependency (the database) is unavailable: the client may retry the same request. */
 export class UnavailableError extends Error {
   constructor(message = 'The service is temporarily unavailable; retry the same request in a few seconds.') {

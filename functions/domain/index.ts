@@ -10,6 +10,7 @@ import { createReportService, type ReportService } from './report-service.js';
 import { createReviewReportService, type ReviewReportService } from './review-report-service.js';
 import { createSessionService } from './session-service.js';
 import { createSummaryService } from './summary-service.js';
+import { createVoiceService, type VoiceService } from './voice-service.js';
 import { createWardService, type WardService } from './ward-service.js';
 import type { ActivityService } from './activity-service.js';
 import type { BusinessService } from './business-service.js';
@@ -34,6 +35,8 @@ export interface Domain {
   reports: ReportService;
   /** Review reports as documents: drafts, issuing, snapshots. */
   reviewReports: ReviewReportService;
+  /** Residents' voice: inputs before a dialogue, agendas, look-ups. */
+  voice: VoiceService;
   /** The same domain over the same stores (and the same caches), with another clock. */
   withClock(clock: Clock): Domain;
 }
@@ -50,11 +53,13 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
   const sessions = createSessionService(stores, wards, clock);
   const deadlines = createDeadlineService(stores, clock);
   const reports = createReportService(stores, wards, clock);
+  const concerns = createConcernService(stores, sessions, clock, deadlines, wards);
   return {
     wards,
     sessions,
     deadlines,
-    concerns: createConcernService(stores, sessions, clock, deadlines, wards),
+    concerns,
+    voice: createVoiceService(stores, sessions, wards, clock, concerns.raiseFromInput),
     handovers: createHandoverService(stores, wards, clock),
     abilities: createAbilities(wards),
     businesses: createBusinessService(stores, wards, clock),

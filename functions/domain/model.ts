@@ -29,6 +29,8 @@ export interface Session {
   title: string;
   wardId?: string;
   hostBody: string;
+  /** Where it is held (the public page shows it). */
+  place?: string;
   status: SessionStatus;
   scheduledAt: string;
   startedAt?: string;
@@ -127,6 +129,8 @@ export interface Concern {
   successorCandidates?: string[];
   /** The reorganisations already applied to it (what makes applying one idempotent). */
   handovers?: string[];
+  /** The resident input it was raised from (raiseFromInput): its answer is that input's answer. */
+  fromInput?: { id: string; wardId: string; neighbourhoodId?: string; receivedAt: string; hasContact: boolean };
 }
 
 export interface Business {
@@ -146,6 +150,8 @@ export const ACTIVITY_ACTIONS = [
   'BUSINESS_REGISTERED',
   'CONCERN_RAISED',
   'CONCERN_MOVED',
+  'INPUT_SUBMITTED',
+  'INPUT_TRIAGED',
   'REPORT_CREATED',
   'REPORT_UPDATED',
   'REPORT_ISSUED',
@@ -251,6 +257,7 @@ export type SessionConnection = Connection<Session>;
 export type ConcernConnection = Connection<Concern>;
 export type BusinessConnection = Connection<Business>;
 export type ActivityConnection = Connection<Activity>;
+export type ResidentInputConnection = Connection<ResidentInput>;
 
 /** A page as a Relay connection. */
 export function toConnection<T>(page: Page<T>): Connection<T> {
@@ -259,4 +266,44 @@ export function toConnection<T>(page: Page<T>): Connection<T> {
     pageInfo: { hasNextPage: page.hasNextPage, endCursor: page.items.at(-1)?.cursor ?? null },
     totalCount: page.totalCount ?? (async () => page.items.length),
   };
+}
+
+// ---- Residents' voice (contract: voice.graphql) ---------------------------------------------------
+
+export const INPUT_CHANNELS = ['NEIGHBOURHOOD_MEETING', 'RESIDENTIAL_GROUP', 'PUBLIC_FORM', 'OFFICE'] as const;
+export type InputChannel = (typeof INPUT_CHANNELS)[number];
+export const INPUT_STATUSES = ['RECEIVED', 'SELECTED', 'MERGED', 'DECLINED', 'RAISED'] as const;
+export type InputStatus = (typeof INPUT_STATUSES)[number];
+
+/** A neighbourhood (khu phố) of a ward: reference data (functions/data/neighbourhoods.json). */
+export interface Neighbourhood {
+  id: string;
+  wardId: string;
+  name: string;
+  order: number;
+  /** A generated placeholder ("Khu phố 1…N") until the ward's real list is loaded. */
+  generated: boolean;
+}
+
+/** An opinion gathered before a dialogue. */
+export interface ResidentInput {
+  id: string;
+  wardId: string;
+  neighbourhoodId?: string;
+  channel: InputChannel;
+  topic: string;
+  text: string;
+  supporters: number;
+  status: InputStatus;
+  receivedAt: string;
+  /** Who entered it: an officer's id, or "public" for the public form. */
+  by: string;
+  lookupCode: string;
+  hasContact: boolean;
+  sessionId?: string;
+  concernId?: string;
+  mergedIntoId?: string;
+  note?: string;
+  /** When its concern was answered (set by the move that closes the concern). */
+  answeredAt?: string;
 }

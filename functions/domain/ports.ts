@@ -4,7 +4,7 @@
  * indexes or attribute names. The counters' attribute names live in one place:
  * functions/store/counters.ts.
  */
-import type { Activity, AttendeeCategory, Authority, Business, BusinessSector, CheckIn, Concern, ConcernStatus, ConcernTransition, Session, SessionKind, SessionStatus } from './model.js';
+import type { Activity, AttendeeCategory, Authority, Business, BusinessSector, CheckIn, Concern, ConcernStatus, ConcernTransition, InputStatus, Neighbourhood, ResidentInput, Session, SessionKind, SessionStatus } from './model.js';
 import type { DeadlineRuleSet } from './deadline-rules.js';
 import type { Period } from './period.js';
 import type { ReviewReport, ReviewReportStatus } from './report-model.js';
@@ -16,6 +16,8 @@ import type { Jurisdiction, Ward } from './wards.js';
 export type CounterScope =
   | { kind: 'district'; at: string }
   | { kind: 'ward'; wardId: string; at: string }
+  /** A neighbourhood's residents' inputs (by the input's receivedAt). */
+  | { kind: 'neighbourhood'; neighbourhoodId: string; at: string }
   | { kind: 'session'; sessionId: string }
   /** The district's LIVE sessions: their number and ids, moved by starting/closing `sessionId`. */
   | { kind: 'live'; sessionId: string };
@@ -41,6 +43,16 @@ export interface Tally {
   answers?: { authority: Authority; bin: number; add: number }[];
   /** LIVE sessions (scope `live` only). */
   live?: number;
+  /** Residents' inputs, dated by their receivedAt: received, the residents behind them, and what became of them. */
+  inputs?: number;
+  inputSupporters?: number;
+  inputsSelected?: number;
+  inputsDeclined?: number;
+  inputsMerged?: number;
+  inputsRaised?: number;
+  inputsAnswered?: number;
+  /** Answered inputs by calendar days from receipt to answer (a histogram's bin: answer-times.ts). */
+  inputAnswerDays?: { bin: number; add: number }[];
 }
 
 /** A tally to add in the same transaction as the write it counts. */
@@ -65,6 +77,15 @@ export interface Totals {
   taxEscalated: number;
   /** Non-zero answer-time bins, by level then bin. */
   answers: { authority: Authority; bin: number; count: number }[];
+  inputs: number;
+  inputSupporters: number;
+  inputsSelected: number;
+  inputsDeclined: number;
+  inputsMerged: number;
+  inputsRaised: number;
+  inputsAnswered: number;
+  /** Non-zero bins of days from receipt to answer, by bin. */
+  inputAnswerDays: { bin: number; count: number }[];
 }
 
 /** The engagement of one business in one round, dated by the round's scheduledAt. */
@@ -171,6 +192,7 @@ export interface WardsPort {
 export interface StatsPort {
   readDistrictTotals(period?: Period): Promise<Totals>;
   readWardTotals(wardId: string, period?: Period): Promise<Totals>;
+  readNeighbourhoodTotals(neighbourhoodId: string, period?: Period): Promise<Totals>;
   readSessionTotals(sessionId: string): Promise<Totals>;
   /** How many sessions are LIVE, and which (`ids` is missing from data written before it was kept). */
   readLiveSessions(): Promise<{ count: number; ids?: string[] }>;
@@ -210,7 +232,9 @@ export interface ConcernsPort {
   /** Creates a concern once; false when it already exists. */
   createConcern(concern: Concern, counters: CounterDelta[], activity: Activity, engagement?: EngagementFacts): Promise<boolean>;
   /** Applies one move if the concern is still in `from`; false when it moved meanwhile (nothing written). */
-  moveConcern(id: string, from: ConcernStatus, change: ConcernChange, counters: CounterDelta[], activity: Activity, after?: Concern): Promise<boolean>;
+  moveConcern(id: string, from: ConcernStatus, change: ConcernChange, counters: CounterDelta[], activity: Activity, after?: Concern, answered?: InputAnswered): Promise<boolean>;
+  /** Creates a concern raised from an input, and marks the input RAISED, in one transaction: 'input-moved' when the input is no longer SELECTED (nothing written). */
+  createConcernFromInput(concern: Concern & { fromInput: NonNullable<Concern['fromInput']> }, counters: CounterDelta[], activity: Activity): Promise<'created' | 'exists' | 'input-moved'>;
   /**
    * Hands a concern over to another unit in one transaction; `reorganisationId` makes it once per
    * reorganisation, a pick needs the concern to be still awaiting one. False when that no longer holds.
@@ -259,7 +283,61 @@ export interface ReportsPort {
 }
 
 /** Every port the domain's services use. */
+// ---- Residents' voice ------------------------------------------------------------------------------
+
+export interface InputFilter {
+  wardId?: string;
+  sessionId?: string;
+  status?: InputStatus;
+}
+
+/** One triage move: the input as read, as it becomes, and the input a duplicate merges into. */
+export interface TriageChange {
+  input: ResidentInput;
+  after: ResidentInput;
+  mergeInto?: ResidentInput;
+}
+
+export interface NeighbourhoodsPort {
+  putNeighbourhoods(list: readonly Neighbourhood[]): Promise<void>;
+  listNeighbourhoods(wardId: string): Promise<Neighbourhood[]>;
+  getNeighbourhood(id: string): Promise<Neighbourhood | undefined>;
+}
+
+export interface InputsPort {
+  getInput(id: string, consistent?: boolean): Promise<ResidentInput | undefined>;
+  createInput(input: ResidentInput, contact: { contact: string; consentAt: string } | undefined, counters: CounterDelta[], activity?: Activity): Promise<'created' | 'exists' | 'code-taken'>;
+  inputIdOfCode(code: string): Promise<string | undefined>;
+  getContact(id: string, nowSeconds: number): Promise<string | undefined>;
+  triage(change: TriageChange, counters: CounterDelta[], activity: Activity): Promise<boolean>;
+  listInputs(filter: InputFilter, first: number, after?: string | null): Promise<RawPage & { inputs: ResidentInput[] }>;
+  agendaOf(sessionId: string): Promise<ResidentInput[]>;
+}
+
+/** What a move that answers a concern raised from an input also writes. */
+export interface InputAnswered {
+  inputId: string;
+  answeredAt: string;
+  /** Epoch seconds: when the contact's retention ends (only when the input has one). */
+  contactExpiresAt?: number;
+}
+
+/** A limit per client: at most `points` requests per `durationSeconds`. */
+export interface RateLimitRule {
+  name: string;
+  points: number;
+  durationSeconds: number;
+}
+
+export interface RateLimitPort {
+  /** Counts one request of the client under the rule; throws RateLimitedError past the limit. */
+  consume(rule: string, clientKey: string): Promise<void>;
+}
+
 export interface Stores {
+  limits: RateLimitPort;
+  neighbourhoods: NeighbourhoodsPort;
+  inputs: InputsPort;
   wards: WardsPort;
   stats: StatsPort;
   sessions: SessionsPort;

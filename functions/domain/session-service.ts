@@ -21,7 +21,7 @@ import {
 } from './model.js';
 import { toPage } from './pages.js';
 import { parseInstant, parsePeriod } from './period.js';
-import { cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
+import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
 import type { WardService } from './ward-service.js';
 
 export interface ScheduleSessionInput {
@@ -29,6 +29,7 @@ export interface ScheduleSessionInput {
   title: string;
   wardId?: string | null;
   hostBody: string;
+  place?: string | null;
   scheduledAt: string;
 }
 
@@ -99,6 +100,7 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       const kind = oneOf(input.kind, SESSION_KINDS, 'kind');
       const title = cleanText(input.title, 'title', LIMITS.title);
       const hostBody = cleanText(input.hostBody, 'hostBody', LIMITS.hostBody);
+      const place = cleanOptionalText(input.place, 'place', LIMITS.hostBody);
       const scheduledAt = parseInstant(input.scheduledAt, 'scheduledAt');
       const wardId = input.wardId ?? undefined;
       if (kind === 'PUBLIC' && !wardId) throw new InvalidInputError('A PUBLIC session needs a wardId: the ward whose residents it hosts.', { field: 'wardId' });
@@ -106,7 +108,7 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       await wards.assertActorUnitInForce(actor, clock().toISOString());
       // Writes follow the units in force when the thing happens: a session on a date its ward was not in force is refused.
       if (wardId) await wards.requireWardInForce(wardId, scheduledAt, 'a session scheduled');
-      const session: Session = { id: ulid(), kind, title, wardId, hostBody, status: 'SCHEDULED', scheduledAt };
+      const session: Session = { id: ulid(), kind, title, wardId, hostBody, ...(place ? { place } : {}), status: 'SCHEDULED', scheduledAt };
       const counters: CounterDelta[] = [{ scope: { kind: 'district', at: scheduledAt }, add: { sessions: 1, sessionsByKind: { [kind]: 1 }, taxRounds: kind === 'BUSINESS_TAX' ? 1 : 0 } }];
       if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: scheduledAt }, add: { sessions: 1, sessionsByKind: { [kind]: 1 } } });
       const at = clock().toISOString();

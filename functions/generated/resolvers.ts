@@ -5,7 +5,7 @@ import { Ward as WardModel, UnitChangeView as UnitChangeModel, ParentUnit as Adm
 import { ReorganisationStatus as ReorganisationModel, HandoverResult as HandoverResultModel, HandoverMove as HandoverMoveModel } from '../domain/handover-service.js';
 import { WardLineageStats as WardLineageStatsModel, PredecessorStats as PredecessorStatsModel, CombinedStats as CombinedStatsModel } from '../domain/ward-service.js';
 import { ViewerAbilities as ViewerAbilitiesModel } from '../domain/abilities.js';
-import { WardStats as WardStatsModel, Session as SessionModel, Concern as ConcernModel, ConcernTransition as ConcernTransitionModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, LiveSessionCounts as LiveSessionCountsModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel } from '../domain/model.js';
+import { WardStats as WardStatsModel, Session as SessionModel, Concern as ConcernModel, ConcernTransition as ConcernTransitionModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, LiveSessionCounts as LiveSessionCountsModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel, Neighbourhood as NeighbourhoodModel, ResidentInput as ResidentInputModel, ResidentInputConnection as ResidentInputConnectionModel } from '../domain/model.js';
 import { ReportFigures as ReportModel, ReviewReport as ReviewReportModel, ReviewReportConnection as ReviewReportConnectionModel } from '../domain/report-model.js';
 import { GraphQLContext } from '../resolvers/context.js';
 export type Maybe<T> = T | null | undefined;
@@ -56,6 +56,8 @@ export type ActivityAction =
   | 'CONCERN_HANDED_OVER'
   | 'CONCERN_MOVED'
   | 'CONCERN_RAISED'
+  | 'INPUT_SUBMITTED'
+  | 'INPUT_TRIAGED'
   | 'REORGANISATION_APPLIED'
   | 'REPORT_CREATED'
   | 'REPORT_ISSUED'
@@ -359,6 +361,46 @@ export type HandoverResult = {
   reorganisation: Reorganisation;
 };
 
+export type InputChannel =
+  | 'NEIGHBOURHOOD_MEETING'
+  | 'OFFICE'
+  | 'PUBLIC_FORM'
+  | 'RESIDENTIAL_GROUP';
+
+/** What a look-up code shows its holder: the opinion's own topic, its status and its answer. */
+export type InputLookup = {
+  __typename?: 'InputLookup';
+  answer?: Maybe<Scalars['String']['output']>;
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  code: Scalars['String']['output'];
+  dialogue?: Maybe<PublicDialogue>;
+  receivedAt: Scalars['DateTime']['output'];
+  status: InputStatus;
+  topic: Scalars['String']['output'];
+  wardName: Scalars['String']['output'];
+};
+
+/** Inputs of one scope in a period, read from counters kept on write. */
+export type InputStats = {
+  __typename?: 'InputStats';
+  answered: Scalars['Int']['output'];
+  declined: Scalars['Int']['output'];
+  /** Median days from receipt to answer (calendar days, Vietnam time); null before the first answer. */
+  medianDaysToAnswer?: Maybe<Scalars['Int']['output']>;
+  raised: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+  selected: Scalars['Int']['output'];
+  /** Residents behind the inputs received (supporters). */
+  supporters: Scalars['Int']['output'];
+};
+
+export type InputStatus =
+  | 'DECLINED'
+  | 'MERGED'
+  | 'RAISED'
+  | 'RECEIVED'
+  | 'SELECTED';
+
 export type IssueReviewReportInput = {
   id: Scalars['ID']['input'];
   /** The issuing date; now when omitted. */
@@ -412,11 +454,16 @@ export type Mutation = {
   issueReviewReport: ReviewReport;
   moveConcern: Concern;
   raiseConcern: Concern;
+  /** The session must be LIVE or CLOSED. */
+  raiseFromInput: Concern;
   registerBusiness: Business;
   scheduleSession: Session;
   /** ADMIN only: sets the time allowed for one level (and kind of session); applies to concerns raised afterwards. */
   setDeadlineRule: DeadlineRuleSet;
   startSession: Session;
+  /** Signed in: an officer's intake. Without a token: the public page's form (channel PUBLIC_FORM only, limited per client; it may select the input's own scalar fields, lookupCode first). */
+  submitResidentInput: ResidentInput;
+  triageResidentInput: ResidentInput;
   /** Drafts only: an issued report is CONFLICT. */
   updateReviewReport: ReviewReport;
 };
@@ -464,6 +511,13 @@ export type MutationRaiseConcernArgs = {
 };
 
 
+export type MutationRaiseFromInputArgs = {
+  authority: Authority;
+  inputId: Scalars['ID']['input'];
+  requestId: Scalars['String']['input'];
+};
+
+
 export type MutationRegisterBusinessArgs = {
   input: RegisterBusinessInput;
 };
@@ -484,8 +538,36 @@ export type MutationStartSessionArgs = {
 };
 
 
+export type MutationSubmitResidentInputArgs = {
+  input: SubmitResidentInputInput;
+};
+
+
+export type MutationTriageResidentInputArgs = {
+  input: TriageResidentInputInput;
+};
+
+
 export type MutationUpdateReviewReportArgs = {
   input: UpdateReviewReportInput;
+};
+
+/** A neighbourhood (khu phố) of a ward: reference data, like the wards. */
+export type Neighbourhood = {
+  __typename?: 'Neighbourhood';
+  /** True while the ward's list is a generated placeholder ("Khu phố 1…N"), until the real list is loaded. */
+  generated: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  inputStats: InputStats;
+  /** "Khu phố 3" */
+  name: Scalars['String']['output'];
+  ward: Ward;
+};
+
+
+/** A neighbourhood (khu phố) of a ward: reference data, like the wards. */
+export type NeighbourhoodInputStatsArgs = {
+  period?: InputMaybe<PeriodInput>;
 };
 
 export type PageInfo = {
@@ -507,6 +589,57 @@ export type PredecessorStats = {
   whole: Scalars['Boolean']['output'];
 };
 
+export type PublicAgendaItem = {
+  __typename?: 'PublicAgendaItem';
+  supporters: Scalars['Int']['output'];
+  topic: Scalars['String']['output'];
+};
+
+export type PublicAnswer = {
+  __typename?: 'PublicAnswer';
+  answer: Scalars['String']['output'];
+  answeredAt: Scalars['DateTime']['output'];
+  topic: Scalars['String']['output'];
+};
+
+/** What the public page shows of a dialogue: no resident's text, no contact. */
+export type PublicDialogue = {
+  __typename?: 'PublicDialogue';
+  /** The agenda's topics, most supporters first. */
+  agenda: Array<PublicAgendaItem>;
+  /** Concerns answered at or after the dialogue: topic and answer. */
+  answers: Array<PublicAnswer>;
+  hostBody: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  place?: Maybe<Scalars['String']['output']>;
+  scheduledAt: Scalars['DateTime']['output'];
+  status: SessionStatus;
+  title: Scalars['String']['output'];
+  wardName: Scalars['String']['output'];
+};
+
+export type PublicDialogues = {
+  __typename?: 'PublicDialogues';
+  /** SCHEDULED and LIVE dialogues, soonest first. */
+  coming: Array<PublicDialogue>;
+  /** The last CLOSED dialogues, newest first. */
+  past: Array<PublicDialogue>;
+};
+
+export type PublicNeighbourhood = {
+  __typename?: 'PublicNeighbourhood';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+/** A ward as the public page lists it. */
+export type PublicWard = {
+  __typename?: 'PublicWard';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  neighbourhoods: Array<PublicNeighbourhood>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The audit trail, newest first: every accepted mutation with who, what and when. */
@@ -521,10 +654,19 @@ export type Query = {
   /** The deadline rules in force now (for concerns raised from now on). */
   deadlineRules: DeadlineRuleSet;
   jurisdiction: Jurisdiction;
+  /** Public, no sign-in: an opinion by its look-up code (null: no such code). */
+  lookupResidentInput?: Maybe<InputLookup>;
+  neighbourhoods: Array<Neighbourhood>;
+  /** Public, no sign-in: a ward's coming and past dialogues. */
+  publicDialogues: PublicDialogues;
+  /** Public, no sign-in: the wards in force and their neighbourhoods. */
+  publicWards: Array<PublicWard>;
   /** The reorganisations of the jurisdiction, oldest first, with what applying each would still move. */
   reorganisations: Array<Reorganisation>;
   /** Every figure of a review report for [period.from, period.to), for the district or one ward; no scans. */
   report: Report;
+  /** Newest first; signed-in roles only. */
+  residentInputs: ResidentInputConnection;
   reviewReport?: Maybe<ReviewReport>;
   /** Review reports, newest first; wardId: only that ward's; district: only the district's. */
   reviewReports: ReviewReportConnection;
@@ -573,8 +715,31 @@ export type QueryConcernsArgs = {
 };
 
 
+export type QueryLookupResidentInputArgs = {
+  code: Scalars['String']['input'];
+};
+
+
+export type QueryNeighbourhoodsArgs = {
+  wardId: Scalars['ID']['input'];
+};
+
+
+export type QueryPublicDialoguesArgs = {
+  wardId: Scalars['ID']['input'];
+};
+
+
 export type QueryReportArgs = {
   period: PeriodInput;
+  wardId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryResidentInputsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<InputStatus>;
   wardId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -855,6 +1020,46 @@ export type ReportWaveFigures = {
   wave: RolloutWave;
 };
 
+/** An opinion gathered before a dialogue. */
+export type ResidentInput = {
+  __typename?: 'ResidentInput';
+  channel: InputChannel;
+  /** The concern it became at that dialogue (status RAISED); its answer is the answer. */
+  concern?: Maybe<Concern>;
+  /** The resident's phone or e-mail, for the ward's officers (and ADMIN) only; null for everyone else, and once deleted after the answer. */
+  contact?: Maybe<Scalars['String']['output']>;
+  /** Whether the resident left a phone or e-mail (the contact itself: contact). */
+  hasContact: Scalars['Boolean']['output'];
+  id: Scalars['ID']['output'];
+  /** The look-up code (mã tra cứu) the resident keeps, e.g. "7KQ4-M2XD". */
+  lookupCode: Scalars['String']['output'];
+  mergedInto?: Maybe<ResidentInput>;
+  neighbourhood?: Maybe<Neighbourhood>;
+  /** Why it was declined. */
+  note?: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  /** The dialogue it was selected for. */
+  session?: Maybe<Session>;
+  status: InputStatus;
+  /** Residents who raised it, merged duplicates included. */
+  supporters: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+  topic: Scalars['String']['output'];
+  ward: Ward;
+};
+
+export type ResidentInputConnection = {
+  __typename?: 'ResidentInputConnection';
+  edges: Array<ResidentInputEdge>;
+  pageInfo: PageInfo;
+};
+
+export type ResidentInputEdge = {
+  __typename?: 'ResidentInputEdge';
+  cursor: Scalars['String']['output'];
+  node: ResidentInput;
+};
+
 /** A review report as a document: figures from the system, narrative from the people who sign it. */
 export type ReviewReport = {
   __typename?: 'ReviewReport';
@@ -926,6 +1131,8 @@ export type RolloutWave =
 export type ScheduleSessionInput = {
   hostBody: Scalars['String']['input'];
   kind: SessionKind;
+  /** Where it is held, e.g. "Hội trường UBND phường Tân Hưng" (shown on the public page). */
+  place?: InputMaybe<Scalars['String']['input']>;
   scheduledAt: Scalars['DateTime']['input'];
   title: Scalars['String']['input'];
   wardId?: InputMaybe<Scalars['ID']['input']>;
@@ -933,6 +1140,8 @@ export type ScheduleSessionInput = {
 
 export type Session = {
   __typename?: 'Session';
+  /** The inputs selected for it, most supporters first. */
+  agenda: Array<ResidentInput>;
   attendance: Scalars['Int']['output'];
   attendanceByCategory: Array<CategoryCount>;
   closedAt?: Maybe<Scalars['DateTime']['output']>;
@@ -944,6 +1153,8 @@ export type Session = {
   kind: SessionKind;
   /** Whether the signed-in person may run this session now: start, close, check in, raise and move concerns. */
   mayManage: Scalars['Boolean']['output'];
+  /** Where it is held, e.g. "Hội trường UBND phường Tân Hưng". */
+  place?: Maybe<Scalars['String']['output']>;
   scheduledAt: Scalars['DateTime']['output'];
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   status: SessionStatus;
@@ -990,6 +1201,23 @@ export type SetDeadlineRuleInput = {
   workingDays: Scalars['Int']['input'];
 };
 
+export type SubmitResidentInputInput = {
+  channel: InputChannel;
+  /** An optional phone or e-mail for the answer (PUBLIC_FORM only); needs contactConsent. */
+  contact?: InputMaybe<Scalars['String']['input']>;
+  /** The resident agrees that the ward keeps the contact until the answer plus the retention period (docs/security.md). */
+  contactConsent?: InputMaybe<Scalars['Boolean']['input']>;
+  neighbourhoodId?: InputMaybe<Scalars['ID']['input']>;
+  /** A repeat creates nothing new. */
+  requestId: Scalars['String']['input'];
+  /** 1..10000: a neighbourhood meeting may hand in one item for many people */
+  supporters?: InputMaybe<Scalars['Int']['input']>;
+  /** 1..4000 characters */
+  text: Scalars['String']['input'];
+  topic: Scalars['String']['input'];
+  wardId: Scalars['ID']['input'];
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   attendanceChanged: AttendanceUpdate;
@@ -1014,6 +1242,15 @@ export type TaxDialogueSummary = {
   escalatedToCity: Scalars['Int']['output'];
   outcomes: ConcernOutcomes;
   rounds: Scalars['Int']['output'];
+};
+
+export type TriageResidentInputInput = {
+  id: Scalars['ID']['input'];
+  mergedIntoId?: InputMaybe<Scalars['ID']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
+  /** SELECTED (needs sessionId), MERGED (needs mergedIntoId), DECLINED (needs note) */
+  to: InputStatus;
 };
 
 /** One lineage edge, seen from one side: `ward` is the other side. */
@@ -1092,6 +1329,8 @@ export type Ward = {
   /** Concerns raised in other units that this unit now handles (handed over by a reorganisation), oldest first. */
   handedOverConcerns: Array<Concern>;
   id: Scalars['ID']['output'];
+  /** Residents' inputs received in the period (none: all time). */
+  inputStats: InputStats;
   /** WARD, COMMUNE or SPECIAL_ZONE for the units Query.wards lists. */
   level: UnitLevel;
   /**
@@ -1100,6 +1339,7 @@ export type Ward = {
    */
   lineageStats: WardLineageStats;
   name: Scalars['String']['output'];
+  neighbourhoods: Array<Neighbourhood>;
   /** The district (before 1/7/2025) or the city it belonged to. */
   parent: AdministrativeUnit;
   /** The units it was formed from. */
@@ -1112,6 +1352,11 @@ export type Ward = {
   validFrom?: Maybe<Scalars['DateTime']['output']>;
   /** First instant no longer in force (exclusive); null: in force. */
   validTo?: Maybe<Scalars['DateTime']['output']>;
+};
+
+
+export type WardInputStatsArgs = {
+  period?: InputMaybe<PeriodInput>;
 };
 
 
@@ -1253,15 +1498,26 @@ export type ResolversTypes = ResolversObject<{
   HandoverMove: ResolverTypeWrapper<HandoverMoveModel>;
   HandoverResult: ResolverTypeWrapper<HandoverResultModel>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
+  InputChannel: ResolverTypeWrapper<Partial<InputChannel>>;
+  InputLookup: ResolverTypeWrapper<Partial<InputLookup>>;
+  InputStats: ResolverTypeWrapper<Partial<InputStats>>;
+  InputStatus: ResolverTypeWrapper<Partial<InputStatus>>;
   Int: ResolverTypeWrapper<Partial<Scalars['Int']['output']>>;
   IssueReviewReportInput: ResolverTypeWrapper<Partial<IssueReviewReportInput>>;
   Jurisdiction: ResolverTypeWrapper<JurisdictionModel>;
   LiveSessionAttendance: ResolverTypeWrapper<LiveSessionCountsModel>;
   MoveConcernInput: ResolverTypeWrapper<Partial<MoveConcernInput>>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Neighbourhood: ResolverTypeWrapper<NeighbourhoodModel>;
   PageInfo: ResolverTypeWrapper<Partial<PageInfo>>;
   PeriodInput: ResolverTypeWrapper<Partial<PeriodInput>>;
   PredecessorStats: ResolverTypeWrapper<PredecessorStatsModel>;
+  PublicAgendaItem: ResolverTypeWrapper<Partial<PublicAgendaItem>>;
+  PublicAnswer: ResolverTypeWrapper<Partial<PublicAnswer>>;
+  PublicDialogue: ResolverTypeWrapper<Partial<PublicDialogue>>;
+  PublicDialogues: ResolverTypeWrapper<Partial<PublicDialogues>>;
+  PublicNeighbourhood: ResolverTypeWrapper<Partial<PublicNeighbourhood>>;
+  PublicWard: ResolverTypeWrapper<Partial<PublicWard>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseConcernInput: ResolverTypeWrapper<Partial<RaiseConcernInput>>;
   RegisterBusinessInput: ResolverTypeWrapper<Partial<RegisterBusinessInput>>;
@@ -1282,6 +1538,9 @@ export type ResolversTypes = ResolversObject<{
   ReportWaitingConcern: ResolverTypeWrapper<Partial<ReportWaitingConcern>>;
   ReportWardFigures: ResolverTypeWrapper<Partial<ReportWardFigures>>;
   ReportWaveFigures: ResolverTypeWrapper<Partial<ReportWaveFigures>>;
+  ResidentInput: ResolverTypeWrapper<ResidentInputModel>;
+  ResidentInputConnection: ResolverTypeWrapper<ResidentInputConnectionModel>;
+  ResidentInputEdge: ResolverTypeWrapper<Partial<Omit<ResidentInputEdge, 'node'> & { node: ResolversTypes['ResidentInput'] }>>;
   ReviewReport: ResolverTypeWrapper<ReviewReportModel>;
   ReviewReportConnection: ResolverTypeWrapper<ReviewReportConnectionModel>;
   ReviewReportEdge: ResolverTypeWrapper<Partial<Omit<ReviewReportEdge, 'node'> & { node: ResolversTypes['ReviewReport'] }>>;
@@ -1297,8 +1556,10 @@ export type ResolversTypes = ResolversObject<{
   SessionStatus: ResolverTypeWrapper<Partial<SessionStatus>>;
   SetDeadlineRuleInput: ResolverTypeWrapper<Partial<SetDeadlineRuleInput>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
+  SubmitResidentInputInput: ResolverTypeWrapper<Partial<SubmitResidentInputInput>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   TaxDialogueSummary: ResolverTypeWrapper<Partial<TaxDialogueSummary>>;
+  TriageResidentInputInput: ResolverTypeWrapper<Partial<TriageResidentInputInput>>;
   UnitChange: ResolverTypeWrapper<UnitChangeModel>;
   UnitLevel: ResolverTypeWrapper<Partial<UnitLevel>>;
   UpdateReviewReportInput: ResolverTypeWrapper<Partial<UpdateReviewReportInput>>;
@@ -1338,15 +1599,24 @@ export type ResolversParentTypes = ResolversObject<{
   HandoverMove: HandoverMoveModel;
   HandoverResult: HandoverResultModel;
   ID: Partial<Scalars['ID']['output']>;
+  InputLookup: Partial<InputLookup>;
+  InputStats: Partial<InputStats>;
   Int: Partial<Scalars['Int']['output']>;
   IssueReviewReportInput: Partial<IssueReviewReportInput>;
   Jurisdiction: JurisdictionModel;
   LiveSessionAttendance: LiveSessionCountsModel;
   MoveConcernInput: Partial<MoveConcernInput>;
   Mutation: Record<PropertyKey, never>;
+  Neighbourhood: NeighbourhoodModel;
   PageInfo: Partial<PageInfo>;
   PeriodInput: Partial<PeriodInput>;
   PredecessorStats: PredecessorStatsModel;
+  PublicAgendaItem: Partial<PublicAgendaItem>;
+  PublicAnswer: Partial<PublicAnswer>;
+  PublicDialogue: Partial<PublicDialogue>;
+  PublicDialogues: Partial<PublicDialogues>;
+  PublicNeighbourhood: Partial<PublicNeighbourhood>;
+  PublicWard: Partial<PublicWard>;
   Query: Record<PropertyKey, never>;
   RaiseConcernInput: Partial<RaiseConcernInput>;
   RegisterBusinessInput: Partial<RegisterBusinessInput>;
@@ -1367,6 +1637,9 @@ export type ResolversParentTypes = ResolversObject<{
   ReportWaitingConcern: Partial<ReportWaitingConcern>;
   ReportWardFigures: Partial<ReportWardFigures>;
   ReportWaveFigures: Partial<ReportWaveFigures>;
+  ResidentInput: ResidentInputModel;
+  ResidentInputConnection: ResidentInputConnectionModel;
+  ResidentInputEdge: Partial<Omit<ResidentInputEdge, 'node'> & { node: ResolversParentTypes['ResidentInput'] }>;
   ReviewReport: ReviewReportModel;
   ReviewReportConnection: ReviewReportConnectionModel;
   ReviewReportEdge: Partial<Omit<ReviewReportEdge, 'node'> & { node: ResolversParentTypes['ReviewReport'] }>;
@@ -1376,8 +1649,10 @@ export type ResolversParentTypes = ResolversObject<{
   SessionEdge: Partial<Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] }>;
   SetDeadlineRuleInput: Partial<SetDeadlineRuleInput>;
   String: Partial<Scalars['String']['output']>;
+  SubmitResidentInputInput: Partial<SubmitResidentInputInput>;
   Subscription: Record<PropertyKey, never>;
   TaxDialogueSummary: Partial<TaxDialogueSummary>;
+  TriageResidentInputInput: Partial<TriageResidentInputInput>;
   UnitChange: UnitChangeModel;
   UpdateReviewReportInput: Partial<UpdateReviewReportInput>;
   Viewer: Partial<Omit<Viewer, 'abilities' | 'ward'> & { abilities: ResolversParentTypes['ViewerAbilities'], ward?: Maybe<ResolversParentTypes['Ward']> }>;
@@ -1576,6 +1851,27 @@ export type HandoverResultResolvers<ContextType = GraphQLContext, ParentType ext
   reorganisation?: Resolver<ResolversTypes['Reorganisation'], ParentType, ContextType>;
 }>;
 
+export type InputLookupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InputLookup'] = ResolversParentTypes['InputLookup']> = ResolversObject<{
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dialogue?: Resolver<Maybe<ResolversTypes['PublicDialogue']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InputStatus'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  wardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type InputStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['InputStats'] = ResolversParentTypes['InputStats']> = ResolversObject<{
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  declined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianDaysToAnswer?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  raised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  selected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supporters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type JurisdictionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Jurisdiction'] = ResolversParentTypes['Jurisdiction']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   nameEn?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1597,11 +1893,22 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   issueReviewReport?: Resolver<ResolversTypes['ReviewReport'], ParentType, ContextType, RequireFields<MutationIssueReviewReportArgs, 'input'>>;
   moveConcern?: Resolver<ResolversTypes['Concern'], ParentType, ContextType, RequireFields<MutationMoveConcernArgs, 'input'>>;
   raiseConcern?: Resolver<ResolversTypes['Concern'], ParentType, ContextType, RequireFields<MutationRaiseConcernArgs, 'input'>>;
+  raiseFromInput?: Resolver<ResolversTypes['Concern'], ParentType, ContextType, RequireFields<MutationRaiseFromInputArgs, 'authority' | 'inputId' | 'requestId'>>;
   registerBusiness?: Resolver<ResolversTypes['Business'], ParentType, ContextType, RequireFields<MutationRegisterBusinessArgs, 'input'>>;
   scheduleSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationScheduleSessionArgs, 'input'>>;
   setDeadlineRule?: Resolver<ResolversTypes['DeadlineRuleSet'], ParentType, ContextType, RequireFields<MutationSetDeadlineRuleArgs, 'input'>>;
   startSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
+  submitResidentInput?: Resolver<ResolversTypes['ResidentInput'], ParentType, ContextType, RequireFields<MutationSubmitResidentInputArgs, 'input'>>;
+  triageResidentInput?: Resolver<ResolversTypes['ResidentInput'], ParentType, ContextType, RequireFields<MutationTriageResidentInputArgs, 'input'>>;
   updateReviewReport?: Resolver<ResolversTypes['ReviewReport'], ParentType, ContextType, RequireFields<MutationUpdateReviewReportArgs, 'input'>>;
+}>;
+
+export type NeighbourhoodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Neighbourhood'] = ResolversParentTypes['Neighbourhood']> = ResolversObject<{
+  generated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStats?: Resolver<ResolversTypes['InputStats'], ParentType, ContextType, Partial<NeighbourhoodInputStatsArgs>>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ward?: Resolver<ResolversTypes['Ward'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1615,6 +1922,45 @@ export type PredecessorStatsResolvers<ContextType = GraphQLContext, ParentType e
   whole?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PublicAgendaItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicAgendaItem'] = ResolversParentTypes['PublicAgendaItem']> = ResolversObject<{
+  supporters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PublicAnswerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicAnswer'] = ResolversParentTypes['PublicAnswer']> = ResolversObject<{
+  answer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  answeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PublicDialogueResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicDialogue'] = ResolversParentTypes['PublicDialogue']> = ResolversObject<{
+  agenda?: Resolver<Array<ResolversTypes['PublicAgendaItem']>, ParentType, ContextType>;
+  answers?: Resolver<Array<ResolversTypes['PublicAnswer']>, ParentType, ContextType>;
+  hostBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scheduledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SessionStatus'], ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  wardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PublicDialoguesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicDialogues'] = ResolversParentTypes['PublicDialogues']> = ResolversObject<{
+  coming?: Resolver<Array<ResolversTypes['PublicDialogue']>, ParentType, ContextType>;
+  past?: Resolver<Array<ResolversTypes['PublicDialogue']>, ParentType, ContextType>;
+}>;
+
+export type PublicNeighbourhoodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicNeighbourhood'] = ResolversParentTypes['PublicNeighbourhood']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PublicWardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicWard'] = ResolversParentTypes['PublicWard']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  neighbourhoods?: Resolver<Array<ResolversTypes['PublicNeighbourhood']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   activity?: Resolver<ResolversTypes['ActivityConnection'], ParentType, ContextType, RequireFields<QueryActivityArgs, 'first'>>;
   business?: Resolver<Maybe<ResolversTypes['Business']>, ParentType, ContextType, RequireFields<QueryBusinessArgs, 'taxCode'>>;
@@ -1624,8 +1970,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   concernsAwaitingSuccessor?: Resolver<Array<ResolversTypes['Concern']>, ParentType, ContextType>;
   deadlineRules?: Resolver<ResolversTypes['DeadlineRuleSet'], ParentType, ContextType>;
   jurisdiction?: Resolver<ResolversTypes['Jurisdiction'], ParentType, ContextType>;
+  lookupResidentInput?: Resolver<Maybe<ResolversTypes['InputLookup']>, ParentType, ContextType, RequireFields<QueryLookupResidentInputArgs, 'code'>>;
+  neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodsArgs, 'wardId'>>;
+  publicDialogues?: Resolver<ResolversTypes['PublicDialogues'], ParentType, ContextType, RequireFields<QueryPublicDialoguesArgs, 'wardId'>>;
+  publicWards?: Resolver<Array<ResolversTypes['PublicWard']>, ParentType, ContextType>;
   reorganisations?: Resolver<Array<ResolversTypes['Reorganisation']>, ParentType, ContextType>;
   report?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<QueryReportArgs, 'period'>>;
+  residentInputs?: Resolver<ResolversTypes['ResidentInputConnection'], ParentType, ContextType, RequireFields<QueryResidentInputsArgs, 'first'>>;
   reviewReport?: Resolver<Maybe<ResolversTypes['ReviewReport']>, ParentType, ContextType, RequireFields<QueryReviewReportArgs, 'id'>>;
   reviewReports?: Resolver<ResolversTypes['ReviewReportConnection'], ParentType, ContextType, RequireFields<QueryReviewReportsArgs, 'first'>>;
   session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType, RequireFields<QuerySessionArgs, 'id'>>;
@@ -1782,6 +2133,35 @@ export type ReportWaveFiguresResolvers<ContextType = GraphQLContext, ParentType 
   wave?: Resolver<ResolversTypes['RolloutWave'], ParentType, ContextType>;
 }>;
 
+export type ResidentInputResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResidentInput'] = ResolversParentTypes['ResidentInput']> = ResolversObject<{
+  channel?: Resolver<ResolversTypes['InputChannel'], ParentType, ContextType>;
+  concern?: Resolver<Maybe<ResolversTypes['Concern']>, ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasContact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lookupCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedInto?: Resolver<Maybe<ResolversTypes['ResidentInput']>, ParentType, ContextType>;
+  neighbourhood?: Resolver<Maybe<ResolversTypes['Neighbourhood']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  session?: Resolver<Maybe<ResolversTypes['Session']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InputStatus'], ParentType, ContextType>;
+  supporters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ward?: Resolver<ResolversTypes['Ward'], ParentType, ContextType>;
+}>;
+
+export type ResidentInputConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResidentInputConnection'] = ResolversParentTypes['ResidentInputConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['ResidentInputEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type ResidentInputEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ResidentInputEdge'] = ResolversParentTypes['ResidentInputEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['ResidentInput'], ParentType, ContextType>;
+}>;
+
 export type ReviewReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReviewReport'] = ResolversParentTypes['ReviewReport']> = ResolversObject<{
   assessment?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1816,6 +2196,7 @@ export type ReviewReportEdgeResolvers<ContextType = GraphQLContext, ParentType e
 }>;
 
 export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
+  agenda?: Resolver<Array<ResolversTypes['ResidentInput']>, ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   attendanceByCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1825,6 +2206,7 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SessionKind'], ParentType, ContextType>;
   mayManage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   scheduledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SessionStatus'], ParentType, ContextType>;
@@ -1885,9 +2267,11 @@ export type WardResolvers<ContextType = GraphQLContext, ParentType extends Resol
   generated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   handedOverConcerns?: Resolver<Array<ResolversTypes['Concern']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inputStats?: Resolver<ResolversTypes['InputStats'], ParentType, ContextType, Partial<WardInputStatsArgs>>;
   level?: Resolver<ResolversTypes['UnitLevel'], ParentType, ContextType>;
   lineageStats?: Resolver<ResolversTypes['WardLineageStats'], ParentType, ContextType, Partial<WardLineageStatsArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType>;
   parent?: Resolver<ResolversTypes['AdministrativeUnit'], ParentType, ContextType>;
   predecessors?: Resolver<Array<ResolversTypes['UnitChange']>, ParentType, ContextType>;
   rolloutWave?: Resolver<ResolversTypes['RolloutWave'], ParentType, ContextType>;
@@ -1938,11 +2322,20 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   DistrictSummary?: DistrictSummaryResolvers<ContextType>;
   HandoverMove?: HandoverMoveResolvers<ContextType>;
   HandoverResult?: HandoverResultResolvers<ContextType>;
+  InputLookup?: InputLookupResolvers<ContextType>;
+  InputStats?: InputStatsResolvers<ContextType>;
   Jurisdiction?: JurisdictionResolvers<ContextType>;
   LiveSessionAttendance?: LiveSessionAttendanceResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Neighbourhood?: NeighbourhoodResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   PredecessorStats?: PredecessorStatsResolvers<ContextType>;
+  PublicAgendaItem?: PublicAgendaItemResolvers<ContextType>;
+  PublicAnswer?: PublicAnswerResolvers<ContextType>;
+  PublicDialogue?: PublicDialogueResolvers<ContextType>;
+  PublicDialogues?: PublicDialoguesResolvers<ContextType>;
+  PublicNeighbourhood?: PublicNeighbourhoodResolvers<ContextType>;
+  PublicWard?: PublicWardResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reorganisation?: ReorganisationResolvers<ContextType>;
   Report?: ReportResolvers<ContextType>;
@@ -1961,6 +2354,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ReportWaitingConcern?: ReportWaitingConcernResolvers<ContextType>;
   ReportWardFigures?: ReportWardFiguresResolvers<ContextType>;
   ReportWaveFigures?: ReportWaveFiguresResolvers<ContextType>;
+  ResidentInput?: ResidentInputResolvers<ContextType>;
+  ResidentInputConnection?: ResidentInputConnectionResolvers<ContextType>;
+  ResidentInputEdge?: ResidentInputEdgeResolvers<ContextType>;
   ReviewReport?: ReviewReportResolvers<ContextType>;
   ReviewReportConnection?: ReviewReportConnectionResolvers<ContextType>;
   ReviewReportEdge?: ReviewReportEdgeResolvers<ContextType>;

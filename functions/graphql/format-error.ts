@@ -5,7 +5,7 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { AuthenticationError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotImplementedError, UnavailableError } from '../domain/errors.js';
+import { AuthenticationError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotImplementedError, RateLimitedError, UnavailableError } from '../domain/errors.js';
 
 /** Every code a client can see. */
 export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE', 'NOT_IMPLEMENTED', 'INTERNAL_SERVER_ERROR'] as const;
@@ -29,6 +29,8 @@ const UNAVAILABLE = clientError('SERVICE_UNAVAILABLE', 'The database is unavaila
 const DOMAIN_CODES: [new (...args: never[]) => Error, ErrorCode][] = [
   [AuthenticationError, 'UNAUTHENTICATED'],
   [ForbiddenError, 'FORBIDDEN'],
+  // The contract has no code of its own for a rate limit: FORBIDDEN, with reason RATE_LIMITED and retryAfterSeconds.
+  [RateLimitedError, 'FORBIDDEN'],
   [InvalidInputError, 'BAD_USER_INPUT'],
   [NotFoundError, 'NOT_FOUND'],
   [ConflictError, 'CONFLICT'],

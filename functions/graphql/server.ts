@@ -27,8 +27,9 @@ const operationLogPlugin: ApolloServerPlugin<GraphQLContext> = {
         const errors = response.body.kind === 'single' ? (response.body.singleResult.errors ?? []) : [];
         contextValue.logger?.info('operation', {
           operationName: operationName ?? null,
-          user: contextValue.actor?.id,
-          role: contextValue.actor?.role,
+          // A public request has no actor (functions/graphql/public-access.ts): its client stays out of the log.
+          user: contextValue.publicClient ? 'public' : contextValue.actor?.id,
+          role: contextValue.publicClient ? 'PUBLIC' : contextValue.actor?.role,
           durationMs: Math.round(performance.now() - started),
           errorCodes: errors.map((e) => e.extensions?.code),
         });

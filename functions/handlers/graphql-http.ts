@@ -5,6 +5,7 @@ import { createApolloServer } from '../graphql/server.js';
 import { checkBodySize } from '../graphql/limits.js';
 import { getRuntime } from './runtime.js';
 import { codeOfDomainError } from '../graphql/format-error.js';
+import { NO_ACTOR, publicClientKey, publicRefusal } from '../graphql/public-access.js';
 
 /**
  * The `graphql-http` Lambda: API Gateway HTTP API (v2) events in, GraphQL responses out.
@@ -18,6 +19,15 @@ const apolloHandler = startServerAndCreateLambdaHandler(server, handlers.createA
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     const logger = runtime.logger.createChild({ persistentKeys: { requestId } });
     const authorization = event.headers?.authorization ?? event.headers?.Authorization;
+    // No token: the public page's operations only (functions/graphql/public-access.ts).
+    if (!authorization) {
+      const refusal = publicRefusal(event.isBase64Encoded && event.body ? Buffer.from(event.body, 'base64').toString('utf8') : event.body);
+      if (refusal) {
+        logger.info('refused request', { reason: 'no token' });
+        throw new GraphQLError(refusal, { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
+      }
+      return { actor: NO_ACTOR, publicClient: publicClientKey(event.requestContext?.http?.sourceIp), requestId, domain: runtime.domain, logger };
+    }
     try {
       const actor = await runtime.verifyToken(authorization);
       logger.appendPersistentKeys({ user: actor.id, role: actor.role });

@@ -8,4 +8,9 @@ export interface GraphQLContext {
   requestId: string;
   domain: Domain;
   logger: Logger;
+  /**
+   * Set only for a request without a token that the public gate let through (functions/graphql/public-access.ts):
+   * the client it comes from, for the rate limits. `actor` then refuses to be read (UNAUTHENTICATED).
+   */
+  publicClient?: string;
 }

@@ -8,6 +8,7 @@ import { sessionResolvers } from './session.js';
 import { summaryResolvers } from './summary.js';
 import { unitResolvers } from './units.js';
 import { viewerResolvers } from './viewer.js';
+import { voiceResolvers } from './voice.js';
 import { wardResolvers } from './ward.js';
 
 const ROOT_TYPES = ['Query', 'Mutation'] as const;
@@ -43,4 +44,4 @@ export function withNotImplemented(resolvers: Resolvers, rootFields: Record<(typ
   return out as Resolvers;
 }
 
-export const resolvers: Resolvers = mergeResolvers(wardResolvers, viewerResolvers, sessionResolvers, concernResolvers, businessResolvers, summaryResolvers, deadlineResolvers, reportResolvers, unitResolvers);
+export const resolvers: Resolvers = mergeResolvers(wardResolvers, viewerResolvers, sessionResolvers, concernResolvers, businessResolvers, summaryResolvers, deadlineResolvers, reportResolvers, unitResolvers, voiceResolvers);

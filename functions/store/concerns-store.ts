@@ -2,10 +2,11 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import type { Activity, Authority, Concern, ConcernStatus, ConcernTransition } from '../domain/model.js';
 import { activityPut } from './activity-store.js';
 import { expressionParts } from './expression.js';
-import type { ConcernFilter, ConcernsPort, CounterDelta, EngagementFacts, OverdueFilter, RawPage, WaitingConcernRecord } from '../domain/ports.js';
+import type { ConcernFilter, ConcernsPort, CounterDelta, EngagementFacts, InputAnswered, OverdueFilter, RawPage, WaitingConcernRecord } from '../domain/ports.js';
 import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
 import { counterUpdate, engagementPut } from './stats-store.js';
-import { runConditionalTransaction, type TransactItem } from './transact.js';
+import { ConditionFailedError, runConditionalTransaction, runTransaction, type TransactItem } from './transact.js';
+import { inputAnsweredUpdates, inputRaisedUpdate } from './inputs-store.js';
 
 // Items (docs/data-model.md): Concern pk CONCERN#<id>, sk CONCERN;
 //   gsi1 CONCERNS | gsi2 WARD#<w>#CONCERNS | gsi3 SESSION#<sessionId>#CONCERNS, sort <raisedAt>#<id>.
@@ -59,6 +60,7 @@ export function concernFromItem(item: Record<string, unknown>): Concern {
     ...(item.awaitingSuccessor ? { awaitingSuccessor: true } : {}),
     ...(item.successorCandidates ? { successorCandidates: item.successorCandidates as string[] } : {}),
     ...(item.handovers ? { handovers: [...(item.handovers as Iterable<string>)] } : {}),
+    ...(item.fromInput ? { fromInput: item.fromInput as NonNullable<Concern['fromInput']> } : {}),
   };
 }
 
@@ -155,6 +157,8 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       activity: Activity,
       /** The concern after the move: its due and waiting markers are rewritten (still waiting) or deleted (answered). */
       after?: Concern,
+      /** The move answers a concern raised from a resident's input: the input's answer and its contact's retention. */
+      answered?: InputAnswered,
     ): Promise<boolean> {
       const update = expressionParts();
       update.add('status', change.to);
@@ -184,7 +188,25 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
           ...counters.map((c) => counterUpdate(tableName, c)),
           activityPut(tableName, activity),
           ...markers,
+          ...(answered ? inputAnsweredUpdates(tableName, answered) : []),
         ]);
+    },
+    async createConcernFromInput(concern, counters, activity) {
+      const items: TransactItem[] = [
+        { Put: { TableName: tableName, Item: concernItem(concern), ConditionExpression: 'attribute_not_exists(pk)' } },
+        inputRaisedUpdate(tableName, concern.fromInput.id, concern.id),
+        ...counters.map((c) => counterUpdate(tableName, c)),
+        activityPut(tableName, activity),
+        waitingPut(tableName, waitingRecordOf(concern)),
+      ];
+      if (concern.dueAt) items.push(dueMarkerPut(tableName, { ...concern, dueAt: concern.dueAt }));
+      try {
+        await runTransaction(db, items);
+        return 'created';
+      } catch (error) {
+        if (error instanceof ConditionFailedError) return error.index === 0 ? 'exists' : 'input-moved';
+        throw error;
+      }
     },
     /**
      * Hands a concern over to another unit (a reorganisation, or the pick of a successor): one history

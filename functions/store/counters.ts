@@ -15,6 +15,10 @@
  * | t_<STATUS>, taxEscalated     | tax-round concerns by status; escalated to the city         |
  * | tta_<AUTHORITY>_<BIN>        | answers by level and answer-time bin                        |
  * | live, ids                    | the LIVE item: live sessions and their ids                  |
+ * | inputs, inputSupporters      | residents' inputs received; the residents behind them       |
+ * | inputsSelected, …Declined,   | inputs selected for an agenda, declined, merged, raised at  |
+ * |   …Merged, …Raised, …Answered|   a dialogue, answered (ward and neighbourhood)             |
+ * | ida_<BIN>                    | answered inputs by days from receipt to answer              |
  */
 import { ATTENDEE_CATEGORIES, AUTHORITIES, CONCERN_STATUSES, SESSION_KINDS, type Authority, type ConcernStatus } from '../domain/model.js';
 import type { Tally, Totals } from '../domain/ports.js';
@@ -27,9 +31,12 @@ const name = {
   byLevel: (status: string, authority: string) => `ca_${status}_${authority}`,
   taxByStatus: (status: string) => `t_${status}`,
   answers: (authority: string, bin: number) => `tta_${authority}_${bin}`,
+  inputAnswerDays: (bin: number) => `ida_${bin}`,
 };
+const INPUT_DAYS_ATTRIBUTE = /^ida_(\d+)$/;
 const ANSWER_ATTRIBUTE = /^tta_([A-Z]+)_(\d+)$/;
-const PLAIN = ['sessions', 'taxRounds', 'attendance', 'concerns', 'concernsClosed', 'taxEscalated', 'live'] as const;
+const INPUT_COUNTS = ['inputs', 'inputSupporters', 'inputsSelected', 'inputsDeclined', 'inputsMerged', 'inputsRaised', 'inputsAnswered'] as const;
+const PLAIN = ['sessions', 'taxRounds', 'attendance', 'concerns', 'concernsClosed', 'taxEscalated', 'live', ...INPUT_COUNTS] as const;
 const KEYED = ['sessionsByKind', 'attendanceByKind', 'attendanceByCategory', 'byStatus', 'taxByStatus'] as const;
 
 /** The attributes a tally ADDs (summed where two entries name the same counter; zeros left out). */
@@ -42,6 +49,7 @@ export function counterAttributes(tally: Tally): Record<string, number> {
   for (const key of KEYED) for (const [k, n] of Object.entries(tally[key] ?? {})) add(name[key](k), n);
   for (const l of tally.byLevel ?? []) add(name.byLevel(l.status, l.authority), l.add);
   for (const a of tally.answers ?? []) add(name.answers(a.authority, a.bin), a.add);
+  for (const d of tally.inputAnswerDays ?? []) add(name.inputAnswerDays(d.bin), d.add);
   for (const [k, n] of Object.entries(out)) if (n === 0) delete out[k];
   return out;
 }
@@ -57,6 +65,12 @@ export function totalsFrom(attributes: Record<string, number>): Totals {
     if (m && count !== 0) answers.push({ authority: m[1] as Authority, bin: Number(m[2]), count });
   }
   answers.sort((x, y) => AUTHORITIES.indexOf(x.authority) - AUTHORITIES.indexOf(y.authority) || x.bin - y.bin);
+  const inputAnswerDays: Totals['inputAnswerDays'] = [];
+  for (const [attribute, count] of Object.entries(attributes)) {
+    const m = INPUT_DAYS_ATTRIBUTE.exec(attribute);
+    if (m && count !== 0) inputAnswerDays.push({ bin: Number(m[1]), count });
+  }
+  inputAnswerDays.sort((x, y) => x.bin - y.bin);
   return {
     sessions: n('sessions'),
     sessionsByKind: byKeys(SESSION_KINDS, (k) => n(name.sessionsByKind(k))),
@@ -71,5 +85,7 @@ export function totalsFrom(attributes: Record<string, number>): Totals {
     taxByStatus: byKeys(CONCERN_STATUSES, (s) => n(name.taxByStatus(s))),
     taxEscalated: n('taxEscalated'),
     answers,
+    ...(Object.fromEntries(INPUT_COUNTS.map((k) => [k, n(k)])) as Record<(typeof INPUT_COUNTS)[number], number>),
+    inputAnswerDays,
   };
 }

@@ -5,6 +5,9 @@ import { createBusinessesStore } from './businesses-store.js';
 import { createDocumentClient, type StoreConfig } from './client.js';
 import { createConcernsStore } from './concerns-store.js';
 import { createDeadlinesStore } from './deadlines-store.js';
+import { createInputsStore, createNeighbourhoodsStore } from './inputs-store.js';
+import { createRateLimitStore } from './rate-limit-store.js';
+import { PUBLIC_RATE_LIMITS } from '../domain/voice-service.js';
 import { createReportsStore } from './reports-store.js';
 import { createSessionsStore } from './sessions-store.js';
 import { createStatsStore } from './stats-store.js';
@@ -24,6 +27,9 @@ export function createStores(config: StoreConfig): Stores & { db: DynamoDBDocume
     activity: createActivityStore(db, config.tableName),
     deadlines: createDeadlinesStore(db, config.tableName),
     reports: createReportsStore(db, config.tableName),
+    neighbourhoods: createNeighbourhoodsStore(db, config.tableName),
+    inputs: createInputsStore(db, config.tableName),
+    limits: createRateLimitStore(db, config.tableName, PUBLIC_RATE_LIMITS),
   };
 }
 

@@ -35,6 +35,7 @@ export function sessionFromItem(item: Record<string, unknown>): Session {
     title: item.title as string,
     wardId: (item.wardId as string | undefined) ?? undefined,
     hostBody: item.hostBody as string,
+    ...(item.place ? { place: item.place as string } : {}),
     status: item.status as SessionStatus,
     scheduledAt: item.scheduledAt as string,
     startedAt: (item.startedAt as string | undefined) ?? undefined,

@@ -17,6 +17,8 @@ export function counterKey(scope: CounterScope, shard: number): { pk: string; sk
       return { pk: 'STATS#DISTRICT', sk: `T#${scope.at}#${shardOf(shard)}` };
     case 'ward':
       return { pk: `STATS#WARD#${scope.wardId}`, sk: `T#${scope.at}#${shardOf(shard)}` };
+    case 'neighbourhood':
+      return { pk: `STATS#NBH#${scope.neighbourhoodId}`, sk: `T#${scope.at}#${shardOf(shard)}` };
     case 'session':
       return { pk: `SESSION#${scope.sessionId}`, sk: `COUNT#${shardOf(shard)}` };
     case 'live':
@@ -113,6 +115,7 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string):
   return {
     readDistrictTotals: (period?: Period) => sumBuckets('STATS#DISTRICT', period),
     readWardTotals: (wardId: string, period?: Period) => sumBuckets(`STATS#WARD#${wardId}`, period),
+    readNeighbourhoodTotals: (neighbourhoodId: string, period?: Period) => sumBuckets(`STATS#NBH#${neighbourhoodId}`, period),
     /** A session's counters: its shards, one Query of at most COUNTER_SHARDS small items. */
     async readSessionTotals(sessionId: string): Promise<Totals> {
       const totals: Record<string, number> = {};

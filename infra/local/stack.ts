@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER, ensureLocalKeys, jwksOf, mintLocalToken } from './keys.js';
 import { ensureTable, startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.js';
@@ -142,6 +143,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       const loaded = await domain.wards.ensureReferenceWards(loadUnitsFile(unitsFile, { name: process.env.UNITS_NAME, validFrom: process.env.UNITS_VALID_FROM }));
       log(`units: ${loaded.length} units loaded from ${unitsFile}`);
     } else await domain.wards.ensureReferenceWards();
+    // NEIGHBOURHOODS_FILE: the real khu phố lists, in the shape of functions/data/neighbourhoods.json.
+    const { neighbourhoodsFrom } = await import('../../functions/domain/neighbourhoods.js');
+    const neighbourhoodsFile = process.env.NEIGHBOURHOODS_FILE;
+    const neighbourhoods = neighbourhoodsFrom(neighbourhoodsFile ? JSON.parse(readFileSync(neighbourhoodsFile, 'utf8')) : undefined);
+    await domain.voice.ensureNeighbourhoods(neighbourhoods);
+    if (neighbourhoodsFile) log(`neighbourhoods: ${neighbourhoods.length} loaded from ${neighbourhoodsFile}`);
     if (options.demo && unitsFile) log('demo data: not loaded with UNITS_FILE (the demo is District 7\'s)');
     else if (options.demo) {
       const { loadDemoDataIfEmpty } = await import('./demo.js');

@@ -11,6 +11,8 @@ export type ActivityAction =
   | 'CONCERN_HANDED_OVER'
   | 'CONCERN_MOVED'
   | 'CONCERN_RAISED'
+  | 'INPUT_SUBMITTED'
+  | 'INPUT_TRIAGED'
   | 'REORGANISATION_APPLIED'
   | 'REPORT_CREATED'
   | 'REPORT_ISSUED'
@@ -134,6 +136,8 @@ export type RolloutWave =
 export type ScheduleSessionInput = {
   hostBody: string;
   kind: SessionKind;
+  /** Where it is held, e.g. "Hội trường UBND phường Tân Hưng" (shown on the public page). */
+  place?: string | null | undefined;
   scheduledAt: string;
   title: string;
   wardId?: string | number | null | undefined;
