@@ -24,6 +24,14 @@ describe('counter attributes (functions/store/counters.ts)', () => {
         taxEscalated: 1,
         answers: [{ authority: 'WARD', bin: 3, add: 1 }],
         live: -1,
+        inputs: 1,
+        inputSupporters: 12,
+        inputsSelected: 1,
+        inputsDeclined: 0,
+        inputsMerged: 1,
+        inputsRaised: 1,
+        inputsAnswered: 1,
+        inputAnswerDays: [{ bin: 9, add: 1 }],
       }),
     ).toEqual({
       sessions: 1,
@@ -41,6 +49,13 @@ describe('counter attributes (functions/store/counters.ts)', () => {
       taxEscalated: 1,
       tta_WARD_3: 1,
       live: -1,
+      inputs: 1,
+      inputSupporters: 12,
+      inputsSelected: 1,
+      inputsMerged: 1,
+      inputsRaised: 1,
+      inputsAnswered: 1,
+      ida_9: 1,
     });
   });
 
