@@ -1,9 +1,10 @@
 /**
- * The check-in kiosk's offline queue. Every tap becomes a check-in with its own `requestId`, written
- * to storage before anything is sent; it leaves the queue only once the API has answered it. A tap
- * sent twice (the answer lost, the page reloaded mid-send) carries the same `requestId`, which the
- * API counts once: nothing is lost and nothing is counted twice.
+ * The check-in kiosk's offline queue (src/lib/offline-queue.ts): every tap becomes a check-in with its
+ * own `requestId`, kept until the API has answered it.
  */
+import { localStorageQueue as storedQueue, OfflineQueue, type QueueStorage } from '../../lib/offline-queue.js';
+
+export type { SendOutcome, QueueStorage, Rejection } from '../../lib/offline-queue.js';
 export type AttendeeCategory =
   | 'RESIDENT'
   | 'YOUTH_UNION_MEMBER'
@@ -23,171 +24,17 @@ export interface QueuedCheckIn {
   attempts: number;
 }
 
-/** What became of one send: answered, try again later, or refused for good (with the API's message). */
-export type SendOutcome = { status: 'sent' } | { status: 'retry'; reason: string } | { status: 'rejected'; message: string };
-
-export interface QueueStorage {
-  load(): QueuedCheckIn[];
-  save(items: QueuedCheckIn[]): void;
-}
-
 export const KIOSK_QUEUE_KEY = 'dp.kiosk.queue.v1';
 
-export function localStorageQueue(storage: Storage = window.localStorage, key = KIOSK_QUEUE_KEY): QueueStorage {
-  return {
-    load() {
-      try {
-        const items = JSON.parse(storage.getItem(key) ?? '[]');
-        return Array.isArray(items) ? items : [];
-      } catch {
-        return [];
-      }
-    },
-    save(items) {
-      storage.setItem(key, JSON.stringify(items));
-    },
-  };
-}
+export const localStorageQueue = (storage: Storage = window.localStorage, key = KIOSK_QUEUE_KEY): QueueStorage<QueuedCheckIn> => storedQueue<QueuedCheckIn>(storage, key);
 
-export interface Rejection {
-  item: QueuedCheckIn;
-  message: string;
-}
-
-export interface CheckInQueueOptions {
-  storage: QueueStorage;
-  send(item: QueuedCheckIn): Promise<SendOutcome>;
-  /** Called after every change of the pending items or rejections. */
-  onChange?(): void;
-  /** How long to wait before the next try after `retry` outcomes in a row. */
-  retryDelay?(failures: number): number;
-  /** Transient server faults are retried this many times per item before it is given up. */
-  maxAttempts?: number;
-  /** A send that has not answered after this long is abandoned and tried again (same requestId). */
-  sendTimeoutMs?: number;
-  newRequestId?(): string;
-  now?(): Date;
-}
-
-export class CheckInQueue {
-  private items: QueuedCheckIn[];
-  private flushing: Promise<void> | undefined;
-  private failures = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private stopped = false;
-  readonly rejections: Rejection[] = [];
-  lastError: string | undefined;
-
-  constructor(private readonly options: CheckInQueueOptions) {
-    this.items = options.storage.load();
-  }
-
-  /** Check-ins not yet answered by the API (all sessions). */
-  get pending(): number {
-    return this.items.length;
-  }
-
+export class CheckInQueue extends OfflineQueue<QueuedCheckIn> {
   pendingFor(sessionId: string): number {
     return this.items.filter((item) => item.sessionId === sessionId).reduce((sum, item) => sum + item.count, 0);
   }
 
   /** Records a tap (persisted at once) and starts sending. */
   enqueue(input: { sessionId: string; category: AttendeeCategory; count?: number; businessId?: string }): QueuedCheckIn {
-    const item: QueuedCheckIn = {
-      requestId: this.options.newRequestId?.() ?? crypto.randomUUID(),
-      sessionId: input.sessionId,
-      category: input.category,
-      count: input.count ?? 1,
-      ...(input.businessId ? { businessId: input.businessId } : {}),
-      queuedAt: (this.options.now?.() ?? new Date()).toISOString(),
-      attempts: 0,
-    };
-    // Re-read first: another tab of the kiosk may have queued or sent items meanwhile.
-    this.items = [...this.mergeWithStored(), item];
-    this.persist();
-    void this.flush();
-    return item;
-  }
-
-  /** Sends queued check-ins one by one, oldest first; stops at the first `retry` and schedules another try. */
-  flush(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    if (this.flushing) return this.flushing;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.flushing = this.drain().finally(() => {
-      this.flushing = undefined;
-    });
-    return this.flushing;
-  }
-
-  /** Stops timers (the page is leaving); queued items stay in storage. */
-  stop() {
-    this.stopped = true;
-    clearTimeout(this.timer);
-    this.timer = undefined;
-  }
-
-  /**
-   * Starts (again) sending what is queued. NOTE: React may stop and start the same queue (StrictMode
-   * mounts every effect twice), so a stop is not final.
-   */
-  start(): Promise<void> {
-    this.stopped = false;
-    return this.flush();
-  }
-
-  private async drain() {
-    while (this.items.length > 0 && !this.stopped) {
-      const item = this.items[0]!;
-      const outcome = await this.sendWithTimeout(item);
-      if (outcome.status === 'retry') {
-        item.attempts += 1;
-        this.lastError = outcome.reason;
-        if (item.attempts >= (this.options.maxAttempts ?? Number.POSITIVE_INFINITY)) {
-          this.remove(item, `${outcome.reason}`);
-          continue;
-        }
-        this.failures += 1;
-        this.persist();
-        const delay = this.options.retryDelay?.(this.failures) ?? Math.min(1_000 * this.failures, 3_000);
-        this.timer = setTimeout(() => void this.flush(), delay);
-        return;
-      }
-      this.failures = 0;
-      this.lastError = undefined;
-      this.remove(item, outcome.status === 'rejected' ? outcome.message : undefined);
-    }
-  }
-
-  private async sendWithTimeout(item: QueuedCheckIn): Promise<SendOutcome> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    // NOTE: a request that hangs (a socket half-open across a server restart) must not block the queue;
-    // abandoning it is safe because its repeat carries the same requestId.
-    const timeout = new Promise<SendOutcome>((done) => {
-      timer = setTimeout(() => done({ status: 'retry', reason: 'no answer in time' }), this.options.sendTimeoutMs ?? 10_000);
-    });
-    try {
-      return await Promise.race([this.options.send(item).catch((error: Error): SendOutcome => ({ status: 'retry', reason: error.message })), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
-  }
-
-  private remove(item: QueuedCheckIn, rejection: string | undefined) {
-    this.items = this.items.filter((other) => other.requestId !== item.requestId);
-    if (rejection !== undefined) this.rejections.unshift({ item, message: rejection });
-    this.persist();
-  }
-
-  private mergeWithStored(): QueuedCheckIn[] {
-    const stored = this.options.storage.load();
-    const known = new Set(this.items.map((item) => item.requestId));
-    return [...this.items, ...stored.filter((item) => !known.has(item.requestId))];
-  }
-
-  private persist() {
-    this.options.storage.save(this.items);
-    this.options.onChange?.();
+    return this.add({ sessionId: input.sessionId, category: input.category, count: input.count ?? 1, ...(input.businessId ? { businessId: input.businessId } : {}) });
   }
 }
