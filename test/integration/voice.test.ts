@@ -72,17 +72,17 @@ describe("residents' voice", () => {
       const sent = await stack.graphql(PUBLIC_SUBMIT, { input: { wardId: WARD, channel: 'PUBLIC_FORM', topic: 'Chiếu sáng', text: 'Hẻm 45 không có đèn.', requestId: rid() } });
       expect(sent.body.data.submitResidentInput).toMatchObject({ status: 'RECEIVED', topic: 'Chiếu sáng' });
       const other = await stack.graphql(PUBLIC_SUBMIT, { input: { wardId: WARD, channel: 'OFFICE', topic: 'x', text: 'y', requestId: rid() } });
-      expect(other.body.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+      expect(other.body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
       for (const query of ['{ residentInputs { edges { node { text } } } }', `{ ward(id: "${WARD}") { id } }`, `mutation { submitResidentInput(input: { wardId: "${WARD}", channel: PUBLIC_FORM, topic: "a", text: "b", requestId: "${rid()}" }) { id ward { name } session { id } } }`]) {
         const refused = await stack.graphql(query, {});
-        expect(refused.body.errors[0].extensions.code, query).toBe('UNAUTHENTICATED');
+        expect(refused.body.errors![0].extensions.code, query).toBe('UNAUTHENTICATED');
         expect(refused.body.data ?? null).toBeNull();
       }
     });
 
     it('shows the contact to the ward’s officers and ADMIN only, and only with consent', async () => {
       const noConsent = await stack.graphql(PUBLIC_SUBMIT, { input: { wardId: WARD, channel: 'PUBLIC_FORM', topic: 'Ngập', text: 'Ngập sau mưa.', contact: '0901234567', requestId: rid() } });
-      expect(noConsent.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactConsent' });
+      expect(noConsent.body.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactConsent' });
       const sent = (await stack.graphql(PUBLIC_SUBMIT, { input: { wardId: WARD, channel: 'PUBLIC_FORM', topic: 'Ngập', text: 'Ngập sau mưa.', contact: '090 123 4567', contactConsent: true, requestId: rid() } })).body.data.submitResidentInput;
       const read = async (token: string) => (await api.ok<any>(`query { residentInputs(wardId: "${WARD}", first: 100) { edges { node { id hasContact contact } } } }`, {}, token)).residentInputs.edges.find((e: any) => e.node.id === sent.id).node;
       expect(await read(officer)).toEqual({ id: sent.id, hasContact: true, contact: '0901234567' });
@@ -148,7 +148,7 @@ describe("residents' voice", () => {
       const publicPage = (await stack.graphql(`query { publicDialogues(wardId: "${WARD}") { coming { id agenda { topic } } past { id } } }`, {})).body.data.publicDialogues;
       expect(publicPage.coming.find((d: any) => d.id === session.id).agenda.map((a: any) => a.topic)).toContain('Đèn đường hỏng');
       expect((await stack.graphql(lookup, { code: 'ZZZZ-ZZZZ' })).body.data.lookupResidentInput).toBeNull();
-      expect((await stack.graphql(lookup, { code: 'nope' })).body.errors[0].extensions.code).toBe('BAD_USER_INPUT');
+      expect((await stack.graphql(lookup, { code: 'nope' })).body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
     });
 
     it('counts received, selected, raised and answered on write', async () => {
