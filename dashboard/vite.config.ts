@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { join } from 'node:path';
 
 // NOTE: build with NODE_ENV unset or `production`: under NODE_ENV=test (vitest) Vite bundles React's
 // development build (test/e2e/support/browser.ts sets it when it builds).
@@ -13,6 +14,8 @@ export default defineConfig(() => ({
     // GraphiQL and Monaco are big by nature; they load only on /explorer.
     chunkSizeWarningLimit: 3_000,
     rollupOptions: {
+      // Two pages: the dashboard, and the residents' public page (/y-kien), which shares nothing but React.
+      input: { dashboard: join(import.meta.dirname, 'index.html'), public: join(import.meta.dirname, 'y-kien', 'index.html') },
       onwarn(warning, warn) {
         // GraphiQL's modules start with "use no memo" (a React Compiler hint bundlers drop on purpose).
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

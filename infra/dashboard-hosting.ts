@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { PAGES } from './pages.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Annotations, Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
@@ -6,6 +7,9 @@ import {
   AllowedMethods,
   CachePolicy,
   Distribution,
+  FunctionCode,
+  FunctionEventType,
+  Function as CloudFrontFunction,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -95,6 +99,8 @@ export class DashboardHosting extends Construct {
         cachePolicy: CachePolicy.CACHING_OPTIMIZED,
         responseHeadersPolicy: headers,
         compress: true,
+        // Pages with an index.html of their own (the residents' public page, /y-kien), as the local gateway serves them.
+        functionAssociations: [{ eventType: FunctionEventType.VIEWER_REQUEST, function: new CloudFrontFunction(this, 'PageRewrite', { code: FunctionCode.fromInline(pageRewriteCode(PAGES)) }) }],
       },
       // The dashboard is a single-page app: unknown paths (e.g. /auth/callback, /wards/tan-hung) load index.html.
       // With OAC and no ListBucket, a missing key answers 403.
@@ -133,14 +139,14 @@ export class DashboardHosting extends Construct {
     const dir = resolveDashboardDir(this, dashboardDir);
     const assets = new BucketDeployment(this, 'DeployAssets', {
       // The build's own config.json is the local one (dashboard/public/config.json): never deployed.
-      sources: [Source.asset(dir, { exclude: ['index.html', 'config.json'] })],
+      sources: [Source.asset(dir, { exclude: ['index.html', ...PAGES.map((p) => `${p}/index.html`), 'config.json'] })],
       destinationBucket: this.bucket,
       prune: false,
       cacheControl: [CacheControl.setPublic(), CacheControl.maxAge(Duration.days(365)), CacheControl.immutable()],
       memoryLimit: 512,
     });
     const entry = new BucketDeployment(this, 'DeployEntry', {
-      sources: [Source.asset(dir, { exclude: ['*', '!index.html'] }), Source.jsonData('config.json', config)],
+      sources: [Source.asset(dir, { exclude: ['*', '!index.html', ...PAGES.flatMap((p) => [`!${p}`, `!${p}/index.html`])] }), Source.jsonData('config.json', config)],
       destinationBucket: this.bucket,
       prune: false,
       // NOTE: no CloudFront invalidation (it would need cloudfront:CreateInvalidation on "*"): with
@@ -207,4 +213,16 @@ export function resolveDashboardDir(scope: Construct, dashboardDir: string): str
     `${dashboardDir}/index.html is missing: deploying a placeholder page. Run \`npm run build:dashboard\` before \`cdk deploy\`.`,
   );
   return placeholder;
+}
+
+/** A CloudFront Function (cloudfront-js-2.0): /<page> and /<page>/ get /<page>/index.html; other paths are left to the SPA fallback. */
+export function pageRewriteCode(pages: readonly string[]): string {
+  return `function handler(event) {
+  var request = event.request;
+  var pages = ${JSON.stringify(pages)};
+  for (var i = 0; i < pages.length; i++) {
+    if (request.uri === '/' + pages[i] || request.uri === '/' + pages[i] + '/') request.uri = '/' + pages[i] + '/index.html';
+  }
+  return request;
+}`;
 }

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
+import { PAGES } from '../pages.js';
 import type { Duplex } from 'node:stream';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 
@@ -139,8 +140,10 @@ function serveStatic(staticDir: string | undefined, pathname: string, response: 
   const root = normalize(staticDir + sep);
   let file = normalize(join(staticDir, decodeURIComponent(pathname)));
   if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) {
-    // Single-page app: unknown paths get index.html and the client router decides.
-    file = join(staticDir, 'index.html');
+    // A page of its own (the public page, /y-kien: <segment>/index.html), as the CloudFront function does
+    // (infra/dashboard-hosting.ts); any other unknown path gets the dashboard's index.html, whose router decides.
+    const page = PAGES.find((p) => pathname === `/${p}` || pathname.startsWith(`/${p}/`));
+    file = join(staticDir, page ? join(page, 'index.html') : 'index.html');
   }
   const type = MIME[extname(file)] ?? 'application/octet-stream';
   const immutable = file.includes(`${sep}assets${sep}`);
