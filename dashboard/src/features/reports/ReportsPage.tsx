@@ -6,11 +6,11 @@ import { useRouter } from '../../lib/router.js';
 import { useViewer } from '../../lib/viewer.js';
 import type { ReportFiguresFragment, ReviewReportFieldsFragment, ReviewReportKind } from '../../gql/graphql.js';
 import { CreateReviewReportMutation, ReportsPageQuery, ReviewReportQuery } from './documents.js';
-import { DownloadButtons } from './DownloadButtons.js';
+import { DownloadButtons } from '../../lib/official-document/DownloadButtons.js';
 import { DraftEditor } from './DraftEditor.js';
 import { instantToVnDate, readUrl, urlOf, vnDateToInstant, type UrlState } from './report-url.js';
 import { buildReportDocument, vnDate } from './report-document.js';
-import { ReportPreview } from './ReportPreview.js';
+import { DocumentPreview } from '../../lib/official-document/DocumentPreview.js';
 import { choices, SelectField } from '../../lib/SelectField.js';
 
 /** One saved report: its preview (an issued one with its frozen figures), downloads, and for a draft the editor. */
@@ -37,7 +37,7 @@ function OpenReport({ id, onChanged }: { id: string; onChanged(): void }) {
           }}
         />
       ) : null}
-      <ReportPreview doc={doc} />
+      <DocumentPreview doc={doc} />
     </div>
   );
 }
@@ -158,7 +158,7 @@ export function ReportsPage() {
                 </div>
               ) : null}
               <DownloadButtons doc={previewDoc} />
-              <ReportPreview doc={previewDoc} />
+              <DocumentPreview doc={previewDoc} />
             </>
           )}
         </div>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadBlob } from '../../lib/download.js';
-import type { ReportDocument } from './report-document.js';
+import { downloadBlob } from '../download.js';
+import type { ReportDocument } from './document.js';
 
 /** Exporting: .docx and PDF (their libraries loaded on demand), and printing. */
 export function DownloadButtons({ doc }: { doc: ReportDocument }) {

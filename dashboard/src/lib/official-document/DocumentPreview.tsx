@@ -1,4 +1,4 @@
-import type { DocTable, ReportDocument } from './report-document.js';
+import type { DocTable, ReportDocument } from './document.js';
 
 function Table({ table }: { table: DocTable }) {
   return (
@@ -16,7 +16,7 @@ function Table({ table }: { table: DocTable }) {
 }
 
 /** The report as it prints (Ctrl-P uses the print stylesheet: only this document, on A4). */
-export function ReportPreview({ doc }: { doc: ReportDocument }) {
+export function DocumentPreview({ doc }: { doc: ReportDocument }) {
   return (
     <article className="report-document" lang="vi" data-testid="report-document">
       <header className="report-head">

@@ -1,5 +1,5 @@
 import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
-import type { DocTable, ReportDocument } from './report-document.js';
+import type { DocTable, ReportDocument } from './document.js';
 
 // Decree 30/2020/NĐ-CP, Appendix I: Times New Roman (Unicode, TCVN 6909:2001), A4, margins top/bottom
 // 20–25 mm, left 30–35 mm, right 15–20 mm; body 13–14 pt, justified, first-line indent 1–1.27 cm,

@@ -1,4 +1,4 @@
-import type { DocTable, ReportDocument } from './report-document.js';
+import type { DocTable, ReportDocument } from './document.js';
 
 // NOTE: the PDF embeds DejaVu Serif (dashboard/public/fonts, Bitstream Vera licence): the PDF's
 // built-in fonts have no Vietnamese letters (ạ, ơ, ư, ể…), and Times New Roman cannot be shipped.
