@@ -24,6 +24,7 @@ const Kiosk = lazy(() => import('../features/logging/Kiosk.js').then((m) => ({ d
 const ReportsPage = lazy(() => import('../features/reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })));
 const UnitsPage = lazy(() => import('../features/units/UnitsPage.js').then((m) => ({ default: m.UnitsPage })));
 const HandoverPage = lazy(() => import('../features/units/UnitsPage.js').then((m) => ({ default: m.HandoverPage })));
+const VoicePage = lazy(() => import('../features/voice/VoicePage.js').then((m) => ({ default: m.VoicePage })));
 const Explorer = lazy(() => import('../features/explorer/Explorer.js').then((m) => ({ default: m.Explorer })));
 
 const ViewerQuery = graphql(`
@@ -129,6 +130,7 @@ function Routes({ config, token, viewer }: { config: DashboardConfig; token: str
   else if (path === '/logging' && mayLog(viewer)) page = <LoggingPage />;
   else if ((params = matchPath('/kiosk/:sessionId', path)) && mayLog(viewer)) page = <Kiosk sessionId={params.sessionId!} />;
   else if (path === '/reports') page = <ReportsPage />;
+  else if (path === '/voice') page = <VoicePage />;
   else if (path === '/explorer') page = <Explorer config={config} token={token} />;
   else page = <NotFound />;
   return <Shell config={config} viewer={viewer}>{page}</Shell>;
@@ -164,6 +166,7 @@ function Shell({ config, viewer, children }: { config: DashboardConfig; viewer: 
     ['/wards', 'nav.wards'],
     ['/tax', 'nav.tax'],
     ['/concerns', 'nav.concerns'],
+    ['/voice', 'nav.voice'],
     ['/reports', 'nav.reports'],
     ['/units', 'nav.units'],
     ...(viewer.abilities?.mayAssignSuccessors ? ([['/handover', 'nav.handover']] as [string, string][]) : []),

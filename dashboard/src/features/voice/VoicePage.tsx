@@ -1,0 +1,54 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLiveQuery } from '../../lib/live.js';
+import { formatNumber } from '../../lib/format.js';
+import { SelectField } from '../../lib/SelectField.js';
+import { useViewer } from '../../lib/viewer.js';
+import { AgendaPanel } from './AgendaPanel.js';
+import { VoiceWardQuery } from './documents.js';
+import { InputsBoard } from './InputsBoard.js';
+import { MinutesForm } from './MinutesForm.js';
+import type { InputCardFragment } from '../../gql/graphql.js';
+
+export type Input = InputCardFragment;
+
+/**
+ * Residents' voice, for the ward's officers (and everyone who reads): the minutes of a neighbourhood
+ * meeting typed in, the board of inputs by status, and each dialogue's agenda chosen from them.
+ */
+export function VoicePage() {
+  const { t, i18n } = useTranslation();
+  const viewer = useViewer();
+  const own = viewer.role === 'WARD_OFFICER' ? viewer.ward?.id : undefined;
+  const [chosen, setChosen] = useState<string>();
+  const [{ data, error }, refetch] = useLiveQuery({ query: VoiceWardQuery, variables: { wardId: own ?? chosen ?? 'tan-hung-2025' }, requestPolicy: 'cache-and-network' });
+  const wardId = own ?? chosen ?? 'tan-hung-2025';
+  const mayHandle = !!viewer.abilities?.mayWrite && (viewer.role === 'ADMIN' || (viewer.role === 'WARD_OFFICER' && viewer.ward?.id === wardId));
+  const reload = () => refetch({ requestPolicy: 'network-only' });
+  const inputs: Input[] = data?.residentInputs.edges.map((e) => e.node) ?? [];
+  const sessions = data?.sessions.edges.map((e) => e.node) ?? [];
+  const stats = data?.ward?.inputStats;
+  const n = (v: number) => formatNumber(v, i18n.language);
+  return (
+    <section aria-labelledby="voice-title" className="voice">
+      <h1 id="voice-title">{t('voice.title')}</h1>
+      <p className="muted">{t('voice.lead')}</p>
+      {!own && data ? (
+        <SelectField label={t('voice.ward')} value={wardId} onChange={setChosen} options={data.wards.map((w) => ({ value: w.id, label: w.name }))} />
+      ) : null}
+      {error && !data ? <p role="alert" className="error">{t('errors.load')}: {error.message}</p> : null}
+      {stats ? (
+        <dl className="kpis voice-stats" aria-label={t('voice.figures')}>
+          <div><dt>{t('voice.received')}</dt><dd>{n(stats.received)}</dd></div>
+          <div><dt>{t('voice.supporters')}</dt><dd>{n(stats.supporters)}</dd></div>
+          <div><dt>{t('voice.selected')}</dt><dd>{n(stats.selected)}</dd></div>
+          <div><dt>{t('voice.answered')}</dt><dd>{n(stats.answered)}</dd></div>
+          <div><dt>{t('voice.medianDays')}</dt><dd>{stats.medianDaysToAnswer === null ? '—' : t('voice.days', { count: stats.medianDaysToAnswer })}</dd></div>
+        </dl>
+      ) : null}
+      {data?.ward && mayHandle ? <MinutesForm wardId={wardId} neighbourhoods={data.ward.neighbourhoods} known={inputs} onSent={reload} /> : null}
+      {data?.ward ? <AgendaPanel wardName={data.ward.name} sessions={sessions} mayHandle={mayHandle} onChanged={reload} /> : null}
+      {data?.ward ? <InputsBoard inputs={inputs} sessions={sessions.filter((s) => s.status !== 'CLOSED')} mayHandle={mayHandle} onChanged={reload} /> : null}
+    </section>
+  );
+}
