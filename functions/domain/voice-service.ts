@@ -130,7 +130,8 @@ export function createVoiceService(stores: Stores, sessions: SessionService, war
     return n;
   }
 
-  async function submitInput(who: Submitter, args: SubmitInputArgs): Promise<ResidentInput> {
+  /** `options.lookupCode`: the demo's fixed codes (the README names one); never from a client. */
+  async function submitInput(who: Submitter, args: SubmitInputArgs, options: { lookupCode?: string } = {}): Promise<ResidentInput> {
     const channel = oneOf(args.channel, INPUT_CHANNELS, 'channel') as InputChannel;
     const isPublic = 'publicClient' in who;
     if (isPublic && channel !== 'PUBLIC_FORM') throw new AuthenticationError(`Sign in to enter ${channel} inputs; without a token only the public form (channel PUBLIC_FORM) is open.`);
@@ -172,7 +173,7 @@ export function createVoiceService(stores: Stores, sessions: SessionService, war
         status: 'RECEIVED',
         receivedAt: now,
         by,
-        lookupCode: newLookupCode(),
+        lookupCode: attempt === 0 && options.lookupCode ? options.lookupCode : newLookupCode(),
         hasContact: !!contact,
       };
       // The public form's submissions are not in the audit trail: it names officers' acts, and a resident is nobody's user.

@@ -2,6 +2,7 @@ import type { Domain } from '../../functions/domain/index.js';
 import { ADMIN, iso, plus, seeded, TAX, type SessionPlan } from './demo-plans.js';
 import { businesses, reportYears } from './demo-report-years.js';
 import { loadDemoReviewReports } from './demo-review-reports.js';
+import { DEMO_LOOKUP_CODE, loadDemoVoice } from './demo-voice.js';
 import { beforeTheChange, REORGANISATION_APPLIED_AT, REORGANISATION_ID, thisYear } from './demo-today.js';
 
 /**
@@ -113,6 +114,9 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
   const handover = await at(REORGANISATION_APPLIED_AT).handovers.applyReorganisation(ADMIN, REORGANISATION_ID, false);
   log(`demo data: reorganisation ${REORGANISATION_ID} handed ${handover.moves.length} open concerns over (${handover.awaitingSuccessor} await a successor)`);
   await inParallel(after, 6, loadPlan);
+  const live = await domain.sessions.listSessions({ wardId: 'tan-thuan-2025', status: 'LIVE', first: 1 });
+  const inputs = await loadDemoVoice(domain, now, live.items[0]?.node.id);
+  log(`demo data: ${inputs} residents' inputs, two agendas and the answers of a past dialogue (look-up code ${DEMO_LOOKUP_CODE})`);
   await loadDemoReviewReports(domain, now);
   log(`demo data: loaded ${plans.length} sessions, ${firms.length} businesses and 4 review reports in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
