@@ -33,7 +33,8 @@ function refusalText(error: unknown, t: Text): string {
 }
 
 export function PublicPage() {
-  const [lang, setLang] = useState<Language>(() => (params().get('lang') === 'en' ? 'en' : 'vi'));
+  // ?lang=en, or the language chosen on the dashboard in this browser; Vietnamese first.
+  const [lang, setLang] = useState<Language>(() => ((params().get('lang') ?? localStorage.getItem('dp.language')) === 'en' ? 'en' : 'vi'));
   const t = TEXT[lang];
   const [wards, setWards] = useState<Ward[]>();
   const [wardId, setWardId] = useState<string | undefined>(() => params().get('phuong') ?? undefined);
@@ -63,6 +64,7 @@ export function PublicPage() {
           onClick={() => {
             const next = lang === 'vi' ? 'en' : 'vi';
             setLang(next);
+            localStorage.setItem('dp.language', next);
             setParam('lang', next === 'en' ? 'en' : undefined);
           }}
         >
