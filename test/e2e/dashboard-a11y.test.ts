@@ -4,6 +4,7 @@ import { expectData, removeDataDir, startStack, type RunningStack } from '../sup
 import { ensureDashboardBuilt, launchChromium, newUser } from './support/browser.js';
 import { axeProblems, shoot } from './support/page-checks.js';
 import { liveSessionWithLongNames, settled, useLanguage, type Lang } from './support/screens.js';
+import { publicOpinionCode } from './support/screens.js';
 import { seedActivity } from './support/seed.js';
 
 /** What the keyboard focus is on, and whether it is visibly marked (outline or ring of at least 2 px). */
@@ -89,6 +90,9 @@ describe('the dashboard for everyone', () => {
       { who: 'officer', token: officer, name: 'logging', path: '/logging', ready: '.session-list li' },
       { who: 'officer', token: officer, name: 'kiosk', path: `/kiosk/${liveSession}`, ready: 'button[data-category]:not([disabled])' },
       { who: 'officer', token: officer, name: 'concern with its move form', path: `/concerns/${concernId}` },
+      { who: 'officer', token: officer, name: "residents' voice", path: '/voice', ready: '#board-title' },
+      { who: 'leader', token: leader, name: "residents' voice", path: '/voice', ready: '#board-title' },
+      { who: 'anyone', name: 'public page with a look-up', path: `/y-kien?phuong=tan-hung-2025&ma=${await publicOpinionCode(stack)}`, ready: '[data-testid="lookup-status"]' },
     ];
     const found: string[] = [];
     for (const lang of ['vi', 'en'] as Lang[]) {

@@ -4,6 +4,7 @@ import { expectData, removeDataDir, startStack, type RunningStack } from '../sup
 import { ensureDashboardBuilt, launchChromium, newUser } from './support/browser.js';
 import { SIZES, shoot, textOverflows, type SizeName } from './support/page-checks.js';
 import { liveSessionWithLongNames, settled, useLanguage, type Lang } from './support/screens.js';
+import { publicOpinionCode } from './support/screens.js';
 import { seedActivity } from './support/seed.js';
 
 const BIG = 9_999_999;
@@ -238,6 +239,9 @@ describe('the dashboard laid out at every size', () => {
       { name: 'deadlines', path: '/deadlines', token: leader },
       { name: 'logging', path: '/logging', token: officerToken, ready: '.session-list li' },
       { name: 'kiosk', path: `/kiosk/${liveSession}`, token: officerToken, ready: 'button[data-category]:not([disabled])' },
+      { name: 'voice', path: '/voice', token: officerToken, ready: '#board-title' },
+      // The residents' public page needs no token; a look-up code's opinion is shown.
+      { name: 'public page', path: `/y-kien?phuong=tan-hung-2025&ma=${await publicOpinionCode(stack)}`, token: leader, ready: '[data-testid="lookup-status"]' },
     ];
     const problems: string[] = [];
     for (const token of [leader, officerToken]) {

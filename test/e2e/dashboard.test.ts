@@ -63,13 +63,13 @@ describe('the dashboard in Chromium', () => {
     const { context, page } = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
     await page.goto('/');
     const nav = page.getByRole('navigation', { name: 'Điều hướng chính' });
-    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Phường', 'Đối thoại thuế', 'Kiến nghị', 'Báo cáo', 'Đơn vị hành chính', 'Chuyển giao', 'Truy vấn dữ liệu', 'Màn hình lớn']);
+    await expect.poll(() => nav.getByRole('link').allTextContents()).toEqual(['Tổng quan', 'Phường', 'Đối thoại thuế', 'Kiến nghị', 'Ý kiến người dân', 'Báo cáo', 'Đơn vị hành chính', 'Chuyển giao', 'Truy vấn dữ liệu', 'Màn hình lớn']);
     expect(await page.locator('html').getAttribute('lang')).toBe('vi');
     await page.getByRole('heading', { name: 'Tổng quan đối thoại Quận 7' }).waitFor();
 
     await page.getByTestId('language-switch').click();
     const navEn = page.getByRole('navigation', { name: 'Main navigation' });
-    await expect.poll(() => navEn.getByRole('link').allTextContents()).toEqual(['Overview', 'Wards', 'Tax dialogues', 'Concerns', 'Reports', 'Units', 'Hand-over', 'Explorer', 'Wallboard']);
+    await expect.poll(() => navEn.getByRole('link').allTextContents()).toEqual(['Overview', 'Wards', 'Tax dialogues', 'Concerns', "Residents' voice", 'Reports', 'Units', 'Hand-over', 'Explorer', 'Wallboard']);
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     await page.getByRole('heading', { name: 'District 7 dialogues at a glance' }).waitFor();
 

@@ -25,3 +25,11 @@ export async function liveSessionWithLongNames(stack: RunningStack, admin: strin
   await call('mutation ($input: CheckInInput!) { checkIn(input: $input) { attendance } }', { input: { sessionId: scheduleSession.id, category: 'WOMENS_UNION_MEMBER', count: 27, requestId: crypto.randomUUID() } });
   return scheduleSession.id as string;
 }
+
+/** A resident's opinion sent through the public gate (no token): its look-up code, for the public page's screens. */
+export async function publicOpinionCode(stack: RunningStack): Promise<string> {
+  const sent = await stack.graphql('mutation ($input: SubmitResidentInputInput!) { submitResidentInput(input: $input) { lookupCode } }', {
+    input: { wardId: 'tan-hung-2025', neighbourhoodId: 'tan-hung-2025-kp3', channel: 'PUBLIC_FORM', topic: 'Đèn chiếu sáng hẻm 12 đường Nguyễn Thị Thập không hoạt động', text: 'Đèn hỏng hai tuần.', requestId: crypto.randomUUID() },
+  });
+  return expectData<any>(sent).submitResidentInput.lookupCode as string;
+}
