@@ -76,6 +76,20 @@ export interface ReportFigures {
   /** The overdue ones among them, most overdue first (at most WAITING_LISTED). */
   overdueConcerns: ReportWaitingConcern[];
   previous: ReportTotals;
+  /** Residents' inputs received in the period and what became of them (absent in snapshots frozen before they were counted). */
+  opinions?: ReportOpinions;
+}
+
+export interface ReportOpinions {
+  received: number;
+  supporters: number;
+  selected: number;
+  declined: number;
+  merged: number;
+  raised: number;
+  answered: number;
+  medianDaysToAnswer: number | null;
+  byWard: { wardId: string; wardName: string; received: number; supporters: number; selected: number; raised: number; answered: number }[];
 }
 
 export const REVIEW_REPORT_KINDS = ['SO_KET', 'TONG_KET'] as const;

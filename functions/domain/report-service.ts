@@ -15,7 +15,8 @@ import {
 } from './model.js';
 import { parsePeriod, type Period } from './period.js';
 import type { ReportFigures, ReportTotals, ReportUnits, ReportWaitingConcern } from './report-model.js';
-import { readWardStats } from './summary-service.js';
+import { wardStatsFrom } from './summary-service.js';
+import { inputStatsFrom } from './input-stats.js';
 import type { WardService } from './ward-service.js';
 import { ROLLOUT_WAVES, unitsAt, type Jurisdiction, type Ward } from './wards.js';
 import { formatVietnamDate } from './vietnam-time.js';
@@ -143,7 +144,7 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
       const [current, previous, perWard, dialogues, waitingRecords] = await Promise.all([
         totalsOf(period, wardId),
         totalsOf(previousPeriod(period), wardId),
-        Promise.all(scopeWards.map(async (w) => ({ w, t: await readWardStats(stores, w.id, period) }))),
+        Promise.all(scopeWards.map(async (w) => { const totals = await stores.stats.readWardTotals(w.id, period); return { w, t: wardStatsFrom(w.id, totals, period), totals }; })),
         thematicDialogues(period, wardId),
         stores.concerns.listWaitingConcerns(period, wardId),
       ]);
@@ -219,6 +220,14 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
         waitingConcerns,
         overdueConcerns,
         previous: previous.totals,
+        // Residents' inputs: the wards' counters (the same reads as the ward rows), histograms merged.
+        opinions: {
+          ...inputStatsFrom(...perWard.map((p) => p.totals)),
+          byWard: perWard.map(({ w, totals }) => {
+            const s = inputStatsFrom(totals);
+            return { wardId: w.id, wardName: w.name, received: s.received, supporters: s.supporters, selected: s.selected, raised: s.raised, answered: s.answered };
+          }),
+        },
       };
     },
   };

@@ -118,6 +118,7 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
         concerns: { ...f.concerns, overdue: f.concerns.overdue ?? 0 },
         waitingConcerns: f.waitingConcerns.map((c) => ({ ...c, overdue: c.overdue ?? false })),
         overdueConcerns: f.overdueConcerns ?? [],
+        opinions: f.opinions,
       };
     },
 

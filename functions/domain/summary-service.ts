@@ -11,7 +11,11 @@ const sameTotals = (a: Totals, b: Totals) => JSON.stringify(a) === JSON.stringif
 
 /** A ward's counters over a period, from its time-bucketed counter items. */
 export async function readWardStats(stores: Pick<Stores, 'stats'>, wardId: string, period?: Period): Promise<WardStats> {
-  const t = await stores.stats.readWardTotals(wardId, period);
+  return wardStatsFrom(wardId, await stores.stats.readWardTotals(wardId, period), period);
+}
+
+/** A ward's stats from its summed counters (one read serves these and the ward's input figures). */
+export function wardStatsFrom(wardId: string, t: Totals, period?: Period): WardStats {
   return {
     wardId,
     sessions: t.sessions,

@@ -5,14 +5,15 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from './actor.js';
 import { auditEntry } from './activity-service.js';
-import { answerTimeBin, percentileOf } from './answer-times.js';
+import { answerTimeBin } from './answer-times.js';
+import { inputStatsFrom, type InputStats } from './input-stats.js';
 import type { Clock } from './clock.js';
 import { AuthenticationError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors.js';
 import { agendaOrder, checkAgendaSession, checkMergeTarget, checkTriageMove, newLookupCode, normaliseLookupCode } from './input-rules.js';
 import { INPUT_CHANNELS, INPUT_STATUSES, type InputChannel, type InputStatus, type Neighbourhood, type Page, type ResidentInput, type Session } from './model.js';
 import { toPage } from './pages.js';
 import { parsePeriod, type Period } from './period.js';
-import type { CounterDelta, Stores, Tally, Totals } from './ports.js';
+import type { CounterDelta, Stores, Tally } from './ports.js';
 import type { SessionService } from './session-service.js';
 import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
 import type { WardService } from './ward-service.js';
@@ -74,22 +75,6 @@ function cleanContact(value: string): string {
   if (trimmed.length <= 200 && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(trimmed)) return trimmed;
   throw new InvalidInputError('contact must be a phone number (10 digits from 0, or +84…) or an e-mail address.', { field: 'contact' });
 }
-
-/** The figures of one scope from its counters: never a scan of the inputs. */
-export function inputStatsFrom(totals: Totals) {
-  const histogram = new Map(totals.inputAnswerDays.map((d) => [d.bin, d.count]));
-  return {
-    received: totals.inputs,
-    supporters: totals.inputSupporters,
-    selected: totals.inputsSelected,
-    declined: totals.inputsDeclined,
-    merged: totals.inputsMerged,
-    raised: totals.inputsRaised,
-    answered: totals.inputsAnswered,
-    medianDaysToAnswer: percentileOf(histogram, 0.5),
-  };
-}
-export type InputStats = ReturnType<typeof inputStatsFrom>;
 
 /** The counter deltas of one input's change, on its ward and its neighbourhood, dated by its receipt. */
 function inputCounters(input: Pick<ResidentInput, 'wardId' | 'neighbourhoodId' | 'receivedAt'>, add: Tally): CounterDelta[] {

@@ -834,6 +834,8 @@ export type Report = {
   /** When the figures were read (an issued report: when it was issued). */
   generatedAt: Scalars['DateTime']['output'];
   kinds: Array<ReportKindFigures>;
+  /** Residents' opinions received in the period and how they were answered; null in a report issued before they were counted. */
+  opinions?: Maybe<ReportOpinions>;
   /** The overdue ones among the waiting concerns, most overdue first: at most 200 (concerns.overdue says how many). */
   overdueConcerns: Array<ReportWaitingConcern>;
   period: ReportPeriod;
@@ -895,6 +897,33 @@ export type ReportLevelCount = {
   authority: Authority;
   count: Scalars['Int']['output'];
   status: ConcernStatus;
+};
+
+/** Residents' opinions gathered before dialogues (residents' voice), received in the report's period. */
+export type ReportOpinions = {
+  __typename?: 'ReportOpinions';
+  answered: Scalars['Int']['output'];
+  byWard: Array<ReportOpinionsWard>;
+  declined: Scalars['Int']['output'];
+  /** Median calendar days from receipt to answer; null before the first answer. */
+  medianDaysToAnswer?: Maybe<Scalars['Int']['output']>;
+  merged: Scalars['Int']['output'];
+  raised: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+  selected: Scalars['Int']['output'];
+  /** Residents behind them (supporters, merged duplicates included). */
+  supporters: Scalars['Int']['output'];
+};
+
+export type ReportOpinionsWard = {
+  __typename?: 'ReportOpinionsWard';
+  answered: Scalars['Int']['output'];
+  raised: Scalars['Int']['output'];
+  received: Scalars['Int']['output'];
+  selected: Scalars['Int']['output'];
+  supporters: Scalars['Int']['output'];
+  wardId: Scalars['ID']['output'];
+  wardName: Scalars['String']['output'];
 };
 
 /** A period as the report states it: [from, to). */
@@ -1526,6 +1555,8 @@ export type ResolversTypes = ResolversObject<{
   ReportConcernAnswers: ResolverTypeWrapper<Partial<ReportConcernAnswers>>;
   ReportKindFigures: ResolverTypeWrapper<Partial<ReportKindFigures>>;
   ReportLevelCount: ResolverTypeWrapper<Partial<ReportLevelCount>>;
+  ReportOpinions: ResolverTypeWrapper<Partial<ReportOpinions>>;
+  ReportOpinionsWard: ResolverTypeWrapper<Partial<ReportOpinionsWard>>;
   ReportPeriod: ResolverTypeWrapper<Partial<ReportPeriod>>;
   ReportSectorCount: ResolverTypeWrapper<Partial<ReportSectorCount>>;
   ReportTaxFigures: ResolverTypeWrapper<Partial<ReportTaxFigures>>;
@@ -1625,6 +1656,8 @@ export type ResolversParentTypes = ResolversObject<{
   ReportConcernAnswers: Partial<ReportConcernAnswers>;
   ReportKindFigures: Partial<ReportKindFigures>;
   ReportLevelCount: Partial<ReportLevelCount>;
+  ReportOpinions: Partial<ReportOpinions>;
+  ReportOpinionsWard: Partial<ReportOpinionsWard>;
   ReportPeriod: Partial<ReportPeriod>;
   ReportSectorCount: Partial<ReportSectorCount>;
   ReportTaxFigures: Partial<ReportTaxFigures>;
@@ -2003,6 +2036,7 @@ export type ReportResolvers<ContextType = GraphQLContext, ParentType extends Res
   concerns?: Resolver<ResolversTypes['ReportConcernAnswers'], ParentType, ContextType>;
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['ReportKindFigures']>, ParentType, ContextType>;
+  opinions?: Resolver<Maybe<ResolversTypes['ReportOpinions']>, ParentType, ContextType>;
   overdueConcerns?: Resolver<Array<ResolversTypes['ReportWaitingConcern']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
   previous?: Resolver<ResolversTypes['ReportTotals'], ParentType, ContextType>;
@@ -2041,6 +2075,28 @@ export type ReportLevelCountResolvers<ContextType = GraphQLContext, ParentType e
   authority?: Resolver<ResolversTypes['Authority'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ConcernStatus'], ParentType, ContextType>;
+}>;
+
+export type ReportOpinionsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportOpinions'] = ResolversParentTypes['ReportOpinions']> = ResolversObject<{
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  byWard?: Resolver<Array<ResolversTypes['ReportOpinionsWard']>, ParentType, ContextType>;
+  declined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianDaysToAnswer?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  merged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  raised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  selected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supporters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ReportOpinionsWardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportOpinionsWard'] = ResolversParentTypes['ReportOpinionsWard']> = ResolversObject<{
+  answered?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  raised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  received?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  selected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supporters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  wardId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  wardName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ReportPeriodResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ReportPeriod'] = ResolversParentTypes['ReportPeriod']> = ResolversObject<{
@@ -2342,6 +2398,8 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ReportConcernAnswers?: ReportConcernAnswersResolvers<ContextType>;
   ReportKindFigures?: ReportKindFiguresResolvers<ContextType>;
   ReportLevelCount?: ReportLevelCountResolvers<ContextType>;
+  ReportOpinions?: ReportOpinionsResolvers<ContextType>;
+  ReportOpinionsWard?: ReportOpinionsWardResolvers<ContextType>;
   ReportPeriod?: ReportPeriodResolvers<ContextType>;
   ReportSectorCount?: ReportSectorCountResolvers<ContextType>;
   ReportTaxFigures?: ReportTaxFiguresResolvers<ContextType>;

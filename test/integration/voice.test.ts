@@ -157,6 +157,14 @@ describe("residents' voice", () => {
       expect(s.raised).toBeGreaterThanOrEqual(1);
       expect(s.answered).toBeGreaterThanOrEqual(1);
       expect(s.medianDaysToAnswer).toBe(0);
+      // The review report's section reads the same counters: the ward's figures, and the district's sum of wards.
+      const period = { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date(Date.now() + 86_400_000).toISOString() };
+      const REPORT = 'query ($period: PeriodInput!, $wardId: ID) { report(period: $period, wardId: $wardId) { opinions { received supporters selected raised answered medianDaysToAnswer byWard { wardId received answered } } } }';
+      const ward = (await api.ok<any>(REPORT, { period, wardId: WARD }, who.leadership)).report.opinions;
+      expect(ward).toMatchObject({ received: s.received, supporters: s.supporters, selected: s.selected, raised: s.raised, answered: s.answered, medianDaysToAnswer: 0 });
+      const district = (await api.ok<any>(REPORT, { period }, who.leadership)).report.opinions;
+      expect(district.byWard.find((w: any) => w.wardId === WARD)).toEqual({ wardId: WARD, received: s.received, answered: s.answered });
+      expect(district.received).toBe(district.byWard.reduce((n: number, w: any) => n + w.received, 0));
     });
   });
 

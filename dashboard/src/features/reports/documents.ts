@@ -21,6 +21,7 @@ export const ReportFiguresFragment = graphql(`
     waitingConcerns { concernId topic wardId wardName authority status raisedAt daysWaited dueAt overdue }
     overdueConcerns { concernId topic wardId wardName authority status raisedAt daysWaited dueAt overdue }
     previous { period { from to } sessions attendance concerns concernsClosed taxRounds businessesEngaged }
+    opinions { received supporters selected declined merged raised answered medianDaysToAnswer byWard { wardId wardName received supporters selected raised answered } }
   }
 `);
 

@@ -20,6 +20,7 @@ const figures: ReportFiguresFragment = {
   waitingConcerns: [{ concernId: 'c', topic: 'Ngập nước', wardId: 'tan-hung', wardName: 'Tân Hưng', authority: 'CITY', status: 'ESCALATED', raisedAt: '2010-05-02T01:00:00.000Z', daysWaited: 263, dueAt: '2010-06-17T17:00:00.000Z', overdue: true }],
   overdueConcerns: [{ concernId: 'c', topic: 'Ngập nước', wardId: 'tan-hung', wardName: 'Tân Hưng', authority: 'CITY', status: 'ESCALATED', raisedAt: '2010-05-02T01:00:00.000Z', daysWaited: 263, dueAt: '2010-06-17T17:00:00.000Z', overdue: true }],
   previous: { ...totals, period: { from: '2000-12-31T17:00:00.000Z', to: period.from }, sessions: 0, attendance: 0 },
+  opinions: null,
 };
 
 describe('the review report document (Decree 30/2020/NĐ-CP layout)', () => {
@@ -44,6 +45,20 @@ describe('the review report document (Decree 30/2020/NĐ-CP layout)', () => {
     expect(doc.sections[2]!.blocks).toEqual([{ kind: 'paragraph', text: '(Chưa có nội dung.)' }]);
     expect(doc.signerTitle).toEqual(['KT. CHỦ TỊCH', 'PHÓ CHỦ TỊCH']);
     expect(doc.draft).toBe(false);
+  });
+
+  it('reports the residents’ opinions gathered and how they were answered, by ward, once there are any', () => {
+    expect(buildReportDocument(report, figures).sections[0]!.blocks.some((b) => b.kind === 'heading' && b.text.includes('Ý kiến của Nhân dân'))).toBe(false);
+    const opinions = {
+      received: 42, supporters: 380, selected: 12, declined: 5, merged: 7, raised: 10, answered: 8, medianDaysToAnswer: 9,
+      byWard: [{ wardId: 'tan-hung-2025', wardName: 'Tân Hưng', received: 30, supporters: 300, selected: 9, raised: 8, answered: 7 }, { wardId: 'tan-my-2025', wardName: 'Tân Mỹ', received: 12, supporters: 80, selected: 3, raised: 2, answered: 1 }],
+    };
+    const blocks = buildReportDocument(report, { ...figures, opinions }).sections[0]!.blocks;
+    const at = blocks.findIndex((b) => b.kind === 'heading' && b.text === '10. Ý kiến của Nhân dân thu thập trước đối thoại');
+    expect(at).toBeGreaterThan(0);
+    expect(blocks[at + 1]).toEqual({ kind: 'paragraph', text: 'Các khu phố, tổ dân phố và cổng ý kiến đã tiếp nhận 42 ý kiến của 380 lượt người dân; 12 ý kiến được chọn đưa vào nội dung đối thoại, 10 ý kiến đã nêu tại buổi đối thoại, 8 ý kiến đã có câu trả lời (trung vị 9 ngày từ khi tiếp nhận đến khi trả lời); 7 ý kiến trùng được gộp, 5 ý kiến không đưa vào đối thoại.' });
+    const table = (blocks[at + 2] as { kind: 'table'; table: { rows: string[][] } }).table;
+    expect(table.rows).toEqual([['Tân Hưng', '30', '300', '9', '8', '7'], ['Tân Mỹ', '12', '80', '3', '2', '1'], ['Tổng cộng', '42', '380', '12', '10', '8']]);
   });
 
   it('leaves the number and date blank on a draft and marks it DỰ THẢO', () => {

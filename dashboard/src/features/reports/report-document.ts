@@ -177,6 +177,24 @@ export function buildReportDocument(report: ReviewReportFieldsFragment, f: Repor
       },
     },
   ];
+  const o = f.opinions;
+  if (o && o.received > 0) {
+    results.push(
+      { kind: 'heading', text: '10. Ý kiến của Nhân dân thu thập trước đối thoại' },
+      {
+        kind: 'paragraph',
+        text: `Các khu phố, tổ dân phố và cổng ý kiến đã tiếp nhận ${vnNumber(o.received)} ý kiến của ${vnNumber(o.supporters)} lượt người dân; ${vnNumber(o.selected)} ý kiến được chọn đưa vào nội dung đối thoại, ${vnNumber(o.raised)} ý kiến đã nêu tại buổi đối thoại, ${vnNumber(o.answered)} ý kiến đã có câu trả lời${o.medianDaysToAnswer === null || o.medianDaysToAnswer === undefined ? '' : ` (trung vị ${vnNumber(o.medianDaysToAnswer)} ngày từ khi tiếp nhận đến khi trả lời)`}; ${vnNumber(o.merged)} ý kiến trùng được gộp, ${vnNumber(o.declined)} ý kiến không đưa vào đối thoại.`,
+      },
+      {
+        kind: 'table',
+        table: {
+          header: ['Phường', 'Ý kiến tiếp nhận', 'Lượt người nêu', 'Đưa vào đối thoại', 'Đã nêu tại đối thoại', 'Đã trả lời'],
+          rows: [...o.byWard.filter((w) => w.received > 0).map((w) => [w.wardName, vnNumber(w.received), vnNumber(w.supporters), vnNumber(w.selected), vnNumber(w.raised), vnNumber(w.answered)]), ['Tổng cộng', vnNumber(o.received), vnNumber(o.supporters), vnNumber(o.selected), vnNumber(o.raised), vnNumber(o.answered)]],
+          numeric: [1, 2, 3, 4, 5],
+        },
+      },
+    );
+  }
   const narrative = (text: string) => (text.trim() ? paragraphs(text) : [{ kind: 'paragraph', text: '(Chưa có nội dung.)' } as DocBlock]);
   const sections: DocSection[] = [
     { heading: 'KẾT QUẢ THỰC HIỆN', blocks: results },
