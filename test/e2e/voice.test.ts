@@ -93,8 +93,15 @@ describe("residents' voice in the browser", () => {
     await agenda.getByRole('button', { name: 'Nêu tại buổi đối thoại' }).click();
     await see(agenda.getByTestId('agenda-item'), 'Đã nêu tại đối thoại', 10_000);
     await shoot(page, 'voice-officer');
+    // The wallboard shows the item being discussed now, live.
+    const leader = await newUser(browser, stack.url, await stack.token('LEADERSHIP'), 'vi');
+    await leader.page.goto('/wallboard');
+    await seeExactly(leader.page.getByTestId('agenda-now'), 'Đang trao đổi: Ngập nước đường Nguyễn Thị Thập', 15_000);
     const concernId = (await call('query ($id: ID!) { session(id: $id) { agenda { status concern { id } } } }', { id: session })).session.agenda[0].concern.id as string;
     await call('mutation ($input: MoveConcernInput!) { moveConcern(input: $input) { status } }', { input: { concernId, to: 'ANSWERED_ON_SPOT', response: 'Phường sẽ nâng cấp cống trong quý I.' } }, officerToken);
+    // Answered: nothing left on this agenda, and the wallboard says so without a reload.
+    await expect.poll(() => leader.page.getByTestId('agenda-now').count(), { timeout: 15_000 }).toBe(0);
+    await leader.context.close();
     await context.close();
 
     // The resident, signed out, on a phone: the coming dialogue's agenda, then the look-up by code.

@@ -7,6 +7,9 @@ import { OverdueTally } from '../../lib/OverdueTally.js';
 import { KpiTiles } from './Overview.js';
 import { JurisdictionName } from '../../lib/JurisdictionName.js';
 import { useOverviewData } from './use-overview-data.js';
+import { useQueryRefreshedBy } from '../../lib/live.js';
+import { agendaNow } from './agenda-now.js';
+import { WallboardAgendasQuery, WallboardConcernsSubscription } from './documents.js';
 
 const WARD_SECONDS = 8;
 /** Live sessions listed by name; the rest are counted (the screen must not scroll). */
@@ -17,6 +20,9 @@ export function Wallboard() {
   const { t, i18n } = useTranslation();
   const { status } = useLive();
   const data = useOverviewData({ kind: 'all' });
+  // Each live dialogue's agenda (residents' voice): what is being discussed now, or what comes next.
+  const [{ data: agendas }] = useQueryRefreshedBy({ query: WallboardAgendasQuery }, { query: WallboardConcernsSubscription }, 1000);
+  const agendaOf = new Map(agendas?.sessions.edges.map((e) => [e.node.id, agendaNow(e.node.agenda)]) ?? []);
   const [index, setIndex] = useState(0);
   const [now, setNow] = useState(() => new Date());
   useEffect(() => {
@@ -57,7 +63,14 @@ export function Wallboard() {
       {data.liveSessions.length > 0 && (
         <ul className="wallboard-live">
           {data.liveSessions.slice(0, LIVE_SHOWN).map((s) => (
-            <li key={s.id}><span className="pulse" aria-hidden="true" /> <span className="title">{s.title}</span> <strong>{formatNumber(s.attendance, i18n.language)}</strong></li>
+            <li key={s.id}>
+              <span className="pulse" aria-hidden="true" /> <span className="title">{s.title}</span> <strong>{formatNumber(s.attendance, i18n.language)}</strong>
+              {agendaOf.get(s.id) ? (
+                <span className="wallboard-agenda" data-testid="agenda-now" data-state={agendaOf.get(s.id)!.state}>
+                  {t(agendaOf.get(s.id)!.state === 'now' ? 'voice.current' : 'voice.next')}: {agendaOf.get(s.id)!.item.topic}
+                </span>
+              ) : null}
+            </li>
           ))}
           {hidden > 0 && <li className="more">{t('wallboard.moreLive', { count: hidden })}</li>}
         </ul>

@@ -33,3 +33,17 @@ export const ActivityQuery = graphql(`
     }
   }
 `);
+
+export const WallboardAgendasQuery = graphql(`
+  query WallboardAgendas {
+    sessions(status: LIVE, first: 20) {
+      edges { node { id agenda { id topic status concern { status raisedAt } } } }
+    }
+  }
+`);
+
+export const WallboardConcernsSubscription = graphql(`
+  subscription WallboardConcerns {
+    concernChanged { id status }
+  }
+`);
