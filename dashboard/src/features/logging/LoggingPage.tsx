@@ -89,6 +89,7 @@ function ScheduleForm({ kinds, onScheduled }: { kinds: SessionKind[]; onSchedule
   const [kind, setKind] = useState<SessionKind>(kinds[0] ?? 'PUBLIC');
   const [title, setTitle] = useState('');
   const [wardId, setWardId] = useState(viewer.ward?.id ?? '');
+  const [place, setPlace] = useState('');
   const [hostBody, setHostBody] = useState(viewer.ward ? `Đảng ủy - UBND phường ${viewer.ward.name}` : kind === 'BUSINESS_TAX' ? 'Thuế cơ sở 7 Thành phố Hồ Chí Minh' : '');
   const [date, setDate] = useState('');
   // The ward picker offers the units in force on the chosen date (today's by default).
@@ -103,7 +104,7 @@ function ScheduleForm({ kinds, onScheduled }: { kinds: SessionKind[]; onSchedule
     setAttempted(true);
     const scheduledAt = date && time ? hcmcLocalToIso(`${date}T${time}`) : undefined;
     if (!scheduledAt) return;
-    const answer = await schedule({ input: { kind, title: title.trim(), hostBody: hostBody.trim(), scheduledAt, wardId: wardId || null } });
+    const answer = await schedule({ input: { kind, title: title.trim(), hostBody: hostBody.trim(), place: place.trim() || null, scheduledAt, wardId: wardId || null } });
     if (answer.data) {
       setDone(answer.data.scheduleSession.title);
       setTitle('');
@@ -132,6 +133,10 @@ function ScheduleForm({ kinds, onScheduled }: { kinds: SessionKind[]; onSchedule
       <label className="field">
         {t('logging.hostBody')}
         <input value={hostBody} onChange={(e) => setHostBody(e.target.value)} required />
+      </label>
+      <label className="field">
+        {t('logging.place')}
+        <input value={place} onChange={(e) => setPlace(e.target.value)} maxLength={300} placeholder={t('logging.placeHint')} />
       </label>
       <fieldset className="date-time">
         <legend>{t('logging.when')}</legend>

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
 import { formatDateTime } from '../../lib/format.js';
+import { SelectField } from '../../lib/SelectField.js';
 import { TriageInputMutation } from './documents.js';
 import { inputSearch } from './fuzzy.js';
 import type { Input } from './VoicePage.js';
@@ -16,18 +17,23 @@ interface OpenSession {
 }
 
 /** The ward's board of inputs by status; search ignores diacritics and finds near-duplicates. */
-export function InputsBoard({ inputs, sessions, mayHandle, onChanged }: { inputs: readonly Input[]; sessions: readonly OpenSession[]; mayHandle: boolean; onChanged(): void }) {
+export function InputsBoard({ inputs, neighbourhoods, sessions, mayHandle, onChanged }: { inputs: readonly Input[]; neighbourhoods: readonly { id: string; name: string }[]; sessions: readonly OpenSession[]; mayHandle: boolean; onChanged(): void }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
+  const [neighbourhoodId, setNeighbourhoodId] = useState('');
   const search = useMemo(() => inputSearch(inputs), [inputs]);
-  const shown = query.trim().length >= 3 ? search.similar(query, 50) : inputs;
+  const found = query.trim().length >= 3 ? search.similar(query, 50) : inputs;
+  const shown = neighbourhoodId ? found.filter((i) => i.neighbourhood?.id === neighbourhoodId) : found;
   return (
     <section className="panel" aria-labelledby="board-title">
       <h2 id="board-title">{t('voice.board')}</h2>
-      <label className="field">
-        {t('voice.search')}
-        <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('voice.searchHint')} />
-      </label>
+      <div className="form-row board-filters">
+        <label className="field">
+          {t('voice.search')}
+          <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder={t('voice.searchHint')} />
+        </label>
+        <SelectField label={t('voice.neighbourhood')} value={neighbourhoodId} onChange={setNeighbourhoodId} first={{ value: '', label: t('voice.allNeighbourhoods') }} options={neighbourhoods.map((nb) => ({ value: nb.id, label: nb.name }))} />
+      </div>
       <div className="voice-board">
         {COLUMNS.map((status) => {
           const items = shown.filter((i) => i.status === status);

@@ -1,11 +1,11 @@
 import { graphql } from '../../gql/index.js';
 
 export const VoiceWardQuery = graphql(`
-  query VoiceWard($wardId: ID!) {
+  query VoiceWard($wardId: ID!, $period: PeriodInput) {
     wards { id name }
     ward(id: $wardId) {
       id name
-      neighbourhoods { id name generated }
+      neighbourhoods { id name generated inputStats(period: $period) { received supporters selected answered } }
       inputStats { received supporters selected declined raised answered medianDaysToAnswer }
     }
     residentInputs(wardId: $wardId, first: 100) {
