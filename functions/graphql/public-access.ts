@@ -32,7 +32,9 @@ export function publicRefusal(body: string | undefined): string | undefined {
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     operation = typeof request.operationName === 'string' ? operations.find((o) => o.name?.value === request.operationName) : operations.length === 1 ? operations[0] : undefined;
   } catch {
-    return undefined; // not GraphQL: Apollo answers it (BAD_USER_INPUT), and no resolver runs
+    // Not parsed here (malformed, or more than 2,000 tokens: no public operation is that long) is never
+    // let through: read resolvers need no actor, so an unparsed document could reach them.
+    return SIGN_IN;
   }
   if (!operation) return SIGN_IN;
   const allowed = operation.operation === 'query' ? PUBLIC_QUERIES : operation.operation === 'mutation' ? PUBLIC_MUTATIONS : undefined;
