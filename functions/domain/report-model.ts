@@ -3,6 +3,7 @@
  * (report-service.ts reads them) and the ReviewReport document that freezes them when issued
  * (review-report-service.ts). Plain data: the store keeps them as they are.
  */
+import type { InputStats } from './input-stats.js';
 import type { AttendeeCategory, Authority, BusinessSector, ConcernOutcomes, ConcernStatus, Connection, SessionKind } from './model.js';
 import type { Period } from './period.js';
 import type { RolloutWave } from './wards.js';
@@ -80,15 +81,7 @@ export interface ReportFigures {
   opinions?: ReportOpinions;
 }
 
-export interface ReportOpinions {
-  received: number;
-  supporters: number;
-  selected: number;
-  declined: number;
-  merged: number;
-  raised: number;
-  answered: number;
-  medianDaysToAnswer: number | null;
+export interface ReportOpinions extends InputStats {
   byWard: { wardId: string; wardName: string; received: number; supporters: number; selected: number; raised: number; answered: number }[];
 }
 

@@ -5,6 +5,9 @@
  * (the answer lost, the page reloaded mid-send) carries the same `requestId`, which the API counts
  * once: nothing is lost and nothing is counted twice.
  */
+import { useEffect } from 'react';
+import type { CombinedError } from 'urql';
+
 export interface QueuedItem {
   requestId: string;
   queuedAt: string;
@@ -174,4 +177,29 @@ export class OfflineQueue<T extends QueuedItem> {
     this.options.storage.save(this.items);
     this.options.onChange?.();
   }
+}
+
+/** Codes that will not change on a retry: the item is set aside with the API's message. */
+// UNAUTHENTICATED is not final: the item waits while the person signs in again.
+const FINAL_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+
+/** What a send that got no data means for the queue: refused for good, or try again later. */
+export function outcomeOfError(error: CombinedError | undefined): SendOutcome {
+  const graphQLError = error?.graphQLErrors[0];
+  const code = graphQLError?.extensions?.code as string | undefined;
+  if (graphQLError && code && FINAL_CODES.has(code)) return { status: 'rejected', message: graphQLError.message };
+  return { status: 'retry', reason: error?.message ?? 'no answer' };
+}
+
+/** Runs a queue while the screen is open: sends at once, again when the browser is back online, stops on leaving. */
+export function useQueueRunning(queue: OfflineQueue<QueuedItem>) {
+  useEffect(() => {
+    void queue.start();
+    const onOnline = () => void queue.flush();
+    window.addEventListener('online', onOnline);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      queue.stop();
+    };
+  }, [queue]);
 }

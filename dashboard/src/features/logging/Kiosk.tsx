@@ -7,11 +7,11 @@ import { formatNumber } from '../../lib/format.js';
 import { BusinessPicker, type PickedBusiness } from './BusinessPicker.js';
 import { CheckInMutation, KioskAttendanceSubscription, KioskSessionQuery } from './documents.js';
 import { CheckInQueue, localStorageQueue, type AttendeeCategory, type SendOutcome } from './kiosk-queue.js';
+import { outcomeOfError, useQueueRunning } from '../../lib/offline-queue.js';
 
 export const CATEGORIES: AttendeeCategory[] = ['RESIDENT', 'YOUTH_UNION_MEMBER', 'PARTY_MEMBER', 'WOMENS_UNION_MEMBER', 'BUSINESS_REPRESENTATIVE', 'OFFICIAL', 'OTHER'];
 
 /** Codes after which sending the same check-in again cannot succeed. */
-const FINAL_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
 
 /** The door kiosk: one large button per category, a head count, and taps kept while offline. */
 export function Kiosk({ sessionId }: { sessionId: string }) {
@@ -45,23 +45,12 @@ export function Kiosk({ sessionId }: { sessionId: string }) {
             if (id === sessionId) setAttendance((current) => Math.max(current ?? 0, result.data!.checkIn.attendance));
             return { status: 'sent' };
           }
-          const graphQLError = result.error?.graphQLErrors[0];
-          const code = graphQLError?.extensions?.code as string | undefined;
-          if (graphQLError && code && FINAL_CODES.has(code)) return { status: 'rejected', message: graphQLError.message };
-          return { status: 'retry', reason: result.error?.message ?? 'no answer' };
+          return outcomeOfError(result.error);
         },
       }),
     [client, sessionId],
   );
-  useEffect(() => {
-    void queue.start();
-    const onOnline = () => void queue.flush();
-    window.addEventListener('online', onOnline);
-    return () => {
-      window.removeEventListener('online', onOnline);
-      queue.stop();
-    };
-  }, [queue]);
+  useQueueRunning(queue);
   // Back online over the WebSocket: the HTTP side is very likely back too.
   useEffect(() => {
     if (epoch > 0) void queue.flush();

@@ -1,14 +1,13 @@
-import { useEffect, useMemo, useReducer, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useMemo, useReducer, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useClient } from 'urql';
-import type { SendOutcome } from '../../lib/offline-queue.js';
+import { outcomeOfError, useQueueRunning, type SendOutcome } from '../../lib/offline-queue.js';
 import { SelectField } from '../../lib/SelectField.js';
 import { SubmitInputMutation } from './documents.js';
 import { inputSearch } from './fuzzy.js';
 import { MinutesQueue, minutesStorage, type QueuedInput } from './minutes-queue.js';
 import type { Input } from './VoicePage.js';
 
-const FINAL_CODES = new Set(['BAD_USER_INPUT', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT', 'UNAUTHENTICATED']);
 const CHANNELS = ['NEIGHBOURHOOD_MEETING', 'RESIDENTIAL_GROUP', 'OFFICE'] as const;
 
 /**
@@ -42,24 +41,13 @@ export function MinutesForm({ wardId, neighbourhoods, known, onSent }: { wardId:
             onSent();
             return { status: 'sent' };
           }
-          const error = result.error?.graphQLErrors[0];
-          const code = error?.extensions?.code as string | undefined;
-          if (error && code && FINAL_CODES.has(code)) return { status: 'rejected', message: error.message };
-          return { status: 'retry', reason: result.error?.message ?? 'no answer' };
+          return outcomeOfError(result.error);
         },
       }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [client],
   );
-  useEffect(() => {
-    void queue.start();
-    const onOnline = () => void queue.flush();
-    window.addEventListener('online', onOnline);
-    return () => {
-      window.removeEventListener('online', onOnline);
-      queue.stop();
-    };
-  }, [queue]);
+  useQueueRunning(queue);
   const search = useMemo(() => inputSearch(known.filter((i) => i.status !== 'MERGED')), [known]);
   const similar = search.similar(topic, 4);
   const count = Number(supporters);
