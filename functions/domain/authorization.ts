@@ -68,3 +68,19 @@ export const mayApplyReorganisations = (actor: Actor): boolean => actor.role ===
 export function assertMayApplyReorganisations(actor: Actor): void {
   if (!mayApplyReorganisations(actor)) throw new ForbiddenError(`Only administrators may apply a reorganisation; you are signed in as ${actor.role}.`);
 }
+
+/**
+ * Residents' voice (contract README): a ward's inputs are entered and triaged by that ward's officers,
+ * or by ADMIN; the other roles read them.
+ */
+export const mayHandleWardInputs = (actor: Actor, wardId: string): boolean => actor.role === 'ADMIN' || (actor.role === 'WARD_OFFICER' && actor.wardId === wardId);
+
+export function assertMayHandleWardInputs(actor: Actor, wardId: string, what: string): void {
+  if (mayHandleWardInputs(actor, wardId)) return;
+  if (actor.role === 'WARD_OFFICER') throw new ForbiddenError(`A ward officer may ${what} only for their own ward (${actor.wardId ?? 'none'}); this input belongs to ${wardId}.`);
+  throw new ForbiddenError(`The ${actor.role} role may not ${what}: the ward's officers (or an administrator) do.`);
+}
+
+/** A resident's contact is read by the ward's officers and ADMIN only (docs/security.md, "Residents' contacts"). */
+export const mayReadInputContact = mayHandleWardInputs;
+

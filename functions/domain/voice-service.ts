@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from './actor.js';
 import { auditEntry } from './activity-service.js';
+import { assertMayHandleWardInputs, mayReadInputContact } from './authorization.js';
 import { answerTimeBin } from './answer-times.js';
 import { inputStatsFrom, type InputStats } from './input-stats.js';
 import type { Clock } from './clock.js';
@@ -100,14 +101,6 @@ export function createVoiceService(stores: Stores, sessions: SessionService, war
     return input;
   }
 
-  /** The ward's officers and ADMIN triage and enter a ward's inputs; the other roles read only. */
-  function assertMayHandleWard(actor: Actor, wardId: string, what: string): void {
-    if (actor.role === 'ADMIN') return;
-    if (actor.role === 'WARD_OFFICER' && actor.wardId === wardId) return;
-    if (actor.role === 'WARD_OFFICER') throw new ForbiddenError(`A ward officer may ${what} only for their own ward (${actor.wardId ?? 'none'}); this input belongs to ${wardId}.`);
-    throw new ForbiddenError(`The ${actor.role} role may not ${what}: the ward's officers (or an administrator) do.`);
-  }
-
   async function requireNeighbourhood(id: string, wardId: string): Promise<Neighbourhood> {
     const n = isPlausibleId(id) ? await stores.neighbourhoods.getNeighbourhood(id) : undefined;
     if (!n) throw new InvalidInputError(`There is no neighbourhood with id "${shortId(id)}"; Query.neighbourhoods(wardId) lists a ward's.`, { field: 'neighbourhoodId' });
@@ -122,7 +115,7 @@ export function createVoiceService(stores: Stores, sessions: SessionService, war
     if (isPublic && channel !== 'PUBLIC_FORM') throw new AuthenticationError(`Sign in to enter ${channel} inputs; without a token only the public form (channel PUBLIC_FORM) is open.`);
     if (!isPublic) {
       if (channel === 'PUBLIC_FORM' && who.actor.role !== 'ADMIN') throw new ForbiddenError('PUBLIC_FORM is the public page’s channel; an officer enters NEIGHBOURHOOD_MEETING, RESIDENTIAL_GROUP or OFFICE inputs.');
-      assertMayHandleWard(who.actor, args.wardId, 'submit inputs');
+      assertMayHandleWardInputs(who.actor, args.wardId, 'submit inputs');
     }
     const requestId = cleanRequestId(args.requestId);
     const topic = cleanText(args.topic, 'topic', LIMITS.topic);
@@ -174,7 +167,7 @@ export function createVoiceService(stores: Stores, sessions: SessionService, war
     const to = oneOf(args.to, INPUT_STATUSES, 'to') as InputStatus;
     const note = cleanOptionalText(args.note, 'note', LIMITS.note, { multiline: true });
     const input = await requireInput(args.id);
-    assertMayHandleWard(actor, input.wardId, 'triage inputs');
+    assertMayHandleWardInputs(actor, input.wardId, 'triage inputs');
     checkTriageMove(input, { to, sessionId: args.sessionId, mergedIntoId: args.mergedIntoId, note });
     await wards.assertActorUnitInForce(actor, clock().toISOString());
     let after: ResidentInput = { ...input, status: to };
@@ -203,7 +196,7 @@ export function createVoiceService(stores: Stores, sessions: SessionService, war
       if (now.status !== input.status) throw new ConflictError(`Input ${input.id} was moved to ${now.status} meanwhile; reload the board and decide again.`, { status: now.status });
       throw new ConflictError(`Input ${mergeInto?.id} was merged or declined meanwhile; merge into an open input.`, { status: 'MERGED' });
     }
-    return mergeInto ? { ...after } : after;
+    return after;
   }
 
   /** The look-up: what a code's holder may see of their own opinion (following a merge to the input that carries it on). */
@@ -303,7 +296,7 @@ export function createVoiceService(stores: Stores, sessions: SessionService, war
     /** The contact, for the ward's officers and ADMIN only (null for everyone else, and after its retention). */
     async contactOf(actor: Actor, input: ResidentInput): Promise<string | null> {
       if (!input.hasContact) return null;
-      if (!(actor.role === 'ADMIN' || (actor.role === 'WARD_OFFICER' && actor.wardId === input.wardId))) return null;
+      if (!mayReadInputContact(actor, input.wardId)) return null;
       return (await stores.inputs.getContact(input.id, Math.floor(clock().getTime() / 1000))) ?? null;
     },
 
