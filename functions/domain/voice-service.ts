@@ -217,6 +217,8 @@ export function createVoiceService(stores: Stores, sessions: SessionService, war
     const session = carrier.sessionId ? await sessions.getSession(carrier.sessionId) : undefined;
     const ward = await wards.getWard(own.wardId);
     const answered = concern?.closedAt && concern.response ? concern : undefined;
+    // A declined opinion's answer is the ward's reason (triage asks for it: the resident reads it here).
+    const declined = own.status === 'DECLINED' ? own : carrier.status === 'DECLINED' ? carrier : undefined;
     return {
       dialogue: session ? await publicDialogue(session) : null,
       code: normal,
@@ -224,7 +226,7 @@ export function createVoiceService(stores: Stores, sessions: SessionService, war
       wardName: ward?.name ?? own.wardId,
       status: own.status,
       receivedAt: own.receivedAt,
-      answer: answered?.response ?? null,
+      answer: answered?.response ?? declined?.note ?? null,
       answeredAt: answered?.closedAt ?? null,
     };
   }

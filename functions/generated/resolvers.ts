@@ -370,6 +370,7 @@ export type InputChannel =
 /** What a look-up code shows its holder: the opinion's own topic, its status and its answer. */
 export type InputLookup = {
   __typename?: 'InputLookup';
+  /** The answer given at or after its dialogue; for a DECLINED opinion, the ward's reason. */
   answer?: Maybe<Scalars['String']['output']>;
   answeredAt?: Maybe<Scalars['DateTime']['output']>;
   code: Scalars['String']['output'];

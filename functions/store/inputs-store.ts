@@ -79,8 +79,9 @@ export function inputAnsweredUpdates(tableName: string, answered: { inputId: str
       Update: {
         TableName: tableName,
         Key: contactKey(answered.inputId),
+        // No condition: a contact already deleted on the resident's request must not stop the answer; the
+        // item this then leaves holds no contact and expires by the same TTL.
         UpdateExpression: 'SET #ttl = :ttl',
-        ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeNames: { '#ttl': 'ttl' },
         ExpressionAttributeValues: { ':ttl': answered.contactExpiresAt },
       },

@@ -1,4 +1,8 @@
 import { request } from 'node:http';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';
+import { dynamoEndpointOf } from '../support/realtime-clients.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
 import { actorsOf, domainClient, fastDataDir, rid, type Actors } from './domain-support.js';
@@ -151,6 +155,32 @@ describe("residents' voice", () => {
       expect(publicPage.coming.find((d: any) => d.id === session.id).agenda.map((a: any) => a.topic)).toContain('Đèn đường hỏng');
       expect((await stack.graphql(lookup, { code: 'ZZZZ-ZZZZ' })).body.data.lookupResidentInput).toBeNull();
       expect((await stack.graphql(lookup, { code: 'nope' })).body.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    });
+
+    it("answers a resident whose contact was already deleted, starts the others' 30-day retention, and tells a declined opinion why", async () => {
+      const session = await api.schedule(officer, { kind: 'PUBLIC', wardId: WARD, scheduledAt: '2030-02-10T01:00:00.000Z' });
+      const send = async (topic: string) =>
+        (await stack.graphql(PUBLIC_SUBMIT, { input: { wardId: WARD, channel: 'PUBLIC_FORM', topic, text: 'Nội dung.', contact: 'nguoi.dan@example.vn', contactConsent: true, requestId: rid() } })).body.data.submitResidentInput;
+      const [erased, kept, declined] = [await send('Cống thoát nước'), await send('Vỉa hè'), await send('Tiếng ồn')];
+      for (const i of [erased, kept]) await api.ok(TRIAGE, { input: { id: i.id, to: 'SELECTED', sessionId: session.id } }, officer);
+      await api.ok(TRIAGE, { input: { id: declined.id, to: 'DECLINED', note: 'Thuộc thẩm quyền Công an phường: đã chuyển.' } }, officer);
+      await api.start(officer, session.id);
+      const raise = async (inputId: string) => (await api.ok<any>(RAISE, { inputId, authority: 'WARD', requestId: rid() }, officer)).raiseFromInput.id as string;
+      const [c1, c2] = [await raise(erased.id), await raise(kept.id)];
+      // An administrator deleted the first contact on the resident's request (docs/security.md): the answer must still go through.
+      const db = DynamoDBDocumentClient.from(new DynamoDBClient({ endpoint: dynamoEndpointOf(stack), region: 'local', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }));
+      await db.send(new DeleteCommand({ TableName: LOCAL_TABLE_NAME, Key: { pk: `INPUT#${erased.id}`, sk: 'CONTACT' } }));
+      await api.move(officer, { concernId: c1, to: 'ANSWERED_ON_SPOT', response: 'Đã nạo vét.' });
+      const before = Date.now();
+      await api.move(officer, { concernId: c2, to: 'ANSWERED_ON_SPOT', response: 'Đã xử lý.' });
+      const contact = (await db.send(new GetCommand({ TableName: LOCAL_TABLE_NAME, Key: { pk: `INPUT#${kept.id}`, sk: 'CONTACT' } }))).Item!;
+      expect(contact.contact).toBe('nguoi.dan@example.vn');
+      expect(contact.ttl * 1000 - before).toBeGreaterThan(30 * 86_400_000 - 60_000);
+      expect(contact.ttl * 1000 - before).toBeLessThan(30 * 86_400_000 + 60_000);
+      db.destroy();
+      const lookup = 'query ($code: String!) { lookupResidentInput(code: $code) { status answer } }';
+      expect((await stack.graphql(lookup, { code: erased.lookupCode })).body.data.lookupResidentInput).toEqual({ status: 'RAISED', answer: 'Đã nạo vét.' });
+      expect((await stack.graphql(lookup, { code: declined.lookupCode })).body.data.lookupResidentInput).toEqual({ status: 'DECLINED', answer: 'Thuộc thẩm quyền Công an phường: đã chuyển.' });
     });
 
     it('counts received, selected, raised and answered on write', async () => {

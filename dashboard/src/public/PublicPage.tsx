@@ -325,7 +325,7 @@ function LookUpOpinion({ lang, t }: { lang: Language; t: Text }) {
               </>
             ) : null}
             <dt>{t.answer}</dt>
-            <dd data-testid="lookup-answer">{result.found.answer ? `${result.found.answer} (${formatDay(result.found.answeredAt!, lang)})` : t.noAnswer}</dd>
+            <dd data-testid="lookup-answer">{result.found.answer ? `${result.found.answer}${result.found.answeredAt ? ` (${formatDay(result.found.answeredAt, lang)})` : ''}` : t.noAnswer}</dd>
           </dl>
         ) : null}
       </div>
