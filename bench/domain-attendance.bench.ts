@@ -103,8 +103,7 @@ try {
         const s = sessions[si];
         return [
           { scope: { kind: 'session' as const, sessionId: s.id }, add: { attendance: c, attendanceByCategory: { RESIDENT: c } } },
-          { scope: { kind: 'district' as const, at: s.scheduledAt }, add: { attendance: c, attendanceByCategory: { RESIDENT: c } } },
-          { scope: { kind: 'ward' as const, wardId: s.wardId!, at: s.scheduledAt }, add: { attendance: c } },
+          { scope: { kind: 'unit' as const, wardId: s.wardId, at: s.scheduledAt }, add: { attendance: c, attendanceByKind: { [s.kind]: c }, attendanceByCategory: { RESIDENT: c } } },
         ];
       });
       await bulkLoadCheckIns(stores.db, LOCAL_TABLE_NAME, checkIns, counters);
@@ -180,8 +179,7 @@ try {
       'ADMIN',
       [
         { scope: { kind: 'session', sessionId: session.id }, add: { attendance: c, attendanceByCategory: { RESIDENT: c } } },
-        { scope: { kind: 'district', at: session.scheduledAt }, add: { attendance: c, attendanceByCategory: { RESIDENT: c } } },
-        { scope: { kind: 'ward', wardId: session.wardId!, at: session.scheduledAt }, add: { attendance: c } },
+        { scope: { kind: 'unit', wardId: session.wardId, at: session.scheduledAt }, add: { attendance: c, attendanceByKind: { [session.kind]: c }, attendanceByCategory: { RESIDENT: c } } },
       ],
     );
     await stores.stats.readSessionTotals(session.id);

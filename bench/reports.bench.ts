@@ -205,7 +205,7 @@ try {
       const raisedAt = new Date(base + Math.floor((n / rest) * span) + (n % 1000)).toISOString();
       concerns.push({ id: `BULK${String(n).padStart(22, '0')}`, sessionId: 'bench-bulk', sessionKind: 'PUBLIC', wardId: wards[n % wards.length], topic: `Bulk ${n}`, text: 'Bulk concern', authority, status, raisedAt, history: [] });
     }
-    await bulkLoadConcerns(big.stores.db, big.tableName, concerns);
+    await bulkLoadConcerns(big.stores.db, big.tableName, concerns, k);
     loaded += concerns.length;
     if (k % 10 === 9) console.log(`  loaded ${loaded}/${rest} concerns in bulk (${((performance.now() - started) / 1000).toFixed(0)} s)`);
   });

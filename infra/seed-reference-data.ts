@@ -3,18 +3,22 @@ import { storeConfigFromEnv } from '../functions/store/client.js';
 import { createStores } from '../functions/store/index.js';
 import type { Jurisdiction } from '../functions/domain/wards.js';
 import { neighbourhoodsFrom } from '../functions/domain/neighbourhoods.js';
+import { migrateLegacyBuckets } from '../functions/store/migrate-buckets.js';
 
 /**
  * Runs once after each deployment (a CDK Trigger): puts the reference units of functions/data/units.json,
  * their reorganisations and the neighbourhoods of functions/data/neighbourhoods.json into the table, as `npm start` does on every start. Idempotent: the same
- * items are overwritten.
+ * items are overwritten. It also moves counter buckets written before calendar roll-ups to them, once
+ * (functions/store/migrate-buckets.ts; idempotent and resumable).
  */
 // NOTE: replaced at bundling by the jurisdiction of context `unitsFile` (infra/reference-data.ts); absent: the default.
 declare const __UNITS_JURISDICTION__: string | undefined;
 const configured = typeof __UNITS_JURISDICTION__ === 'string' ? (JSON.parse(__UNITS_JURISDICTION__) as Jurisdiction) : undefined;
 
 export const handler = async (): Promise<{ wards: number; neighbourhoods: number }> => {
-  const domain = createDomain(createStores(storeConfigFromEnv()));
+  const stores = createStores(storeConfigFromEnv());
+  await migrateLegacyBuckets(stores.db, stores.tableName, { log: (line) => console.log(line) });
+  const domain = createDomain(stores);
   const wards = await domain.wards.ensureReferenceWards(configured);
   const neighbourhoods = neighbourhoodsFrom();
   await domain.voice.ensureNeighbourhoods(neighbourhoods);

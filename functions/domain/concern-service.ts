@@ -141,9 +141,8 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       history: [{ from: null, to: 'OPEN', at: raisedAt, by: actor.id, note: null, authority, dueAt }],
     };
     const counters: CounterDelta[] = [
-      { scope: { kind: 'district', at: raisedAt }, add: { concerns: 1, byStatus: { OPEN: 1 }, byLevel: [{ status: 'OPEN', authority, add: 1 }], ...(tax ? { taxByStatus: { OPEN: 1 } } : {}) } },
+      { scope: { kind: 'unit', wardId, at: raisedAt }, add: { concerns: 1, byStatus: { OPEN: 1 }, byLevel: [{ status: 'OPEN', authority, add: 1 }], ...(tax ? { taxByStatus: { OPEN: 1 } } : {}) } },
     ];
-    if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: raisedAt }, add: { concerns: 1, byLevel: [{ status: 'OPEN', authority, add: 1 }], ...(tax ? { taxByStatus: { OPEN: 1 } } : {}) } });
     const entry = auditEntry(actor, 'CONCERN_RAISED', `Raised a concern: "${topic}"`, { toStatus: 'OPEN', sessionId: session.id, concernId: id, businessId, wardId }, raisedAt);
     if (from) {
       const result = await stores.concerns.createConcernFromInput({ ...concern, fromInput: from.fromInput }, [...counters, ...from.counters], entry);
@@ -184,8 +183,7 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       dueAt = dueAfterWorkingDays(at, workingDaysFor(rules, authority, concern.sessionKind));
     }
     if (closes) moves.answers = [answerTimeTally(authority, workingDaysElapsed(concern.raisedAt, at))];
-    const counters: CounterDelta[] = [{ scope: { kind: 'district', at: concern.raisedAt }, add: { byStatus: { [from]: -1, [to]: 1 }, ...moves } }];
-    if (concern.wardId) counters.push({ scope: { kind: 'ward', wardId: concern.wardId, at: concern.raisedAt }, add: { concernsClosed: closes ? 1 : 0, ...moves } });
+    const counters: CounterDelta[] = [{ scope: { kind: 'unit', wardId: concern.wardId, at: concern.raisedAt }, add: { byStatus: { [from]: -1, [to]: 1 }, concernsClosed: closes ? 1 : 0, ...moves } }];
     // Closing a concern raised from a resident's input answers that input: its counters, and its contact's retention starts.
     const answered = closes && concern.fromInput ? { inputId: concern.fromInput.id, answeredAt: at, ...(concern.fromInput.hasContact ? { contactExpiresAt: contactExpiry(at) } : {}) } : undefined;
     if (closes && concern.fromInput) counters.push(...inputAnsweredCounters(concern.fromInput, at));

@@ -89,9 +89,7 @@ export function createHandoverService(stores: Stores, wards: WardService, clock:
   function levelCounters(c: Concern, authority: Authority): CounterDelta[] {
     if (authority === c.authority) return [];
     const add = { byLevel: levelMove(c, { status: c.status, authority }) };
-    const out: CounterDelta[] = [{ scope: { kind: 'district', at: c.raisedAt }, add }];
-    if (c.wardId) out.push({ scope: { kind: 'ward', wardId: c.wardId, at: c.raisedAt }, add });
-    return out;
+    return [{ scope: { kind: 'unit', wardId: c.wardId, at: c.raisedAt }, add }];
   }
 
   async function statusOf(r: Reorganisation): Promise<ReorganisationStatus> {

@@ -12,12 +12,16 @@ import type { Jurisdiction, Ward } from './wards.js';
 
 // ---- Counts -------------------------------------------------------------------------------------
 
-/** Where a tally lands (docs/data-model.md, "Counts"): a time bucket of the district or a ward, a session, or the LIVE item. */
+/**
+ * Where a tally lands (docs/data-model.md, "Counts"): a unit's counters (a ward, commune or special
+ * zone; no ward: the records of the district or city level itself), dated; a ward's residents' inputs;
+ * a session; or the LIVE item. The jurisdiction's totals are the sum of its units' and those with no
+ * ward: every record is counted in exactly one place.
+ */
 export type CounterScope =
-  | { kind: 'district'; at: string }
-  | { kind: 'ward'; wardId: string; at: string }
-  /** A neighbourhood's residents' inputs (by the input's receivedAt). */
-  | { kind: 'neighbourhood'; neighbourhoodId: string; at: string }
+  | { kind: 'unit'; wardId?: string; at: string }
+  /** A ward's residents' inputs (by the input's receivedAt), with the neighbourhood they came from. */
+  | { kind: 'inputs'; wardId: string; neighbourhoodId?: string; at: string }
   | { kind: 'session'; sessionId: string }
   /** The district's LIVE sessions: their number and ids, moved by starting/closing `sessionId`. */
   | { kind: 'live'; sessionId: string };
@@ -190,9 +194,14 @@ export interface WardsPort {
 }
 
 export interface StatsPort {
-  readDistrictTotals(period?: Period): Promise<Totals>;
+  /**
+   * The jurisdiction over a period: each listed unit's totals, and their sum with the records that
+   * have no ward (the total is made of the very items the units' figures are, so they always add up).
+   */
+  readUnitTotals(wardIds: readonly string[], period?: Period): Promise<{ wards: Map<string, Totals>; total: Totals }>;
   readWardTotals(wardId: string, period?: Period): Promise<Totals>;
-  readNeighbourhoodTotals(neighbourhoodId: string, period?: Period): Promise<Totals>;
+  /** A ward's residents' inputs over a period; only those of one neighbourhood when given. */
+  readInputTotals(wardId: string, period?: Period, neighbourhoodId?: string): Promise<Totals>;
   readSessionTotals(sessionId: string): Promise<Totals>;
   /** How many sessions are LIVE, and which (`ids` is missing from data written before it was kept). */
   readLiveSessions(): Promise<{ count: number; ids?: string[] }>;

@@ -73,7 +73,9 @@ export function reportUnits(j: Jurisdiction, period: Period): ReportUnits {
 }
 
 export function createReportService(stores: Stores, wards: WardService, clock: Clock) {
-  const bucketTotals = (period: Period, wardId?: string) => (wardId ? stores.stats.readWardTotals(wardId, period) : stores.stats.readDistrictTotals(period));
+  // The district's totals are its units' summed with the records that have no ward (one read of each unit).
+  const bucketTotals = async (period: Period, wardId?: string) =>
+    wardId ? stores.stats.readWardTotals(wardId, period) : (await stores.stats.readUnitTotals((await wards.unitsDuring(period)).map((w) => w.id), period)).total;
 
   /** Engaged businesses (distinct) with their sectors; a marker written before sectors were recorded is looked up. */
   async function engaged(period: Period, wardId?: string) {
@@ -144,7 +146,7 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
       const [current, previous, perWard, dialogues, waitingRecords] = await Promise.all([
         totalsOf(period, wardId),
         totalsOf(previousPeriod(period), wardId),
-        Promise.all(scopeWards.map(async (w) => { const totals = await stores.stats.readWardTotals(w.id, period); return { w, t: wardStatsFrom(w.id, totals, period), totals }; })),
+        Promise.all(scopeWards.map(async (w) => { const [totals, inputs] = await Promise.all([stores.stats.readWardTotals(w.id, period), stores.stats.readInputTotals(w.id, period)]); return { w, t: wardStatsFrom(w.id, totals, period), totals, inputs }; })),
         thematicDialogues(period, wardId),
         stores.concerns.listWaitingConcerns(period, wardId),
       ]);
@@ -222,9 +224,9 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
         previous: previous.totals,
         // Residents' inputs: the wards' counters (the same reads as the ward rows), histograms merged.
         opinions: {
-          ...inputStatsFrom(...perWard.map((p) => p.totals)),
-          byWard: perWard.map(({ w, totals }) => {
-            const s = inputStatsFrom(totals);
+          ...inputStatsFrom(...perWard.map((p) => p.inputs)),
+          byWard: perWard.map(({ w, inputs }) => {
+            const s = inputStatsFrom(inputs);
             return { wardId: w.id, wardName: w.name, received: s.received, supporters: s.supporters, selected: s.selected, raised: s.raised, answered: s.answered };
           }),
         },

@@ -109,8 +109,7 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       // Writes follow the units in force when the thing happens: a session on a date its ward was not in force is refused.
       if (wardId) await wards.requireWardInForce(wardId, scheduledAt, 'a session scheduled');
       const session: Session = { id: ulid(), kind, title, wardId, hostBody, ...(place ? { place } : {}), status: 'SCHEDULED', scheduledAt };
-      const counters: CounterDelta[] = [{ scope: { kind: 'district', at: scheduledAt }, add: { sessions: 1, sessionsByKind: { [kind]: 1 }, taxRounds: kind === 'BUSINESS_TAX' ? 1 : 0 } }];
-      if (wardId) counters.push({ scope: { kind: 'ward', wardId, at: scheduledAt }, add: { sessions: 1, sessionsByKind: { [kind]: 1 } } });
+      const counters: CounterDelta[] = [{ scope: { kind: 'unit', wardId, at: scheduledAt }, add: { sessions: 1, sessionsByKind: { [kind]: 1 }, taxRounds: kind === 'BUSINESS_TAX' ? 1 : 0 } }];
       const at = clock().toISOString();
       await stores.sessions.createSession(session, counters, auditEntry(actor, 'SESSION_SCHEDULED', `Scheduled ${kind} session "${title}"`, { sessionId: session.id, wardId }, at));
       return session;
@@ -154,11 +153,8 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       const at = clock().toISOString();
       const counters: CounterDelta[] = [
         { scope: { kind: 'session', sessionId: session.id }, add: { attendance: count, attendanceByCategory: { [category]: count } } },
-        { scope: { kind: 'district', at: session.scheduledAt }, add: { attendance: count, attendanceByKind: { [session.kind]: count }, attendanceByCategory: { [category]: count } } },
+        { scope: { kind: 'unit', wardId: session.wardId, at: session.scheduledAt }, add: { attendance: count, attendanceByKind: { [session.kind]: count }, attendanceByCategory: { [category]: count } } },
       ];
-      if (session.wardId) {
-        counters.push({ scope: { kind: 'ward', wardId: session.wardId, at: session.scheduledAt }, add: { attendance: count, attendanceByKind: { [session.kind]: count }, attendanceByCategory: { [category]: count } } });
-      }
       const outcome = await stores.sessions.recordCheckIn(
         { sessionId: session.id, requestId, wardId: session.wardId, kind: session.kind, category, delta: count, businessId, at, by: actor.id },
         actor.role,

@@ -47,40 +47,38 @@ export function createSummaryService(stores: Stores, wardService: { unitsDuring(
   return {
     /**
      * The district summary over [period.from, period.to) (all time without one), read from counters
-     * kept as writes happen: its cost depends on the number of sessions and concerns in the period,
-     * never on the number of check-ins.
+     * kept as writes happen: its cost depends on the units and the calendar buckets of the period,
+     * never on the number of check-ins or concerns in it (docs/data-model.md, "Calendar roll-ups").
      *
-     * One consistent read: every write it counts (check-in, session, concern) adds to the district's
-     * counters in the same transaction as to the ward's and the session's. So the district totals (and
-     * the LIVE item) are read before and again after everything else; when they are equal, no counted
-     * write landed in between, and the wards, the live sessions and the district all show the same
-     * moment (`consistent`). When a write did land, the read is made again, at most
+     * The totals are the sum of the very unit items the ward rows come from (plus the records with no
+     * ward), and each item is updated whole by the write it counts (a check-in's attendance and its
+     * category in one UpdateItem): so the wards always add up to the totals and the categories to the
+     * attendance, whatever lands during the read. `consistent` says more: the whole read (units, LIVE
+     * item, live sessions) was made again and found equal, so no counted write landed in between and
+     * every figure shows one moment. When one did, the read is made again, at most
      * SUMMARY_READ_ATTEMPTS times; under a steady stream of writes the last read is answered with
      * `consistent: false`, and the next summary (each write makes one) settles it.
      */
     async districtSummary(periodInput?: { from: string; to: string } | null): Promise<DistrictSummary> {
       const period = parsePeriod(periodInput);
-      // One entry per unit in force at some moment of the period (no period: every unit); the district
-      // totals come from the district's own counters, so a record is never counted twice across a change.
-      const wardList = await wardService.unitsDuring(period);
-      const readMarks = () => Promise.all([stores.stats.readDistrictTotals(period), stores.stats.readLiveSessions()]);
-      let [district, live] = await readMarks();
+      // One entry per unit in force at some moment of the period (no period: every unit); each record is
+      // counted in one unit (or with no ward), so the sum never counts a record twice across a change.
+      const wardIds = (await wardService.unitsDuring(period)).map((w) => w.id);
+      const readUnits = () => Promise.all([stores.stats.readUnitTotals(wardIds, period), stores.stats.readLiveSessions()]);
+      let [units, live] = await readUnits();
       for (let attempt = 1; ; attempt++) {
-        const [liveSessions, engaged, wards] = await Promise.all([
-          readLive(live),
-          stores.stats.countEngagedBusinesses(period),
-          Promise.all(wardList.map((w) => readWardStats(stores, w.id, period))),
-        ]);
-        const [districtAfter, liveAfter] = await readMarks();
-        const consistent = sameTotals(district, districtAfter) && live.count === liveAfter.count && String(live.ids) === String(liveAfter.ids);
+        const [liveSessions, engaged] = await Promise.all([readLive(live), stores.stats.countEngagedBusinesses(period)]);
+        const [unitsAfter, liveAfter] = await readUnits();
+        const consistent = sameTotals(units.total, unitsAfter.total) && live.count === liveAfter.count && String(live.ids) === String(liveAfter.ids);
         if (consistent || attempt >= SUMMARY_READ_ATTEMPTS) {
+          const district = units.total;
           return {
             sessions: district.sessions,
             liveSessions: live.count,
             live: liveSessions,
             attendance: district.attendance,
             attendanceByCategory: categoryCounts(district.attendanceByCategory),
-            wards,
+            wards: wardIds.map((id) => wardStatsFrom(id, units.wards.get(id)!, period)),
             concerns: concernOutcomes((s) => district.byStatus[s]),
             tax: { rounds: district.taxRounds, businessesEngaged: engaged, outcomes: concernOutcomes((s) => district.taxByStatus[s]), escalatedToCity: district.taxEscalated },
             answerTimes: answerTimesFrom(district),
@@ -88,7 +86,7 @@ export function createSummaryService(stores: Stores, wardService: { unitsDuring(
             consistent,
           };
         }
-        [district, live] = [districtAfter, liveAfter];
+        [units, live] = [unitsAfter, liveAfter];
       }
     },
   };

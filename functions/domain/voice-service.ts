@@ -77,11 +77,9 @@ function cleanContact(value: string): string {
   throw new InvalidInputError('contact must be a phone number (10 digits from 0, or +84…) or an e-mail address.', { field: 'contact' });
 }
 
-/** The counter deltas of one input's change, on its ward and its neighbourhood, dated by its receipt. */
+/** The counter delta of one input's change, on its ward's inputs with its neighbourhood, dated by its receipt. */
 function inputCounters(input: Pick<ResidentInput, 'wardId' | 'neighbourhoodId' | 'receivedAt'>, add: Tally): CounterDelta[] {
-  const out: CounterDelta[] = [{ scope: { kind: 'ward', wardId: input.wardId, at: input.receivedAt }, add }];
-  if (input.neighbourhoodId) out.push({ scope: { kind: 'neighbourhood', neighbourhoodId: input.neighbourhoodId, at: input.receivedAt }, add });
-  return out;
+  return [{ scope: { kind: 'inputs', wardId: input.wardId, neighbourhoodId: input.neighbourhoodId, at: input.receivedAt }, add }];
 }
 
 /** What closing a concern raised from an input adds to the input's counters (concern-service's move). */
@@ -308,10 +306,12 @@ export function createVoiceService(stores: Stores, sessions: SessionService, war
 
     /** Inputs received in the period (all time without one), and what became of them: from counters. */
     async wardInputStats(wardId: string, period?: { from: string; to: string } | null): Promise<InputStats> {
-      return inputStatsFrom(await stores.stats.readWardTotals(wardId, parsePeriod(period) as Period | undefined));
+      return inputStatsFrom(await stores.stats.readInputTotals(wardId, parsePeriod(period) as Period | undefined));
     },
     async neighbourhoodInputStats(neighbourhoodId: string, period?: { from: string; to: string } | null): Promise<InputStats> {
-      return inputStatsFrom(await stores.stats.readNeighbourhoodTotals(neighbourhoodId, parsePeriod(period) as Period | undefined));
+      const neighbourhood = isPlausibleId(neighbourhoodId) ? await stores.neighbourhoods.getNeighbourhood(neighbourhoodId) : undefined;
+      const wardId = neighbourhood?.wardId ?? neighbourhoodId.replace(/-kp\d+$/, '');
+      return inputStatsFrom(await stores.stats.readInputTotals(wardId, parsePeriod(period) as Period | undefined, neighbourhoodId));
     },
 
     lookup,

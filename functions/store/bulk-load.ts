@@ -4,7 +4,7 @@ import { concernItem, waitingItem, waitingRecordOf } from './concerns-store.js';
 import { checkInItem } from './sessions-store.js';
 import type { CounterDelta } from '../domain/ports.js';
 import { counterAttributes } from './counters.js';
-import { counterKey, counterUpdate } from './stats-store.js';
+import { bucketAttributes, counterKeys, counterUpdates } from './stats-store.js';
 
 /**
  * Benchmarks only (bench/domain-attendance.bench.ts): writes the items that many accepted check-ins
@@ -21,8 +21,7 @@ export async function bulkLoadCheckIns(db: DynamoDBDocumentClient, tableName: st
     }
   }
   for (const delta of counters) {
-    const update = counterUpdate(tableName, delta).Update!;
-    await db.send(new UpdateCommand(update as never));
+    for (const item of counterUpdates(tableName, delta)) await db.send(new UpdateCommand(item.Update as never));
   }
 }
 
@@ -36,26 +35,53 @@ async function batchPut(db: DynamoDBDocumentClient, tableName: string, items: Re
   }
 }
 
+/** Counter items summed in memory: what these deltas add on shard `shard` (instant, day and year items alike). Benchmarks only. */
+export function summedCounterItems(deltas: CounterDelta[], shard: string | number = 0): Record<string, unknown>[] {
+  const items = new Map<string, Record<string, unknown>>();
+  for (const delta of deltas) {
+    const counters = counterAttributes(delta.add);
+    for (const key of counterKeys(delta.scope, shard)) {
+      const id = `${key.pk}|${key.sk}`;
+      const item = items.get(id) ?? { pk: key.pk, sk: key.sk, type: 'Counter', ...(delta.scope.kind === 'inputs' && delta.scope.neighbourhoodId ? { nbh: delta.scope.neighbourhoodId } : {}) };
+      for (const [name, n] of Object.entries(bucketAttributes(counters, key))) item[name] = ((item[name] as number | undefined) ?? 0) + n;
+      items.set(id, item);
+    }
+  }
+  return [...items.values()];
+}
+
 /**
  * Benchmarks only (bench/reports.bench.ts): writes what raising (and moving) these concerns leaves
- * behind: the Concern items, their counters in the district and ward buckets at raisedAt (each concern
- * has its own instant, so each bucket item is Put whole), and a waiting marker for those not answered.
- * Never used on a request path.
+ * behind: the Concern items, their counters in their unit's instant, day and year buckets (summed in
+ * memory and Put whole), and a waiting marker for those not answered. Never used on a request path.
  */
-export async function bulkLoadConcerns(db: DynamoDBDocumentClient, tableName: string, concerns: Concern[]): Promise<void> {
+export async function bulkLoadConcerns(db: DynamoDBDocumentClient, tableName: string, concerns: Concern[], batch = 0): Promise<void> {
   const waiting = new Set(['OPEN', 'IN_PROGRESS', 'ESCALATED']);
   const closed = new Set(['ANSWERED_ON_SPOT', 'RESOLVED', 'ANSWERED']);
   const items: Record<string, unknown>[] = [];
+  const deltas: CounterDelta[] = [];
   for (const c of concerns) {
     items.push(concernItem(c));
     const byLevel = [{ status: c.status, authority: c.authority, add: 1 }];
-    items.push({ ...counterKey({ kind: 'district', at: c.raisedAt }, 0), type: 'Counter', ...counterAttributes({ concerns: 1, byStatus: { [c.status]: 1 }, byLevel }) });
-    if (c.wardId) {
-      items.push({ ...counterKey({ kind: 'ward', wardId: c.wardId, at: c.raisedAt }, 0), type: 'Counter', ...counterAttributes({ concerns: 1, concernsClosed: closed.has(c.status) ? 1 : 0, byLevel }) });
-    }
+    deltas.push({ scope: { kind: 'unit', wardId: c.wardId, at: c.raisedAt }, add: { concerns: 1, byStatus: { [c.status]: 1 }, concernsClosed: closed.has(c.status) ? 1 : 0, byLevel } });
     if (waiting.has(c.status)) items.push(waitingItem(waitingRecordOf(c)));
   }
-  await batchPut(db, tableName, items);
+  // Instant items are this batch's own (its shard `b<batch>`): Put whole. Day and year items are shared
+  // by batches loaded in parallel: ADDed.
+  const counters = summedCounterItems(deltas, `b${batch}`);
+  await batchPut(db, tableName, [...items, ...counters.filter((c) => String(c.sk).startsWith('I#'))]);
+  for (const { pk, sk, type: _type, ...add } of counters.filter((c) => !String(c.sk).startsWith('I#'))) {
+    const names = Object.keys(add);
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: { pk, sk },
+        UpdateExpression: `SET #type = :type ADD ${names.map((_, i) => `#c${i} :c${i}`).join(', ')}`,
+        ExpressionAttributeNames: { '#type': 'type', ...Object.fromEntries(names.map((n, i) => [`#c${i}`, n])) },
+        ExpressionAttributeValues: { ':type': 'Counter', ...Object.fromEntries(names.map((n, i) => [`:c${i}`, add[n]])) },
+      }),
+    );
+  }
 }
 
 /**

@@ -4,7 +4,7 @@ import { activityPut } from './activity-store.js';
 import { expressionParts } from './expression.js';
 import type { ConcernFilter, ConcernsPort, CounterDelta, EngagementFacts, InputAnswered, OverdueFilter, RawPage, WaitingConcernRecord } from '../domain/ports.js';
 import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
-import { counterUpdate, engagementPut } from './stats-store.js';
+import { counterUpdates, engagementPut } from './stats-store.js';
 import { ConditionFailedError, runConditionalTransaction, runTransaction, type TransactItem } from './transact.js';
 import { inputAnsweredUpdates, inputRaisedUpdate } from './inputs-store.js';
 
@@ -140,7 +140,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
     async createConcern(concern: Concern, counters: CounterDelta[], activity: Activity, engagement?: EngagementFacts): Promise<boolean> {
       const items: TransactItem[] = [
         { Put: { TableName: tableName, Item: concernItem(concern), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...counters.map((c) => counterUpdate(tableName, c)),
+        ...counters.flatMap((c) => counterUpdates(tableName, c)),
         activityPut(tableName, activity),
         waitingPut(tableName, waitingRecordOf(concern)),
       ];
@@ -185,7 +185,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
               ExpressionAttributeValues: { ...update.values, ':from': from },
             },
           },
-          ...counters.map((c) => counterUpdate(tableName, c)),
+          ...counters.flatMap((c) => counterUpdates(tableName, c)),
           activityPut(tableName, activity),
           ...markers,
           ...(answered ? inputAnsweredUpdates(tableName, answered) : []),
@@ -195,7 +195,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       const items: TransactItem[] = [
         { Put: { TableName: tableName, Item: concernItem(concern), ConditionExpression: 'attribute_not_exists(pk)' } },
         inputRaisedUpdate(tableName, concern.fromInput.id, concern.id),
-        ...counters.map((c) => counterUpdate(tableName, c)),
+        ...counters.flatMap((c) => counterUpdates(tableName, c)),
         activityPut(tableName, activity),
         waitingPut(tableName, waitingRecordOf(concern)),
       ];
@@ -257,7 +257,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
             ExpressionAttributeValues: values,
           },
         },
-        ...counters.map((c) => counterUpdate(tableName, c)),
+        ...counters.flatMap((c) => counterUpdates(tableName, c)),
         activityPut(tableName, activity),
         waitingPut(tableName, waitingRecordOf(after)),
         after.awaitingSuccessor

@@ -3,7 +3,7 @@ import type { Activity, InputChannel, InputStatus, Neighbourhood, ResidentInput 
 import type { CounterDelta, InputFilter, InputsPort, NeighbourhoodsPort, RawPage, TriageChange } from '../domain/ports.js';
 import { activityPut } from './activity-store.js';
 import { listQueryOf, queryPage } from './page.js';
-import { counterUpdate } from './stats-store.js';
+import { counterUpdates } from './stats-store.js';
 import { ConditionFailedError, runTransaction, type TransactItem } from './transact.js';
 
 // Items (docs/data-model.md, "Residents' voice"):
@@ -145,7 +145,7 @@ export function createInputsStore(db: DynamoDBDocumentClient, tableName: string)
       const items: TransactItem[] = [
         { Put: { TableName: tableName, Item: inputItem(input), ConditionExpression: 'attribute_not_exists(pk)' } },
         { Put: { TableName: tableName, Item: { ...lookupKey(input.lookupCode), type: 'LookupCode', inputId: input.id }, ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...counters.map((c) => counterUpdate(tableName, c)),
+        ...counters.flatMap((c) => counterUpdates(tableName, c)),
       ];
       if (contact) items.push({ Put: { TableName: tableName, Item: { ...contactKey(input.id), type: 'InputContact', ...contact } } });
       if (activity) items.push(activityPut(tableName, activity));
@@ -214,7 +214,7 @@ export function createInputsStore(db: DynamoDBDocumentClient, tableName: string)
           },
         });
       }
-      items.push(...counters.map((c) => counterUpdate(tableName, c)), activityPut(tableName, activity));
+      items.push(...counters.flatMap((c) => counterUpdates(tableName, c)), activityPut(tableName, activity));
       try {
         await runTransaction(db, items);
         return true;

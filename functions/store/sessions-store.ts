@@ -3,7 +3,7 @@ import type { Activity, CheckIn, Session, SessionKind, SessionStatus } from '../
 import { activityPut } from './activity-store.js';
 import type { CounterDelta, EngagementFacts, RawPage, SessionFilter, SessionsPort } from '../domain/ports.js';
 import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
-import { counterUpdate, engagementPut } from './stats-store.js';
+import { counterUpdates, engagementPut } from './stats-store.js';
 import { runConditionalTransaction, runOnceTransaction, runTransaction, type TransactItem } from './transact.js';
 
 // Items (docs/data-model.md):
@@ -90,7 +90,7 @@ export function createSessionsStore(db: DynamoDBDocumentClient, tableName: strin
     async createSession(session: Session, counters: CounterDelta[], activity: Activity): Promise<void> {
       await runTransaction(db, [
         { Put: { TableName: tableName, Item: toItem(session), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...counters.map((c) => counterUpdate(tableName, c)),
+        ...counters.flatMap((c) => counterUpdates(tableName, c)),
         activityPut(tableName, activity),
       ]);
     },
@@ -111,7 +111,7 @@ export function createSessionsStore(db: DynamoDBDocumentClient, tableName: strin
               ExpressionAttributeValues: { ':to': to, ':from': from, ':stamp': set.startedAt ?? set.closedAt },
             },
           },
-          ...counters.map((c) => counterUpdate(tableName, c)),
+          ...counters.flatMap((c) => counterUpdates(tableName, c)),
           activityPut(tableName, activity),
         ]);
     },
@@ -123,7 +123,7 @@ export function createSessionsStore(db: DynamoDBDocumentClient, tableName: strin
     async recordCheckIn(checkIn: CheckIn, actorRole: string, counters: CounterDelta[], engagement?: EngagementFacts): Promise<{ recorded: boolean; earlier?: CheckIn }> {
       const items: TransactItem[] = [
         { Put: { TableName: tableName, Item: checkInItem(checkIn, actorRole), ConditionExpression: 'attribute_not_exists(pk)' } },
-        ...counters.map((c) => counterUpdate(tableName, c)),
+        ...counters.flatMap((c) => counterUpdates(tableName, c)),
       ];
       if (engagement) items.push(engagementPut(tableName, { ...engagement, sessionId: checkIn.sessionId }));
       const refused = await runOnceTransaction(db, items);

@@ -1,90 +1,196 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Period } from '../domain/period.js';
 import type { CounterDelta, CounterScope, EngagedBusiness, EngagementFacts, StatsPort, Totals } from '../domain/ports.js';
+import { bucketsOf, planBuckets } from './calendar-buckets.js';
 import { counterAttributes, totalsFrom } from './counters.js';
 import type { TransactItem } from './transact.js';
 
 /** Counter shards per bucket: concurrent check-ins spread over this many items (docs/data-model.md). */
 export const COUNTER_SHARDS = 8;
 
-const shardOf = (n: number) => String(n).padStart(2, '0');
+const shardOf = (n: number | string) => (typeof n === 'string' ? n : String(n).padStart(2, '0'));
 const COUNTER_NAME = /^[A-Za-z][A-Za-z0-9_]{0,60}$/;
+/** A year item keeps each month's counters apart too: `M04_attendance` beside `attendance`. */
+const MONTH_COUNTER = /^M(\d\d)_(.+)$/;
+const monthCounter = (month: string, name: string) => `M${month}_${name}`;
 
-/** The item a delta lands on; `shard` picks one of the bucket's shards. */
-export function counterKey(scope: CounterScope, shard: number): { pk: string; sk: string } {
+/** The partition of a unit's counters (no ward: the records of the level above the wards). */
+export const unitPk = (wardId?: string) => (wardId ? `STATS#WARD#${wardId}` : 'STATS#NOWARD');
+/** The partition of a ward's residents' input counters. */
+export const inputsPk = (wardId: string) => `STATS#INPUTS#${wardId}`;
+
+/**
+ * The items one delta lands on (docs/data-model.md, "Calendar roll-ups"): a unit's delta lands on the
+ * instant's, the Vietnam day's and the Vietnam year's items (one shard each, the same one); an input
+ * delta on the instant's item only, marked with its neighbourhood; a session's on a shard; the LIVE item.
+ */
+export function counterKeys(scope: CounterScope, shard: number | string): { pk: string; sk: string; level: 'I' | 'D' | 'Y' | 'other'; month?: string }[] {
+  const s = shardOf(shard);
   switch (scope.kind) {
-    case 'district':
-      return { pk: 'STATS#DISTRICT', sk: `T#${scope.at}#${shardOf(shard)}` };
-    case 'ward':
-      return { pk: `STATS#WARD#${scope.wardId}`, sk: `T#${scope.at}#${shardOf(shard)}` };
-    case 'neighbourhood':
-      return { pk: `STATS#NBH#${scope.neighbourhoodId}`, sk: `T#${scope.at}#${shardOf(shard)}` };
+    case 'unit': {
+      const pk = unitPk(scope.wardId);
+      const { day, year, month } = bucketsOf(scope.at);
+      return [
+        { pk, sk: `I#${scope.at}#${s}`, level: 'I' },
+        { pk, sk: `D#${day}#${s}`, level: 'D' },
+        { pk, sk: `Y#${year}#${s}`, level: 'Y', month },
+      ];
+    }
+    case 'inputs':
+      return [{ pk: inputsPk(scope.wardId), sk: `I#${scope.at}#${scope.neighbourhoodId ?? '-'}#${s}`, level: 'I' }];
     case 'session':
-      return { pk: `SESSION#${scope.sessionId}`, sk: `COUNT#${shardOf(shard)}` };
+      return [{ pk: `SESSION#${scope.sessionId}`, sk: `COUNT#${s}`, level: 'other' }];
     case 'live':
-      return { pk: 'STATS#DISTRICT', sk: 'LIVE' };
+      return [{ pk: 'STATS#DISTRICT', sk: 'LIVE', level: 'other' }];
   }
 }
 
-/** One UpdateItem (ADD) for a transaction, on a shard picked at random: hot buckets spread their writes. */
-export function counterUpdate(tableName: string, delta: CounterDelta): TransactItem {
+/** The attributes a delta ADDs to one of its items: a year item adds each counter twice, for the year and for the month. */
+export function bucketAttributes(counters: Record<string, number>, key: { level: string; month?: string }): Record<string, number> {
+  if (key.level !== 'Y' || !key.month) return counters;
+  const out: Record<string, number> = {};
+  for (const [name, n] of Object.entries(counters)) {
+    out[name] = n;
+    out[monthCounter(key.month, name)] = n;
+  }
+  return out;
+}
+
+function addUpdate(tableName: string, key: { pk: string; sk: string }, attributes: Record<string, number>, extra?: { set?: Record<string, unknown>; condition?: string; ids?: { add?: Set<string>; delete?: Set<string> } }): TransactItem {
   const names: Record<string, string> = { '#type': 'type' };
   const values: Record<string, unknown> = { ':type': 'Counter' };
+  const sets = ['#type = :type'];
   const adds: string[] = [];
-  Object.entries(counterAttributes(delta.add)).forEach(([name, value], i) => {
+  Object.entries(attributes).forEach(([name, value], i) => {
     if (!COUNTER_NAME.test(name)) throw new Error(`bad counter name ${name}`);
     names[`#c${i}`] = name;
     values[`:c${i}`] = value;
     adds.push(`#c${i} :c${i}`);
   });
-  // The LIVE item also keeps the set of live session ids, so the summary reads them with the count.
+  Object.entries(extra?.set ?? {}).forEach(([name, value], i) => {
+    names[`#s${i}`] = name;
+    values[`:s${i}`] = value;
+    sets.push(`#s${i} = :s${i}`);
+  });
   let deleteIds = '';
-  if (delta.scope.kind === 'live') {
+  if (extra?.ids) {
     names['#ids'] = 'ids';
-    values[':ids'] = new Set([delta.scope.sessionId]);
-    if ((delta.add.live ?? 0) > 0) adds.push('#ids :ids');
+    values[':ids'] = extra.ids.add ?? extra.ids.delete;
+    if (extra.ids.add) adds.push('#ids :ids');
     else deleteIds = ' DELETE #ids :ids';
   }
-  const shard = Math.floor(Math.random() * COUNTER_SHARDS);
   return {
     Update: {
       TableName: tableName,
-      Key: counterKey(delta.scope, delta.scope.kind === 'live' ? 0 : shard),
-      UpdateExpression: `SET #type = :type${adds.length ? ` ADD ${adds.join(', ')}` : ''}${deleteIds}`,
+      Key: { pk: key.pk, sk: key.sk },
+      UpdateExpression: `SET ${sets.join(', ')}${adds.length ? ` ADD ${adds.join(', ')}` : ''}${deleteIds}`,
+      ...(extra?.condition ? { ConditionExpression: extra.condition } : {}),
       ExpressionAttributeNames: names,
       ExpressionAttributeValues: values,
     },
   };
 }
 
-const NOT_COUNTERS = new Set(['pk', 'sk', 'type', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+/** The UpdateItems (ADD) of one delta for a transaction, on a shard picked at random: hot buckets spread their writes. */
+export function counterUpdates(tableName: string, delta: CounterDelta): TransactItem[] {
+  const counters = counterAttributes(delta.add);
+  if (delta.scope.kind === 'live') {
+    // The LIVE item also keeps the set of live session ids, so the summary reads them with the count.
+    const ids = { [(delta.add.live ?? 0) > 0 ? 'add' : 'delete']: new Set([delta.scope.sessionId]) };
+    return [addUpdate(tableName, counterKeys(delta.scope, 0)[0]!, counters, { ids })];
+  }
+  const shard = Math.floor(Math.random() * COUNTER_SHARDS);
+  const set = delta.scope.kind === 'inputs' && delta.scope.neighbourhoodId ? { nbh: delta.scope.neighbourhoodId } : undefined;
+  return counterKeys(delta.scope, shard).map((key) => addUpdate(tableName, key, bucketAttributes(counters, key), set ? { set } : undefined));
+}
 
-function addInto(totals: Record<string, number>, item: Record<string, unknown>) {
+/**
+ * The migration's write of one summed legacy bucket (functions/store/migrate-buckets.ts): the same items
+ * a live write would touch, on a shard of its own (`mg`), marked on the instant item under a condition,
+ * so a second run of the same target is refused and adds nothing.
+ */
+export function migratedCounterUpdates(tableName: string, scope: CounterScope, counters: Record<string, number>): TransactItem[] {
+  const keys = counterKeys(scope, 'mg');
+  const set = { migrated: true, ...(scope.kind === 'inputs' && scope.neighbourhoodId ? { nbh: scope.neighbourhoodId } : {}) };
+  return keys.map((key) =>
+    key.level === 'I' ? addUpdate(tableName, key, counters, { set, condition: 'attribute_not_exists(migrated)' }) : addUpdate(tableName, key, bucketAttributes(counters, key)),
+  );
+}
+
+const NOT_COUNTERS = new Set(['pk', 'sk', 'type', 'nbh', 'migrated', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+
+function addInto(totals: Record<string, number>, item: Record<string, unknown>, pick: (name: string) => string | undefined = (n) => n) {
   for (const [name, value] of Object.entries(item)) {
-    if (!NOT_COUNTERS.has(name) && typeof value === 'number') totals[name] = (totals[name] ?? 0) + value;
+    if (NOT_COUNTERS.has(name) || typeof value !== 'number') continue;
+    const as = pick(name);
+    if (as) totals[as] = (totals[as] ?? 0) + value;
   }
 }
 
+/** A year item's own counters (the year), without its month counters. */
+const yearCounter = (name: string) => (MONTH_COUNTER.test(name) ? undefined : name);
+/** A year item's counters of the given months, by their plain names. */
+const monthsCounter = (months: ReadonlySet<string>) => (name: string) => {
+  const m = MONTH_COUNTER.exec(name);
+  return m && months.has(m[1]!) ? m[2] : undefined;
+};
+
 export function createStatsStore(db: DynamoDBDocumentClient, tableName: string): StatsPort {
-  /** Sums the bucket shards of `pk` whose instant is in [from, to) (all time without a period). */
-  async function sumBuckets(pk: string, period?: Period): Promise<Totals> {
-    const totals: Record<string, number> = {};
+  /** Every item of `pk` with sk in [lo, hi] (or beginning with `prefix`), read consistently, page by page. */
+  async function queryItems(pk: string, range: { lo: string; hi: string } | { prefix: string }, filter?: { nbh: string }): Promise<Record<string, unknown>[]> {
+    const items: Record<string, unknown>[] = [];
     let startKey: Record<string, unknown> | undefined;
     do {
       const out = await db.send(
         new QueryCommand({
           TableName: tableName,
-          // NOTE: sk is "T#<instant>#<shard>": BETWEEN "T#<from>" AND "T#<to>" is exactly [from, to).
-          KeyConditionExpression: period ? 'pk = :pk AND sk BETWEEN :from AND :to' : 'pk = :pk AND begins_with(sk, :t)',
-          ExpressionAttributeValues: period ? { ':pk': pk, ':from': `T#${period.from}`, ':to': `T#${period.to}` } : { ':pk': pk, ':t': 'T#' },
+          KeyConditionExpression: 'prefix' in range ? 'pk = :pk AND begins_with(sk, :p)' : 'pk = :pk AND sk BETWEEN :lo AND :hi',
+          ...(filter ? { FilterExpression: 'nbh = :nbh' } : {}),
+          ExpressionAttributeValues: { ':pk': pk, ...('prefix' in range ? { ':p': range.prefix } : { ':lo': range.lo, ':hi': range.hi }), ...(filter ? { ':nbh': filter.nbh } : {}) },
           ExclusiveStartKey: startKey,
           // Counters are read right after the writes they count (a check-in answers the new total).
           ConsistentRead: true,
         }),
       );
-      for (const item of out.Items ?? []) addInto(totals, item);
+      items.push(...((out.Items ?? []) as Record<string, unknown>[]));
       startKey = out.LastEvaluatedKey;
     } while (startKey);
+    return items;
+  }
+
+  /**
+   * A unit's counters over [from, to) (all time without a period), summed from the fewest buckets that
+   * cover it (calendar-buckets.ts): at most five Queries, in parallel.
+   * NOTE: sort keys are "<level>#<bucket>#<shard>": BETWEEN "X#<from>" AND "X#<to>" is exactly [from, to).
+   */
+  async function sumUnit(pk: string, period?: Period): Promise<Record<string, number>> {
+    const totals: Record<string, number> = {};
+    if (!period) {
+      for (const item of await queryItems(pk, { prefix: 'Y#' })) addInto(totals, item, yearCounter);
+      return totals;
+    }
+    const plan = planBuckets(period);
+    const years = [...(plan.years ? [plan.years.from, plan.years.to] : []), ...plan.months.map((m) => m.year)];
+    const [instants, days, yearItems] = await Promise.all([
+      Promise.all(plan.instants.map((p) => queryItems(pk, { lo: `I#${p.from}`, hi: `I#${p.to}` }))),
+      Promise.all(plan.days.map((d) => queryItems(pk, { lo: `D#${d.from}`, hi: `D#${d.to}` }))),
+      years.length ? queryItems(pk, { lo: `Y#${years.reduce((a, b) => (a < b ? a : b))}`, hi: `Y#${years.reduce((a, b) => (a > b ? a : b))}#~` }) : Promise.resolve([]),
+    ]);
+    for (const item of [...instants.flat(), ...days.flat()]) addInto(totals, item);
+    const monthsOf = new Map(plan.months.map((m) => [m.year, new Set(m.months)]));
+    for (const item of yearItems) {
+      const year = String(item.sk).slice(2, 6);
+      if (plan.years && year >= plan.years.from && year < plan.years.to) addInto(totals, item, yearCounter);
+      else if (monthsOf.has(year)) addInto(totals, item, monthsCounter(monthsOf.get(year)!));
+    }
+    return totals;
+  }
+
+  async function sumInputs(wardId: string, period?: Period, neighbourhoodId?: string): Promise<Totals> {
+    const totals: Record<string, number> = {};
+    const filter = neighbourhoodId ? { nbh: neighbourhoodId } : undefined;
+    const items = await queryItems(inputsPk(wardId), period ? { lo: `I#${period.from}`, hi: `I#${period.to}` } : { prefix: 'I#' }, filter);
+    for (const item of items) addInto(totals, item);
     return totalsFrom(totals);
   }
 
@@ -113,21 +219,18 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string):
   }
 
   return {
-    readDistrictTotals: (period?: Period) => sumBuckets('STATS#DISTRICT', period),
-    readWardTotals: (wardId: string, period?: Period) => sumBuckets(`STATS#WARD#${wardId}`, period),
-    readNeighbourhoodTotals: (neighbourhoodId: string, period?: Period) => sumBuckets(`STATS#NBH#${neighbourhoodId}`, period),
+    async readUnitTotals(wardIds: readonly string[], period?: Period) {
+      const [unassigned, ...perWard] = await Promise.all([sumUnit(unitPk(), period), ...wardIds.map((id) => sumUnit(unitPk(id), period))]);
+      const total: Record<string, number> = { ...unassigned };
+      for (const counters of perWard) for (const [name, n] of Object.entries(counters)) total[name] = (total[name] ?? 0) + n;
+      return { wards: new Map(wardIds.map((id, i) => [id, totalsFrom(perWard[i]!)])), total: totalsFrom(total) };
+    },
+    readWardTotals: async (wardId: string, period?: Period) => totalsFrom(await sumUnit(unitPk(wardId), period)),
+    readInputTotals: sumInputs,
     /** A session's counters: its shards, one Query of at most COUNTER_SHARDS small items. */
     async readSessionTotals(sessionId: string): Promise<Totals> {
       const totals: Record<string, number> = {};
-      const out = await db.send(
-        new QueryCommand({
-          TableName: tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :c)',
-          ExpressionAttributeValues: { ':pk': `SESSION#${sessionId}`, ':c': 'COUNT#' },
-          ConsistentRead: true,
-        }),
-      );
-      for (const item of out.Items ?? []) addInto(totals, item);
+      for (const item of await queryItems(`SESSION#${sessionId}`, { prefix: 'COUNT#' })) addInto(totals, item);
       return totalsFrom(totals);
     },
     /** How many sessions are LIVE, and which (`ids` is missing from items written before it was kept). */

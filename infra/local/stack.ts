@@ -135,6 +135,12 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     httpHandler = handler as typeof httpHandler;
 
     const { domain } = getRuntime();
+    // Counter buckets written before calendar roll-ups move to them once (idempotent; docs/data-model.md).
+    const { createStores } = await import('../../functions/store/index.js');
+    const { storeConfigFromEnv } = await import('../../functions/store/client.js');
+    const { migrateLegacyBuckets } = await import('../../functions/store/migrate-buckets.js');
+    const tableStores = createStores(storeConfigFromEnv());
+    await migrateLegacyBuckets(tableStores.db, tableStores.tableName, { log });
     // UNITS_FILE: the jurisdiction's list of units (a .csv in the statistics office's layout, or a .json
     // like functions/data/units.json) in place of the former District 7 area (README, "Units through time").
     const unitsFile = process.env.UNITS_FILE;
