@@ -10,6 +10,7 @@ import { groupFeed } from './feed.js';
 import { PeriodPicker } from './PeriodPicker.js';
 import { useOverviewData, type ActivityItem, type LiveSession } from './use-overview-data.js';
 import type { PeriodChoice } from '../../lib/period.js';
+import { CITY_UNITS, UnitGrid, unitGroups } from './UnitGrid.js';
 
 const OverviewCharts = lazy(() => import('./OverviewCharts.js'));
 
@@ -43,7 +44,7 @@ export function Overview() {
             <LiveSessions sessions={data.liveSessions} />
             <ActivityFeed items={data.feed} />
           </div>
-          <RolloutWaves summary={data.summary} />
+          {data.summary.wards.length > CITY_UNITS ? <CityUnits summary={data.summary} live={data.liveSessions} /> : <RolloutWaves summary={data.summary} />}
         </>
       )}
     </section>
@@ -168,6 +169,24 @@ function ActivityFeed({ items }: { items: ActivityItem[] }) {
           ))}
         </ol>
       )}
+    </section>
+  );
+}
+
+/** The city's units (more than CITY_UNITS): searchable, live ones first, then by level. */
+function CityUnits({ summary, live }: { summary: Summary; live: LiveSession[] }) {
+  const { t } = useTranslation();
+  const [query, setQuery] = useState('');
+  const groups = useMemo(() => unitGroups(summary.wards, live, query), [summary.wards, live, query]);
+  return (
+    <section className="panel" aria-labelledby="units-title">
+      <div className="panel-head">
+        <h2 id="units-title">{t('city.units')}</h2>
+        <label className="unit-search">
+          {t('city.search')} <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="unit-search" />
+        </label>
+      </div>
+      <UnitGrid groups={groups} linked />
     </section>
   );
 }

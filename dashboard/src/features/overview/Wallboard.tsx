@@ -10,6 +10,7 @@ import { useOverviewData } from './use-overview-data.js';
 import { useQueryRefreshedBy } from '../../lib/live.js';
 import { agendaNow } from './agenda-now.js';
 import { WallboardAgendasQuery, WallboardConcernsSubscription } from './documents.js';
+import { CITY_UNITS, UnitGrid, unitGroups } from './UnitGrid.js';
 
 const WARD_SECONDS = 8;
 /** Live sessions listed by name; the rest are counted (the screen must not scroll). */
@@ -33,11 +34,13 @@ export function Wallboard() {
     return () => clearInterval(timer);
   }, []);
   const wards = data.summary?.wards ?? [];
+  // A city (168 units): every unit on one screen, live ones first, instead of one ward after another.
+  const city = wards.length > CITY_UNITS;
   const ward = wards.length ? wards[index % wards.length] : undefined;
   const announcement = data.summary ? `${t('kpi.attendance')}: ${formatNumber(data.summary.attendance, i18n.language)}; ${t('kpi.liveSessions')}: ${formatNumber(data.summary.liveSessions, i18n.language)}` : '';
   const hidden = data.liveSessions.length - LIVE_SHOWN;
   return (
-    <main className="wallboard" id="main">
+    <main className={`wallboard${city ? ' city' : ''}`} id="main">
       <header>
         <h1>{t('app.title')} · <JurisdictionName /></h1>
         <span className={`live-badge ${status}`} data-testid="live-status" data-status={status}>
@@ -49,7 +52,8 @@ export function Wallboard() {
       {data.summary && <KpiTiles summary={data.summary} large />}
       <OverdueTally large />
       <LiveAnnouncer text={announcement} />
-      {ward && (
+      {city && <UnitGrid groups={unitGroups(wards, data.liveSessions)} large />}
+      {ward && !city && (
         <section className="wallboard-ward" data-ward={ward.ward.id}>
           <h2>{ward.ward.name} <span className={`wave-tag wave-${ward.ward.rolloutWave.toLowerCase()}`}>{t(`wave.${ward.ward.rolloutWave}`)}</span></h2>
           <dl>
@@ -60,7 +64,7 @@ export function Wallboard() {
           </dl>
         </section>
       )}
-      {data.liveSessions.length > 0 && (
+      {data.liveSessions.length > 0 && !city && (
         <ul className="wallboard-live">
           {data.liveSessions.slice(0, LIVE_SHOWN).map((s) => (
             <li key={s.id}>

@@ -8,7 +8,7 @@ export const SummaryFieldsFragment = graphql(`
     live { attendance session { id title kind hostBody startedAt ward { id name } } }
     attendance
     attendanceByCategory { category count }
-    wards { ward { id name rolloutWave validTo } sessions attendance concerns concernsClosed }
+    wards { ward { id name level generated rolloutWave validTo } sessions attendance concerns concernsClosed }
     concerns { open answeredOnSpot inProgress resolved escalated answered }
     tax { rounds businessesEngaged escalatedToCity outcomes { open answeredOnSpot inProgress resolved escalated answered } }
   }

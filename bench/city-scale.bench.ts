@@ -1,0 +1,165 @@
+/**
+ * City scale (docs/performance.md, "City scale", issue 21): `summary`, a ward's stats and a review
+ * report over any period, for the whole city (168 units) and for 14 units, over 20 years (2007–2026)
+ * holding 10⁶ concerns and 10⁷ check-ins in the 168-unit table (the 14-unit table: the same per unit).
+ *
+ * Both sides live in one DynamoDB Local, in two tables made like the project's (bench-tables.ts):
+ * `city-168` and `city-14`, each with a jurisdiction of generated units (`generated: true`, in force
+ * all along). The counters are bulk-loaded as the writes would leave them (functions/store/bulk-load.ts
+ * `summedCounterItems`: instant, day and year items); the check-ins' own CheckIn items are not written
+ * (no read here visits them, and 10⁷ of them would take hours to load). Samples alternate between the
+ * tables; every DynamoDB call is counted with the items it returned.
+ *
+ *   node --import tsx bench/city-scale.bench.ts
+ *   env: BENCH_SAMPLES (7), CITY_CONCERNS (1000000), CITY_CHECKINS (10000000)
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
+import type { CounterDelta } from '../functions/domain/ports.js';
+import { createDomain } from '../functions/domain/index.js';
+import { buildJurisdiction } from '../functions/domain/wards.js';
+import { startOfVietnamDate } from '../functions/domain/vietnam-time.js';
+import { summedCounterItems } from '../functions/store/bulk-load.js';
+import { createStores } from '../functions/store/index.js';
+import { startDynamoDbLocal } from '../infra/local/dynamodb-local.js';
+import { createBenchTable } from './bench-tables.js';
+
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 7);
+const CONCERNS = Number(process.env.CITY_CONCERNS ?? 1_000_000);
+const CHECKINS = Number(process.env.CITY_CHECKINS ?? 10_000_000);
+const YEARS = 20;
+const FIRST_YEAR = 2007;
+const SESSIONS_PER_YEAR = 24;
+const STATUSES = ['ANSWERED_ON_SPOT', 'RESOLVED', 'RESOLVED', 'ANSWERED', 'OPEN', 'ANSWERED_ON_SPOT', 'RESOLVED', 'IN_PROGRESS', 'RESOLVED', 'ESCALATED'] as const;
+const CLOSED = new Set(['ANSWERED_ON_SPOT', 'RESOLVED', 'ANSWERED']);
+const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
+const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+const ms = (x: number) => x.toFixed(1);
+
+const day = startOfVietnamDate;
+const PERIODS = {
+  '1 month (March 2026)': { from: day('2026-03-01'), to: day('2026-04-01') },
+  '1 year (2025)': { from: day('2025-01-01'), to: day('2026-01-01') },
+  '2 years (2024–2025, ~10⁵ concerns at 168 units)': { from: day('2024-01-01'), to: day('2026-01-01') },
+  '10 years (2016–2025)': { from: day('2016-01-01'), to: day('2026-01-01') },
+  '10 years, 15th 10:30 to 15th 17:00': { from: '2015-06-15T03:30:00.000Z', to: '2025-06-15T10:00:00.000Z' },
+};
+
+const dataDir = mkdtempSync(join(existsSync('/dev/shm') ? '/dev/shm' : tmpdir(), 'dialogue-pulse-city-'));
+const dynamo = await startDynamoDbLocal({ dataDir });
+
+/** A deterministic generator: the same tables on every run. */
+function generator(seed: number) {
+  let s = seed;
+  return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+}
+
+/** One side: a table with `n` generated units and their 20 years of counters, every call counted. */
+async function side(n: number) {
+  const tableName = `city-${n}`;
+  await createBenchTable(dynamo.endpoint, tableName);
+  const stores = createStores({ tableName, endpoint: dynamo.endpoint });
+  const stats = { calls: 0, items: 0 };
+  const send = stores.db.send.bind(stores.db) as (...a: unknown[]) => Promise<any>;
+  const counting = async (...a: unknown[]) => {
+    const out = await send(...a);
+    stats.calls += 1;
+    stats.items += typeof out?.Count === 'number' ? out.Count : out?.Item ? 1 : 0;
+    return out;
+  };
+  const units = Array.from({ length: n }, (_, i) => ({ id: `gen-${String(i + 1).padStart(3, '0')}`, code: String(90000 + i), name: `Phường thử ${i + 1}`, level: 'WARD', parent: '79', rolloutWave: 'THIRD', order: i + 1, generated: true }));
+  const domain = createDomain(stores);
+  await domain.wards.ensureReferenceWards(buildJurisdiction({ jurisdiction: { name: `city ${n}` }, parents: [{ code: '79', name: 'Thành phố', level: 'CITY' }], units }, []));
+
+  // Per unit and year, the same density on both sides: 168 units hold CONCERNS and CHECKINS in all.
+  const concernsPerUnitYear = Math.round(CONCERNS / (168 * YEARS));
+  const checkInsPerSession = Math.round(CHECKINS / (168 * YEARS * SESSIONS_PER_YEAR));
+  const started = performance.now();
+  let items = 0;
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: 4 }, async () => {
+      while (next < n) {
+        const u = units[next++]!;
+        const rnd = generator(next);
+        const deltas: CounterDelta[] = [];
+        for (let y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
+          const yearStart = Date.parse(day(`${y}-01-01`));
+          const yearMs = Date.parse(day(`${y + 1}-01-01`)) - yearStart;
+          for (let k = 0; k < SESSIONS_PER_YEAR; k++) {
+            const at = new Date(yearStart + Math.floor(((k + 0.5) / SESSIONS_PER_YEAR) * yearMs) + 1_800_000).toISOString();
+            deltas.push({ scope: { kind: 'unit', wardId: u.id, at }, add: { sessions: 1, sessionsByKind: { PUBLIC: 1 }, attendance: checkInsPerSession, attendanceByKind: { PUBLIC: checkInsPerSession }, attendanceByCategory: { RESIDENT: checkInsPerSession } } });
+          }
+          for (let k = 0; k < concernsPerUnitYear; k++) {
+            const at = new Date(yearStart + Math.floor(rnd() * yearMs)).toISOString();
+            const status = STATUSES[k % STATUSES.length]!;
+            const authority = status === 'ANSWERED' || status === 'ESCALATED' ? 'CITY' : 'WARD';
+            deltas.push({ scope: { kind: 'unit', wardId: u.id, at }, add: { concerns: 1, byStatus: { [status]: 1 }, byLevel: [{ status, authority, add: 1 }], concernsClosed: CLOSED.has(status) ? 1 : 0 } });
+          }
+        }
+        const unitItems = summedCounterItems(deltas);
+        items += unitItems.length;
+        for (let i = 0; i < unitItems.length; i += 25) {
+          let pending: Record<string, unknown>[] | undefined = unitItems.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+          while (pending?.length) {
+            const out = await stores.db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
+            pending = out.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined;
+          }
+        }
+        if (next % 24 === 0) console.log(`  ${tableName}: ${next}/${n} units loaded, ${items} items (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      }
+    }),
+  );
+  (stores.db as { send: unknown }).send = counting;
+  console.log(`${tableName}: ${n} units × ${YEARS} years: ${n * YEARS * concernsPerUnitYear} concerns, ${n * YEARS * SESSIONS_PER_YEAR * checkInsPerSession} check-ins in ${n * YEARS * SESSIONS_PER_YEAR} sessions; ${items} counter items, loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return { n, domain, stats, firstUnit: units[0]!.id };
+}
+
+type Side = Awaited<ReturnType<typeof side>>;
+type Read = 'summary' | 'ward stats' | 'report';
+async function sample(s: Side, read: Read, period: { from: string; to: string }) {
+  Object.assign(s.stats, { calls: 0, items: 0 });
+  const t = performance.now();
+  let figure = 0;
+  if (read === 'summary') figure = (await s.domain.summaries.districtSummary(period)).concerns.open;
+  else if (read === 'ward stats') figure = (await s.domain.wards.wardStats(s.firstUnit, period)).concerns;
+  else figure = (await s.domain.reports.reportFigures(period)).totals.concerns;
+  return { ms: performance.now() - t, calls: s.stats.calls, items: s.stats.items, figure };
+}
+
+console.log(`machine: ${cpus().length} cores, load ${load()}`);
+const small = await side(14);
+const big = await side(168);
+for (const s of [small, big]) for (const p of Object.values(PERIODS)) await sample(s, 'summary', p); // warm the unit lists
+
+const rows: string[] = [];
+for (const read of ['summary', 'ward stats', 'report'] as Read[]) {
+  const p50 = new Map<string, number>();
+  for (const [label, period] of Object.entries(PERIODS)) {
+    if (read === 'report' && label.startsWith('10 years, 15th')) continue;
+    const a: Awaited<ReturnType<typeof sample>>[] = [];
+    const b: typeof a = [];
+    for (let i = 0; i < SAMPLES; i++) {
+      if (i % 2 === 0) {
+        a.push(await sample(small, read, period));
+        b.push(await sample(big, read, period));
+      } else {
+        b.push(await sample(big, read, period));
+        a.push(await sample(small, read, period));
+      }
+    }
+    const [pa, pb] = [quantile(a.map((x) => x.ms), 0.5), quantile(b.map((x) => x.ms), 0.5)];
+    p50.set(label, pb);
+    rows.push(`| ${read} | ${label} | ${ms(pb)} / ${ms(quantile(b.map((x) => x.ms), 0.95))} | ${b[0]!.calls} / ${b[0]!.items} | ${ms(pa)} | ${a[0]!.items} | ×${(pb / pa).toFixed(2)} |`);
+    console.log(`${read}, ${label} (load ${load()}): 168 units p50 ${ms(pb)} ms, ${b[0]!.calls} calls, ${b[0]!.items} items (figure ${b[0]!.figure}); 14 units p50 ${ms(pa)} ms, ${a[0]!.items} items; ratio ×${(pb / pa).toFixed(2)}`);
+  }
+  const month = p50.get('1 month (March 2026)')!;
+  const tenYears = p50.get('10 years (2016–2025)')!;
+  console.log(`  ${read} at 168 units: 10 years / 1 month latency ×${(tenYears / month).toFixed(2)}`);
+}
+console.log('\n| read | period | 168 units p50 / p95 ms | calls / items read | 14 units p50 ms | items | 168 / 14 |\n|---|---|---|---|---|---|---|');
+console.log(rows.join('\n'));
+await dynamo.stop();
+rmSync(dataDir, { recursive: true, force: true });

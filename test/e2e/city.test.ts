@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import type { Actor } from '../../functions/domain/actor.js';
+import { createDomain } from '../../functions/domain/index.js';
+import { createStores } from '../../functions/store/index.js';
+import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';
+import { fastDataDir } from '../integration/domain-support.js';
+import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
+import { dynamoEndpointOf } from '../support/realtime-clients.js';
+import { ensureDashboardBuilt, launchChromium, newUser, screenshot } from './support/browser.js';
+import { SIZES, textOverflows } from './support/page-checks.js';
+
+const ADMIN: Actor = { id: 'e2e-admin', role: 'ADMIN' };
+const CITY_LIST = new URL('../fixtures/hcmc-168-units.generated.csv', import.meta.url).pathname;
+
+// The city view: a jurisdiction of 168 generated units (test/fixtures, marked GENERATED, never the
+// demo's), 20 dialogues LIVE in 20 units, the wallboard on a 1920×1080 screen and the overview.
+describe('the city view: 168 units, 20 live', () => {
+  let stack: RunningStack;
+  let browser: Browser;
+  let liveUnits: string[];
+
+  beforeAll(async () => {
+    ensureDashboardBuilt();
+    [stack, browser] = await Promise.all([
+      startStack({ dataDir: fastDataDir(), env: { UNITS_FILE: CITY_LIST, UNITS_NAME: 'Thành phố Hồ Chí Minh', UNITS_VALID_FROM: '2025-07-01', DEMO: '0' } }),
+      launchChromium(),
+    ]);
+    const domain = createDomain(createStores({ tableName: LOCAL_TABLE_NAME, endpoint: dynamoEndpointOf(stack) }));
+    const units = (await domain.wards.listWards()).filter((w) => !w.validTo);
+    expect(units).toHaveLength(168);
+    // Every 8th unit holds a live dialogue: wards and communes both, never the first ones only.
+    liveUnits = units.filter((_, i) => i % 8 === 3).slice(0, 20).map((u) => u.id);
+    const now = new Date();
+    await Promise.all(
+      liveUnits.map(async (wardId, i) => {
+        const s = await domain.sessions.scheduleSession(ADMIN, { kind: 'PUBLIC', title: `Đối thoại ${i + 1}`, wardId, hostBody: 'UBND', scheduledAt: new Date(now.getTime() - 3_600_000).toISOString() });
+        await domain.sessions.startSession(ADMIN, s.id);
+        await domain.sessions.checkIn(ADMIN, { sessionId: s.id, category: 'RESIDENT', count: 10 + i, requestId: `city-${i}` });
+      }),
+    );
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+    if (stack) removeDataDir(stack.dataDir);
+  });
+
+  it('fits every unit on a 1920×1080 wallboard, the 20 live ones first, with nothing to scroll and no text cut', async () => {
+    const { context, page } = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
+    await page.setViewportSize(SIZES.tv);
+    const started = Date.now();
+    await page.goto('/wallboard');
+    const tiles = page.getByTestId('unit-grid').locator('li[data-unit]');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="unit-grid"] li[data-unit]').length === 168 && document.querySelectorAll('li[data-live="true"]').length === 20, undefined, { timeout: 20_000 });
+    const firstScreenMs = Date.now() - started;
+    const order = await tiles.evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-unit'), live: el.getAttribute('data-live') === 'true', generated: el.getAttribute('data-generated') === 'true' })));
+    expect(order.slice(0, 20).every((t) => t.live)).toBe(true);
+    expect(new Set(order.slice(0, 20).map((t) => t.id))).toEqual(new Set(liveUnits));
+    expect(order.every((t) => t.generated)).toBe(true); // marked: these are not the city's real list
+    const live = page.locator('li[data-live="true"] [data-testid="unit-attendance"]');
+    expect((await live.allTextContents()).map(Number).sort((a, b) => a - b)).toEqual(Array.from({ length: 20 }, (_, i) => 10 + i));
+    const size = await page.evaluate(() => ({ scrollHeight: document.documentElement.scrollHeight, innerHeight: window.innerHeight }));
+    expect(size.scrollHeight).toBeLessThanOrEqual(size.innerHeight);
+    expect(await textOverflows(page)).toEqual([]);
+    await screenshot(page, 'city-wallboard-tv');
+    console.log(`city wallboard: first screen with 168 tiles in ${firstScreenMs} ms`);
+    await context.close();
+  });
+
+  it('lets the overview find a unit by name without diacritics, live units first', async () => {
+    const { context, page } = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
+    await page.goto('/');
+    const tiles = page.getByTestId('unit-grid').locator('li[data-unit]');
+    await expect.poll(() => tiles.count(), { timeout: 20_000 }).toBe(168);
+    expect(await tiles.first().getAttribute('data-live')).toBe('true');
+    await page.getByTestId('unit-search').fill('tan nhon');
+    // Every word, in any order: "Tân Nhơn" and "Nhơn Tân".
+    await expect.poll(() => tiles.allTextContents()).toEqual(['Tân Nhơn*0', 'Nhơn Tân*0']);
+    await tiles.first().getByRole('link').click();
+    await expect.poll(() => page.url()).toMatch(/\/ward\/phuong-tan-nhon-26703$/);
+    await context.close();
+  });
+});
