@@ -86,8 +86,8 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
     return wardId ? withSector.filter((b) => b.wardId === wardId) : withSector;
   }
 
-  async function totalsOf(period: Period, wardId?: string): Promise<{ totals: ReportTotals; buckets: Totals; engagedList: Awaited<ReturnType<typeof engaged>> }> {
-    const [buckets, engagedList] = await Promise.all([bucketTotals(period, wardId), engaged(period, wardId)]);
+  async function totalsOf(period: Period, wardId?: string, units?: Promise<{ total: Totals }>): Promise<{ totals: ReportTotals; buckets: Totals; engagedList: Awaited<ReturnType<typeof engaged>> }> {
+    const [buckets, engagedList] = await Promise.all([units ? units.then((u) => u.total) : bucketTotals(period, wardId), engaged(period, wardId)]);
     const n = statusCount(buckets, wardId ? 'ward' : 'district');
     return {
       buckets,
@@ -143,10 +143,13 @@ export function createReportService(stores: Stores, wards: WardService, clock: C
       const j = await wards.jurisdiction();
       const allWards = await wards.unitsDuring(period);
       const scopeWards: Ward[] = ward ? [ward] : allWards;
+      // The district's totals and its ward rows: one read of every unit.
+      const units = ward ? undefined : stores.stats.readUnitTotals(allWards.map((w) => w.id), period);
+      const wardTotals = (id: string) => (units ? units.then((u) => u.wards.get(id)!) : stores.stats.readWardTotals(id, period));
       const [current, previous, perWard, dialogues, waitingRecords] = await Promise.all([
-        totalsOf(period, wardId),
+        totalsOf(period, wardId, units),
         totalsOf(previousPeriod(period), wardId),
-        Promise.all(scopeWards.map(async (w) => { const [totals, inputs] = await Promise.all([stores.stats.readWardTotals(w.id, period), stores.stats.readInputTotals(w.id, period)]); return { w, t: wardStatsFrom(w.id, totals, period), totals, inputs }; })),
+        Promise.all(scopeWards.map(async (w) => { const [totals, inputs] = await Promise.all([wardTotals(w.id), stores.stats.readInputTotals(w.id, period)]); return { w, t: wardStatsFrom(w.id, totals, period), totals, inputs }; })),
         thematicDialogues(period, wardId),
         stores.concerns.listWaitingConcerns(period, wardId),
       ]);

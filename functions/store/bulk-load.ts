@@ -35,7 +35,7 @@ async function batchPut(db: DynamoDBDocumentClient, tableName: string, items: Re
   }
 }
 
-/** Counter items summed in memory: what these deltas add on shard `shard` (instant, day and year items alike). Benchmarks only. */
+/** Counter items summed in memory: what these deltas add, instant items on shard `shard` (counterKeys). Benchmarks only. */
 export function summedCounterItems(deltas: CounterDelta[], shard: string | number = 0): Record<string, unknown>[] {
   const items = new Map<string, Record<string, unknown>>();
   for (const delta of deltas) {

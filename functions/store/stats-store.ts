@@ -1,7 +1,7 @@
-import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Period } from '../domain/period.js';
 import type { CounterDelta, CounterScope, EngagedBusiness, EngagementFacts, StatsPort, Totals } from '../domain/ports.js';
-import { bucketsOf, planBuckets } from './calendar-buckets.js';
+import { bucketsOf, planBuckets, type BucketPlan } from './calendar-buckets.js';
 import { counterAttributes, totalsFrom } from './counters.js';
 import type { TransactItem } from './transact.js';
 
@@ -30,10 +30,13 @@ export function counterKeys(scope: CounterScope, shard: number | string): { pk: 
     case 'unit': {
       const pk = unitPk(scope.wardId);
       const { day, year, month } = bucketsOf(scope.at);
+      // Day and year items are always on one of the COUNTER_SHARDS shards (a read may name their keys);
+      // an instant item may carry another suffix (the migration's `mg`).
+      const rollUpShard = typeof shard === 'number' ? s : '00';
       return [
         { pk, sk: `I#${scope.at}#${s}`, level: 'I' },
-        { pk, sk: `D#${day}#${s}`, level: 'D' },
-        { pk, sk: `Y#${year}#${s}`, level: 'Y', month },
+        { pk, sk: `D#${day}#${rollUpShard}`, level: 'D' },
+        { pk, sk: `Y#${year}#${rollUpShard}`, level: 'Y', month },
       ];
     }
     case 'inputs':
@@ -127,6 +130,16 @@ function addInto(totals: Record<string, number>, item: Record<string, unknown>, 
   }
 }
 
+/** Adds year items to totals: a whole year's own counters, or the counters of the plan's months in it. */
+function addYearItems(totals: Record<string, number>, items: Record<string, unknown>[], plan: BucketPlan) {
+  const monthsOf = new Map(plan.months.map((m) => [m.year, new Set(m.months)]));
+  for (const item of items) {
+    const year = String(item.sk).slice(2, 6);
+    if (plan.years && year >= plan.years.from && year < plan.years.to) addInto(totals, item, yearCounter);
+    else if (monthsOf.has(year)) addInto(totals, item, monthsCounter(monthsOf.get(year)!));
+  }
+}
+
 /** A year item's own counters (the year), without its month counters. */
 const yearCounter = (name: string) => (MONTH_COUNTER.test(name) ? undefined : name);
 /** A year item's counters of the given months, by their plain names. */
@@ -170,20 +183,55 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string):
       return totals;
     }
     const plan = planBuckets(period);
-    const years = [...(plan.years ? [plan.years.from, plan.years.to] : []), ...plan.months.map((m) => m.year)];
+    const years = [...(plan.years ? [plan.years.from, String(Number(plan.years.to) - 1)] : []), ...plan.months.map((m) => m.year)];
     const [instants, days, yearItems] = await Promise.all([
       Promise.all(plan.instants.map((p) => queryItems(pk, { lo: `I#${p.from}`, hi: `I#${p.to}` }))),
       Promise.all(plan.days.map((d) => queryItems(pk, { lo: `D#${d.from}`, hi: `D#${d.to}` }))),
       years.length ? queryItems(pk, { lo: `Y#${years.reduce((a, b) => (a < b ? a : b))}`, hi: `Y#${years.reduce((a, b) => (a > b ? a : b))}#~` }) : Promise.resolve([]),
     ]);
     for (const item of [...instants.flat(), ...days.flat()]) addInto(totals, item);
-    const monthsOf = new Map(plan.months.map((m) => [m.year, new Set(m.months)]));
-    for (const item of yearItems) {
-      const year = String(item.sk).slice(2, 6);
-      if (plan.years && year >= plan.years.from && year < plan.years.to) addInto(totals, item, yearCounter);
-      else if (monthsOf.has(year)) addInto(totals, item, monthsCounter(monthsOf.get(year)!));
-    }
+    addYearItems(totals, yearItems, plan);
     return totals;
+  }
+
+  /** Items by key, 100 keys a call, in parallel; keys with no item are left out. */
+  async function getItems(keys: { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
+    const chunks: { pk: string; sk: string }[][] = [];
+    for (let i = 0; i < keys.length; i += 100) chunks.push(keys.slice(i, i + 100));
+    const found = await Promise.all(
+      chunks.map(async (chunk) => {
+        const items: Record<string, unknown>[] = [];
+        let pending: { pk: string; sk: string }[] | undefined = chunk;
+        for (let attempt = 0; pending?.length; attempt++) {
+          if (attempt) await new Promise((r) => setTimeout(r, Math.min(1000, 20 * 2 ** attempt)));
+          const out = await db.send(new BatchGetCommand({ RequestItems: { [tableName]: { Keys: pending, ConsistentRead: true } } }));
+          items.push(...((out.Responses?.[tableName] ?? []) as Record<string, unknown>[]));
+          pending = out.UnprocessedKeys?.[tableName]?.Keys as { pk: string; sk: string }[] | undefined;
+        }
+        return items;
+      }),
+    );
+    return found.flat();
+  }
+
+  /**
+   * Several units over a period of whole months and years: their year items by key (BatchGetItem, 100
+   * keys a call) rather than a Query per unit; the keys are known, since day and year items only live
+   * on the COUNTER_SHARDS shards. Other periods: each unit's Queries.
+   */
+  async function sumUnits(pks: string[], period?: Period): Promise<Record<string, number>[]> {
+    const plan = period ? planBuckets(period) : undefined;
+    if (!plan || plan.instants.length || plan.days.length) return Promise.all(pks.map((pk) => sumUnit(pk, period)));
+    const years = new Set(plan.months.map((m) => m.year));
+    if (plan.years) for (let y = Number(plan.years.from); y < Number(plan.years.to); y++) years.add(String(y));
+    const keys = pks.flatMap((pk) => [...years].flatMap((y) => Array.from({ length: COUNTER_SHARDS }, (_, s) => ({ pk, sk: `Y#${y}#${shardOf(s)}` }))));
+    const byPk = new Map<string, Record<string, unknown>[]>(pks.map((pk) => [pk, []]));
+    for (const item of await getItems(keys)) byPk.get(String(item.pk))!.push(item);
+    return pks.map((pk) => {
+      const totals: Record<string, number> = {};
+      addYearItems(totals, byPk.get(pk)!, plan);
+      return totals;
+    });
   }
 
   async function sumInputs(wardId: string, period?: Period, neighbourhoodId?: string): Promise<Totals> {
@@ -220,7 +268,7 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string):
 
   return {
     async readUnitTotals(wardIds: readonly string[], period?: Period) {
-      const [unassigned, ...perWard] = await Promise.all([sumUnit(unitPk(), period), ...wardIds.map((id) => sumUnit(unitPk(id), period))]);
+      const [unassigned, ...perWard] = await sumUnits([unitPk(), ...wardIds.map((id) => unitPk(id))], period);
       const total: Record<string, number> = { ...unassigned };
       for (const counters of perWard) for (const [name, n] of Object.entries(counters)) total[name] = (total[name] ?? 0) + n;
       return { wards: new Map(wardIds.map((id, i) => [id, totalsFrom(perWard[i]!)])), total: totalsFrom(total) };
