@@ -72,12 +72,15 @@ async function side(n: number) {
   const tableName = `city-${n}`;
   await createBenchTable(dynamo.endpoint, tableName);
   const stores = createStores({ tableName, endpoint: dynamo.endpoint });
-  const stats = { calls: 0, items: 0 };
+  const stats = { calls: 0, items: 0, byCommand: new Map<string, number>() };
   const send = stores.db.send.bind(stores.db) as (...a: unknown[]) => Promise<any>;
   const counting = async (...a: unknown[]) => {
     const out = await send(...a);
     stats.calls += 1;
-    stats.items += typeof out?.Count === 'number' ? out.Count : out?.Item ? 1 : 0;
+    const name = (a[0] as { constructor: { name: string } }).constructor.name;
+    stats.byCommand.set(name, (stats.byCommand.get(name) ?? 0) + 1);
+    const batch = out?.Responses ? Object.values(out.Responses as Record<string, unknown[]>).reduce((n, items) => n + items.length, 0) : 0;
+    stats.items += typeof out?.Count === 'number' ? out.Count : out?.Item ? 1 : batch;
     return out;
   };
   const units = Array.from({ length: n }, (_, i) => ({ id: `gen-${String(i + 1).padStart(3, '0')}`, code: String(90000 + i), name: `Phường thử ${i + 1}`, level: 'WARD', parent: '79', rolloutWave: 'THIRD', order: i + 1, generated: true }));
@@ -131,12 +134,13 @@ async function side(n: number) {
 type Side = Awaited<ReturnType<typeof side>>;
 type Read = 'summary' | 'ward stats' | 'report';
 async function sample(s: Side, read: Read, period: { from: string; to: string }) {
-  Object.assign(s.stats, { calls: 0, items: 0 });
+  Object.assign(s.stats, { calls: 0, items: 0, byCommand: new Map() });
   const t = performance.now();
   let figure = 0;
   if (read === 'summary') figure = (await s.domain.summaries.districtSummary(period)).concerns.open;
   else if (read === 'ward stats') figure = (await s.domain.wards.wardStats(s.firstUnit, period)).concerns;
   else figure = (await s.domain.reports.reportFigures(period)).totals.concerns;
+  if (process.env.CITY_CALLS) console.log(`    ${read} ${s.n} units: ${JSON.stringify(Object.fromEntries(s.stats.byCommand))}`);
   return { ms: performance.now() - t, calls: s.stats.calls, items: s.stats.items, figure };
 }
 

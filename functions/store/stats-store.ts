@@ -8,6 +8,8 @@ import type { TransactItem } from './transact.js';
 /** Counter shards per bucket: concurrent check-ins spread over this many items (docs/data-model.md). */
 export const COUNTER_SHARDS = 8;
 
+/** Periods of whole months and years over at most this many years read many units' year items by key. */
+const BY_KEY_MAX_YEARS = 2;
 const shardOf = (n: number | string) => (typeof n === 'string' ? n : String(n).padStart(2, '0'));
 const COUNTER_NAME = /^[A-Za-z][A-Za-z0-9_]{0,60}$/;
 /** A year item keeps each month's counters apart too: `M04_attendance` beside `attendance`. */
@@ -215,15 +217,17 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string):
   }
 
   /**
-   * Several units over a period of whole months and years: their year items by key (BatchGetItem, 100
-   * keys a call) rather than a Query per unit; the keys are known, since day and year items only live
-   * on the COUNTER_SHARDS shards. Other periods: each unit's Queries.
+   * Several units over a period of whole months and years within BY_KEY_MAX_YEARS: their year items by
+   * key (BatchGetItem, 100 keys a call) rather than a Query per unit; the keys are known, since day and
+   * year items only live on the COUNTER_SHARDS shards. Other periods: each unit's Queries.
    */
   async function sumUnits(pks: string[], period?: Period): Promise<Record<string, number>[]> {
     const plan = period ? planBuckets(period) : undefined;
-    if (!plan || plan.instants.length || plan.days.length) return Promise.all(pks.map((pk) => sumUnit(pk, period)));
-    const years = new Set(plan.months.map((m) => m.year));
-    if (plan.years) for (let y = Number(plan.years.from); y < Number(plan.years.to); y++) years.add(String(y));
+    const years = new Set(plan?.months.map((m) => m.year));
+    if (plan?.years) for (let y = Number(plan.years.from); y < Number(plan.years.to); y++) years.add(String(y));
+    // Measured (docs/performance.md, "City scale"): by key pays for one or two years (8 or 16 keys a
+    // unit); beyond, the keys outnumber what a Query per unit returns.
+    if (!plan || plan.instants.length || plan.days.length || years.size > BY_KEY_MAX_YEARS) return Promise.all(pks.map((pk) => sumUnit(pk, period)));
     const keys = pks.flatMap((pk) => [...years].flatMap((y) => Array.from({ length: COUNTER_SHARDS }, (_, s) => ({ pk, sk: `Y#${y}#${shardOf(s)}` }))));
     const byPk = new Map<string, Record<string, unknown>[]>(pks.map((pk) => [pk, []]));
     for (const item of await getItems(keys)) byPk.get(String(item.pk))!.push(item);
