@@ -12,6 +12,7 @@
  *   node --import tsx bench/summary-burst.bench.ts     env: SUMMARY_CLIENTS (1000), SUMMARY_BURST (200)
  */
 import { loadavg } from 'node:os';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { removeDataDir, startStack } from '../test/support/local-stack.js';
 import { checkIn, collect, connectClient, eventually, startLiveSession, tableOf } from '../test/support/realtime-clients.js';
 
@@ -50,7 +51,10 @@ for (let i = 0; i < CLIENTS; i += 50) {
   );
 }
 const table = tableOf(stack);
-await table.waitForSubscriptions('SUMMARY', CLIENTS);
+await eventually(async () => {
+  const out = await table.db.send(new QueryCommand({ TableName: table.tableName, IndexName: 'gsi1', KeyConditionExpression: 'gsi1pk = :t', ExpressionAttributeValues: { ':t': 'TOPIC#SUMMARY' }, Select: 'COUNT' }));
+  return out.Count === CLIENTS;
+}, 180_000, `${CLIENTS} subscriptions`);
 // One check-in first: the subscriptions are live end to end.
 const base = (await checkIn(stack, admin, sessions[0]!, 1)).attendance;
 await eventually(async () => received.every((log) => log.some((r) => r.s.attendance >= base)), 60_000, 'the first summary on every dashboard');

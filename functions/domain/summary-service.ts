@@ -53,24 +53,35 @@ export function createSummaryService(stores: Stores, wardService: { unitsDuring(
      * The totals are the sum of the very unit items the ward rows come from (plus the records with no
      * ward), and each item is updated whole by the write it counts (a check-in's attendance and its
      * category in one UpdateItem): so the wards always add up to the totals and the categories to the
-     * attendance, whatever lands during the read. `consistent` says more: the whole read (units, LIVE
-     * item, live sessions) was made again and found equal, so no counted write landed in between and
-     * every figure shows one moment. When one did, the read is made again, at most
-     * SUMMARY_READ_ATTEMPTS times; under a steady stream of writes the last read is answered with
-     * `consistent: false`, and the next summary (each write makes one) settles it.
+     * attendance, whatever lands during the read. The live sessions are read before the units, and a
+     * check-in adds to its session and its unit in one transaction: so a live session's row is never
+     * above its ward's. `consistent` says more: the whole read was made again and found equal, so no
+     * counted write landed in between and every figure shows one moment. When one did, the read is
+     * made again, at most SUMMARY_READ_ATTEMPTS times; under a steady stream of writes the last read is
+     * answered with `consistent: false` (still adding up), and the next summary (each write makes one)
+     * settles it.
      */
     async districtSummary(periodInput?: { from: string; to: string } | null): Promise<DistrictSummary> {
       const period = parsePeriod(periodInput);
       // One entry per unit in force at some moment of the period (no period: every unit); each record is
       // counted in one unit (or with no ward), so the sum never counts a record twice across a change.
       const wardIds = (await wardService.unitsDuring(period)).map((w) => w.id);
-      const readUnits = () => Promise.all([stores.stats.readUnitTotals(wardIds, period), stores.stats.readLiveSessions()]);
-      let [units, live] = await readUnits();
+      const readMoment = async () => {
+        const live = await stores.stats.readLiveSessions();
+        const liveSessions = await readLive(live);
+        const units = await stores.stats.readUnitTotals(wardIds, period);
+        return { live, liveSessions, units };
+      };
+      const sameMoment = (a: Awaited<ReturnType<typeof readMoment>>, b: typeof a) =>
+        sameTotals(a.units.total, b.units.total) && a.live.count === b.live.count && String(a.live.ids) === String(b.live.ids) && JSON.stringify(a.liveSessions.map((l) => l.counts)) === JSON.stringify(b.liveSessions.map((l) => l.counts));
+      const engaged = stores.stats.countEngagedBusinesses(period);
+      engaged.catch(() => undefined); // awaited below; not an unhandled rejection if a read fails first
+      let before = await readMoment();
       for (let attempt = 1; ; attempt++) {
-        const [liveSessions, engaged] = await Promise.all([readLive(live), stores.stats.countEngagedBusinesses(period)]);
-        const [unitsAfter, liveAfter] = await readUnits();
-        const consistent = sameTotals(units.total, unitsAfter.total) && live.count === liveAfter.count && String(live.ids) === String(liveAfter.ids);
+        const after = await readMoment();
+        const consistent = sameMoment(before, after);
         if (consistent || attempt >= SUMMARY_READ_ATTEMPTS) {
+          const { live, liveSessions, units } = after;
           const district = units.total;
           return {
             sessions: district.sessions,
@@ -80,13 +91,13 @@ export function createSummaryService(stores: Stores, wardService: { unitsDuring(
             attendanceByCategory: categoryCounts(district.attendanceByCategory),
             wards: wardIds.map((id) => wardStatsFrom(id, units.wards.get(id)!, period)),
             concerns: concernOutcomes((s) => district.byStatus[s]),
-            tax: { rounds: district.taxRounds, businessesEngaged: engaged, outcomes: concernOutcomes((s) => district.taxByStatus[s]), escalatedToCity: district.taxEscalated },
+            tax: { rounds: district.taxRounds, businessesEngaged: await engaged, outcomes: concernOutcomes((s) => district.taxByStatus[s]), escalatedToCity: district.taxEscalated },
             answerTimes: answerTimesFrom(district),
             period,
             consistent,
           };
         }
-        [units, live] = [unitsAfter, liveAfter];
+        before = after;
       }
     },
   };
