@@ -46,11 +46,12 @@ export const TABLE_ACTIONS: Record<HandlerName, readonly string[]> = {
   // Queries and mutations: reads, conditional puts and updates in transactions (check-ins, counters).
   // BatchWriteItem: the ward store's putWards is in the bundle (the seeder is what calls it in AWS).
   // DeleteItem: a move that answers a concern deletes its due and waiting markers inside the transaction.
-  'graphql-http': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+  // BatchGetItem: many units' year roll-ups by key (functions/store/stats-store.ts, sumUnits).
+  'graphql-http': ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
   // The same operations over the WebSocket, plus connection and subscription items (put, delete, batch delete).
-  'graphql-ws': ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+  'graphql-ws': ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
   // Finds subscriptions by topic, reads what an event needs, claims/releases deliveries, deletes gone connections.
-  publisher: ['dynamodb:GetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
+  publisher: ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'],
 };
 
 /** The `fanout` function's entry (not in HANDLER_ENTRIES: it serves no API and reads no table). */

@@ -28,6 +28,16 @@ export function seederBundling(units?: StageSettings['units']) {
   return { ...handlerBundling(), define: { __UNITS_JURISDICTION__: JSON.stringify(JSON.stringify(jurisdiction)) } };
 }
 
+/**
+ * The seeder's table actions, and no others: what its bundle can call. It runs the domain's reference
+ * data writes (units with BatchWriteItem, the jurisdiction with PutItem; the domain's stores come with
+ * their reads, GetItem, BatchGetItem and Query, and their DeleteItem in transactions) and the one-time
+ * move of older counter buckets (functions/store/migrate-buckets.ts: Scan for the legacy items, an
+ * UpdateItem transaction per target, BatchWriteItem deletes). test/infra/stack.test.ts checks this list
+ * against the seeder's bundle.
+ */
+export const SEEDER_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dynamodb:Query', 'dynamodb:Scan', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:DeleteItem', 'dynamodb:BatchWriteItem'] as const;
+
 export class ReferenceData extends Construct {
   readonly seeder: NodejsFunction;
 
@@ -39,7 +49,9 @@ export class ReferenceData extends Construct {
       runtime: FUNCTION_RUNTIME,
       architecture: Architecture.ARM_64,
       memorySize: 256,
-      timeout: Duration.seconds(60),
+      // The one-time move of older counter buckets may take minutes on a large table; it resumes where
+      // it stopped if it is cut short (the next deployment runs it again).
+      timeout: Duration.minutes(14),
       description: 'Puts the reference units and their lineage into the table after a deployment',
       environment: { TABLE_NAME: props.table.tableName },
       depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
@@ -47,9 +59,7 @@ export class ReferenceData extends Construct {
       bundling: seederBundling(props.units),
       logGroup: new LogGroup(this, 'SeedLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     });
-    // Unit items are written with BatchWriteItem (PutRequest); the jurisdiction item (name, parents,
-    // reorganisations with their lineage) with one PutItem.
-    props.table.grant(this.seeder, 'dynamodb:BatchWriteItem', 'dynamodb:PutItem');
+    props.table.grant(this.seeder, ...SEEDER_ACTIONS);
     acknowledgeNag(
       this.seeder,
       [
@@ -59,11 +69,11 @@ export class ReferenceData extends Construct {
         },
         {
           id: tableIndexesFinding(props.table),
-          reason: 'TableV2.grant always adds <table>/index/* beside the table; BatchWriteItem and PutItem have no effect on an index.',
+          reason: 'TableV2.grant always adds <table>/index/* beside the table; the seeder reads and writes the base table only.',
         },
         { id: 'AwsSolutions-L1', reason: 'Same runtime as the three application functions (FUNCTION_RUNTIME, see infra/api.ts).' },
       ],
     );
-    new Trigger(this, 'SeedTrigger', { handler: this.seeder, executeAfter: props.executeAfter, executeOnHandlerChange: true, timeout: Duration.minutes(2) });
+    new Trigger(this, 'SeedTrigger', { handler: this.seeder, executeAfter: props.executeAfter, executeOnHandlerChange: true, timeout: Duration.minutes(15) });
   }
 }

@@ -7,6 +7,7 @@ import { Validations } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES } from '../../functions/domain/actor.js';
 import { TABLE_ACTIONS } from '../../infra/api.js';
+import { SEEDER_ACTIONS } from '../../infra/reference-data.js';
 import { LAMBDA_BUNDLING, esbuildOptionsOf, type HandlerName } from '../../infra/lambda-bundling.js';
 import { STREAM_EVENT_ITEM_TYPES, STREAM_RETRY_ATTEMPTS } from '../../infra/stream-publisher.js';
 import { allPolicyStatements, asArray, logicalId, synthesize, type Json } from './support.js';
@@ -207,6 +208,14 @@ describe('least privilege', () => {
       const code = await bundleWithSdkExternal(name);
       expect([...dynamoActionsCalledBy(code)].sort(), name).toEqual([...TABLE_ACTIONS[name]].sort());
     }
+  });
+
+  it('grants the seeder exactly the DynamoDB actions its code can call (reference data and the bucket migration)', async () => {
+    const result = await build(esbuildOptionsOf('graphql-http', { entryPoints: ['infra/seed-reference-data.ts'], write: false, sourcemap: false, banner: {}, external: ['@aws-sdk/*', '@smithy/*'] }));
+    expect([...dynamoActionsCalledBy(result.outputFiles![0].text)].sort()).toEqual([...SEEDER_ACTIONS].sort());
+    const seeder = logicalId(template, 'AWS::Lambda::Function', 'ReferenceDataSeedFunction');
+    const granted = statementsOfRole(roleOf(seeder)).filter((s) => asArray(s.Action).some((a: string) => a.startsWith('dynamodb:')));
+    expect(granted.flatMap((s) => asArray(s.Action)).sort()).toEqual([...SEEDER_ACTIONS].sort());
   });
 
   it('lets only graphql-ws, publisher and fanout manage connections, and only on the WebSocket API', () => {
