@@ -249,10 +249,14 @@ describe('the dashboard laid out at every size', () => {
       await page.goto('/');
       for (const lang of ['vi', 'en'] as Lang[]) {
         await useLanguage(page, lang);
-        for (const size of ['phone', 'laptop', 'tv'] as SizeName[]) {
-          await page.setViewportSize(SIZES[size]);
-          for (const screen of screens.filter((s) => s.token === token)) {
-            await page.goto(screen.path);
+        // Each screen is opened once per language and laid out again at each size (the layout follows
+        // the viewport through CSS and ResizeObservers alone: nothing reads the size only at load).
+        for (const screen of screens.filter((s) => s.token === token)) {
+          await page.setViewportSize(SIZES.phone);
+          await page.goto(screen.path);
+          for (const size of ['phone', 'laptop', 'tv'] as SizeName[]) {
+            await page.setViewportSize(SIZES[size]);
+            await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
             await settled(page, screen.ready).catch((error: Error) => {
               throw new Error(`${screen.name} (${screen.path}) at ${size} in ${lang} never drew: ${error.message.split('\n')[0]}`);
             });
