@@ -25,7 +25,13 @@ try {
   const units = wards.filter((w) => !w.validTo).map((w) => w.id);
   for (const wardId of units.filter((_, i) => i % 8 === 3).slice(0, 20)) await checkIn(stack, admin, await startLiveSession(stack, admin, { wardId }), 5);
   const token = await stack.token('LEADERSHIP');
-  console.log(`${units.length} units, 20 live; load ${loadavg()[0].toFixed(2)}`);
+  const summaryMs: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const t = performance.now();
+    await stack.graphql('{ summary { attendance wards { ward { id } attendance } live { attendance } } }', {}, token);
+    summaryMs.push(performance.now() - t);
+  }
+  console.log(`${units.length} units, 20 live; the all-time summary over HTTP: median ${median(summaryMs).toFixed(0)} ms; load ${loadavg()[0].toFixed(2)}`);
   for (let run = 0; run < RUNS; run++) {
     const { context, page } = await newUser(browser, stack.url, token);
     await page.setViewportSize({ width: 1920, height: 1080 });
