@@ -19,7 +19,7 @@ import { wardStatsFrom } from './summary-service.js';
 import { inputStatsFrom } from './input-stats.js';
 import type { WardService } from './ward-service.js';
 import { ROLLOUT_WAVES, unitsAt, type Jurisdiction, type Ward } from './wards.js';
-import { formatVietnamDate } from './vietnam-time.js';
+import { formatVietnamDate, vietnamDateParts, vietnamMidnight } from './vietnam-time.js';
 
 /** At most this many waiting concerns are listed (the count is exact; the list is for reading). */
 export const WAITING_LISTED = 200;
@@ -32,7 +32,18 @@ function statusCount(t: Totals, scope: 'district' | 'ward') {
 }
 
 /** The period of the same length that ends where `p` starts. */
+/**
+ * The period a report compares with: the same number of calendar months before, when the period is
+ * whole months in Vietnam time (a year's report: the year before, leap days and all); otherwise the
+ * same length just before.
+ */
 export function previousPeriod(p: Period): Period {
+  const from = vietnamDateParts(p.from);
+  const to = vietnamDateParts(p.to);
+  if (vietnamMidnight(from.year, from.month - 1, 1) === p.from && vietnamMidnight(to.year, to.month - 1, 1) === p.to) {
+    const months = (to.year - from.year) * 12 + (to.month - from.month);
+    return { from: vietnamMidnight(from.year, from.month - 1 - months, 1), to: p.from };
+  }
   const length = Date.parse(p.to) - Date.parse(p.from);
   return { from: new Date(Date.parse(p.from) - length).toISOString(), to: p.from };
 }
