@@ -101,6 +101,9 @@ describe('bucket migration on a copy of a real .data folder', () => {
       { from: startOfVietnamDate('2007-03-01'), to: startOfVietnamDate('2009-07-15') }, // months and days
       { from: '2008-05-06T03:00:00.000Z', to: '2010-02-03T09:30:00.000Z' }, // partial days at both edges
       { from: startOfVietnamDate('2025-05-01'), to: '2026-12-31T00:00:00.000Z' }, // across the reorganisation, to now
+      // Whole months and years within two years: the units' year items are read by key (BatchGetItem).
+      { from: startOfVietnamDate('2025-01-01'), to: startOfVietnamDate('2026-01-01') },
+      { from: startOfVietnamDate('2009-03-01'), to: startOfVietnamDate('2010-07-01') },
     ];
     const notInputs = (k: string) => !INPUT.test(k);
     for (const period of periods) {
