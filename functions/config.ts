@@ -61,3 +61,12 @@ export type PublisherConfig = ReturnType<typeof publisherConfigFromEnv>;
 export function fanoutConfigFromEnv() {
   return { managementEndpoint: requireEnv('WS_MANAGEMENT_ENDPOINT'), concurrency: integerEnv('FANOUT_CONCURRENCY', 128, 1) };
 }
+
+/**
+ * TAX_OFFICES_FILE: the jurisdiction's tax offices through time, a JSON file in the shape of
+ * functions/data/tax-offices.json (default: that file). Read once at cold start; a broken file fails here.
+ */
+export function taxOfficesFileFromEnv(read: (path: string) => string): { offices: never[] } | undefined {
+  const path = optionalEnv('TAX_OFFICES_FILE');
+  return path ? (JSON.parse(read(path)) as { offices: never[] }) : undefined;
+}

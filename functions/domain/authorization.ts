@@ -84,3 +84,10 @@ export function assertMayHandleWardInputs(actor: Actor, wardId: string, what: st
 /** A resident's contact is read by the ward's officers and ADMIN only (docs/security.md, "Residents' contacts"). */
 export const mayReadInputContact = mayHandleWardInputs;
 
+
+/** Who handles businesses' questions sent before a tax round (triage, agenda): the tax office and ADMIN. */
+export const mayHandleTaxQuestions = (actor: Actor): boolean => actor.role === 'TAX_OFFICER' || actor.role === 'ADMIN';
+
+export function assertMayHandleTaxQuestions(actor: Actor, what: string): void {
+  if (!mayHandleTaxQuestions(actor)) throw new ForbiddenError(`Only the tax office (TAX_OFFICER) or ADMIN may ${what}; you are ${actor.role}.`);
+}

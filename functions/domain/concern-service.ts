@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Stores } from './ports.js';
-import type { CounterDelta, Tally } from './ports.js';
+import type { CounterDelta, PublicTaxAnswerRecord, Tally } from './ports.js';
 import type { Actor } from './actor.js';
 import { auditEntry } from './activity-service.js';
 import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
@@ -9,10 +9,12 @@ import { answerTimeTally } from './answer-times.js';
 import { assertAuthorityInForce, checkConcernMove } from './concern-rules.js';
 import { workingDaysFor } from './deadline-rules.js';
 import type { DeadlineService } from './deadline-service.js';
-import { ConflictError, NotFoundError } from './errors.js';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
+import { ANSWER_FORMS, TAX_TOPICS, type AnswerForm, type TaxOfficeDirectory, type TaxTopic } from './tax-offices.js';
+import { answerTimeBin } from './answer-times.js';
 import type { WardService } from './ward-service.js';
 import { inForceAt } from './wards.js';
-import { AUTHORITIES, CONCERN_STATUSES, type Authority, type Concern, type ConcernStatus, type Page } from './model.js';
+import { AUTHORITIES, CONCERN_STATUSES, type Authority, type Concern, type ConcernStatus, type Page, type Session } from './model.js';
 import { toPage } from './pages.js';
 import type { SessionService } from './session-service.js';
 import { parsePeriod } from './period.js';
@@ -27,7 +29,14 @@ export interface RaiseConcernInput {
   text: string;
   authority: string;
   requestId: string;
+  /** BUSINESS_TAX rounds only (contract, "Tax dialogues"); absent: unclassified. */
+  taxTopic?: string | null;
 }
+
+/** What a concern is raised from: a resident's input or a tax question, marked RAISED in the same transaction. */
+export type RaisedFrom =
+  | { fromInput: NonNullable<Concern['fromInput']>; counters: CounterDelta[] }
+  | { fromTaxQuestion: string; counters: CounterDelta[] };
 
 export interface MoveConcernInput {
   concernId: string;
@@ -35,6 +44,8 @@ export interface MoveConcernInput {
   note?: string | null;
   response?: string | null;
   authority?: string | null;
+  answerForm?: string | null;
+  answerDocument?: string | null;
 }
 
 export interface ConcernListArgs {
@@ -62,14 +73,46 @@ export function concernIdFor(sessionId: string, requestId: string): string {
   return id;
 }
 
+/**
+ * How a closing move answered (contract, "How it was answered"): ANSWERED_ON_SPOT is ON_THE_SPOT;
+ * RESOLVED and ANSWERED are IN_WRITING unless told otherwise. IN_WRITING asked for needs the letter.
+ */
+export function answerFormOf(to: ConcernStatus, asked: AnswerForm | undefined, document: string | undefined): { answerForm: AnswerForm; answerDocument?: string } {
+  if (to === 'ANSWERED_ON_SPOT') {
+    if (asked === 'IN_WRITING' || document) throw new InvalidInputError('A concern ANSWERED_ON_SPOT was answered in the room: leave answerForm (or send ON_THE_SPOT) and answerDocument out; an answer by letter is RESOLVED or ANSWERED.', { field: 'answerForm' });
+    return { answerForm: 'ON_THE_SPOT' };
+  }
+  const answerForm = asked ?? 'IN_WRITING';
+  if (asked === 'IN_WRITING' && !document) throw new InvalidInputError('answerForm IN_WRITING needs answerDocument: the letter’s number and date, e.g. "1234/TPHCM-TTHT ngày 05/12/2026".', { field: 'answerDocument' });
+  if (answerForm === 'ON_THE_SPOT' && document) throw new InvalidInputError('answerDocument goes with an answer IN_WRITING; an answer ON_THE_SPOT has no letter.', { field: 'answerDocument' });
+  return { answerForm, ...(document ? { answerDocument: document } : {}) };
+}
+
+/** A move that does not answer takes no answer form or letter. */
+function refuseAnswerFields(to: ConcernStatus, asked: AnswerForm | undefined, document: string | undefined): undefined {
+  if (asked || document) throw new InvalidInputError(`answerForm and answerDocument go with a move that answers (ANSWERED_ON_SPOT, RESOLVED or ANSWERED), not with ${to}.`, { field: asked ? 'answerForm' : 'answerDocument' });
+  return undefined;
+}
+
+/** What answering a tax round's question adds to its round's counters: by topic and form, and the working days of a letter. */
+function taxAnswerTally(concern: Concern, form: AnswerForm, at: string): Tally {
+  const topic = concern.taxTopic ?? 'NONE';
+  const tally: Tally = { taxTopics: [{ topic, measure: form === 'ON_THE_SPOT' ? 'onSpot' : 'inWriting', add: 1 }] };
+  if (form === 'IN_WRITING') tally.taxAnswerDays = [{ topic, bin: answerTimeBin(workingDaysElapsed(concern.raisedAt, at)), add: 1 }];
+  return tally;
+}
+
 /** A concern moving from one status and level to another, in the report's "by outcome and level". */
 export const levelMove = (from: { status: ConcernStatus; authority: Authority }, to: { status: ConcernStatus; authority: Authority }): Tally['byLevel'] => [
   { ...from, add: -1 },
   { ...to, add: 1 },
 ];
 
-export function createConcernService(stores: Stores, sessions: SessionService, clock: Clock, deadlines: DeadlineService, wards: WardService) {
+export function createConcernService(stores: Stores, sessions: SessionService, clock: Clock, deadlines: DeadlineService, wards: WardService, taxOffices: TaxOfficeDirectory) {
   const shortId = (id: string) => id.slice(0, 60);
+
+  /** The office hosting a round: its own, or (rounds scheduled before offices were recorded) the one LOCAL office then. */
+  const hostOfficeOf = (session: Session): string | undefined => session.taxOfficeId ?? taxOffices.localAt(session.scheduledAt).office?.id;
 
   async function getConcern(id: string): Promise<Concern | undefined> {
     if (!isPlausibleId(id)) return undefined;
@@ -99,14 +142,18 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
   }
 
   /** Raises a concern (OPEN) in a LIVE or CLOSED session, once per requestId. */
-  async function raise(actor: Actor, input: RaiseConcernInput, from?: { fromInput: NonNullable<Concern['fromInput']>; counters: CounterDelta[] }): Promise<Concern> {
+  async function raise(actor: Actor, input: RaiseConcernInput, from?: RaisedFrom): Promise<Concern> {
     assertMayWriteSessions(actor, 'raise concerns');
     const requestId = cleanRequestId(input.requestId);
     const topic = cleanText(input.topic, 'topic', LIMITS.topic);
     const text = cleanText(input.text, 'text', LIMITS.text, { multiline: true });
     const authority = oneOf(input.authority, AUTHORITIES, 'authority') as Authority;
+    const taxTopic = input.taxTopic ? (oneOf(input.taxTopic, TAX_TOPICS, 'taxTopic') as TaxTopic) : undefined;
     const session = await sessions.requireSession(input.sessionId);
     assertMayActOnSession(actor, session, 'raise concerns');
+    if (taxTopic && session.kind !== 'BUSINESS_TAX') {
+      throw new InvalidInputError(`taxTopic classifies questions raised in a BUSINESS_TAX round; session ${shortId(session.id)} is ${session.kind}. Leave taxTopic out.`, { field: 'taxTopic' });
+    }
     const id = concernIdFor(session.id, requestId);
     const earlier = await stores.concerns.getConcern(id, true);
     if (earlier) return earlier;
@@ -125,6 +172,11 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
     const dueAt = dueAfterWorkingDays(raisedAt, workingDaysFor(rules, authority, session.kind));
     const wardId = session.wardId ?? (business?.wardId ? await wardOfBusinessAt(business.wardId, raisedAt) : undefined);
     const tax = session.kind === 'BUSINESS_TAX';
+    // A NON_TAX question goes to the People's Committees as a resident's concern does: at WARD, to the business's ward.
+    if (taxTopic === 'NON_TAX' && authority === 'WARD' && !wardId) {
+      throw new InvalidInputError('A NON_TAX question at WARD level goes to the People’s Committee of the business’s ward, and none is known: name the business (with its ward), or send authority CITY or CENTRAL.', { field: 'authority' });
+    }
+    const hostTaxOfficeId = tax ? hostOfficeOf(session) : undefined;
     const concern: Concern = {
       id,
       sessionId: session.id,
@@ -139,11 +191,20 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       dueAt,
       ruleVersion: rules.version,
       history: [{ from: null, to: 'OPEN', at: raisedAt, by: actor.id, note: null, authority, dueAt }],
+      ...(taxTopic ? { taxTopic } : {}),
+      ...(hostTaxOfficeId ? { hostTaxOfficeId } : {}),
     };
     const counters: CounterDelta[] = [
       { scope: { kind: 'unit', wardId, at: raisedAt }, add: { concerns: 1, byStatus: { OPEN: 1 }, byLevel: [{ status: 'OPEN', authority, add: 1 }], ...(tax ? { taxByStatus: { OPEN: 1 } } : {}) } },
     ];
+    if (tax) counters.push({ scope: { kind: 'session', sessionId: session.id }, add: { taxTopics: [{ topic: taxTopic ?? 'NONE', measure: 'raised', add: 1 }] } });
     const entry = auditEntry(actor, 'CONCERN_RAISED', `Raised a concern: "${topic}"`, { toStatus: 'OPEN', sessionId: session.id, concernId: id, businessId, wardId }, raisedAt);
+    if (from && 'fromTaxQuestion' in from) {
+      const raised = { ...concern, fromTaxQuestion: from.fromTaxQuestion };
+      const result = await stores.concerns.createConcernFromTaxQuestion(raised, [...counters, ...from.counters], entry);
+      if (result === 'input-moved') throw new ConflictError(`Question ${from.fromTaxQuestion} is no longer SELECTED (raised, or declined meanwhile); reload the agenda.`, { status: 'RAISED' });
+      return result === 'created' ? raised : requireConcern(id);
+    }
     if (from) {
       const result = await stores.concerns.createConcernFromInput({ ...concern, fromInput: from.fromInput }, [...counters, ...from.counters], entry);
       if (result === 'input-moved') throw new ConflictError(`Input ${from.fromInput.id} is no longer SELECTED (raised, or declined meanwhile); reload the agenda.`, { status: 'RAISED' });
@@ -161,6 +222,8 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
     const note = cleanOptionalText(input.note, 'note', LIMITS.note, { multiline: true });
     const response = cleanOptionalText(input.response, 'response', LIMITS.response, { multiline: true });
     const newAuthority = input.authority ? (oneOf(input.authority, AUTHORITIES, 'authority') as Authority) : undefined;
+    const askedForm = input.answerForm ? (oneOf(input.answerForm, ANSWER_FORMS, 'answerForm') as AnswerForm) : undefined;
+    const answerDocument = cleanOptionalText(input.answerDocument, 'answerDocument', LIMITS.topic);
     const concern = await requireConcern(input.concernId);
     const session = await sessions.requireSession(concern.sessionId);
     // A concern handed over by a reorganisation is moved by the unit that handles it now.
@@ -170,6 +233,7 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
     await wards.assertActorUnitInForce(actor, now);
     assertAuthorityInForce(authority, now);
     const { closes } = checkConcernMove({ id: concern.id, from: concern.status, to, authorityAfter: authority, response });
+    const answer = closes ? answerFormOf(to, askedForm, answerDocument) : refuseAnswerFields(to, askedForm, answerDocument);
     const at = clock().toISOString();
     const from = concern.status;
     const tax = concern.sessionKind === 'BUSINESS_TAX';
@@ -184,6 +248,14 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
     }
     if (closes) moves.answers = [answerTimeTally(authority, workingDaysElapsed(concern.raisedAt, at))];
     const counters: CounterDelta[] = [{ scope: { kind: 'unit', wardId: concern.wardId, at: concern.raisedAt }, add: { byStatus: { [from]: -1, [to]: 1 }, concernsClosed: closes ? 1 : 0, ...moves } }];
+    let publicAnswer: PublicTaxAnswerRecord | undefined;
+    if (tax && answer) {
+      counters.push({ scope: { kind: 'session', sessionId: concern.sessionId }, add: taxAnswerTally(concern, answer.answerForm, at) });
+      const office = concern.taxTopic && concern.taxTopic !== 'NON_TAX' && concern.hostTaxOfficeId ? taxOffices.answering(concern.hostTaxOfficeId, authority, at) : undefined;
+      if (office && concern.taxTopic) {
+        publicAnswer = { concernId: concern.id, sessionId: concern.sessionId, topic: concern.taxTopic, question: concern.topic, answer: response!, answerForm: answer.answerForm, answeredAt: at, taxOfficeId: office.id };
+      }
+    }
     // Closing a concern raised from a resident's input answers that input: its counters, and its contact's retention starts.
     const answered = closes && concern.fromInput ? { inputId: concern.fromInput.id, answeredAt: at, ...(concern.fromInput.hasContact ? { contactExpiresAt: contactExpiry(at) } : {}) } : undefined;
     if (closes && concern.fromInput) counters.push(...inputAnsweredCounters(concern.fromInput, at));
@@ -196,11 +268,12 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       closedAt: closes ? at : concern.closedAt,
       dueAt,
       history: [...concern.history, transition],
+      ...(answer ?? {}),
     };
     const ok = await stores.concerns.moveConcern(
       concern.id,
       from,
-      { to, authority, response, closedAt: closes ? at : undefined, dueAt: dueAt !== concern.dueAt ? dueAt : undefined, transition },
+      { to, authority, response, closedAt: closes ? at : undefined, dueAt: dueAt !== concern.dueAt ? dueAt : undefined, transition, ...(answer ?? {}), publicAnswer },
       counters,
       auditEntry(actor, 'CONCERN_MOVED', `Moved a concern from ${from} to ${to}: "${concern.topic}"`, { fromStatus: from, toStatus: to, sessionId: concern.sessionId, concernId: concern.id, businessId: concern.businessId, wardId: concern.wardId }, at),
       after,
@@ -222,6 +295,9 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
 
     /** Raises a resident's SELECTED input as a concern of its session: the input becomes RAISED in the same transaction. */
     raiseFromInput: ((actor, args) => raise(actor, { ...args, businessId: null }, { fromInput: args.fromInput, counters: args.inputCounters })) as RaiseFromInput,
+
+    /** Raises a SELECTED tax question as a concern of its round, with its topic and business: the question becomes RAISED in the same transaction. */
+    raiseFromTaxQuestion: (actor: Actor, input: RaiseConcernInput, questionId: string): Promise<Concern> => raise(actor, input, { fromTaxQuestion: questionId, counters: [] }),
 
     moveConcern,
 

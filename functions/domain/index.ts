@@ -17,6 +17,8 @@ import type { BusinessService } from './business-service.js';
 import type { ConcernService } from './concern-service.js';
 import type { SessionService } from './session-service.js';
 import type { SummaryService } from './summary-service.js';
+import { createTaxOfficeDirectory, type TaxOffice, type TaxOfficeDirectory } from './tax-offices.js';
+import { createTaxService, type TaxService } from './tax-service.js';
 
 /** The domain's services. */
 export interface Domain {
@@ -37,6 +39,8 @@ export interface Domain {
   reviewReports: ReviewReportService;
   /** Residents' voice: inputs before a dialogue, agendas, look-ups. */
   voice: VoiceService;
+  /** The tax office's dialogues: its offices, questions in advance, published answers, satisfaction, figures. */
+  tax: TaxService;
   /** The same domain over the same stores (and the same caches), with another clock. */
   withClock(clock: Clock): Domain;
 }
@@ -44,22 +48,26 @@ export interface Domain {
 export interface DomainOptions {
   /** Where "now" comes from (the demo loader replays history with its own clock). */
   clock?: Clock;
+  /** The jurisdiction's tax offices (default: functions/data/tax-offices.json; TAX_OFFICES_FILE in functions/config.ts). */
+  taxOffices?: readonly TaxOffice[];
 }
 
 /** The domain: every rule of the system, over the stores. No AWS and no GraphQL here. */
-export function createDomain(stores: Stores, options: DomainOptions = {}, shared?: { wards: WardService }): Domain {
+export function createDomain(stores: Stores, options: DomainOptions = {}, shared?: { wards: WardService; taxOffices: TaxOfficeDirectory }): Domain {
   const clock = options.clock ?? systemClock;
   const wards = shared?.wards ?? createWardService(stores);
-  const sessions = createSessionService(stores, wards, clock);
+  const taxOffices = shared?.taxOffices ?? createTaxOfficeDirectory(options.taxOffices);
+  const sessions = createSessionService(stores, wards, clock, taxOffices);
   const deadlines = createDeadlineService(stores, clock);
   const reports = createReportService(stores, wards, clock);
-  const concerns = createConcernService(stores, sessions, clock, deadlines, wards);
+  const concerns = createConcernService(stores, sessions, clock, deadlines, wards, taxOffices);
+  const voice = createVoiceService(stores, sessions, wards, clock, concerns.raiseFromInput);
   return {
     wards,
     sessions,
     deadlines,
     concerns,
-    voice: createVoiceService(stores, sessions, wards, clock, concerns.raiseFromInput),
+    voice,
     handovers: createHandoverService(stores, wards, clock),
     abilities: createAbilities(wards),
     businesses: createBusinessService(stores, wards, clock),
@@ -67,7 +75,8 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
     activity: createActivityService(stores),
     reports,
     reviewReports: createReviewReportService(stores, wards, reports, clock),
-    withClock: (other: Clock): Domain => createDomain(stores, { ...options, clock: other }, { wards }),
+    tax: createTaxService(stores, { sessions, concerns, wards, voice }, taxOffices, clock),
+    withClock: (other: Clock): Domain => createDomain(stores, { ...options, clock: other }, { wards, taxOffices }),
   };
 }
 

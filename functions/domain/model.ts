@@ -31,6 +31,8 @@ export interface Session {
   hostBody: string;
   /** Where it is held (the public page shows it). */
   place?: string;
+  /** A BUSINESS_TAX round: the tax office hosting it (functions/data/tax-offices.json). */
+  taxOfficeId?: string;
   status: SessionStatus;
   scheduledAt: string;
   startedAt?: string;
@@ -129,6 +131,14 @@ export interface Concern {
   successorCandidates?: string[];
   /** The reorganisations already applied to it (what makes applying one idempotent). */
   handovers?: string[];
+  /** A tax round's question: its topic (absent: unclassified), and the office hosting the round (the line it goes up). */
+  taxTopic?: string;
+  hostTaxOfficeId?: string;
+  /** How it was answered: ON_THE_SPOT or IN_WRITING, with the letter's number and date. */
+  answerForm?: 'ON_THE_SPOT' | 'IN_WRITING';
+  answerDocument?: string;
+  /** The tax question sent in advance it was raised from (raiseFromTaxQuestion). */
+  fromTaxQuestion?: string;
   /** The resident input it was raised from (raiseFromInput): its answer is that input's answer. */
   fromInput?: { id: string; wardId: string; neighbourhoodId?: string; receivedAt: string; hasContact: boolean };
 }
@@ -157,6 +167,8 @@ export const ACTIVITY_ACTIONS = [
   'REPORT_ISSUED',
   'REORGANISATION_APPLIED',
   'CONCERN_HANDED_OVER',
+  'TAX_QUESTION_SUBMITTED',
+  'TAX_QUESTION_TRIAGED',
 ] as const;
 export type ActivityAction = (typeof ACTIVITY_ACTIONS)[number];
 
@@ -307,3 +319,26 @@ export interface ResidentInput {
   /** When its concern was answered (set by the move that closes the concern). */
   answeredAt?: string;
 }
+
+// ---- Tax dialogues (contract: tax.graphql) ----------------------------------------------------------
+
+/** A question a business sends in before a tax round. */
+export interface TaxQuestion {
+  id: string;
+  sessionId: string;
+  businessId: string;
+  topic: string;
+  text: string;
+  status: InputStatus;
+  receivedAt: string;
+  /** Businesses behind it, merged duplicates included. */
+  supporters: number;
+  /** Who entered it: an officer's id, or "public" for the public form. */
+  by: string;
+  lookupCode: string;
+  concernId?: string;
+  mergedIntoId?: string;
+  /** Why it was declined (the business reads it). */
+  note?: string;
+}
+export type TaxQuestionConnection = Connection<TaxQuestion>;

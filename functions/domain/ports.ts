@@ -4,7 +4,7 @@
  * indexes or attribute names. The counters' attribute names live in one place:
  * functions/store/counters.ts.
  */
-import type { Activity, AttendeeCategory, Authority, Business, BusinessSector, CheckIn, Concern, ConcernStatus, ConcernTransition, InputStatus, Neighbourhood, ResidentInput, Session, SessionKind, SessionStatus } from './model.js';
+import type { Activity, AttendeeCategory, Authority, Business, BusinessSector, CheckIn, Concern, ConcernStatus, ConcernTransition, InputStatus, Neighbourhood, ResidentInput, Session, SessionKind, SessionStatus, TaxQuestion } from './model.js';
 import type { DeadlineRuleSet } from './deadline-rules.js';
 import type { Period } from './period.js';
 import type { ReviewReport, ReviewReportStatus } from './report-model.js';
@@ -57,7 +57,19 @@ export interface Tally {
   inputsAnswered?: number;
   /** Answered inputs by calendar days from receipt to answer (a histogram's bin: answer-times.ts). */
   inputAnswerDays?: { bin: number; add: number }[];
+  /** A tax round's questions by topic ('NONE': unclassified): raised, answered on the spot, answered in writing. */
+  taxTopics?: { topic: string; measure: TaxTopicMeasure; add: number }[];
+  /** A tax round's answers in writing by topic and working days to answer (a histogram's bin). */
+  taxAnswerDays?: { topic: string; bin: number; add: number }[];
+  /** A tax round's questions sent in advance. */
+  taxQuestions?: number;
+  /** A tax round's satisfaction ratings: how many, and the sum of their scores. */
+  satisfactionResponses?: number;
+  satisfactionScore?: number;
 }
+
+/** What a tax round counts of its questions by topic. */
+export type TaxTopicMeasure = 'raised' | 'onSpot' | 'inWriting';
 
 /** A tally to add in the same transaction as the write it counts. */
 export interface CounterDelta {
@@ -90,6 +102,13 @@ export interface Totals {
   inputsAnswered: number;
   /** Non-zero bins of days from receipt to answer, by bin. */
   inputAnswerDays: { bin: number; count: number }[];
+  /** Tax questions by topic ('NONE': unclassified), non-zero topics only, in the topics' order. */
+  taxTopics: { topic: string; raised: number; onSpot: number; inWriting: number }[];
+  /** Non-zero bins of working days to an answer in writing, by topic then bin. */
+  taxAnswerDays: { topic: string; bin: number; count: number }[];
+  taxQuestions: number;
+  satisfactionResponses: number;
+  satisfactionScore: number;
 }
 
 /** The engagement of one business in one round, dated by the round's scheduledAt. */
@@ -233,7 +252,23 @@ export interface ConcernChange {
   response?: string;
   closedAt?: string;
   dueAt?: string;
+  answerForm?: 'ON_THE_SPOT' | 'IN_WRITING';
+  answerDocument?: string;
   transition: ConcernTransition;
+  /** A tax question answered: what the public may read of its answer (publicTaxAnswers). */
+  publicAnswer?: PublicTaxAnswerRecord;
+}
+
+/** What the public may read of an answer to a tax round's question: no business, no question's text. */
+export interface PublicTaxAnswerRecord {
+  concernId: string;
+  sessionId: string;
+  topic: string;
+  question: string;
+  answer: string;
+  answerForm: 'ON_THE_SPOT' | 'IN_WRITING';
+  answeredAt: string;
+  taxOfficeId: string;
 }
 
 export interface ConcernsPort {
@@ -244,6 +279,8 @@ export interface ConcernsPort {
   moveConcern(id: string, from: ConcernStatus, change: ConcernChange, counters: CounterDelta[], activity: Activity, after?: Concern, answered?: InputAnswered): Promise<boolean>;
   /** Creates a concern raised from an input, and marks the input RAISED, in one transaction: 'input-moved' when the input is no longer SELECTED (nothing written). */
   createConcernFromInput(concern: Concern & { fromInput: NonNullable<Concern['fromInput']> }, counters: CounterDelta[], activity: Activity): Promise<'created' | 'exists' | 'input-moved'>;
+  /** Creates a concern raised from a SELECTED tax question, and marks the question RAISED, in one transaction. */
+  createConcernFromTaxQuestion(concern: Concern & { fromTaxQuestion: string }, counters: CounterDelta[], activity: Activity): Promise<'created' | 'exists' | 'input-moved'>;
   /**
    * Hands a concern over to another unit in one transaction; `reorganisationId` makes it once per
    * reorganisation, a pick needs the concern to be still awaiting one. False when that no longer holds.
@@ -343,7 +380,41 @@ export interface RateLimitPort {
   consume(rule: string, clientKey: string): Promise<void>;
 }
 
+// ---- Tax dialogues ----------------------------------------------------------------------------------
+
+/** A business that checked in to a round (its marker), with its sector and ward then. */
+export interface RoundAttendee {
+  businessId: string;
+  sector?: string;
+  wardId?: string;
+}
+
+export interface TaxQuestionFilter {
+  sessionId?: string;
+  status?: InputStatus;
+}
+
+export interface TaxPort {
+  getQuestion(id: string, consistent?: boolean): Promise<TaxQuestion | undefined>;
+  /** Creates a question, its look-up code and its round's counter once: 'exists' for a repeat, 'code-taken' to retry with a new code. */
+  createQuestion(q: TaxQuestion, counters: CounterDelta[], activity?: Activity): Promise<'created' | 'exists' | 'code-taken'>;
+  questionIdOfCode(code: string): Promise<string | undefined>;
+  /** One triage move if the question is still in `before.status` (and a merge target still open): false otherwise, nothing written. */
+  triageQuestion(before: TaxQuestion, after: TaxQuestion, mergeInto: TaxQuestion | undefined, activity: Activity): Promise<boolean>;
+  listQuestions(filter: TaxQuestionFilter, first: number, after?: string | null): Promise<RawPage & { questions: TaxQuestion[] }>;
+  /** A round's counters and the businesses that checked in to it: two Queries of its partition, never its check-ins. */
+  readRound(sessionId: string): Promise<{ totals: Totals; attendees: RoundAttendee[] }>;
+  getRating(sessionId: string, businessId: string): Promise<{ requestId: string } | undefined>;
+  /** Records one rating per business and round with its counters: false when the business had rated it (nothing written). */
+  putRating(rating: { sessionId: string; businessId: string; score: number; comment?: string; requestId: string; at: string }, counters: CounterDelta[]): Promise<boolean>;
+  /** Answers the public may read, newest first, one page at a time. */
+  listPublicAnswers(first: number, after?: string): Promise<{ answers: PublicTaxAnswerRecord[]; next?: string }>;
+  /** The overdue tax questions' rounds and topics (their due markers before `now`). */
+  listOverdueTaxQuestions(now: string): Promise<{ sessionId: string; topic: string }[]>;
+}
+
 export interface Stores {
+  tax: TaxPort;
   limits: RateLimitPort;
   neighbourhoods: NeighbourhoodsPort;
   inputs: InputsPort;

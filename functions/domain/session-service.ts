@@ -23,6 +23,8 @@ import { toPage } from './pages.js';
 import { parseInstant, parsePeriod } from './period.js';
 import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
 import type { WardService } from './ward-service.js';
+import { officeInForceAt, type TaxOffice, type TaxOfficeDirectory } from './tax-offices.js';
+import { formatVietnamDate } from './vietnam-time.js';
 
 export interface ScheduleSessionInput {
   kind: string;
@@ -31,6 +33,8 @@ export interface ScheduleSessionInput {
   hostBody: string;
   place?: string | null;
   scheduledAt: string;
+  /** BUSINESS_TAX: the hosting office; omitted: the one LOCAL office in force at scheduledAt. */
+  taxOfficeId?: string | null;
 }
 
 export interface CheckInInput {
@@ -52,7 +56,30 @@ export interface SessionListArgs {
 
 const shortId = (id: string) => id.slice(0, 60);
 
-export function createSessionService(stores: Stores, wards: WardService, clock: Clock) {
+/**
+ * The office hosting a tax round (contract, "A round's office"): the one named, in force at
+ * scheduledAt; omitted, the one LOCAL office in force then. Anything else is BAD_USER_INPUT.
+ */
+export function hostOfficeFor(offices: TaxOfficeDirectory, taxOfficeId: string | undefined, scheduledAt: string): TaxOffice {
+  const when = formatVietnamDate(scheduledAt);
+  if (!taxOfficeId) {
+    const { office, count } = offices.localAt(scheduledAt);
+    if (office) return office;
+    throw new InvalidInputError(
+      count === 0 ? `No local tax office is in force on ${when}: send taxOfficeId (Query.taxOffices lists them).` : `${count} local tax offices are in force on ${when}: send taxOfficeId to say which hosts the round.`,
+      { field: 'taxOfficeId' },
+    );
+  }
+  const office = offices.get(taxOfficeId);
+  if (!office) throw new InvalidInputError(`There is no tax office with id "${shortId(taxOfficeId)}"; Query.taxOffices lists them.`, { field: 'taxOfficeId' });
+  if (!officeInForceAt(office, scheduledAt)) {
+    const now = offices.localAt(scheduledAt).office ?? offices.at(scheduledAt).find((o) => o.level === office.level);
+    throw new InvalidInputError(`${office.name} is not in force on ${when}${now ? `; the office in force then is ${now.name} (${now.id})` : ''}.`, { field: 'taxOfficeId' });
+  }
+  return office;
+}
+
+export function createSessionService(stores: Stores, wards: WardService, clock: Clock, taxOffices: TaxOfficeDirectory) {
 
   async function getSession(id: string): Promise<Session | undefined> {
     if (!isPlausibleId(id)) return undefined;
@@ -108,7 +135,9 @@ export function createSessionService(stores: Stores, wards: WardService, clock: 
       await wards.assertActorUnitInForce(actor, clock().toISOString());
       // Writes follow the units in force when the thing happens: a session on a date its ward was not in force is refused.
       if (wardId) await wards.requireWardInForce(wardId, scheduledAt, 'a session scheduled');
-      const session: Session = { id: ulid(), kind, title, wardId, hostBody, ...(place ? { place } : {}), status: 'SCHEDULED', scheduledAt };
+      if (input.taxOfficeId && kind !== 'BUSINESS_TAX') throw new InvalidInputError('taxOfficeId names the office hosting a BUSINESS_TAX round; leave it out for other sessions.', { field: 'taxOfficeId' });
+      const taxOfficeId = kind === 'BUSINESS_TAX' ? hostOfficeFor(taxOffices, input.taxOfficeId ?? undefined, scheduledAt).id : undefined;
+      const session: Session = { id: ulid(), kind, title, wardId, hostBody, ...(place ? { place } : {}), ...(taxOfficeId ? { taxOfficeId } : {}), status: 'SCHEDULED', scheduledAt };
       const counters: CounterDelta[] = [{ scope: { kind: 'unit', wardId, at: scheduledAt }, add: { sessions: 1, sessionsByKind: { [kind]: 1 }, taxRounds: kind === 'BUSINESS_TAX' ? 1 : 0 } }];
       const at = clock().toISOString();
       await stores.sessions.createSession(session, counters, auditEntry(actor, 'SESSION_SCHEDULED', `Scheduled ${kind} session "${title}"`, { sessionId: session.id, wardId }, at));

@@ -5,8 +5,10 @@ import { Ward as WardModel, UnitChangeView as UnitChangeModel, ParentUnit as Adm
 import { ReorganisationStatus as ReorganisationModel, HandoverResult as HandoverResultModel, HandoverMove as HandoverMoveModel } from '../domain/handover-service.js';
 import { WardLineageStats as WardLineageStatsModel, PredecessorStats as PredecessorStatsModel, CombinedStats as CombinedStatsModel } from '../domain/ward-service.js';
 import { ViewerAbilities as ViewerAbilitiesModel } from '../domain/abilities.js';
-import { WardStats as WardStatsModel, Session as SessionModel, Concern as ConcernModel, ConcernTransition as ConcernTransitionModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, LiveSessionCounts as LiveSessionCountsModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel, Neighbourhood as NeighbourhoodModel, ResidentInput as ResidentInputModel, ResidentInputConnection as ResidentInputConnectionModel } from '../domain/model.js';
+import { WardStats as WardStatsModel, Session as SessionModel, Concern as ConcernModel, ConcernTransition as ConcernTransitionModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, LiveSessionCounts as LiveSessionCountsModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel, Neighbourhood as NeighbourhoodModel, ResidentInput as ResidentInputModel, ResidentInputConnection as ResidentInputConnectionModel, TaxQuestion as TaxQuestionModel, TaxQuestionConnection as TaxQuestionConnectionModel, Session as PublicTaxRoundModel } from '../domain/model.js';
 import { ReportFigures as ReportModel, ReviewReport as ReviewReportModel, ReviewReportConnection as ReviewReportConnectionModel } from '../domain/report-model.js';
+import { TaxOffice as TaxOfficeModel } from '../domain/tax-offices.js';
+import { PublicTaxAnswerRecord as PublicTaxAnswerModel } from '../domain/ports.js';
 import { GraphQLContext } from '../resolvers/context.js';
 export type Maybe<T> = T | null | undefined;
 export type InputMaybe<T> = T | null | undefined;
@@ -64,7 +66,9 @@ export type ActivityAction =
   | 'REPORT_UPDATED'
   | 'SESSION_CLOSED'
   | 'SESSION_SCHEDULED'
-  | 'SESSION_STARTED';
+  | 'SESSION_STARTED'
+  | 'TAX_QUESTION_SUBMITTED'
+  | 'TAX_QUESTION_TRIAGED';
 
 export type ActivityConnection = {
   __typename?: 'ActivityConnection';
@@ -87,6 +91,10 @@ export type AdministrativeUnit = {
   validFrom?: Maybe<Scalars['DateTime']['output']>;
   validTo?: Maybe<Scalars['DateTime']['output']>;
 };
+
+export type AnswerForm =
+  | 'IN_WRITING'
+  | 'ON_THE_SPOT';
 
 /**
  * Time to answer, in working days from the day a concern was raised to the day it was answered
@@ -188,6 +196,10 @@ export type Concern = {
    * empty for a final status and for a user whose role may not move this concern (contract role table).
    */
   allowedMoves: Array<ConcernMove>;
+  /** IN_WRITING: the letter's number and date, e.g. "1234/TPHCM-TTHT ngày 05/12/2026". */
+  answerDocument?: Maybe<Scalars['String']['output']>;
+  /** How it was answered; null while unanswered. */
+  answerForm?: Maybe<AnswerForm>;
   authority: Authority;
   /** True while the concern waits for an admin or leader to pick the unit that takes it over (a divided ward, or a district concern with no ward). */
   awaitingSuccessor: Scalars['Boolean']['output'];
@@ -205,10 +217,16 @@ export type Concern = {
   overdue: Scalars['Boolean']['output'];
   raisedAt: Scalars['DateTime']['output'];
   response?: Maybe<Scalars['String']['output']>;
+  /** Who must answer now, e.g. "UBND phường Tân Hưng", "Thuế Thành phố Hồ Chí Minh". */
+  responsibleBody: Scalars['String']['output'];
   session: Session;
   status: ConcernStatus;
   /** The units that may take it over when awaitingSuccessor (the divided ward's successors, or every unit in force). */
   successorCandidates: Array<Ward>;
+  /** The tax office that must answer now, when one must. */
+  taxOffice?: Maybe<TaxOffice>;
+  /** Concerns raised in BUSINESS_TAX rounds; null elsewhere, or not classified yet. */
+  taxTopic?: Maybe<TaxTopic>;
   text: Scalars['String']['output'];
   topic: Scalars['String']['output'];
   ward?: Maybe<Ward>;
@@ -430,6 +448,10 @@ export type LiveSessionAttendance = {
 };
 
 export type MoveConcernInput = {
+  /** Required with IN_WRITING. */
+  answerDocument?: InputMaybe<Scalars['String']['input']>;
+  /** With a move to ANSWERED_ON_SPOT, RESOLVED or ANSWERED. */
+  answerForm?: InputMaybe<AnswerForm>;
   authority?: InputMaybe<Authority>;
   concernId: Scalars['ID']['input'];
   note?: InputMaybe<Scalars['String']['input']>;
@@ -457,6 +479,8 @@ export type Mutation = {
   raiseConcern: Concern;
   /** The session must be LIVE or CLOSED. */
   raiseFromInput: Concern;
+  /** The round must be LIVE or CLOSED. */
+  raiseFromTaxQuestion: Concern;
   registerBusiness: Business;
   scheduleSession: Session;
   /** ADMIN only: sets the time allowed for one level (and kind of session); applies to concerns raised afterwards. */
@@ -464,7 +488,13 @@ export type Mutation = {
   startSession: Session;
   /** Signed in: an officer's intake. Without a token: the public page's form (channel PUBLIC_FORM only, limited per client; it may select the input's own scalar fields, lookupCode first). */
   submitResidentInput: ResidentInput;
+  /** No token needed; answers the round's figures. */
+  submitSatisfaction: SatisfactionStats;
+  /** TAX_OFFICER, ADMIN, or no token (the public form: limited per client; it may select the question's own scalar fields back). */
+  submitTaxQuestion: TaxQuestion;
   triageResidentInput: ResidentInput;
+  /** TAX_OFFICER, ADMIN. */
+  triageTaxQuestion: TaxQuestion;
   /** Drafts only: an issued report is CONFLICT. */
   updateReviewReport: ReviewReport;
 };
@@ -519,6 +549,13 @@ export type MutationRaiseFromInputArgs = {
 };
 
 
+export type MutationRaiseFromTaxQuestionArgs = {
+  authority: Authority;
+  questionId: Scalars['ID']['input'];
+  requestId: Scalars['String']['input'];
+};
+
+
 export type MutationRegisterBusinessArgs = {
   input: RegisterBusinessInput;
 };
@@ -544,8 +581,23 @@ export type MutationSubmitResidentInputArgs = {
 };
 
 
+export type MutationSubmitSatisfactionArgs = {
+  input: SubmitSatisfactionInput;
+};
+
+
+export type MutationSubmitTaxQuestionArgs = {
+  input: SubmitTaxQuestionInput;
+};
+
+
 export type MutationTriageResidentInputArgs = {
   input: TriageResidentInputInput;
+};
+
+
+export type MutationTriageTaxQuestionArgs = {
+  input: TriageTaxQuestionInput;
 };
 
 
@@ -633,6 +685,37 @@ export type PublicNeighbourhood = {
   name: Scalars['String']['output'];
 };
 
+export type PublicTaxAgendaItem = {
+  __typename?: 'PublicTaxAgendaItem';
+  businesses: Scalars['Int']['output'];
+  topic: TaxTopic;
+};
+
+/** An answer the public may read: no business, no question text. */
+export type PublicTaxAnswer = {
+  __typename?: 'PublicTaxAnswer';
+  answer: Scalars['String']['output'];
+  answerForm: AnswerForm;
+  answeredAt: Scalars['DateTime']['output'];
+  /** The concern's topic line. */
+  question: Scalars['String']['output'];
+  taxOffice: TaxOffice;
+  topic: TaxTopic;
+};
+
+/** A tax round as the businesses' public page shows it: no business, no question's text. */
+export type PublicTaxRound = {
+  __typename?: 'PublicTaxRound';
+  /** The agenda's topics, in the topics' order, with how many businesses asked. */
+  agenda: Array<PublicTaxAgendaItem>;
+  id: Scalars['ID']['output'];
+  place?: Maybe<Scalars['String']['output']>;
+  scheduledAt: Scalars['DateTime']['output'];
+  status: SessionStatus;
+  taxOffice?: Maybe<TaxOffice>;
+  title: Scalars['String']['output'];
+};
+
 /** A ward as the public page lists it. */
 export type PublicWard = {
   __typename?: 'PublicWard';
@@ -657,11 +740,19 @@ export type Query = {
   jurisdiction: Jurisdiction;
   /** Public, no sign-in: an opinion by its look-up code (null: no such code). */
   lookupResidentInput?: Maybe<InputLookup>;
+  /** No token needed: a question by its look-up code (null: no such code). */
+  lookupTaxQuestion?: Maybe<TaxQuestionLookup>;
   neighbourhoods: Array<Neighbourhood>;
   /** Public, no sign-in: a ward's coming and past dialogues. */
   publicDialogues: PublicDialogues;
+  /** No token needed. */
+  publicTaxAnswers: Array<PublicTaxAnswer>;
+  /** No token needed: the coming rounds (SCHEDULED or LIVE), soonest first. */
+  publicTaxRounds: Array<PublicTaxRound>;
   /** Public, no sign-in: the wards in force and their neighbourhoods. */
   publicWards: Array<PublicWard>;
+  /** No token needed: the rounds closed within the last 30 days, which their businesses may rate. */
+  ratableTaxRounds: Array<PublicTaxRound>;
   /** The reorganisations of the jurisdiction, oldest first, with what applying each would still move. */
   reorganisations: Array<Reorganisation>;
   /** Every figure of a review report for [period.from, period.to), for the district or one ward; no scans. */
@@ -676,6 +767,14 @@ export type Query = {
   /** Sessions scheduled within [period.from, period.to), newest scheduledAt first, with the same filters as Query.sessions. */
   sessionsInPeriod: SessionConnection;
   summary: DistrictSummary;
+  /** No period: all time. */
+  taxDialogueStats: TaxDialogueStats;
+  /** Any office, past or present. */
+  taxOffice?: Maybe<TaxOffice>;
+  /** In force at asOf; no asOf: now. */
+  taxOffices: Array<TaxOffice>;
+  /** Newest first; signed-in roles only. */
+  taxQuestions: TaxQuestionConnection;
   viewer: Viewer;
   ward?: Maybe<Ward>;
   wards: Array<Ward>;
@@ -721,6 +820,11 @@ export type QueryLookupResidentInputArgs = {
 };
 
 
+export type QueryLookupTaxQuestionArgs = {
+  code: Scalars['String']['input'];
+};
+
+
 export type QueryNeighbourhoodsArgs = {
   wardId: Scalars['ID']['input'];
 };
@@ -728,6 +832,13 @@ export type QueryNeighbourhoodsArgs = {
 
 export type QueryPublicDialoguesArgs = {
   wardId: Scalars['ID']['input'];
+};
+
+
+export type QueryPublicTaxAnswersArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  taxOfficeId?: InputMaybe<Scalars['ID']['input']>;
+  topic?: InputMaybe<TaxTopic>;
 };
 
 
@@ -788,6 +899,30 @@ export type QuerySummaryArgs = {
 };
 
 
+export type QueryTaxDialogueStatsArgs = {
+  period?: InputMaybe<PeriodInput>;
+  taxOfficeId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryTaxOfficeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryTaxOfficesArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+export type QueryTaxQuestionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  sessionId?: InputMaybe<Scalars['ID']['input']>;
+  status?: InputMaybe<InputStatus>;
+};
+
+
 export type QueryWardArgs = {
   id: Scalars['ID']['input'];
 };
@@ -802,6 +937,8 @@ export type RaiseConcernInput = {
   businessId?: InputMaybe<Scalars['ID']['input']>;
   requestId: Scalars['String']['input'];
   sessionId: Scalars['ID']['input'];
+  /** BUSINESS_TAX rounds only; without one the question is unclassified. */
+  taxTopic?: InputMaybe<TaxTopic>;
   text: Scalars['String']['input'];
   topic: Scalars['String']['input'];
 };
@@ -1158,14 +1295,29 @@ export type RolloutWave =
   | 'SECOND'
   | 'THIRD';
 
+export type SatisfactionStats = {
+  __typename?: 'SatisfactionStats';
+  /** 1..5; null when no response. */
+  average?: Maybe<Scalars['Float']['output']>;
+  responses: Scalars['Int']['output'];
+};
+
 export type ScheduleSessionInput = {
   hostBody: Scalars['String']['input'];
   kind: SessionKind;
   /** Where it is held, e.g. "Hội trường UBND phường Tân Hưng" (shown on the public page). */
   place?: InputMaybe<Scalars['String']['input']>;
   scheduledAt: Scalars['DateTime']['input'];
+  /** BUSINESS_TAX: the hosting office; omitted: the one LOCAL office in force at scheduledAt. */
+  taxOfficeId?: InputMaybe<Scalars['ID']['input']>;
   title: Scalars['String']['input'];
   wardId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+export type SectorCount = {
+  __typename?: 'SectorCount';
+  count: Scalars['Int']['output'];
+  sector: BusinessSector;
 };
 
 export type Session = {
@@ -1185,9 +1337,15 @@ export type Session = {
   mayManage: Scalars['Boolean']['output'];
   /** Where it is held, e.g. "Hội trường UBND phường Tân Hưng". */
   place?: Maybe<Scalars['String']['output']>;
+  /** A BUSINESS_TAX round: its businesses' ratings; otherwise null. */
+  satisfaction?: Maybe<SatisfactionStats>;
   scheduledAt: Scalars['DateTime']['output'];
   startedAt?: Maybe<Scalars['DateTime']['output']>;
   status: SessionStatus;
+  /** A BUSINESS_TAX round: the questions sent in advance and selected for it (SELECTED and RAISED), by topic, most businesses first. */
+  taxAgenda: Array<TaxQuestion>;
+  /** A BUSINESS_TAX round: the office hosting it, in force at scheduledAt; otherwise null. */
+  taxOffice?: Maybe<TaxOffice>;
   title: Scalars['String']['output'];
   ward?: Maybe<Ward>;
 };
@@ -1248,6 +1406,30 @@ export type SubmitResidentInputInput = {
   wardId: Scalars['ID']['input'];
 };
 
+export type SubmitSatisfactionInput = {
+  /** Up to 1000 characters, never public. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  requestId: Scalars['String']['input'];
+  /** 1..5 */
+  score: Scalars['Int']['input'];
+  /** A CLOSED BUSINESS_TAX round, within 30 days of its close. */
+  sessionId: Scalars['ID']['input'];
+  /** A business that checked in to that round. */
+  taxCode: Scalars['String']['input'];
+};
+
+export type SubmitTaxQuestionInput = {
+  /** A repeat creates nothing new. */
+  requestId: Scalars['String']['input'];
+  /** A SCHEDULED BUSINESS_TAX round. */
+  sessionId: Scalars['ID']['input'];
+  /** The business asking; checked like Business.taxCode. */
+  taxCode: Scalars['String']['input'];
+  /** 1..4000 characters */
+  text: Scalars['String']['input'];
+  topic: TaxTopic;
+};
+
 export type Subscription = {
   __typename?: 'Subscription';
   attendanceChanged: AttendanceUpdate;
@@ -1266,6 +1448,22 @@ export type SubscriptionConcernChangedArgs = {
   wardId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+export type TaxDialogueStats = {
+  __typename?: 'TaxDialogueStats';
+  /** Distinct businesses checked in to a round of the period. */
+  businessesAttending: Scalars['Int']['output'];
+  /** Of those attending, every sector. */
+  bySector: Array<SectorCount>;
+  /** Every topic, in the enum's order. */
+  byTopic: Array<TaxTopicStats>;
+  /** TaxQuestions received for the period's rounds. */
+  questionsInAdvance: Scalars['Int']['output'];
+  rounds: Scalars['Int']['output'];
+  satisfaction: SatisfactionStats;
+  /** Concerns of the period's rounds raised without a taxTopic. */
+  unclassified: Scalars['Int']['output'];
+};
+
 export type TaxDialogueSummary = {
   __typename?: 'TaxDialogueSummary';
   businessesEngaged: Scalars['Int']['output'];
@@ -1274,12 +1472,127 @@ export type TaxDialogueSummary = {
   rounds: Scalars['Int']['output'];
 };
 
+/** A tax office through time: reference data like the units (functions/data/tax-offices.json). */
+export type TaxOffice = {
+  __typename?: 'TaxOffice';
+  /** How sure the name is: contract, secondary or unverified (docs/units-sources.md). */
+  confidence: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  level: TaxOfficeLevel;
+  /** "Chi cục Thuế Quận 7", "Thuế cơ sở 7 Thành phố Hồ Chí Minh" */
+  name: Scalars['String']['output'];
+  /** The level above it while it was in force; null at the top. */
+  parent?: Maybe<TaxOffice>;
+  predecessors: Array<TaxOffice>;
+  /** The units whose businesses it manages (those in force with it). */
+  serves: Array<Ward>;
+  /** Where the name and dates come from. */
+  source: Scalars['String']['output'];
+  /** The offices that took it over. */
+  successors: Array<TaxOffice>;
+  /** null: before our records. */
+  validFrom?: Maybe<Scalars['DateTime']['output']>;
+  /** Exclusive; null: in force. */
+  validTo?: Maybe<Scalars['DateTime']['output']>;
+};
+
+export type TaxOfficeLevel =
+  | 'CITY'
+  | 'LOCAL'
+  | 'NATIONAL';
+
+/** A question a business sends in before a round. */
+export type TaxQuestion = {
+  __typename?: 'TaxQuestion';
+  business: Business;
+  /** Status RAISED: the concern it became at the round; its answer is the answer. */
+  concern?: Maybe<Concern>;
+  id: Scalars['ID']['output'];
+  /** The look-up code (mã tra cứu) the business keeps. */
+  lookupCode: Scalars['String']['output'];
+  mergedInto?: Maybe<TaxQuestion>;
+  /** Why it was declined (the business reads it). */
+  note?: Maybe<Scalars['String']['output']>;
+  receivedAt: Scalars['DateTime']['output'];
+  /** The round it is for. */
+  session: Session;
+  /** RECEIVED, SELECTED, MERGED, DECLINED, RAISED: the residents' voice moves. */
+  status: InputStatus;
+  /** Businesses behind it, merged duplicates included. */
+  supporters: Scalars['Int']['output'];
+  text: Scalars['String']['output'];
+  topic: TaxTopic;
+};
+
+export type TaxQuestionConnection = {
+  __typename?: 'TaxQuestionConnection';
+  edges: Array<TaxQuestionEdge>;
+  pageInfo: PageInfo;
+};
+
+export type TaxQuestionEdge = {
+  __typename?: 'TaxQuestionEdge';
+  cursor: Scalars['String']['output'];
+  node: TaxQuestion;
+};
+
+/** What a look-up code shows its holder: the question's topic, status and answer. */
+export type TaxQuestionLookup = {
+  __typename?: 'TaxQuestionLookup';
+  /** The answer given; for a DECLINED question, the office's reason. */
+  answer?: Maybe<Scalars['String']['output']>;
+  answerDocument?: Maybe<Scalars['String']['output']>;
+  answerForm?: Maybe<AnswerForm>;
+  answeredAt?: Maybe<Scalars['DateTime']['output']>;
+  code: Scalars['String']['output'];
+  receivedAt: Scalars['DateTime']['output'];
+  roundAt: Scalars['DateTime']['output'];
+  roundTitle: Scalars['String']['output'];
+  status: InputStatus;
+  topic: TaxTopic;
+};
+
+export type TaxTopic =
+  | 'ARREARS_PENALTIES'
+  | 'DECLARATION_PAYMENT'
+  | 'E_INVOICE'
+  | 'HOUSEHOLD_BUSINESS'
+  | 'LAND_AND_FEES'
+  | 'NON_TAX'
+  | 'PERSONAL_INCOME_TAX'
+  | 'POLICY'
+  | 'PROCEDURES'
+  | 'REGISTRATION'
+  | 'VAT_REFUND';
+
+export type TaxTopicStats = {
+  __typename?: 'TaxTopicStats';
+  answeredInWriting: Scalars['Int']['output'];
+  answeredOnSpot: Scalars['Int']['output'];
+  /** Working days, for those answered in writing; null when none. */
+  medianDaysToAnswer?: Maybe<Scalars['Float']['output']>;
+  /** Not answered yet. */
+  open: Scalars['Int']['output'];
+  /** Open and past their deadline now. */
+  overdue: Scalars['Int']['output'];
+  raised: Scalars['Int']['output'];
+  topic: TaxTopic;
+};
+
 export type TriageResidentInputInput = {
   id: Scalars['ID']['input'];
   mergedIntoId?: InputMaybe<Scalars['ID']['input']>;
   note?: InputMaybe<Scalars['String']['input']>;
   sessionId?: InputMaybe<Scalars['ID']['input']>;
   /** SELECTED (needs sessionId), MERGED (needs mergedIntoId), DECLINED (needs note) */
+  to: InputStatus;
+};
+
+export type TriageTaxQuestionInput = {
+  id: Scalars['ID']['input'];
+  mergedIntoId?: InputMaybe<Scalars['ID']['input']>;
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** SELECTED, MERGED (needs mergedIntoId), DECLINED (needs note) */
   to: InputStatus;
 };
 
@@ -1501,6 +1814,7 @@ export type ResolversTypes = ResolversObject<{
   ActivityConnection: ResolverTypeWrapper<ActivityConnectionModel>;
   ActivityEdge: ResolverTypeWrapper<Partial<Omit<ActivityEdge, 'node'> & { node: ResolversTypes['Activity'] }>>;
   AdministrativeUnit: ResolverTypeWrapper<AdministrativeUnitModel>;
+  AnswerForm: ResolverTypeWrapper<Partial<AnswerForm>>;
   AnswerTimeStats: ResolverTypeWrapper<Partial<AnswerTimeStats>>;
   AttendanceUpdate: ResolverTypeWrapper<AttendanceUpdateModel>;
   AttendeeCategory: ResolverTypeWrapper<Partial<AttendeeCategory>>;
@@ -1525,6 +1839,7 @@ export type ResolversTypes = ResolversObject<{
   DeadlineRule: ResolverTypeWrapper<Partial<DeadlineRule>>;
   DeadlineRuleSet: ResolverTypeWrapper<Partial<DeadlineRuleSet>>;
   DistrictSummary: ResolverTypeWrapper<DistrictSummaryModel>;
+  Float: ResolverTypeWrapper<Partial<Scalars['Float']['output']>>;
   HandoverMove: ResolverTypeWrapper<HandoverMoveModel>;
   HandoverResult: ResolverTypeWrapper<HandoverResultModel>;
   ID: ResolverTypeWrapper<Partial<Scalars['ID']['output']>>;
@@ -1547,6 +1862,9 @@ export type ResolversTypes = ResolversObject<{
   PublicDialogue: ResolverTypeWrapper<Partial<PublicDialogue>>;
   PublicDialogues: ResolverTypeWrapper<Partial<PublicDialogues>>;
   PublicNeighbourhood: ResolverTypeWrapper<Partial<PublicNeighbourhood>>;
+  PublicTaxAgendaItem: ResolverTypeWrapper<Partial<PublicTaxAgendaItem>>;
+  PublicTaxAnswer: ResolverTypeWrapper<PublicTaxAnswerModel>;
+  PublicTaxRound: ResolverTypeWrapper<PublicTaxRoundModel>;
   PublicWard: ResolverTypeWrapper<Partial<PublicWard>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseConcernInput: ResolverTypeWrapper<Partial<RaiseConcernInput>>;
@@ -1580,7 +1898,9 @@ export type ResolversTypes = ResolversObject<{
   ReviewReportStatus: ResolverTypeWrapper<Partial<ReviewReportStatus>>;
   Role: ResolverTypeWrapper<Partial<Role>>;
   RolloutWave: ResolverTypeWrapper<Partial<RolloutWave>>;
+  SatisfactionStats: ResolverTypeWrapper<Partial<SatisfactionStats>>;
   ScheduleSessionInput: ResolverTypeWrapper<Partial<ScheduleSessionInput>>;
+  SectorCount: ResolverTypeWrapper<Partial<SectorCount>>;
   Session: ResolverTypeWrapper<SessionModel>;
   SessionConnection: ResolverTypeWrapper<SessionConnectionModel>;
   SessionEdge: ResolverTypeWrapper<Partial<Omit<SessionEdge, 'node'> & { node: ResolversTypes['Session'] }>>;
@@ -1589,9 +1909,21 @@ export type ResolversTypes = ResolversObject<{
   SetDeadlineRuleInput: ResolverTypeWrapper<Partial<SetDeadlineRuleInput>>;
   String: ResolverTypeWrapper<Partial<Scalars['String']['output']>>;
   SubmitResidentInputInput: ResolverTypeWrapper<Partial<SubmitResidentInputInput>>;
+  SubmitSatisfactionInput: ResolverTypeWrapper<Partial<SubmitSatisfactionInput>>;
+  SubmitTaxQuestionInput: ResolverTypeWrapper<Partial<SubmitTaxQuestionInput>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TaxDialogueStats: ResolverTypeWrapper<Partial<TaxDialogueStats>>;
   TaxDialogueSummary: ResolverTypeWrapper<Partial<TaxDialogueSummary>>;
+  TaxOffice: ResolverTypeWrapper<TaxOfficeModel>;
+  TaxOfficeLevel: ResolverTypeWrapper<Partial<TaxOfficeLevel>>;
+  TaxQuestion: ResolverTypeWrapper<TaxQuestionModel>;
+  TaxQuestionConnection: ResolverTypeWrapper<TaxQuestionConnectionModel>;
+  TaxQuestionEdge: ResolverTypeWrapper<Partial<Omit<TaxQuestionEdge, 'node'> & { node: ResolversTypes['TaxQuestion'] }>>;
+  TaxQuestionLookup: ResolverTypeWrapper<Partial<TaxQuestionLookup>>;
+  TaxTopic: ResolverTypeWrapper<Partial<TaxTopic>>;
+  TaxTopicStats: ResolverTypeWrapper<Partial<TaxTopicStats>>;
   TriageResidentInputInput: ResolverTypeWrapper<Partial<TriageResidentInputInput>>;
+  TriageTaxQuestionInput: ResolverTypeWrapper<Partial<TriageTaxQuestionInput>>;
   UnitChange: ResolverTypeWrapper<UnitChangeModel>;
   UnitLevel: ResolverTypeWrapper<Partial<UnitLevel>>;
   UpdateReviewReportInput: ResolverTypeWrapper<Partial<UpdateReviewReportInput>>;
@@ -1628,6 +1960,7 @@ export type ResolversParentTypes = ResolversObject<{
   DeadlineRule: Partial<DeadlineRule>;
   DeadlineRuleSet: Partial<DeadlineRuleSet>;
   DistrictSummary: DistrictSummaryModel;
+  Float: Partial<Scalars['Float']['output']>;
   HandoverMove: HandoverMoveModel;
   HandoverResult: HandoverResultModel;
   ID: Partial<Scalars['ID']['output']>;
@@ -1648,6 +1981,9 @@ export type ResolversParentTypes = ResolversObject<{
   PublicDialogue: Partial<PublicDialogue>;
   PublicDialogues: Partial<PublicDialogues>;
   PublicNeighbourhood: Partial<PublicNeighbourhood>;
+  PublicTaxAgendaItem: Partial<PublicTaxAgendaItem>;
+  PublicTaxAnswer: PublicTaxAnswerModel;
+  PublicTaxRound: PublicTaxRoundModel;
   PublicWard: Partial<PublicWard>;
   Query: Record<PropertyKey, never>;
   RaiseConcernInput: Partial<RaiseConcernInput>;
@@ -1677,16 +2013,28 @@ export type ResolversParentTypes = ResolversObject<{
   ReviewReport: ReviewReportModel;
   ReviewReportConnection: ReviewReportConnectionModel;
   ReviewReportEdge: Partial<Omit<ReviewReportEdge, 'node'> & { node: ResolversParentTypes['ReviewReport'] }>;
+  SatisfactionStats: Partial<SatisfactionStats>;
   ScheduleSessionInput: Partial<ScheduleSessionInput>;
+  SectorCount: Partial<SectorCount>;
   Session: SessionModel;
   SessionConnection: SessionConnectionModel;
   SessionEdge: Partial<Omit<SessionEdge, 'node'> & { node: ResolversParentTypes['Session'] }>;
   SetDeadlineRuleInput: Partial<SetDeadlineRuleInput>;
   String: Partial<Scalars['String']['output']>;
   SubmitResidentInputInput: Partial<SubmitResidentInputInput>;
+  SubmitSatisfactionInput: Partial<SubmitSatisfactionInput>;
+  SubmitTaxQuestionInput: Partial<SubmitTaxQuestionInput>;
   Subscription: Record<PropertyKey, never>;
+  TaxDialogueStats: Partial<TaxDialogueStats>;
   TaxDialogueSummary: Partial<TaxDialogueSummary>;
+  TaxOffice: TaxOfficeModel;
+  TaxQuestion: TaxQuestionModel;
+  TaxQuestionConnection: TaxQuestionConnectionModel;
+  TaxQuestionEdge: Partial<Omit<TaxQuestionEdge, 'node'> & { node: ResolversParentTypes['TaxQuestion'] }>;
+  TaxQuestionLookup: Partial<TaxQuestionLookup>;
+  TaxTopicStats: Partial<TaxTopicStats>;
   TriageResidentInputInput: Partial<TriageResidentInputInput>;
+  TriageTaxQuestionInput: Partial<TriageTaxQuestionInput>;
   UnitChange: UnitChangeModel;
   UpdateReviewReportInput: Partial<UpdateReviewReportInput>;
   Viewer: Partial<Omit<Viewer, 'abilities' | 'ward'> & { abilities: ResolversParentTypes['ViewerAbilities'], ward?: Maybe<ResolversParentTypes['Ward']> }>;
@@ -1781,6 +2129,8 @@ export type CombinedStatsResolvers<ContextType = GraphQLContext, ParentType exte
 
 export type ConcernResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Concern'] = ResolversParentTypes['Concern']> = ResolversObject<{
   allowedMoves?: Resolver<Array<ResolversTypes['ConcernMove']>, ParentType, ContextType>;
+  answerDocument?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answerForm?: Resolver<Maybe<ResolversTypes['AnswerForm']>, ParentType, ContextType>;
   authority?: Resolver<ResolversTypes['Authority'], ParentType, ContextType>;
   awaitingSuccessor?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   business?: Resolver<Maybe<ResolversTypes['Business']>, ParentType, ContextType>;
@@ -1793,9 +2143,12 @@ export type ConcernResolvers<ContextType = GraphQLContext, ParentType extends Re
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  responsibleBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ConcernStatus'], ParentType, ContextType>;
   successorCandidates?: Resolver<Array<ResolversTypes['Ward']>, ParentType, ContextType>;
+  taxOffice?: Resolver<Maybe<ResolversTypes['TaxOffice']>, ParentType, ContextType>;
+  taxTopic?: Resolver<Maybe<ResolversTypes['TaxTopic']>, ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType>;
@@ -1928,12 +2281,16 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   moveConcern?: Resolver<ResolversTypes['Concern'], ParentType, ContextType, RequireFields<MutationMoveConcernArgs, 'input'>>;
   raiseConcern?: Resolver<ResolversTypes['Concern'], ParentType, ContextType, RequireFields<MutationRaiseConcernArgs, 'input'>>;
   raiseFromInput?: Resolver<ResolversTypes['Concern'], ParentType, ContextType, RequireFields<MutationRaiseFromInputArgs, 'authority' | 'inputId' | 'requestId'>>;
+  raiseFromTaxQuestion?: Resolver<ResolversTypes['Concern'], ParentType, ContextType, RequireFields<MutationRaiseFromTaxQuestionArgs, 'authority' | 'questionId' | 'requestId'>>;
   registerBusiness?: Resolver<ResolversTypes['Business'], ParentType, ContextType, RequireFields<MutationRegisterBusinessArgs, 'input'>>;
   scheduleSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationScheduleSessionArgs, 'input'>>;
   setDeadlineRule?: Resolver<ResolversTypes['DeadlineRuleSet'], ParentType, ContextType, RequireFields<MutationSetDeadlineRuleArgs, 'input'>>;
   startSession?: Resolver<ResolversTypes['Session'], ParentType, ContextType, RequireFields<MutationStartSessionArgs, 'id'>>;
   submitResidentInput?: Resolver<ResolversTypes['ResidentInput'], ParentType, ContextType, RequireFields<MutationSubmitResidentInputArgs, 'input'>>;
+  submitSatisfaction?: Resolver<ResolversTypes['SatisfactionStats'], ParentType, ContextType, RequireFields<MutationSubmitSatisfactionArgs, 'input'>>;
+  submitTaxQuestion?: Resolver<ResolversTypes['TaxQuestion'], ParentType, ContextType, RequireFields<MutationSubmitTaxQuestionArgs, 'input'>>;
   triageResidentInput?: Resolver<ResolversTypes['ResidentInput'], ParentType, ContextType, RequireFields<MutationTriageResidentInputArgs, 'input'>>;
+  triageTaxQuestion?: Resolver<ResolversTypes['TaxQuestion'], ParentType, ContextType, RequireFields<MutationTriageTaxQuestionArgs, 'input'>>;
   updateReviewReport?: Resolver<ResolversTypes['ReviewReport'], ParentType, ContextType, RequireFields<MutationUpdateReviewReportArgs, 'input'>>;
 }>;
 
@@ -1989,6 +2346,30 @@ export type PublicNeighbourhoodResolvers<ContextType = GraphQLContext, ParentTyp
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PublicTaxAgendaItemResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicTaxAgendaItem'] = ResolversParentTypes['PublicTaxAgendaItem']> = ResolversObject<{
+  businesses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['TaxTopic'], ParentType, ContextType>;
+}>;
+
+export type PublicTaxAnswerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicTaxAnswer'] = ResolversParentTypes['PublicTaxAnswer']> = ResolversObject<{
+  answer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  answerForm?: Resolver<ResolversTypes['AnswerForm'], ParentType, ContextType>;
+  answeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  question?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxOffice?: Resolver<ResolversTypes['TaxOffice'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['TaxTopic'], ParentType, ContextType>;
+}>;
+
+export type PublicTaxRoundResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicTaxRound'] = ResolversParentTypes['PublicTaxRound']> = ResolversObject<{
+  agenda?: Resolver<Array<ResolversTypes['PublicTaxAgendaItem']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  scheduledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SessionStatus'], ParentType, ContextType>;
+  taxOffice?: Resolver<Maybe<ResolversTypes['TaxOffice']>, ParentType, ContextType>;
+  title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type PublicWardResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PublicWard'] = ResolversParentTypes['PublicWard']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2005,9 +2386,13 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   deadlineRules?: Resolver<ResolversTypes['DeadlineRuleSet'], ParentType, ContextType>;
   jurisdiction?: Resolver<ResolversTypes['Jurisdiction'], ParentType, ContextType>;
   lookupResidentInput?: Resolver<Maybe<ResolversTypes['InputLookup']>, ParentType, ContextType, RequireFields<QueryLookupResidentInputArgs, 'code'>>;
+  lookupTaxQuestion?: Resolver<Maybe<ResolversTypes['TaxQuestionLookup']>, ParentType, ContextType, RequireFields<QueryLookupTaxQuestionArgs, 'code'>>;
   neighbourhoods?: Resolver<Array<ResolversTypes['Neighbourhood']>, ParentType, ContextType, RequireFields<QueryNeighbourhoodsArgs, 'wardId'>>;
   publicDialogues?: Resolver<ResolversTypes['PublicDialogues'], ParentType, ContextType, RequireFields<QueryPublicDialoguesArgs, 'wardId'>>;
+  publicTaxAnswers?: Resolver<Array<ResolversTypes['PublicTaxAnswer']>, ParentType, ContextType, RequireFields<QueryPublicTaxAnswersArgs, 'first'>>;
+  publicTaxRounds?: Resolver<Array<ResolversTypes['PublicTaxRound']>, ParentType, ContextType>;
   publicWards?: Resolver<Array<ResolversTypes['PublicWard']>, ParentType, ContextType>;
+  ratableTaxRounds?: Resolver<Array<ResolversTypes['PublicTaxRound']>, ParentType, ContextType>;
   reorganisations?: Resolver<Array<ResolversTypes['Reorganisation']>, ParentType, ContextType>;
   report?: Resolver<ResolversTypes['Report'], ParentType, ContextType, RequireFields<QueryReportArgs, 'period'>>;
   residentInputs?: Resolver<ResolversTypes['ResidentInputConnection'], ParentType, ContextType, RequireFields<QueryResidentInputsArgs, 'first'>>;
@@ -2017,6 +2402,10 @@ export type QueryResolvers<ContextType = GraphQLContext, ParentType extends Reso
   sessions?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QuerySessionsArgs, 'first'>>;
   sessionsInPeriod?: Resolver<ResolversTypes['SessionConnection'], ParentType, ContextType, RequireFields<QuerySessionsInPeriodArgs, 'first' | 'period'>>;
   summary?: Resolver<ResolversTypes['DistrictSummary'], ParentType, ContextType, Partial<QuerySummaryArgs>>;
+  taxDialogueStats?: Resolver<ResolversTypes['TaxDialogueStats'], ParentType, ContextType, Partial<QueryTaxDialogueStatsArgs>>;
+  taxOffice?: Resolver<Maybe<ResolversTypes['TaxOffice']>, ParentType, ContextType, RequireFields<QueryTaxOfficeArgs, 'id'>>;
+  taxOffices?: Resolver<Array<ResolversTypes['TaxOffice']>, ParentType, ContextType, Partial<QueryTaxOfficesArgs>>;
+  taxQuestions?: Resolver<ResolversTypes['TaxQuestionConnection'], ParentType, ContextType, RequireFields<QueryTaxQuestionsArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
   ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType, RequireFields<QueryWardArgs, 'id'>>;
   wards?: Resolver<Array<ResolversTypes['Ward']>, ParentType, ContextType, Partial<QueryWardsArgs>>;
@@ -2252,6 +2641,16 @@ export type ReviewReportEdgeResolvers<ContextType = GraphQLContext, ParentType e
   node?: Resolver<ResolversTypes['ReviewReport'], ParentType, ContextType>;
 }>;
 
+export type SatisfactionStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SatisfactionStats'] = ResolversParentTypes['SatisfactionStats']> = ResolversObject<{
+  average?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  responses?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SectorCountResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SectorCount'] = ResolversParentTypes['SectorCount']> = ResolversObject<{
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['BusinessSector'], ParentType, ContextType>;
+}>;
+
 export type SessionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Session'] = ResolversParentTypes['Session']> = ResolversObject<{
   agenda?: Resolver<Array<ResolversTypes['ResidentInput']>, ParentType, ContextType>;
   attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -2264,9 +2663,12 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
   kind?: Resolver<ResolversTypes['SessionKind'], ParentType, ContextType>;
   mayManage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   place?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  satisfaction?: Resolver<Maybe<ResolversTypes['SatisfactionStats']>, ParentType, ContextType>;
   scheduledAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['SessionStatus'], ParentType, ContextType>;
+  taxAgenda?: Resolver<Array<ResolversTypes['TaxQuestion']>, ParentType, ContextType>;
+  taxOffice?: Resolver<Maybe<ResolversTypes['TaxOffice']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType>;
 }>;
@@ -2288,11 +2690,83 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   summaryChanged?: SubscriptionResolver<ResolversTypes['DistrictSummary'], "summaryChanged", ParentType, ContextType>;
 }>;
 
+export type TaxDialogueStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaxDialogueStats'] = ResolversParentTypes['TaxDialogueStats']> = ResolversObject<{
+  businessesAttending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bySector?: Resolver<Array<ResolversTypes['SectorCount']>, ParentType, ContextType>;
+  byTopic?: Resolver<Array<ResolversTypes['TaxTopicStats']>, ParentType, ContextType>;
+  questionsInAdvance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rounds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  satisfaction?: Resolver<ResolversTypes['SatisfactionStats'], ParentType, ContextType>;
+  unclassified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type TaxDialogueSummaryResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaxDialogueSummary'] = ResolversParentTypes['TaxDialogueSummary']> = ResolversObject<{
   businessesEngaged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   escalatedToCity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   outcomes?: Resolver<ResolversTypes['ConcernOutcomes'], ParentType, ContextType>;
   rounds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TaxOfficeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaxOffice'] = ResolversParentTypes['TaxOffice']> = ResolversObject<{
+  confidence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  level?: Resolver<ResolversTypes['TaxOfficeLevel'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parent?: Resolver<Maybe<ResolversTypes['TaxOffice']>, ParentType, ContextType>;
+  predecessors?: Resolver<Array<ResolversTypes['TaxOffice']>, ParentType, ContextType>;
+  serves?: Resolver<Array<ResolversTypes['Ward']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  successors?: Resolver<Array<ResolversTypes['TaxOffice']>, ParentType, ContextType>;
+  validFrom?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  validTo?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type TaxQuestionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaxQuestion'] = ResolversParentTypes['TaxQuestion']> = ResolversObject<{
+  business?: Resolver<ResolversTypes['Business'], ParentType, ContextType>;
+  concern?: Resolver<Maybe<ResolversTypes['Concern']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lookupCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  mergedInto?: Resolver<Maybe<ResolversTypes['TaxQuestion']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InputStatus'], ParentType, ContextType>;
+  supporters?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['TaxTopic'], ParentType, ContextType>;
+}>;
+
+export type TaxQuestionConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaxQuestionConnection'] = ResolversParentTypes['TaxQuestionConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['TaxQuestionEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type TaxQuestionEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaxQuestionEdge'] = ResolversParentTypes['TaxQuestionEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TaxQuestion'], ParentType, ContextType>;
+}>;
+
+export type TaxQuestionLookupResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaxQuestionLookup'] = ResolversParentTypes['TaxQuestionLookup']> = ResolversObject<{
+  answer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answerDocument?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  answerForm?: Resolver<Maybe<ResolversTypes['AnswerForm']>, ParentType, ContextType>;
+  answeredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  roundAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  roundTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['InputStatus'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['TaxTopic'], ParentType, ContextType>;
+}>;
+
+export type TaxTopicStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaxTopicStats'] = ResolversParentTypes['TaxTopicStats']> = ResolversObject<{
+  answeredInWriting?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  answeredOnSpot?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  medianDaysToAnswer?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  open?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  raised?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['TaxTopic'], ParentType, ContextType>;
 }>;
 
 export type UnitChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitChange'] = ResolversParentTypes['UnitChange']> = ResolversObject<{
@@ -2392,6 +2866,9 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   PublicDialogue?: PublicDialogueResolvers<ContextType>;
   PublicDialogues?: PublicDialoguesResolvers<ContextType>;
   PublicNeighbourhood?: PublicNeighbourhoodResolvers<ContextType>;
+  PublicTaxAgendaItem?: PublicTaxAgendaItemResolvers<ContextType>;
+  PublicTaxAnswer?: PublicTaxAnswerResolvers<ContextType>;
+  PublicTaxRound?: PublicTaxRoundResolvers<ContextType>;
   PublicWard?: PublicWardResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Reorganisation?: ReorganisationResolvers<ContextType>;
@@ -2419,11 +2896,20 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   ReviewReport?: ReviewReportResolvers<ContextType>;
   ReviewReportConnection?: ReviewReportConnectionResolvers<ContextType>;
   ReviewReportEdge?: ReviewReportEdgeResolvers<ContextType>;
+  SatisfactionStats?: SatisfactionStatsResolvers<ContextType>;
+  SectorCount?: SectorCountResolvers<ContextType>;
   Session?: SessionResolvers<ContextType>;
   SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  TaxDialogueStats?: TaxDialogueStatsResolvers<ContextType>;
   TaxDialogueSummary?: TaxDialogueSummaryResolvers<ContextType>;
+  TaxOffice?: TaxOfficeResolvers<ContextType>;
+  TaxQuestion?: TaxQuestionResolvers<ContextType>;
+  TaxQuestionConnection?: TaxQuestionConnectionResolvers<ContextType>;
+  TaxQuestionEdge?: TaxQuestionEdgeResolvers<ContextType>;
+  TaxQuestionLookup?: TaxQuestionLookupResolvers<ContextType>;
+  TaxTopicStats?: TaxTopicStatsResolvers<ContextType>;
   UnitChange?: UnitChangeResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
   ViewerAbilities?: ViewerAbilitiesResolvers<ContextType>;

@@ -10,12 +10,14 @@ import { Kind, parse, type FieldNode, type OperationDefinitionNode, type Selecti
 import { AuthenticationError } from '../domain/errors.js';
 import type { Actor } from '../domain/actor.js';
 
-const PUBLIC_QUERIES = new Set(['publicWards', 'publicDialogues', 'lookupResidentInput', '__typename']);
-const PUBLIC_MUTATIONS = new Set(['submitResidentInput']);
+const PUBLIC_QUERIES = new Set(['publicWards', 'publicDialogues', 'lookupResidentInput', 'publicTaxAnswers', 'publicTaxRounds', 'ratableTaxRounds', 'lookupTaxQuestion', '__typename']);
+const PUBLIC_MUTATIONS = new Set(['submitResidentInput', 'submitTaxQuestion', 'submitSatisfaction']);
+/** What the businesses' form may read back of the question it just sent: its own words and its code; no business, round or concern. */
+const SUBMITTED_QUESTION_FIELDS = new Set(['id', 'topic', 'text', 'status', 'receivedAt', 'lookupCode', 'supporters', '__typename']);
 /** What the public form may read back of the input it just sent: its own words and its code; no ward, session or contact. */
 const SUBMITTED_FIELDS = new Set(['id', 'channel', 'topic', 'text', 'supporters', 'status', 'receivedAt', 'lookupCode', 'hasContact', '__typename']);
 
-const SIGN_IN = 'Sign in first: send Authorization: Bearer <token>. Without a token only the public page’s operations are open (publicWards, publicDialogues, lookupResidentInput, submitResidentInput with channel PUBLIC_FORM).';
+const SIGN_IN = 'Sign in first: send Authorization: Bearer <token>. Without a token only the public page’s operations are open (publicWards, publicDialogues, lookupResidentInput, submitResidentInput with channel PUBLIC_FORM; publicTaxRounds, publicTaxAnswers, ratableTaxRounds, lookupTaxQuestion, submitTaxQuestion, submitSatisfaction).';
 
 /** Why a request without a token may not run; undefined when the gate lets it through. */
 export function publicRefusal(body: string | undefined): string | undefined {
@@ -41,16 +43,19 @@ export function publicRefusal(body: string | undefined): string | undefined {
   if (!allowed) return SIGN_IN;
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD || !allowed.has(selection.name.value)) return SIGN_IN;
-    if (selection.name.value === 'submitResidentInput' && !onlySubmittedFields(selection)) {
+    if (selection.name.value === 'submitResidentInput' && !onlySubmittedFields(selection, SUBMITTED_FIELDS)) {
       return `Without a token, submitResidentInput may select only the input's own fields back: ${[...SUBMITTED_FIELDS].filter((f) => f !== '__typename').join(', ')}.`;
+    }
+    if (selection.name.value === 'submitTaxQuestion' && !onlySubmittedFields(selection, SUBMITTED_QUESTION_FIELDS)) {
+      return `Without a token, submitTaxQuestion may select only the question's own fields back: ${[...SUBMITTED_QUESTION_FIELDS].filter((f) => f !== '__typename').join(', ')}.`;
     }
   }
   return undefined;
 }
 
-function onlySubmittedFields(field: FieldNode): boolean {
+function onlySubmittedFields(field: FieldNode, allowed: ReadonlySet<string>): boolean {
   const set: SelectionSetNode | undefined = field.selectionSet;
-  return !!set && set.selections.every((s) => s.kind === Kind.FIELD && SUBMITTED_FIELDS.has(s.name.value) && !s.selectionSet);
+  return !!set && set.selections.every((s) => s.kind === Kind.FIELD && allowed.has(s.name.value) && !s.selectionSet);
 }
 
 /** The rate limits' key of a client: its address, hashed (the table never holds a resident's IP address). */

@@ -1,4 +1,6 @@
-import { serviceName } from '../config.js';
+import { readFileSync } from 'node:fs';
+import { serviceName, taxOfficesFileFromEnv } from '../config.js';
+import { buildTaxOffices } from '../domain/tax-offices.js';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createTokenVerifier, tokenVerifierConfigFromEnv, type VerifyToken } from '../auth/verify-token.js';
 import { createDomain, type Domain } from '../domain/index.js';
@@ -19,7 +21,9 @@ export function getRuntime(): Runtime {
   if (!runtime) {
     const logger = new Logger({ serviceName: serviceName() });
     const stores = createStores(storeConfigFromEnv());
-    runtime = { logger, stores, domain: createDomain(stores), verifyToken: createTokenVerifier(tokenVerifierConfigFromEnv()) };
+    const taxOfficesFile = taxOfficesFileFromEnv((path) => readFileSync(path, 'utf8'));
+    const domain = createDomain(stores, { taxOffices: taxOfficesFile ? buildTaxOffices(taxOfficesFile) : undefined });
+    runtime = { logger, stores, domain, verifyToken: createTokenVerifier(tokenVerifierConfigFromEnv()) };
   }
   return runtime;
 }

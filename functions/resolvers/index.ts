@@ -10,6 +10,7 @@ import { unitResolvers } from './units.js';
 import { viewerResolvers } from './viewer.js';
 import { voiceResolvers } from './voice.js';
 import { wardResolvers } from './ward.js';
+import { taxResolvers } from './tax.js';
 
 const ROOT_TYPES = ['Query', 'Mutation'] as const;
 
@@ -44,4 +45,4 @@ export function withNotImplemented(resolvers: Resolvers, rootFields: Record<(typ
   return out as Resolvers;
 }
 
-export const resolvers: Resolvers = mergeResolvers(wardResolvers, viewerResolvers, sessionResolvers, concernResolvers, businessResolvers, summaryResolvers, deadlineResolvers, reportResolvers, unitResolvers, voiceResolvers);
+export const resolvers: Resolvers = mergeResolvers(wardResolvers, viewerResolvers, sessionResolvers, concernResolvers, businessResolvers, summaryResolvers, deadlineResolvers, reportResolvers, unitResolvers, voiceResolvers, taxResolvers);

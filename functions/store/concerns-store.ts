@@ -2,11 +2,12 @@ import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/
 import type { Activity, Authority, Concern, ConcernStatus, ConcernTransition } from '../domain/model.js';
 import { activityPut } from './activity-store.js';
 import { expressionParts } from './expression.js';
-import type { ConcernFilter, ConcernsPort, CounterDelta, EngagementFacts, InputAnswered, OverdueFilter, RawPage, WaitingConcernRecord } from '../domain/ports.js';
+import type { ConcernChange, ConcernFilter, ConcernsPort, CounterDelta, EngagementFacts, InputAnswered, OverdueFilter, RawPage, WaitingConcernRecord } from '../domain/ports.js';
 import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
 import { counterUpdates, engagementPut } from './stats-store.js';
 import { ConditionFailedError, runConditionalTransaction, runTransaction, type TransactItem } from './transact.js';
 import { inputAnsweredUpdates, inputRaisedUpdate } from './inputs-store.js';
+import { publicAnswerPut, taxQuestionRaisedUpdate } from './tax-store.js';
 
 // Items (docs/data-model.md): Concern pk CONCERN#<id>, sk CONCERN;
 //   gsi1 CONCERNS | gsi2 WARD#<w>#CONCERNS | gsi3 SESSION#<sessionId>#CONCERNS, sort <raisedAt>#<id>.
@@ -60,6 +61,11 @@ export function concernFromItem(item: Record<string, unknown>): Concern {
     ...(item.awaitingSuccessor ? { awaitingSuccessor: true } : {}),
     ...(item.successorCandidates ? { successorCandidates: item.successorCandidates as string[] } : {}),
     ...(item.handovers ? { handovers: [...(item.handovers as Iterable<string>)] } : {}),
+    ...(item.taxTopic ? { taxTopic: item.taxTopic as string } : {}),
+    ...(item.hostTaxOfficeId ? { hostTaxOfficeId: item.hostTaxOfficeId as string } : {}),
+    ...(item.answerForm ? { answerForm: item.answerForm as Concern['answerForm'] } : {}),
+    ...(item.answerDocument ? { answerDocument: item.answerDocument as string } : {}),
+    ...(item.fromTaxQuestion ? { fromTaxQuestion: item.fromTaxQuestion as string } : {}),
     ...(item.fromInput ? { fromInput: item.fromInput as NonNullable<Concern['fromInput']> } : {}),
   };
 }
@@ -87,6 +93,8 @@ function dueMarkerPut(tableName: string, c: Concern & { dueAt: string }): Transa
         raisedAt: c.raisedAt,
         status: c.status,
         authority: c.authority,
+        // A tax round's question: its round and topic, so the tax view counts overdue questions by topic.
+        ...(c.sessionKind === 'BUSINESS_TAX' ? { sessionId: c.sessionId, taxTopic: c.taxTopic ?? 'NONE' } : {}),
       },
     },
   };
@@ -131,6 +139,25 @@ export function waitingRecordOf(c: Concern): WaitingConcernRecord {
 
 
 export function createConcernsStore(db: DynamoDBDocumentClient, tableName: string): ConcernsPort {
+  /** Creates a concern and marks what it was raised from (a resident's input, a tax question) RAISED, in one transaction. */
+  async function createFromSource(concern: Concern, sourceRaised: TransactItem, counters: CounterDelta[], activity: Activity): Promise<'created' | 'exists' | 'input-moved'> {
+    const items: TransactItem[] = [
+      { Put: { TableName: tableName, Item: concernItem(concern), ConditionExpression: 'attribute_not_exists(pk)' } },
+      sourceRaised,
+      ...counters.flatMap((c) => counterUpdates(tableName, c)),
+      activityPut(tableName, activity),
+      waitingPut(tableName, waitingRecordOf(concern)),
+    ];
+    if (concern.dueAt) items.push(dueMarkerPut(tableName, { ...concern, dueAt: concern.dueAt }));
+    try {
+      await runTransaction(db, items);
+      return 'created';
+    } catch (error) {
+      if (error instanceof ConditionFailedError) return error.index === 0 ? 'exists' : 'input-moved';
+      throw error;
+    }
+  }
+
   return {
     async getConcern(id: string, consistent = false): Promise<Concern | undefined> {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: concernKey(id), ConsistentRead: consistent }));
@@ -152,7 +179,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
     async moveConcern(
       id: string,
       from: ConcernStatus,
-      change: { to: ConcernStatus; authority: Authority; response?: string; closedAt?: string; dueAt?: string; transition: ConcernTransition },
+      change: ConcernChange,
       counters: CounterDelta[],
       activity: Activity,
       /** The concern after the move: its due and waiting markers are rewritten (still waiting) or deleted (answered). */
@@ -167,6 +194,8 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       update.add('response', change.response);
       update.add('closedAt', change.closedAt || undefined);
       update.add('dueAt', change.dueAt || undefined);
+      update.add('answerForm', change.answerForm);
+      update.add('answerDocument', change.answerDocument);
       const markers: TransactItem[] = [];
       if (after?.closedAt) {
         markers.push({ Delete: { TableName: tableName, Key: dueMarkerKey(id) } }, { Delete: { TableName: tableName, Key: waitingKey(after) } });
@@ -189,25 +218,11 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
           activityPut(tableName, activity),
           ...markers,
           ...(answered ? inputAnsweredUpdates(tableName, answered) : []),
+          ...(change.publicAnswer ? [publicAnswerPut(tableName, change.publicAnswer)] : []),
         ]);
     },
-    async createConcernFromInput(concern, counters, activity) {
-      const items: TransactItem[] = [
-        { Put: { TableName: tableName, Item: concernItem(concern), ConditionExpression: 'attribute_not_exists(pk)' } },
-        inputRaisedUpdate(tableName, concern.fromInput.id, concern.id),
-        ...counters.flatMap((c) => counterUpdates(tableName, c)),
-        activityPut(tableName, activity),
-        waitingPut(tableName, waitingRecordOf(concern)),
-      ];
-      if (concern.dueAt) items.push(dueMarkerPut(tableName, { ...concern, dueAt: concern.dueAt }));
-      try {
-        await runTransaction(db, items);
-        return 'created';
-      } catch (error) {
-        if (error instanceof ConditionFailedError) return error.index === 0 ? 'exists' : 'input-moved';
-        throw error;
-      }
-    },
+    createConcernFromInput: (concern, counters, activity) => createFromSource(concern, inputRaisedUpdate(tableName, concern.fromInput.id, concern.id), counters, activity),
+    createConcernFromTaxQuestion: (concern, counters, activity) => createFromSource(concern, taxQuestionRaisedUpdate(tableName, concern.fromTaxQuestion, concern.id), counters, activity),
     /**
      * Hands a concern over to another unit (a reorganisation, or the pick of a successor): one history
      * entry, handledBy, the authority (DISTRICT becomes WARD), its markers, counters and audit entry in

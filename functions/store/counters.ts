@@ -19,9 +19,14 @@
  * | inputsSelected, …Declined,   | inputs selected for an agenda, declined, merged, raised at  |
  * |   …Merged, …Raised, …Answered|   a dialogue, answered (ward and neighbourhood)             |
  * | ida_<BIN>                    | answered inputs by days from receipt to answer              |
+ * | tx_<MEASURE>_<TOPIC>         | a tax round's questions by topic: raised, onSpot, inWriting |
+ * | txd_<TOPIC>_<BIN>            | its answers in writing by topic and working days to answer  |
+ * | taxQuestions                 | a tax round's questions sent in advance                     |
+ * | satisfactionResponses, …Score| a tax round's ratings and the sum of their scores           |
  */
 import { ATTENDEE_CATEGORIES, AUTHORITIES, CONCERN_STATUSES, SESSION_KINDS, type Authority, type ConcernStatus } from '../domain/model.js';
 import type { Tally, Totals } from '../domain/ports.js';
+import { TAX_TOPICS } from '../domain/tax-offices.js';
 
 const name = {
   sessionsByKind: (kind: string) => `s_${kind}`,
@@ -32,11 +37,17 @@ const name = {
   taxByStatus: (status: string) => `t_${status}`,
   answers: (authority: string, bin: number) => `tta_${authority}_${bin}`,
   inputAnswerDays: (bin: number) => `ida_${bin}`,
+  taxTopics: (measure: string, topic: string) => `tx_${measure}_${topic}`,
+  taxAnswerDays: (topic: string, bin: number) => `txd_${topic}_${bin}`,
 };
+const TAX_TOPIC_ATTRIBUTE = /^tx_(raised|onSpot|inWriting)_([A-Z_]+)$/;
+const TAX_DAYS_ATTRIBUTE = /^txd_([A-Z_]+)_(\d+)$/;
+/** Topics in the contract's order, then 'NONE' (unclassified). */
+const TAX_TOPIC_ORDER = [...TAX_TOPICS, 'NONE'] as readonly string[];
 const INPUT_DAYS_ATTRIBUTE = /^ida_(\d+)$/;
 const ANSWER_ATTRIBUTE = /^tta_([A-Z]+)_(\d+)$/;
 const INPUT_COUNTS = ['inputs', 'inputSupporters', 'inputsSelected', 'inputsDeclined', 'inputsMerged', 'inputsRaised', 'inputsAnswered'] as const;
-const PLAIN = ['sessions', 'taxRounds', 'attendance', 'concerns', 'concernsClosed', 'taxEscalated', 'live', ...INPUT_COUNTS] as const;
+const PLAIN = ['sessions', 'taxRounds', 'attendance', 'concerns', 'concernsClosed', 'taxEscalated', 'live', 'taxQuestions', 'satisfactionResponses', 'satisfactionScore', ...INPUT_COUNTS] as const;
 const KEYED = ['sessionsByKind', 'attendanceByKind', 'attendanceByCategory', 'byStatus', 'taxByStatus'] as const;
 
 /** The attributes a tally ADDs (summed where two entries name the same counter; zeros left out). */
@@ -50,6 +61,8 @@ export function counterAttributes(tally: Tally): Record<string, number> {
   for (const l of tally.byLevel ?? []) add(name.byLevel(l.status, l.authority), l.add);
   for (const a of tally.answers ?? []) add(name.answers(a.authority, a.bin), a.add);
   for (const d of tally.inputAnswerDays ?? []) add(name.inputAnswerDays(d.bin), d.add);
+  for (const t of tally.taxTopics ?? []) add(name.taxTopics(t.measure, t.topic), t.add);
+  for (const d of tally.taxAnswerDays ?? []) add(name.taxAnswerDays(d.topic, d.bin), d.add);
   for (const [k, n] of Object.entries(out)) if (n === 0) delete out[k];
   return out;
 }
@@ -71,6 +84,20 @@ export function totalsFrom(attributes: Record<string, number>): Totals {
     if (m && count !== 0) inputAnswerDays.push({ bin: Number(m[1]), count });
   }
   inputAnswerDays.sort((x, y) => x.bin - y.bin);
+  const topics = new Map<string, { topic: string; raised: number; onSpot: number; inWriting: number }>();
+  const taxAnswerDays: Totals['taxAnswerDays'] = [];
+  for (const [attribute, count] of Object.entries(attributes)) {
+    const m = TAX_TOPIC_ATTRIBUTE.exec(attribute);
+    if (m && count !== 0) {
+      const row = topics.get(m[2]) ?? { topic: m[2], raised: 0, onSpot: 0, inWriting: 0 };
+      row[m[1] as 'raised' | 'onSpot' | 'inWriting'] += count;
+      topics.set(m[2], row);
+    }
+    const d = TAX_DAYS_ATTRIBUTE.exec(attribute);
+    if (d && count !== 0) taxAnswerDays.push({ topic: d[1], bin: Number(d[2]), count });
+  }
+  const topicRank = (t: string) => TAX_TOPIC_ORDER.indexOf(t);
+  taxAnswerDays.sort((x, y) => topicRank(x.topic) - topicRank(y.topic) || x.bin - y.bin);
   return {
     sessions: n('sessions'),
     sessionsByKind: byKeys(SESSION_KINDS, (k) => n(name.sessionsByKind(k))),
@@ -87,5 +114,10 @@ export function totalsFrom(attributes: Record<string, number>): Totals {
     answers,
     ...(Object.fromEntries(INPUT_COUNTS.map((k) => [k, n(k)])) as Record<(typeof INPUT_COUNTS)[number], number>),
     inputAnswerDays,
+    taxTopics: [...topics.values()].sort((x, y) => topicRank(x.topic) - topicRank(y.topic)),
+    taxAnswerDays,
+    taxQuestions: n('taxQuestions'),
+    satisfactionResponses: n('satisfactionResponses'),
+    satisfactionScore: n('satisfactionScore'),
   };
 }

@@ -12,6 +12,7 @@ import { createReportsStore } from './reports-store.js';
 import { createSessionsStore } from './sessions-store.js';
 import { createStatsStore } from './stats-store.js';
 import { createWardsStore } from './wards-store.js';
+import { createTaxStore } from './tax-store.js';
 
 /** Every store over one table and one client: built once per cold start. */
 export function createStores(config: StoreConfig): Stores & { db: DynamoDBDocumentClient; tableName: string } {
@@ -29,6 +30,7 @@ export function createStores(config: StoreConfig): Stores & { db: DynamoDBDocume
     reports: createReportsStore(db, config.tableName),
     neighbourhoods: createNeighbourhoodsStore(db, config.tableName),
     inputs: createInputsStore(db, config.tableName),
+    tax: createTaxStore(db, config.tableName),
     limits: createRateLimitStore(db, config.tableName, PUBLIC_RATE_LIMITS),
   };
 }

@@ -4,6 +4,7 @@ import { activityPut } from './activity-store.js';
 import type { CounterDelta, EngagementFacts, RawPage, SessionFilter, SessionsPort } from '../domain/ports.js';
 import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
 import { counterUpdates, engagementPut } from './stats-store.js';
+import { attendedPut } from './tax-store.js';
 import { runConditionalTransaction, runOnceTransaction, runTransaction, type TransactItem } from './transact.js';
 
 // Items (docs/data-model.md):
@@ -36,6 +37,7 @@ export function sessionFromItem(item: Record<string, unknown>): Session {
     wardId: (item.wardId as string | undefined) ?? undefined,
     hostBody: item.hostBody as string,
     ...(item.place ? { place: item.place as string } : {}),
+    ...(item.taxOfficeId ? { taxOfficeId: item.taxOfficeId as string } : {}),
     status: item.status as SessionStatus,
     scheduledAt: item.scheduledAt as string,
     startedAt: (item.startedAt as string | undefined) ?? undefined,
@@ -125,7 +127,10 @@ export function createSessionsStore(db: DynamoDBDocumentClient, tableName: strin
         { Put: { TableName: tableName, Item: checkInItem(checkIn, actorRole), ConditionExpression: 'attribute_not_exists(pk)' } },
         ...counters.flatMap((c) => counterUpdates(tableName, c)),
       ];
-      if (engagement) items.push(engagementPut(tableName, { ...engagement, sessionId: checkIn.sessionId }));
+      if (engagement) {
+        // A business checked in to a round: its engagement, and the round's own marker (who attended, for the tax view and ratings).
+        items.push(engagementPut(tableName, { ...engagement, sessionId: checkIn.sessionId }), attendedPut(tableName, checkIn.sessionId, engagement));
+      }
       const refused = await runOnceTransaction(db, items);
       if (!refused) return { recorded: true };
       return { recorded: false, earlier: refused.existing ? checkInFromItem(refused.existing) : undefined };

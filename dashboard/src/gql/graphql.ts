@@ -19,7 +19,13 @@ export type ActivityAction =
   | 'REPORT_UPDATED'
   | 'SESSION_CLOSED'
   | 'SESSION_SCHEDULED'
-  | 'SESSION_STARTED';
+  | 'SESSION_STARTED'
+  | 'TAX_QUESTION_SUBMITTED'
+  | 'TAX_QUESTION_TRIAGED';
+
+export type AnswerForm =
+  | 'IN_WRITING'
+  | 'ON_THE_SPOT';
 
 export type AttendeeCategory =
   | 'BUSINESS_REPRESENTATIVE'
@@ -97,6 +103,10 @@ export type IssueReviewReportInput = {
 };
 
 export type MoveConcernInput = {
+  /** Required with IN_WRITING. */
+  answerDocument?: string | null | undefined;
+  /** With a move to ANSWERED_ON_SPOT, RESOLVED or ANSWERED. */
+  answerForm?: AnswerForm | null | undefined;
   authority?: Authority | null | undefined;
   concernId: string | number;
   note?: string | null | undefined;
@@ -114,6 +124,8 @@ export type RaiseConcernInput = {
   businessId?: string | number | null | undefined;
   requestId: string;
   sessionId: string | number;
+  /** BUSINESS_TAX rounds only; without one the question is unclassified. */
+  taxTopic?: TaxTopic | null | undefined;
   text: string;
   topic: string;
 };
@@ -152,6 +164,8 @@ export type ScheduleSessionInput = {
   /** Where it is held, e.g. "Hội trường UBND phường Tân Hưng" (shown on the public page). */
   place?: string | null | undefined;
   scheduledAt: string;
+  /** BUSINESS_TAX: the hosting office; omitted: the one LOCAL office in force at scheduledAt. */
+  taxOfficeId?: string | number | null | undefined;
   title: string;
   wardId?: string | number | null | undefined;
 };
@@ -192,6 +206,19 @@ export type SubmitResidentInputInput = {
   topic: string;
   wardId: string | number;
 };
+
+export type TaxTopic =
+  | 'ARREARS_PENALTIES'
+  | 'DECLARATION_PAYMENT'
+  | 'E_INVOICE'
+  | 'HOUSEHOLD_BUSINESS'
+  | 'LAND_AND_FEES'
+  | 'NON_TAX'
+  | 'PERSONAL_INCOME_TAX'
+  | 'POLICY'
+  | 'PROCEDURES'
+  | 'REGISTRATION'
+  | 'VAT_REFUND';
 
 export type TriageResidentInputInput = {
   id: string | number;
