@@ -344,7 +344,7 @@ export function createTaxService(
     /** Coming tax rounds the public may see: SCHEDULED and LIVE, soonest first, with their agenda's topics. */
     async publicRounds() {
       const now = clock().toISOString();
-      const rounds = (await roundsOf({ from: new Date(Date.parse(now) - 2 * DAY_MS).toISOString(), to: new Date(Date.parse(now) + 366 * DAY_MS).toISOString() })).filter((r) => r.status !== 'CLOSED');
+      const rounds = (await roundsOf({ from: new Date(Date.parse(now) - 2 * DAY_MS).toISOString(), to: new Date(Date.parse(now) + 3660 * DAY_MS).toISOString() })).filter((r) => r.status !== 'CLOSED');
       return rounds.sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
     },
 
