@@ -1,3 +1,4 @@
+import type { TaxTopic } from '../../functions/domain/tax-offices.js';
 import type { Actor } from '../../functions/domain/actor.js';
 import type { AttendeeCategory, Authority, ConcernStatus, SessionKind } from '../../functions/domain/model.js';
 
@@ -50,13 +51,13 @@ export const RESIDENT_CONCERNS: { topic: string; text: string }[] = [
   { topic: 'Bồi thường giải tỏa', text: 'Người dân trong diện giải tỏa đề nghị công khai đơn giá bồi thường và tiến độ tái định cư.' },
 ];
 
-export const TAX_CONCERNS: { topic: string; text: string; authority: Authority; outcome: 'ANSWERED_ON_SPOT' | 'RESOLVED' | 'ANSWERED' }[] = [
-  { topic: 'Khó khăn tiếp cận vốn vay', text: 'Doanh nghiệp nhỏ khó tiếp cận vốn vay ngân hàng do thiếu tài sản bảo đảm.', authority: 'CITY', outcome: 'ANSWERED' },
-  { topic: 'Thuế GTGT dịch vụ vận tải', text: 'Đề nghị hướng dẫn thuế suất thuế giá trị gia tăng đối với dịch vụ vận tải hàng hóa.', authority: 'DISTRICT', outcome: 'ANSWERED_ON_SPOT' },
-  { topic: 'Thủ tục hoàn thuế', text: 'Thời gian giải quyết hồ sơ hoàn thuế còn kéo dài, ảnh hưởng vốn lưu động của doanh nghiệp.', authority: 'DISTRICT', outcome: 'RESOLVED' },
-  { topic: 'Nghĩa vụ thuế thu nhập doanh nghiệp', text: 'Doanh nghiệp xây dựng hỏi về cách xác định chi phí được trừ khi tính thuế thu nhập doanh nghiệp.', authority: 'DISTRICT', outcome: 'ANSWERED_ON_SPOT' },
-  { topic: 'Hóa đơn trong xây dựng', text: 'Vướng mắc về thời điểm lập hóa đơn đối với công trình xây dựng nghiệm thu từng phần.', authority: 'DISTRICT', outcome: 'RESOLVED' },
-  { topic: 'Gia hạn nộp thuế', text: 'Đề nghị gia hạn nộp thuế cho doanh nghiệp thương mại gặp khó khăn do suy giảm kinh tế.', authority: 'CENTRAL', outcome: 'ANSWERED' },
+export const TAX_CONCERNS: { topic: string; text: string; authority: Authority; outcome: 'ANSWERED_ON_SPOT' | 'RESOLVED' | 'ANSWERED'; taxTopic: TaxTopic }[] = [
+  { topic: 'Khó khăn tiếp cận vốn vay', text: 'Doanh nghiệp nhỏ khó tiếp cận vốn vay ngân hàng do thiếu tài sản bảo đảm.', authority: 'CITY', outcome: 'ANSWERED', taxTopic: 'NON_TAX' },
+  { topic: 'Thuế GTGT dịch vụ vận tải', text: 'Đề nghị hướng dẫn thuế suất thuế giá trị gia tăng đối với dịch vụ vận tải hàng hóa.', authority: 'DISTRICT', outcome: 'ANSWERED_ON_SPOT', taxTopic: 'DECLARATION_PAYMENT' },
+  { topic: 'Thủ tục hoàn thuế', text: 'Thời gian giải quyết hồ sơ hoàn thuế còn kéo dài, ảnh hưởng vốn lưu động của doanh nghiệp.', authority: 'DISTRICT', outcome: 'RESOLVED', taxTopic: 'VAT_REFUND' },
+  { topic: 'Nghĩa vụ thuế thu nhập doanh nghiệp', text: 'Doanh nghiệp xây dựng hỏi về cách xác định chi phí được trừ khi tính thuế thu nhập doanh nghiệp.', authority: 'DISTRICT', outcome: 'ANSWERED_ON_SPOT', taxTopic: 'DECLARATION_PAYMENT' },
+  { topic: 'Hóa đơn trong xây dựng', text: 'Vướng mắc về thời điểm lập hóa đơn đối với công trình xây dựng nghiệm thu từng phần.', authority: 'DISTRICT', outcome: 'RESOLVED', taxTopic: 'E_INVOICE' },
+  { topic: 'Gia hạn nộp thuế', text: 'Đề nghị gia hạn nộp thuế cho doanh nghiệp thương mại gặp khó khăn do suy giảm kinh tế.', authority: 'CENTRAL', outcome: 'ANSWERED', taxTopic: 'ARREARS_PENALTIES' },
 ];
 
 export interface CheckInPlan {
@@ -70,8 +71,10 @@ export interface ConcernPlan {
   text: string;
   authority: Authority;
   businessIndex?: number;
+  /** A tax round's question: its topic (contract, "Tax dialogues"). */
+  taxTopic?: TaxTopic;
   /** The moves, in order, with their responses. */
-  moves: { to: ConcernStatus; authority?: Authority; response?: string; note?: string }[];
+  moves: { to: ConcernStatus; authority?: Authority; response?: string; note?: string; answerForm?: 'ON_THE_SPOT' | 'IN_WRITING'; answerDocument?: string }[];
 }
 
 export interface SessionPlan {

@@ -97,7 +97,7 @@ export function reportYears(random: () => number): SessionPlan[] {
                 { to: 'ESCALATED', note: 'Vượt thẩm quyền của quận: báo cáo Thành phố xin ý kiến.' },
                 { to: 'ANSWERED', response: 'Đã có ý kiến của Thành phố; Chi cục Thuế đã trả lời doanh nghiệp.' },
               ];
-      return { topic: c.topic, text: c.text, authority: c.authority, businessIndex: business + k * 7, moves };
+      return { topic: c.topic, text: c.text, authority: c.authority, taxTopic: c.taxTopic, businessIndex: business + k * 7, moves };
     });
     plans.push({
       kind: 'BUSINESS_TAX',

@@ -159,6 +159,13 @@ export function thisYear(random: () => number, now: Date): SessionPlan[] {
       { ...TAX_CONCERNS[5], businessIndex: 17, moves: [{ to: 'ESCALATED', note: 'Báo cáo Thành phố xin ý kiến.' }] },
       // The district level is gone: a refund question is now the city tax office's.
       { ...TAX_CONCERNS[2], authority: 'CITY', businessIndex: 90, moves: [] },
+      // Answered by letter, as an office files it: the letter's number and date.
+      {
+        ...TAX_CONCERNS[4],
+        authority: 'WARD',
+        businessIndex: 211,
+        moves: [{ to: 'RESOLVED', response: 'Đã hướng dẫn thời điểm lập hóa đơn theo Nghị định 123/2020/NĐ-CP (sửa đổi bởi Nghị định 70/2025/NĐ-CP).', answerForm: 'IN_WRITING', answerDocument: `1234/TCS7-NVDTPC ngày 05/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${year}` }],
+      },
     ],
   });
   plans.push({

@@ -93,6 +93,7 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
         topic: c.topic,
         text: c.text,
         authority: c.authority,
+        taxTopic: plan.kind === 'BUSINESS_TAX' ? c.taxTopic : undefined,
         requestId: `demo-concern-${session.id}-${i}`,
       });
       progress();

@@ -43,7 +43,7 @@ describe('the dashboard in Chromium', () => {
     const expected: [string, string, string | undefined][] = [
       ['LEADERSHIP', 'Lãnh đạo', undefined],
       ['WARD_OFFICER', 'Cán bộ phường · Tân Hưng', 'tan-hung-2025'],
-      ['TAX_OFFICER', 'Cán bộ Chi cục Thuế', undefined],
+      ['TAX_OFFICER', 'Cán bộ cơ quan thuế', undefined],
       ['ADMIN', 'Quản trị', undefined],
     ];
     for (const [role, shown, wardId] of expected) {

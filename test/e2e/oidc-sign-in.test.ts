@@ -50,8 +50,8 @@ describe('the production sign-in path in Chromium (AUTH=oidc)', () => {
     const expected: [string, string, boolean][] = [
       ['lanhdao', 'Lãnh đạo', false],
       ['phuong.tan-hung-2025', 'Cán bộ phường · Tân Hưng', true],
-      ['thue', 'Cán bộ Chi cục Thuế', true],
-      ['hainhom', 'Cán bộ Chi cục Thuế', true],
+      ['thue', 'Cán bộ cơ quan thuế', true],
+      ['hainhom', 'Cán bộ cơ quan thuế', true],
     ];
     for (const [username, shown, logs] of expected) {
       const { context, page } = await newUser(browser, stack.url);

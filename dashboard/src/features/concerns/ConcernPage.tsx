@@ -31,11 +31,16 @@ export function ConcernPage({ id }: { id: string }) {
       ) : concern.handledBy && concern.handledBy.id !== concern.ward?.id ? (
         <p data-testid="handled-by">{t('handover.handledBy')}: <Link to={`/ward/${concern.handledBy.id}`}>{concern.handledBy.name}</Link></p>
       ) : null}
+      <p data-testid="responsible-body">{concern.closedAt ? t('concerns.answeredBy') : t('concerns.responsibleBody')}: <strong>{concern.responsibleBody}</strong>
+        {concern.taxTopic ? <> · {t('concerns.taxTopic')}: {t(`taxTopic.${concern.taxTopic}`)}</> : null}</p>
       <p><DueBadge dueAt={concern.dueAt} overdue={concern.overdue} closed={!!concern.closedAt} /></p>
       <p className="concern-text">{concern.text}</p>
       {concern.business && <p>{t('table.business')}: {concern.business.name} ({concern.business.taxCode})</p>}
       {concern.response && (
-        <blockquote className="response"><strong>{t('concerns.response')}:</strong> {concern.response}</blockquote>
+        <blockquote className="response" data-testid="concern-response">
+          <strong>{t('concerns.response')}:</strong> {concern.response}
+          {concern.answerForm && <small className="muted"> ({t(`answerForm.${concern.answerForm}`)}{concern.answerDocument ? `: ${concern.answerDocument}` : ''})</small>}
+        </blockquote>
       )}
       <section aria-labelledby="history-title" className="panel">
         <h2 id="history-title">{t('concerns.history')}</h2>

@@ -8,6 +8,16 @@ export interface MoveRequest {
   authority?: Authority;
   response?: string;
   note?: string;
+  answerForm?: 'ON_THE_SPOT' | 'IN_WRITING';
+  answerDocument?: string;
+}
+
+/** The letter's number and date as an office files it: "1234/TCS7-NVDTPC ngày 05/12/2026". */
+export function answerDocumentOf(number: string, isoDate: string): string | undefined {
+  const n = number.trim();
+  if (!n) return undefined;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  return m ? `${n} ngày ${m[3]}/${m[2]}/${m[1]}` : n;
 }
 
 /** Offers only the moves the API offers for the concern (Concern.allowedMoves), with the authority and answer each needs. */
@@ -17,6 +27,9 @@ export function MoveConcernForm({ moves, authority, onMove }: { moves: readonly 
   const [chosenAuthority, setChosenAuthority] = useState<Authority>(authority);
   const [response, setResponse] = useState('');
   const [note, setNote] = useState('');
+  const [form, setForm] = useState<'ON_THE_SPOT' | 'IN_WRITING'>('IN_WRITING');
+  const [letter, setLetter] = useState('');
+  const [letterDate, setLetterDate] = useState('');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   if (moves.length === 0) return <p className="muted">{t('move.none')}</p>;
@@ -36,8 +49,11 @@ export function MoveConcernForm({ moves, authority, onMove }: { moves: readonly 
       setError(t(problem));
       return;
     }
+    // How it was answered (contract, "Tax dialogues"): in the room, or by letter with its number and date.
+    const answer = chosen?.needsResponse && to !== 'ANSWERED_ON_SPOT' ? (form === 'ON_THE_SPOT' ? { answerForm: form } : answerDocumentOf(letter, letterDate) ? { answerForm: form, answerDocument: answerDocumentOf(letter, letterDate) } : {}) : {};
     setBusy(true);
     const refusal = await onMove({
+      ...answer,
       to,
       ...(chosenAuthority !== authority ? { authority: chosenAuthority } : {}),
       ...(response.trim() ? { response: response.trim() } : {}),
@@ -49,6 +65,8 @@ export function MoveConcernForm({ moves, authority, onMove }: { moves: readonly 
       setTo('');
       setResponse('');
       setNote('');
+      setLetter('');
+      setLetterDate('');
     }
   };
 
@@ -78,6 +96,25 @@ export function MoveConcernForm({ moves, authority, onMove }: { moves: readonly 
             {chosen.needsResponse ? t('move.responseRequired') : t('move.response')}
             <textarea value={response} onChange={(e) => setResponse(e.target.value)} required={chosen.needsResponse} rows={3} />
           </label>
+          {chosen.needsResponse && to !== 'ANSWERED_ON_SPOT' && (
+            <fieldset data-testid="answer-form">
+              <legend>{t('move.answerForm')}</legend>
+              <div className="choice-row">
+                {(['IN_WRITING', 'ON_THE_SPOT'] as const).map((f) => (
+                  <label key={f} className={form === f ? 'chosen' : undefined}>
+                    <input type="radio" name="answerForm" value={f} checked={form === f} onChange={() => setForm(f)} />
+                    {t(`answerForm.${f}`)}
+                  </label>
+                ))}
+              </div>
+              {form === 'IN_WRITING' && (
+                <div className="form-grid">
+                  <label className="field">{t('move.letterNumber')}<input value={letter} onChange={(e) => setLetter(e.target.value)} placeholder="1234/TCS7-NVDTPC" data-testid="letter-number" /></label>
+                  <label className="field">{t('move.letterDate')}<input type="date" value={letterDate} onChange={(e) => setLetterDate(e.target.value)} data-testid="letter-date" /></label>
+                </div>
+              )}
+            </fieldset>
+          )}
           <label className="field">
             {t('move.note')}
             <input value={note} onChange={(e) => setNote(e.target.value)} />

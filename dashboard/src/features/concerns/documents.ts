@@ -28,6 +28,7 @@ export const ConcernQuery = graphql(`
   query ConcernDetail($id: ID!) {
     concern(id: $id) {
       id topic text status authority response raisedAt closedAt dueAt overdue
+      taxTopic responsibleBody answerForm answerDocument taxOffice { id name }
       ward { id name validTo }
       handledBy { id name }
       awaitingSuccessor

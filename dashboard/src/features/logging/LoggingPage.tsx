@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, type CombinedError } from 'urql';
 import { useLiveQuery } from '../../lib/live.js';
@@ -9,8 +9,11 @@ import { WardsAtQuery } from './logging-documents.js';
 type SessionKind = 'PUBLIC' | 'THEMATIC' | 'BUSINESS_TAX';
 import { DateField, TimeField } from '../../lib/DateFields.js';
 import { formatDateTime, formatNumber, hcmcLocalToIso } from '../../lib/format.js';
-import { AUTHORITIES, type Authority } from '../../lib/allowed-moves.js';
+import { type Authority } from '../../lib/allowed-moves.js';
+import { authoritiesAt } from '../../../../functions/domain/concern-rules.js';
+import { TAX_TOPIC_NAMES, TAX_TOPICS, type TaxTopic } from '../../../../functions/domain/tax-offices.js';
 import { BusinessByTaxCodeQuery } from './documents.js';
+import { TaxOfficesNowQuery } from './logging-documents.js';
 import { CloseSessionMutation, ManagedSessionsQuery, RaiseConcernMutation, RegisterBusinessMutation, ScheduleSessionMutation, StartSessionMutation } from './logging-documents.js';
 import { checkTaxCode } from './tax-code.js';
 import { choices, SelectField } from '../../lib/SelectField.js';
@@ -90,8 +93,14 @@ function ScheduleForm({ kinds, onScheduled }: { kinds: SessionKind[]; onSchedule
   const [title, setTitle] = useState('');
   const [wardId, setWardId] = useState(viewer.ward?.id ?? '');
   const [place, setPlace] = useState('');
-  const [hostBody, setHostBody] = useState(viewer.ward ? `Đảng ủy - UBND phường ${viewer.ward.name}` : kind === 'BUSINESS_TAX' ? 'Thuế cơ sở 7 Thành phố Hồ Chí Minh' : '');
+  const [hostBody, setHostBody] = useState(viewer.ward ? `Đảng ủy - UBND phường ${viewer.ward.name}` : '');
   const [date, setDate] = useState('');
+  // A tax round is hosted by the local tax office in force today, unless the officer writes another host.
+  const [{ data: officesData }] = useQuery({ query: TaxOfficesNowQuery, pause: !kinds.includes('BUSINESS_TAX') });
+  const localOffice = officesData?.taxOffices.find((o) => o.level === 'LOCAL')?.name;
+  useEffect(() => {
+    if (kind === 'BUSINESS_TAX' && localOffice && !hostBody) setHostBody(localOffice);
+  }, [kind, localOffice, hostBody]);
   // The ward picker offers the units in force on the chosen date (today's by default).
   const [{ data: wardsData }] = useQuery({ query: WardsAtQuery, variables: { asOf: /^\d{4}-\d{2}-\d{2}$/.test(date) ? hcmcLocalToIso(`${date}T12:00`) ?? null : null } });
   const wards = wardsData?.wards ?? [];
@@ -154,9 +163,12 @@ function ScheduleForm({ kinds, onScheduled }: { kinds: SessionKind[]; onSchedule
 
 function RaiseConcernForm({ sessionId, taxRound, onDone }: { sessionId: string; taxRound: boolean; onDone(): void }) {
   const { t } = useTranslation();
+  const [taxTopic, setTaxTopic] = useState<TaxTopic | ''>('');
   const [topic, setTopic] = useState('');
   const [text, setText] = useState('');
-  const [authority, setAuthority] = useState<Authority>(taxRound ? 'DISTRICT' : 'WARD');
+  // The levels accepted today (no DISTRICT since 1/7/2025): the form's default is always one of them.
+  const ladder = authoritiesAt(new Date().toISOString());
+  const [authority, setAuthority] = useState<Authority>('WARD');
   const [taxCode, setTaxCode] = useState('');
   const [requestId] = useState(() => crypto.randomUUID());
   const [business] = useQuery({ query: BusinessByTaxCodeQuery, variables: { taxCode: taxCode.trim() }, pause: checkTaxCode(taxCode) !== 'valid' });
@@ -164,14 +176,26 @@ function RaiseConcernForm({ sessionId, taxRound, onDone }: { sessionId: string; 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     const businessId = business.data?.business?.id;
-    const answer = await raise({ input: { sessionId, topic: topic.trim(), text: text.trim(), authority, requestId, ...(businessId ? { businessId } : {}) } });
+    const answer = await raise({ input: { sessionId, topic: topic.trim(), text: text.trim(), authority, requestId, ...(businessId ? { businessId } : {}), ...(taxRound && taxTopic ? { taxTopic } : {}) } });
     if (answer.data) onDone();
   };
   return (
     <form className="inline-form form-grid" onSubmit={submit}>
+      {taxRound && (
+        <SelectField
+          label={t('concerns.taxTopic')}
+          value={taxTopic}
+          onChange={(v) => {
+            setTaxTopic(v as TaxTopic);
+            if (!topic.trim() && v) setTopic(TAX_TOPIC_NAMES[v as TaxTopic]);
+          }}
+          first={{ value: '', label: t('taxTopic.none') }}
+          options={choices(TAX_TOPICS, (k) => t(`taxTopic.${k}`))}
+        />
+      )}
       <label className="field">{t('table.topic')}<input value={topic} onChange={(e) => setTopic(e.target.value)} required /></label>
       <label className="field">{t('table.text')}<textarea value={text} onChange={(e) => setText(e.target.value)} required rows={3} /></label>
-      <SelectField label={t('table.authority')} value={authority} onChange={(v) => setAuthority(v as Authority)} options={choices(AUTHORITIES, (a) => t(`authority.${a}`))} />
+      <SelectField label={t('table.authority')} value={authority} onChange={(v) => setAuthority(v as Authority)} options={choices(ladder, (a) => t(`authority.${a}`))} />
       {taxRound && (
         <label className="field">
           {t('table.taxCode')}

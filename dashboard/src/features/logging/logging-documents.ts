@@ -44,3 +44,10 @@ export const WardsAtQuery = graphql(`
     wards(asOf: $asOf) { id name }
   }
 `);
+
+/** The tax offices in force now: the LOCAL one is the default host of a new round. */
+export const TaxOfficesNowQuery = graphql(`
+  query TaxOfficesNow {
+    taxOffices { id name level }
+  }
+`);

@@ -5,27 +5,32 @@ import { Link } from '../../lib/router.js';
 import { durationSince, formatDate, formatNumber } from '../../lib/format.js';
 import { ExportButton } from '../../lib/export/ExportButton.js';
 import { DueBadge, dueDay } from '../../lib/DueBadge.js';
+import { useState } from 'react';
+import { SelectField } from '../../lib/SelectField.js';
+import { startOfVietnamDate, vietnamDate } from '../../lib/vietnam-time.js';
 
 const TaxQuery = graphql(`
-  query TaxDialogues {
-    summary {
+  query TaxDialogues($period: PeriodInput!, $office: ID) {
+    summary(period: $period) {
       tax {
         rounds businessesEngaged escalatedToCity
         outcomes { open answeredOnSpot inProgress resolved escalated answered }
       }
     }
-    sessions(kind: BUSINESS_TAX, first: 50) {
+    sessions: sessionsInPeriod(period: $period, kind: BUSINESS_TAX, first: 50) {
       totalCount
-      edges { node { id title status scheduledAt attendance hostBody } }
+      edges { node { id title status scheduledAt attendance hostBody taxOffice { id name } satisfaction { responses average } } }
     }
-    trade: businesses(sector: TRADE, first: 1) { totalCount }
-    services: businesses(sector: SERVICES, first: 1) { totalCount }
-    transport: businesses(sector: TRANSPORT, first: 1) { totalCount }
-    construction: businesses(sector: CONSTRUCTION, first: 1) { totalCount }
-    manufacturing: businesses(sector: MANUFACTURING, first: 1) { totalCount }
-    other: businesses(sector: OTHER, first: 1) { totalCount }
+    stats: taxDialogueStats(period: $period, taxOfficeId: $office) {
+      rounds businessesAttending questionsInAdvance unclassified
+      bySector { sector count }
+      byTopic { topic raised answeredOnSpot answeredInWriting open overdue medianDaysToAnswer }
+      satisfaction { responses average }
+    }
+    now: taxOffices { id name level }
+    before: taxOffices(asOf: "2025-06-30T00:00:00.000Z") { id name level }
     concerns(status: ESCALATED, first: 100) {
-      edges { node { id topic raisedAt authority dueAt overdue business { name taxCode } session { kind title } history { to at } } }
+      edges { node { id topic raisedAt authority dueAt overdue responsibleBody taxTopic business { name taxCode } session { kind title scheduledAt } history { to at } } }
     }
   }
 `);
@@ -37,29 +42,43 @@ const TaxChangesSubscription = graphql(`
 `);
 
 /** Tax dialogue rounds: businesses engaged, outcomes, and the escalation queue with how long each concern has waited. */
+/** The periods the tax view offers: all time, this year, last year, the report's 2006–2010. */
+export function taxPeriods(now = new Date()): { key: string; from: string; to: string }[] {
+  const year = Number(vietnamDate(now).slice(0, 4));
+  const span = (from: number, to: number) => ({ from: startOfVietnamDate(`${from}-01-01`), to: startOfVietnamDate(`${to}-01-01`) });
+  return [
+    { key: 'all', ...span(1990, year + 50) },
+    { key: String(year), ...span(year, year + 1) },
+    { key: String(year - 1), ...span(year - 1, year) },
+    { key: '2006-2010', ...span(2006, 2011) },
+  ];
+}
+
 export function TaxPage() {
   const { t, i18n } = useTranslation();
-  const [{ data, error }] = useQueryRefreshedBy({ query: TaxQuery }, { query: TaxChangesSubscription }, 500);
+  const periods = taxPeriods();
+  const [periodKey, setPeriodKey] = useState(periods[1]!.key);
+  const [office, setOffice] = useState('');
+  const chosen = periods.find((p) => p.key === periodKey) ?? periods[0]!;
+  const variables = { period: { from: chosen.from, to: chosen.to }, office: office || null };
+  const [{ data, error }] = useQueryRefreshedBy({ query: TaxQuery, variables }, { query: TaxChangesSubscription }, 500);
   if (error && !data) return <p role="alert" className="error">{t('errors.load')}: {error.message}</p>;
   if (!data) return <p aria-busy="true">{t('common.loading')}</p>;
   const { tax } = data.summary;
-  const rounds = data.sessions.edges.map((e) => e.node);
+  const rounds = data.sessions.edges.map((e) => e.node).filter((s) => !office || s.taxOffice?.id === office);
+  const { stats } = data;
+  const offices = [...data.now, ...data.before.filter((o) => !data.now.some((n) => n.id === o.id))];
   const queue = data.concerns.edges
     .map((e) => e.node)
-    .filter((c) => c.session.kind === 'BUSINESS_TAX')
+    .filter((c) => c.session.kind === 'BUSINESS_TAX' && c.session.scheduledAt >= chosen.from && c.session.scheduledAt < chosen.to)
     .map((c) => {
       const escalatedAt = [...c.history].reverse().find((step) => step.to === 'ESCALATED')?.at ?? c.raisedAt;
       return { ...c, escalatedAt, waited: durationSince(escalatedAt) };
     })
     .sort((a, b) => a.escalatedAt.localeCompare(b.escalatedAt));
-  const sectors = [
-    { sector: 'TRADE', count: data.trade.totalCount },
-    { sector: 'SERVICES', count: data.services.totalCount },
-    { sector: 'TRANSPORT', count: data.transport.totalCount },
-    { sector: 'CONSTRUCTION', count: data.construction.totalCount },
-    { sector: 'MANUFACTURING', count: data.manufacturing.totalCount },
-    { sector: 'OTHER', count: data.other.totalCount },
-  ];
+  const sectors = stats.bySector;
+  const topics = stats.byTopic.filter((row) => row.raised > 0);
+  const fmt = (n: number) => formatNumber(n, i18n.language);
   const outcomes: [string, number][] = [
     ['answeredOnSpot', tax.outcomes.answeredOnSpot],
     ['resolvedByDistrict', tax.outcomes.resolved],
@@ -70,15 +89,50 @@ export function TaxPage() {
   return (
     <section aria-labelledby="tax-title">
       <h1 id="tax-title">{t('tax.title')}</h1>
+      <div className="form-grid filters">
+        <SelectField label={t('tax.period')} value={periodKey} onChange={setPeriodKey} options={periods.map((p) => ({ value: p.key, label: p.key === 'all' ? t('tax.allTime') : p.key }))} />
+        <SelectField label={t('tax.office')} value={office} onChange={setOffice} first={{ value: '', label: t('tax.allOffices') }} options={offices.map((o) => ({ value: o.id, label: o.name }))} />
+      </div>
       <ul className="kpi-tiles">
-        <li className="kpi"><span className="kpi-label">{t('tax.rounds')}</span><span className="kpi-value" data-testid="tax-rounds">{formatNumber(tax.rounds, i18n.language)}</span></li>
-        <li className="kpi"><span className="kpi-label">{t('kpi.businessesEngaged')}</span><span className="kpi-value">{formatNumber(tax.businessesEngaged, i18n.language)}</span></li>
-        <li className="kpi"><span className="kpi-label">{t('tax.everEscalated')}</span><span className="kpi-value">{formatNumber(tax.escalatedToCity, i18n.language)}</span></li>
+        <li className="kpi"><span className="kpi-label">{t('tax.rounds')}</span><span className="kpi-value" data-testid="tax-rounds">{fmt(stats.rounds)}</span></li>
+        <li className="kpi"><span className="kpi-label">{t('tax.businessesAttending')}</span><span className="kpi-value" data-testid="tax-businesses">{fmt(stats.businessesAttending)}</span></li>
+        <li className="kpi"><span className="kpi-label">{t('tax.questionsInAdvance')}</span><span className="kpi-value" data-testid="tax-questions-in-advance">{fmt(stats.questionsInAdvance)}</span></li>
+        <li className="kpi"><span className="kpi-label">{t('tax.satisfaction')}</span><span className="kpi-value" data-testid="tax-satisfaction">{stats.satisfaction.average === null ? '—' : `${stats.satisfaction.average.toLocaleString(i18n.language)}/5`}</span><small>{t('tax.responses', { count: stats.satisfaction.responses })}</small></li>
+        <li className="kpi"><span className="kpi-label">{t('tax.everEscalated')}</span><span className="kpi-value">{fmt(tax.escalatedToCity)}</span></li>
       </ul>
+      <section className="panel" aria-labelledby="topics-title">
+        <div className="panel-head">
+          <h2 id="topics-title">{t('tax.byTopic')}</h2>
+          <ExportButton
+            filename="cau-hoi-theo-chu-de.csv"
+            rows={stats.byTopic}
+            columns={[
+              { header: t('concerns.taxTopic'), value: (r) => t(`taxTopic.${r.topic}`) },
+              { header: t('tax.raised'), value: (r) => r.raised },
+              { header: t('answerForm.ON_THE_SPOT'), value: (r) => r.answeredOnSpot },
+              { header: t('answerForm.IN_WRITING'), value: (r) => r.answeredInWriting },
+              { header: t('tax.open'), value: (r) => r.open },
+              { header: t('deadline.overdue'), value: (r) => r.overdue },
+              { header: t('tax.medianDays'), value: (r) => r.medianDaysToAnswer ?? '' },
+            ]}
+          />
+        </div>
+        {topics.length === 0 ? <p className="muted">{t('tax.noQuestions')}</p> : (
+          <table data-testid="tax-by-topic">
+            <thead><tr><th scope="col">{t('concerns.taxTopic')}</th><th scope="col">{t('tax.raised')}</th><th scope="col">{t('answerForm.ON_THE_SPOT')}</th><th scope="col">{t('answerForm.IN_WRITING')}</th><th scope="col">{t('tax.open')}</th><th scope="col">{t('deadline.overdue')}</th><th scope="col">{t('tax.medianDays')}</th></tr></thead>
+            <tbody>
+              {topics.map((r) => (
+                <tr key={r.topic} data-topic={r.topic}><td>{t(`taxTopic.${r.topic}`)}</td><td>{fmt(r.raised)}</td><td>{fmt(r.answeredOnSpot)}</td><td>{fmt(r.answeredInWriting)}</td><td>{fmt(r.open)}</td><td>{fmt(r.overdue)}</td><td>{r.medianDaysToAnswer ?? '—'}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {stats.unclassified > 0 && <p className="muted">{t('tax.unclassified', { count: stats.unclassified })}</p>}
+      </section>
       <section className="panel" aria-labelledby="sectors-title">
         <div className="panel-head">
           <h2 id="sectors-title">{t('tax.bySector')}</h2>
-          <ExportButton filename="doanh-nghiep-theo-linh-vuc.csv" rows={sectors} columns={[{ header: t('business.sector'), value: (r) => t(`sector.${r.sector}`) }, { header: t('tax.registered'), value: (r) => r.count }]} />
+          <ExportButton filename="doanh-nghiep-theo-linh-vuc.csv" rows={sectors} columns={[{ header: t('business.sector'), value: (r) => t(`sector.${r.sector}`) }, { header: t('tax.attending'), value: (r) => r.count }]} />
         </div>
         <dl className="outcomes" data-testid="businesses-by-sector">
           {sectors.map((row) => (
@@ -105,6 +159,7 @@ export function TaxPage() {
               { header: t('table.business'), value: (c) => c.business?.name ?? '' },
               { header: t('table.taxCode'), value: (c) => c.business?.taxCode ?? '' },
               { header: t('table.authority'), value: (c) => t(`authority.${c.authority}`) },
+              { header: t('concerns.responsibleBody'), value: (c) => c.responsibleBody },
               { header: t('tax.escalatedAt'), value: (c) => formatDate(c.escalatedAt) },
               { header: t('tax.waitedDays'), value: (c) => c.waited.days },
               { header: t('deadline.dueColumn'), value: (c) => (c.dueAt ? dueDay(c.dueAt) : '') },
@@ -114,13 +169,13 @@ export function TaxPage() {
         </div>
         {queue.length === 0 ? <p className="muted">{t('tax.queueEmpty')}</p> : (
           <table>
-            <thead><tr><th scope="col">{t('table.topic')}</th><th scope="col">{t('table.business')}</th><th scope="col">{t('table.authority')}</th><th scope="col">{t('tax.escalatedAt')}</th><th scope="col">{t('tax.waited')}</th><th scope="col">{t('deadline.dueColumn')}</th></tr></thead>
+            <thead><tr><th scope="col">{t('table.topic')}</th><th scope="col">{t('table.business')}</th><th scope="col">{t('concerns.responsibleBody')}</th><th scope="col">{t('tax.escalatedAt')}</th><th scope="col">{t('tax.waited')}</th><th scope="col">{t('deadline.dueColumn')}</th></tr></thead>
             <tbody>
               {queue.map((c) => (
                 <tr key={c.id}>
                   <td><Link to={`/concerns/${c.id}`}>{c.topic}</Link></td>
                   <td>{c.business ? `${c.business.name} (${c.business.taxCode})` : '—'}</td>
-                  <td>{t(`authority.${c.authority}`)}</td>
+                  <td>{c.responsibleBody}</td>
                   <td>{formatDate(c.escalatedAt)}</td>
                   <td>{t('concerns.waited', c.waited)}</td>
                   <td><DueBadge dueAt={c.dueAt} overdue={c.overdue} /></td>
@@ -133,10 +188,10 @@ export function TaxPage() {
       <section className="panel" aria-labelledby="rounds-title">
         <h2 id="rounds-title">{t('tax.roundList', { count: data.sessions.totalCount })}</h2>
         <table>
-          <thead><tr><th scope="col">{t('table.date')}</th><th scope="col">{t('table.title')}</th><th scope="col">{t('table.status')}</th><th scope="col">{t('table.attendance')}</th></tr></thead>
+          <thead><tr><th scope="col">{t('table.date')}</th><th scope="col">{t('table.title')}</th><th scope="col">{t('tax.office')}</th><th scope="col">{t('table.status')}</th><th scope="col">{t('table.attendance')}</th><th scope="col">{t('tax.satisfaction')}</th></tr></thead>
           <tbody>
             {rounds.map((s) => (
-              <tr key={s.id}><td>{formatDate(s.scheduledAt)}</td><td>{s.title}</td><td>{t(`sessionStatus.${s.status}`)}</td><td>{formatNumber(s.attendance, i18n.language)}</td></tr>
+              <tr key={s.id}><td>{formatDate(s.scheduledAt)}</td><td>{s.title}</td><td>{s.taxOffice?.name ?? s.hostBody}</td><td>{t(`sessionStatus.${s.status}`)}</td><td>{fmt(s.attendance)}</td><td>{s.satisfaction?.average != null ? `${s.satisfaction.average.toLocaleString(i18n.language)}/5 (${s.satisfaction.responses})` : '—'}</td></tr>
             ))}
           </tbody>
         </table>
