@@ -51,8 +51,9 @@ export function useOverviewData(choice: PeriodChoice) {
   const summaryPending = summaryResult.fetching && !summaryResult.data;
   const [activityResult, refetchActivity] = useLiveQuery({ query: ActivityQuery, pause: summaryPending });
 
-  // A push is the whole all-time summary; a chosen period must be asked for again.
-  const push = useConsistentFirst(setPushedSummary);
+  // A push is the whole all-time summary; a chosen period must be asked for again. A push read mid-write
+  // that no consistent one replaced is shown, and the summary is asked for once more: the next read settles it.
+  const push = useConsistentFirst(setPushedSummary, () => refetchSummaryLater());
   useEffect(() => {
     push.drop();
     setPushedSummary(undefined);
@@ -63,6 +64,8 @@ export function useOverviewData(choice: PeriodChoice) {
   const fetched = summaryResult.data?.summary;
   useEffect(() => {
     if (fetched && !fetched.consistent) refetchSummaryLater();
+    // NOTE: all time, a consistent read asked for after an inconsistent push replaces that push.
+    else if (fetched && period === null) setPushedSummary((shown) => (shown && !shown.consistent ? (fetched as SummaryFieldsFragment) : shown));
   }, [fetched]);
 
   // Every check-in, concern change and session start or close makes a summaryChanged push.
@@ -111,7 +114,7 @@ export const INCONSISTENT_HOLD_MS = 1000;
  * write) is held back: a consistent one arriving within INCONSISTENT_HOLD_MS replaces it; otherwise it
  * is shown then, so a steady stream of writes still moves the screen about once a second.
  */
-function useConsistentFirst(show: (summary: SummaryFieldsFragment) => void) {
+function useConsistentFirst(show: (summary: SummaryFieldsFragment) => void, shownInconsistent: () => void = () => undefined) {
   const held = useRef<{ summary: SummaryFieldsFragment; timer: ReturnType<typeof setTimeout> }>(undefined);
   const drop = () => {
     clearTimeout(held.current?.timer);
@@ -126,7 +129,10 @@ function useConsistentFirst(show: (summary: SummaryFieldsFragment) => void) {
       held.current.summary = summary;
     } else {
       const timer = setTimeout(() => {
-        if (held.current) show(held.current.summary);
+        if (held.current) {
+          show(held.current.summary);
+          shownInconsistent();
+        }
         held.current = undefined;
       }, INCONSISTENT_HOLD_MS);
       held.current = { summary, timer };
