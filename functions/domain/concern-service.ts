@@ -10,11 +10,12 @@ import { assertAuthorityInForce, checkConcernMove } from './concern-rules.js';
 import { workingDaysFor } from './deadline-rules.js';
 import type { DeadlineService } from './deadline-service.js';
 import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
-import { ANSWER_FORMS, TAX_TOPICS, type AnswerForm, type TaxOfficeDirectory, type TaxTopic } from './tax-offices.js';
+import type { TaxOfficeDirectory } from './tax-offices.js';
+import { ANSWER_FORMS, TAX_TOPICS, type AnswerForm, type TaxTopic } from './tax-topics.js';
 import { answerTimeBin } from './answer-times.js';
 import type { WardService } from './ward-service.js';
 import { inForceAt } from './wards.js';
-import { AUTHORITIES, CONCERN_STATUSES, type Authority, type Concern, type ConcernStatus, type Page, type Session } from './model.js';
+import { AUTHORITIES, CONCERN_STATUSES, type Authority, type Concern, type ConcernStatus, type Page } from './model.js';
 import { toPage } from './pages.js';
 import type { SessionService } from './session-service.js';
 import { parsePeriod } from './period.js';
@@ -111,9 +112,6 @@ export const levelMove = (from: { status: ConcernStatus; authority: Authority },
 export function createConcernService(stores: Stores, sessions: SessionService, clock: Clock, deadlines: DeadlineService, wards: WardService, taxOffices: TaxOfficeDirectory) {
   const shortId = (id: string) => id.slice(0, 60);
 
-  /** The office hosting a round: its own, or (rounds scheduled before offices were recorded) the one LOCAL office then. */
-  const hostOfficeOf = (session: Session): string | undefined => session.taxOfficeId ?? taxOffices.localAt(session.scheduledAt).office?.id;
-
   async function getConcern(id: string): Promise<Concern | undefined> {
     if (!isPlausibleId(id)) return undefined;
     return stores.concerns.getConcern(id);
@@ -176,7 +174,7 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
     if (taxTopic === 'NON_TAX' && authority === 'WARD' && !wardId) {
       throw new InvalidInputError('A NON_TAX question at WARD level goes to the People’s Committee of the business’s ward, and none is known: name the business (with its ward), or send authority CITY or CENTRAL.', { field: 'authority' });
     }
-    const hostTaxOfficeId = tax ? hostOfficeOf(session) : undefined;
+    const hostTaxOfficeId = tax ? taxOffices.hostOf(session) : undefined;
     const concern: Concern = {
       id,
       sessionId: session.id,
@@ -199,9 +197,11 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
     ];
     if (tax) counters.push({ scope: { kind: 'session', sessionId: session.id }, add: { taxTopics: [{ topic: taxTopic ?? 'NONE', measure: 'raised', add: 1 }] } });
     const entry = auditEntry(actor, 'CONCERN_RAISED', `Raised a concern: "${topic}"`, { toStatus: 'OPEN', sessionId: session.id, concernId: id, businessId, wardId }, raisedAt);
+    // A business raising a concern in a round is engaged in it (contract: TaxDialogueSummary.businessesEngaged).
+    const engagement = tax && businessId ? { businessId, scheduledAt: session.scheduledAt, sector: business?.sector, wardId: business?.wardId } : undefined;
     if (from && 'fromTaxQuestion' in from) {
       const raised = { ...concern, fromTaxQuestion: from.fromTaxQuestion };
-      const result = await stores.concerns.createConcernFromTaxQuestion(raised, [...counters, ...from.counters], entry);
+      const result = await stores.concerns.createConcernFromTaxQuestion(raised, [...counters, ...from.counters], entry, engagement);
       if (result === 'input-moved') throw new ConflictError(`Question ${from.fromTaxQuestion} is no longer SELECTED (raised, or declined meanwhile); reload the agenda.`, { status: 'RAISED' });
       return result === 'created' ? raised : requireConcern(id);
     }
@@ -210,7 +210,7 @@ export function createConcernService(stores: Stores, sessions: SessionService, c
       if (result === 'input-moved') throw new ConflictError(`Input ${from.fromInput.id} is no longer SELECTED (raised, or declined meanwhile); reload the agenda.`, { status: 'RAISED' });
       return result === 'created' ? { ...concern, fromInput: from.fromInput } : requireConcern(id);
     }
-    const created = await stores.concerns.createConcern(concern, counters, entry, tax && businessId ? { businessId, scheduledAt: session.scheduledAt, sector: business?.sector, wardId: business?.wardId } : undefined);
+    const created = await stores.concerns.createConcern(concern, counters, entry, engagement);
     if (created) return concern;
     return requireConcern(id);
   }

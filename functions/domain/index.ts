@@ -75,7 +75,7 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
     activity: createActivityService(stores),
     reports,
     reviewReports: createReviewReportService(stores, wards, reports, clock),
-    tax: createTaxService(stores, { sessions, concerns, wards, voice }, taxOffices, clock),
+    tax: createTaxService(stores, { sessions, concerns, wards }, taxOffices, clock),
     withClock: (other: Clock): Domain => createDomain(stores, { ...options, clock: other }, { wards, taxOffices }),
   };
 }

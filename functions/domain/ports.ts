@@ -279,8 +279,8 @@ export interface ConcernsPort {
   moveConcern(id: string, from: ConcernStatus, change: ConcernChange, counters: CounterDelta[], activity: Activity, after?: Concern, answered?: InputAnswered): Promise<boolean>;
   /** Creates a concern raised from an input, and marks the input RAISED, in one transaction: 'input-moved' when the input is no longer SELECTED (nothing written). */
   createConcernFromInput(concern: Concern & { fromInput: NonNullable<Concern['fromInput']> }, counters: CounterDelta[], activity: Activity): Promise<'created' | 'exists' | 'input-moved'>;
-  /** Creates a concern raised from a SELECTED tax question, and marks the question RAISED, in one transaction. */
-  createConcernFromTaxQuestion(concern: Concern & { fromTaxQuestion: string }, counters: CounterDelta[], activity: Activity): Promise<'created' | 'exists' | 'input-moved'>;
+  /** Creates a concern raised from a SELECTED tax question, marks the question RAISED and its business engaged, in one transaction (10 items at most). */
+  createConcernFromTaxQuestion(concern: Concern & { fromTaxQuestion: string }, counters: CounterDelta[], activity: Activity, engagement?: EngagementFacts): Promise<'created' | 'exists' | 'input-moved'>;
   /**
    * Hands a concern over to another unit in one transaction; `reorganisationId` makes it once per
    * reorganisation, a pick needs the concern to be still awaiting one. False when that no longer holds.
@@ -402,8 +402,8 @@ export interface TaxPort {
   /** One triage move if the question is still in `before.status` (and a merge target still open): false otherwise, nothing written. */
   triageQuestion(before: TaxQuestion, after: TaxQuestion, mergeInto: TaxQuestion | undefined, activity: Activity): Promise<boolean>;
   listQuestions(filter: TaxQuestionFilter, first: number, after?: string | null): Promise<RawPage & { questions: TaxQuestion[] }>;
-  /** A round's counters and the businesses that checked in to it: two Queries of its partition, never its check-ins. */
-  readRound(sessionId: string): Promise<{ totals: Totals; attendees: RoundAttendee[] }>;
+  /** The businesses that checked in to a round (their markers in its partition; never its check-ins). */
+  listAttendees(sessionId: string): Promise<RoundAttendee[]>;
   getRating(sessionId: string, businessId: string): Promise<{ requestId: string } | undefined>;
   /** Records one rating per business and round with its counters: false when the business had rated it (nothing written). */
   putRating(rating: { sessionId: string; businessId: string; score: number; comment?: string; requestId: string; at: string }, counters: CounterDelta[]): Promise<boolean>;

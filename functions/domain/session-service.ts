@@ -23,7 +23,8 @@ import { toPage } from './pages.js';
 import { parseInstant, parsePeriod } from './period.js';
 import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
 import type { WardService } from './ward-service.js';
-import { officeInForceAt, type TaxOffice, type TaxOfficeDirectory } from './tax-offices.js';
+import type { TaxOffice, TaxOfficeDirectory } from './tax-offices.js';
+import { inForceAt } from './wards.js';
 import { formatVietnamDate } from './vietnam-time.js';
 
 export interface ScheduleSessionInput {
@@ -72,7 +73,7 @@ export function hostOfficeFor(offices: TaxOfficeDirectory, taxOfficeId: string |
   }
   const office = offices.get(taxOfficeId);
   if (!office) throw new InvalidInputError(`There is no tax office with id "${shortId(taxOfficeId)}"; Query.taxOffices lists them.`, { field: 'taxOfficeId' });
-  if (!officeInForceAt(office, scheduledAt)) {
+  if (!inForceAt(office, scheduledAt)) {
     const now = offices.localAt(scheduledAt).office ?? offices.at(scheduledAt).find((o) => o.level === office.level);
     throw new InvalidInputError(`${office.name} is not in force on ${when}${now ? `; the office in force then is ${now.name} (${now.id})` : ''}.`, { field: 'taxOfficeId' });
   }

@@ -1,6 +1,7 @@
 import officesFile from '../data/tax-offices.json' with { type: 'json' };
 import type { Authority } from './model.js';
 import { startOfVietnamDate } from './vietnam-time.js';
+import { inForceAt } from './wards.js';
 
 /**
  * Tax offices through time (contract README, "Tax dialogues"): reference data like the units. An
@@ -43,8 +44,15 @@ interface OfficeFileEntry {
 }
 
 /** Reads and checks a tax offices file (functions/data/tax-offices.json's shape); throws on a broken one. */
-export function buildTaxOffices(file: { offices: OfficeFileEntry[] }): TaxOffice[] {
-  const offices = file.offices.map((o): TaxOffice => {
+export function buildTaxOffices(file: unknown): TaxOffice[] {
+  const entries = (file as { offices?: unknown } | null)?.offices;
+  if (!Array.isArray(entries)) throw new Error('tax offices: the file needs an "offices" list (functions/data/tax-offices.json shows its shape)');
+  const ids = new Set<string>();
+  const offices = (entries as OfficeFileEntry[]).map((o): TaxOffice => {
+    if (typeof o?.id !== 'string' || !o.id || typeof o.name !== 'string' || !o.name) throw new Error(`tax offices: every office needs an id and a name; got ${JSON.stringify(o).slice(0, 80)}`);
+    if (ids.has(o.id)) throw new Error(`tax offices: ${o.id} is listed twice`);
+    ids.add(o.id);
+    for (const date of [o.validFrom, o.validTo]) if (date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new Error(`tax offices: ${o.id} has the date "${date}"; dates are YYYY-MM-DD (Vietnam time)`);
     if (!TAX_OFFICE_LEVELS.includes(o.level as TaxOfficeLevel)) throw new Error(`tax offices: ${o.id} has level ${o.level}; expected one of ${TAX_OFFICE_LEVELS.join(', ')}`);
     return {
       id: o.id,
@@ -59,7 +67,6 @@ export function buildTaxOffices(file: { offices: OfficeFileEntry[] }): TaxOffice
       source: o.source ?? '',
     };
   });
-  const ids = new Set(offices.map((o) => o.id));
   for (const o of offices) {
     if (o.parent && !ids.has(o.parent)) throw new Error(`tax offices: ${o.id}'s parent ${o.parent} is not in the file`);
     for (const p of o.predecessors) if (!ids.has(p)) throw new Error(`tax offices: ${o.id}'s predecessor ${p} is not in the file`);
@@ -68,12 +75,10 @@ export function buildTaxOffices(file: { offices: OfficeFileEntry[] }): TaxOffice
 }
 
 /** The default jurisdiction's offices (functions/data/tax-offices.json). */
-export const referenceTaxOffices = (): TaxOffice[] => buildTaxOffices(officesFile as { offices: OfficeFileEntry[] });
-
-export const officeInForceAt = (o: Pick<TaxOffice, 'validFrom' | 'validTo'>, at: string): boolean => (!o.validFrom || o.validFrom <= at) && (!o.validTo || at < o.validTo);
+export const referenceTaxOffices = (): TaxOffice[] => buildTaxOffices(officesFile);
 
 /** The offices in force at an instant, in the file's order. */
-export const officesAt = (offices: readonly TaxOffice[], at: string): TaxOffice[] => offices.filter((o) => officeInForceAt(o, at));
+export const officesAt = (offices: readonly TaxOffice[], at: string): TaxOffice[] => offices.filter((o) => inForceAt(o, at));
 
 /** The offices that took an office over (those listing it among their predecessors). */
 export const officeSuccessors = (offices: readonly TaxOffice[], id: string): TaxOffice[] => offices.filter((o) => o.predecessors.includes(id));
@@ -85,7 +90,7 @@ export const officeSuccessors = (offices: readonly TaxOffice[], id: string): Tax
 export function officeCarryingOn(offices: readonly TaxOffice[], id: string, at: string): TaxOffice | undefined {
   let office = offices.find((o) => o.id === id);
   for (let hops = 0; office && hops < 10; hops++) {
-    if (officeInForceAt(office, at)) return office;
+    if (inForceAt(office, at)) return office;
     const next = officeSuccessors(offices, office.id);
     office = next.length === 1 ? next[0] : undefined;
   }
@@ -116,56 +121,21 @@ export function answeringOffice(offices: readonly TaxOffice[], hostOfficeId: str
   return office ? (officeCarryingOn(offices, office.id, at) ?? office) : undefined;
 }
 
-// ---- Topics -------------------------------------------------------------------------------------
-
-export const TAX_TOPICS = [
-  'VAT_REFUND',
-  'E_INVOICE',
-  'REGISTRATION',
-  'DECLARATION_PAYMENT',
-  'ARREARS_PENALTIES',
-  'PERSONAL_INCOME_TAX',
-  'HOUSEHOLD_BUSINESS',
-  'LAND_AND_FEES',
-  'PROCEDURES',
-  'POLICY',
-  'NON_TAX',
-] as const;
-export type TaxTopic = (typeof TAX_TOPICS)[number];
-
-/** A topic's Vietnamese name: the topic line of a concern raised from a question in advance (contract). */
-export const TAX_TOPIC_NAMES: Record<TaxTopic, string> = {
-  VAT_REFUND: 'Hoàn thuế GTGT',
-  E_INVOICE: 'Hóa đơn điện tử',
-  REGISTRATION: 'Đăng ký thuế, mã số thuế',
-  DECLARATION_PAYMENT: 'Kê khai, nộp thuế, quyết toán',
-  ARREARS_PENALTIES: 'Nợ thuế, xử phạt, cưỡng chế',
-  PERSONAL_INCOME_TAX: 'Thuế thu nhập cá nhân',
-  HOUSEHOLD_BUSINESS: 'Hộ, cá nhân kinh doanh',
-  LAND_AND_FEES: 'Tiền thuê đất, lệ phí',
-  PROCEDURES: 'Thủ tục, thuế điện tử, thời gian giải quyết',
-  POLICY: 'Kiến nghị sửa đổi chính sách',
-  NON_TAX: 'Vướng mắc ngoài lĩnh vực thuế',
-};
-
-export const ANSWER_FORMS = ['ON_THE_SPOT', 'IN_WRITING'] as const;
-export type AnswerForm = (typeof ANSWER_FORMS)[number];
-
-/** Satisfaction ratings are accepted for this many days after a round closes (contract). */
-export const SATISFACTION_WINDOW_DAYS = 30;
-
 /** The offices of a jurisdiction with the look-ups the services need (built once per cold start). */
 export function createTaxOfficeDirectory(offices: readonly TaxOffice[] = referenceTaxOffices()) {
   const byId = new Map(offices.map((o) => [o.id, o]));
+  const local = (at: string): { office?: TaxOffice; count: number } => {
+    const list = officesAt(offices, at).filter((o) => o.level === 'LOCAL');
+    return { office: list.length === 1 ? list[0] : undefined, count: list.length };
+  };
   return {
     all: (): readonly TaxOffice[] => offices,
     get: (id: string): TaxOffice | undefined => byId.get(id),
     at: (at: string): TaxOffice[] => officesAt(offices, at),
     /** The one LOCAL office in force at an instant; undefined when none or several (the caller must name one). */
-    localAt(at: string): { office?: TaxOffice; count: number } {
-      const local = officesAt(offices, at).filter((o) => o.level === 'LOCAL');
-      return { office: local.length === 1 ? local[0] : undefined, count: local.length };
-    },
+    localAt: local,
+    /** The office hosting a round: its own, or (rounds scheduled before offices were recorded) the one LOCAL office in force then. */
+    hostOf: (round: { taxOfficeId?: string; scheduledAt: string }): string | undefined => round.taxOfficeId ?? local(round.scheduledAt).office?.id,
     answering: (hostOfficeId: string, authority: Authority, at: string) => answeringOffice(offices, hostOfficeId, authority, at),
     serves: (id: string) => unitsServedBy(offices, id),
     successors: (id: string) => officeSuccessors(offices, id),

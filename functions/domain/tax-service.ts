@@ -10,16 +10,16 @@ import { percentileOf } from './answer-times.js';
 import { assertMayHandleTaxQuestions } from './authorization.js';
 import type { Clock } from './clock.js';
 import type { ConcernService } from './concern-service.js';
-import { AuthenticationError, ConflictError, InvalidInputError, NotFoundError } from './errors.js';
+import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
 import { agendaOrder, checkTriageMove, newLookupCode, normaliseLookupCode } from './input-rules.js';
 import { BUSINESS_SECTORS, INPUT_STATUSES, type Authority, type BusinessSector, type Concern, type InputStatus, type Page, type Session, type TaxQuestion } from './model.js';
 import { toPage } from './pages.js';
-import { parsePeriod } from './period.js';
+import { parseInstant, parsePeriod } from './period.js';
 import type { RoundAttendee, Stores, Totals } from './ports.js';
 import type { SessionService } from './session-service.js';
-import { SATISFACTION_WINDOW_DAYS, TAX_TOPIC_NAMES, TAX_TOPICS, type TaxOffice, type TaxOfficeDirectory, type TaxTopic } from './tax-offices.js';
+import type { TaxOffice, TaxOfficeDirectory } from './tax-offices.js';
+import { SATISFACTION_WINDOW_DAYS, TAX_TOPIC_NAMES, TAX_TOPICS, type TaxTopic } from './tax-topics.js';
 import { cleanOptionalText, cleanRequestId, cleanTaxCode, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
-import type { VoiceService } from './voice-service.js';
 import type { WardService } from './ward-service.js';
 import { inForceAt, type Ward } from './wards.js';
 
@@ -89,12 +89,17 @@ function committeeOf(unit: Pick<Ward, 'name' | 'level'>): string {
 
 export function createTaxService(
   stores: Stores,
-  deps: { sessions: SessionService; concerns: ConcernService; wards: WardService; voice: VoiceService },
+  deps: { sessions: SessionService; concerns: ConcernService; wards: WardService },
   offices: TaxOfficeDirectory,
   clock: Clock,
 ) {
   const { sessions, concerns, wards } = deps;
-  const hostOf = (s: Pick<Session, 'taxOfficeId' | 'scheduledAt'>): string | undefined => s.taxOfficeId ?? offices.localAt(s.scheduledAt).office?.id;
+  const hostOf = offices.hostOf;
+  /** A round's counters (its own shards) and the businesses that checked in to it: never its check-ins or questions. */
+  const readRound = async (sessionId: string) => {
+    const [totals, attendees] = await Promise.all([stores.stats.readSessionTotals(sessionId), stores.tax.listAttendees(sessionId)]);
+    return { totals, attendees };
+  };
 
   async function requireRound(id: string): Promise<Session> {
     const session = await sessions.requireSession(id);
@@ -214,7 +219,7 @@ export function createTaxService(
     const now = clock().toISOString();
     if (round.status !== 'CLOSED' || !round.closedAt) throw new InvalidInputError(`Round ${shortId(round.id)} is ${round.status}; a round is rated after it closes.`, { field: 'sessionId' });
     if (Date.parse(now) - Date.parse(round.closedAt) > SATISFACTION_WINDOW_DAYS * DAY_MS) throw new InvalidInputError(`Ratings are accepted within ${SATISFACTION_WINDOW_DAYS} days of a round's close; this round closed on ${round.closedAt.slice(0, 10)}.`, { field: 'sessionId' });
-    const { attendees } = await stores.tax.readRound(round.id);
+    const attendees = await stores.tax.listAttendees(round.id);
     if (!attendees.some((a) => a.businessId === business.id)) throw new InvalidInputError('Only a business that checked in to the round rates it; this tax code did not.', { field: 'taxCode' });
     const written = await stores.tax.putRating({ sessionId: round.id, businessId: business.id, score: args.score, ...(comment ? { comment } : {}), requestId, at: now }, [
       { scope: { kind: 'session', sessionId: round.id }, add: { satisfactionResponses: 1, satisfactionScore: args.score } },
@@ -227,7 +232,7 @@ export function createTaxService(
   }
 
   async function roundSatisfaction(sessionId: string): Promise<SatisfactionStats> {
-    const { totals } = await stores.tax.readRound(sessionId);
+    const totals = await stores.stats.readSessionTotals(sessionId);
     return satisfactionOf(totals.satisfactionResponses, totals.satisfactionScore);
   }
 
@@ -248,7 +253,7 @@ export function createTaxService(
     if (taxOfficeId && !offices.get(taxOfficeId)) throw new InvalidInputError(`There is no tax office with id "${shortId(taxOfficeId)}"; Query.taxOffices lists them.`, { field: 'taxOfficeId' });
     const rounds = await roundsOf(parsePeriod(periodInput), taxOfficeId ?? undefined);
     const reads: { totals: Totals; attendees: RoundAttendee[] }[] = [];
-    for (let i = 0; i < rounds.length; i += 16) reads.push(...(await Promise.all(rounds.slice(i, i + 16).map((r) => stores.tax.readRound(r.id)))));
+    for (let i = 0; i < rounds.length; i += 16) reads.push(...(await Promise.all(rounds.slice(i, i + 16).map((r) => readRound(r.id)))));
     const ids = new Set(rounds.map((r) => r.id));
     const overdue = (await stores.tax.listOverdueTaxQuestions(clock().toISOString())).filter((o) => ids.has(o.sessionId));
     return statsFrom(reads, overdue, rounds.length);
@@ -259,7 +264,7 @@ export function createTaxService(
     hostOf,
     responsibleFor,
     /** The offices in force at `asOf` (default: now). */
-    officesAt: (asOf?: string | null) => offices.at(asOf ?? clock().toISOString()),
+    officesAt: (asOf?: string | null) => offices.at(asOf ? parseInstant(asOf, 'asOf') : clock().toISOString()),
     getOffice: (id: string) => offices.get(id),
     /** The units an office serves that are in force with it (the units of the jurisdiction only). */
     async unitsServed(office: TaxOffice): Promise<Ward[]> {
@@ -350,16 +355,12 @@ export function createTaxService(
 
     /** Recently closed rounds a business may rate (closed within the rating window). */
     async ratableRounds() {
-      const now = Date.now();
+      const now = clock().getTime();
       const from = new Date(now - (SATISFACTION_WINDOW_DAYS + 31) * DAY_MS).toISOString();
       const rounds = await roundsOf({ from, to: new Date(now + DAY_MS).toISOString() });
       return rounds.filter((r) => r.status === 'CLOSED' && r.closedAt && now - Date.parse(r.closedAt) <= SATISFACTION_WINDOW_DAYS * DAY_MS);
     },
 
-    /** Blocks a public caller from a signed-in path (defence in depth behind the public gate). */
-    assertSignedIn(who: TaxSubmitter): asserts who is { actor: Actor } {
-      if ('publicClient' in who) throw new AuthenticationError('Sign in first.');
-    },
   };
 }
 export type TaxService = ReturnType<typeof createTaxService>;

@@ -6,16 +6,33 @@
  * before: the gate opens these fields and nothing that they could lead to.
  */
 import { createHash } from 'node:crypto';
-import { Kind, parse, type FieldNode, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
+import { Kind, parse, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { AuthenticationError } from '../domain/errors.js';
 import type { Actor } from '../domain/actor.js';
 
 const PUBLIC_QUERIES = new Set(['publicWards', 'publicDialogues', 'lookupResidentInput', 'publicTaxAnswers', 'publicTaxRounds', 'ratableTaxRounds', 'lookupTaxQuestion', '__typename']);
 const PUBLIC_MUTATIONS = new Set(['submitResidentInput', 'submitTaxQuestion', 'submitSatisfaction']);
-/** What the businesses' form may read back of the question it just sent: its own words and its code; no business, round or concern. */
-const SUBMITTED_QUESTION_FIELDS = new Set(['id', 'topic', 'text', 'status', 'receivedAt', 'lookupCode', 'supporters', '__typename']);
-/** What the public form may read back of the input it just sent: its own words and its code; no ward, session or contact. */
-const SUBMITTED_FIELDS = new Set(['id', 'channel', 'topic', 'text', 'supporters', 'status', 'receivedAt', 'lookupCode', 'hasContact', '__typename']);
+
+/** The fields a public caller may select under a root, nested: `true` is a leaf, an object a sub-selection. */
+type Shape = { readonly [field: string]: true | Shape };
+const leaves = (...fields: string[]): Shape => Object.fromEntries([...fields, '__typename'].map((f) => [f, true]));
+/** A tax office as the public sees it: its name and dates; never the units it serves or their figures. */
+const PUBLIC_OFFICE = leaves('id', 'name', 'level', 'validFrom', 'validTo');
+const PUBLIC_ROUND = { ...leaves('id', 'title', 'place', 'scheduledAt', 'status'), taxOffice: PUBLIC_OFFICE, agenda: leaves('topic', 'businesses') };
+/**
+ * Roots whose types lead on to signed-in data (TaxOffice → Ward → sessions → concerns; a submitted
+ * item → its ward or business): a public caller selects within these shapes only. The other public
+ * roots answer types that hold nothing but what the public may see.
+ */
+const PUBLIC_SHAPES: Record<string, { shape: Shape; what: string }> = {
+  /** What the public form may read back of the input it just sent: its own words and its code; no ward, session or contact. */
+  submitResidentInput: { shape: leaves('id', 'channel', 'topic', 'text', 'supporters', 'status', 'receivedAt', 'lookupCode', 'hasContact'), what: "the input's own fields back" },
+  /** What the businesses' form may read back of the question it just sent: its own words and its code; no business, round or concern. */
+  submitTaxQuestion: { shape: leaves('id', 'topic', 'text', 'status', 'receivedAt', 'lookupCode', 'supporters'), what: "the question's own fields back" },
+  publicTaxAnswers: { shape: { ...leaves('topic', 'question', 'answer', 'answerForm', 'answeredAt'), taxOffice: PUBLIC_OFFICE }, what: 'these fields' },
+  publicTaxRounds: { shape: PUBLIC_ROUND, what: 'these fields' },
+  ratableTaxRounds: { shape: PUBLIC_ROUND, what: 'these fields' },
+};
 
 const SIGN_IN = 'Sign in first: send Authorization: Bearer <token>. Without a token only the public page’s operations are open (publicWards, publicDialogues, lookupResidentInput, submitResidentInput with channel PUBLIC_FORM; publicTaxRounds, publicTaxAnswers, ratableTaxRounds, lookupTaxQuestion, submitTaxQuestion, submitSatisfaction).';
 
@@ -43,20 +60,32 @@ export function publicRefusal(body: string | undefined): string | undefined {
   if (!allowed) return SIGN_IN;
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD || !allowed.has(selection.name.value)) return SIGN_IN;
-    if (selection.name.value === 'submitResidentInput' && !onlySubmittedFields(selection, SUBMITTED_FIELDS)) {
-      return `Without a token, submitResidentInput may select only the input's own fields back: ${[...SUBMITTED_FIELDS].filter((f) => f !== '__typename').join(', ')}.`;
-    }
-    if (selection.name.value === 'submitTaxQuestion' && !onlySubmittedFields(selection, SUBMITTED_QUESTION_FIELDS)) {
-      return `Without a token, submitTaxQuestion may select only the question's own fields back: ${[...SUBMITTED_QUESTION_FIELDS].filter((f) => f !== '__typename').join(', ')}.`;
+    const limited = PUBLIC_SHAPES[selection.name.value];
+    if (limited && !withinShape(selection.selectionSet, limited.shape)) {
+      return `Without a token, ${selection.name.value} may select only ${limited.what}: ${describe(limited.shape)}.`;
     }
   }
   return undefined;
 }
 
-function onlySubmittedFields(field: FieldNode, allowed: ReadonlySet<string>): boolean {
-  const set: SelectionSetNode | undefined = field.selectionSet;
-  return !!set && set.selections.every((s) => s.kind === Kind.FIELD && allowed.has(s.name.value) && !s.selectionSet);
+/** Whether a selection stays within a shape: named fields only (no fragments), sub-selections only where the shape has one. */
+function withinShape(set: SelectionSetNode | undefined, shape: Shape): boolean {
+  return (
+    !!set &&
+    set.selections.every((s) => {
+      if (s.kind !== Kind.FIELD) return false;
+      const allowed = shape[s.name.value];
+      if (allowed === undefined) return false;
+      return allowed === true ? !s.selectionSet : withinShape(s.selectionSet, allowed);
+    })
+  );
 }
+
+const describe = (shape: Shape): string =>
+  Object.entries(shape)
+    .filter(([f]) => f !== '__typename')
+    .map(([f, sub]) => (sub === true ? f : `${f} { ${describe(sub)} }`))
+    .join(', ');
 
 /** The rate limits' key of a client: its address, hashed (the table never holds a resident's IP address). */
 export const publicClientKey = (sourceIp: string | undefined) => createHash('sha256').update(`dialogue-pulse\n${sourceIp ?? 'unknown'}`).digest('base64url').slice(0, 22);

@@ -7,9 +7,11 @@ import { once, type RealtimeEvent } from './events.js';
 /**
  * The item types whose changes become subscription events (docs/data-model.md, "Stream events");
  * every other write (counters, connections, subscriptions, delivery markers…) is ignored. The
- * stream event source's filter in infra/ and the local poller use this same list.
+ * stream event source's filter in infra/ and the local poller use this same list. A tax question
+ * (sent, triaged) and a rating make no event of their own: they change the tax figures, so they make
+ * the batch's one summaryChanged (conflated like the rest), which the tax view follows.
  */
-export const PUBLISHED_ITEM_TYPES = ['CheckIn', 'Concern', 'Session'] as const;
+export const PUBLISHED_ITEM_TYPES = ['CheckIn', 'Concern', 'Session', 'TaxQuestion', 'Rating'] as const;
 
 /** A stream record the publisher cannot make sense of: it fails alone, the others go on. */
 export class MalformedRecordError extends Error {
@@ -31,7 +33,7 @@ export function isPublishedRecord(record: DynamoDBRecord): boolean {
   return (PUBLISHED_ITEM_TYPES as readonly string[]).includes(type ?? '');
 }
 
-/** Whether the record changes anything DistrictSummary shows (sessions, live sessions, attendance, concerns). */
+/** Whether the record changes anything DistrictSummary or the tax figures show (sessions, live sessions, attendance, concerns, questions in advance, ratings). */
 export function affectsSummary(record: DynamoDBRecord): boolean {
   return isPublishedRecord(record);
 }

@@ -140,7 +140,7 @@ export function waitingRecordOf(c: Concern): WaitingConcernRecord {
 
 export function createConcernsStore(db: DynamoDBDocumentClient, tableName: string): ConcernsPort {
   /** Creates a concern and marks what it was raised from (a resident's input, a tax question) RAISED, in one transaction. */
-  async function createFromSource(concern: Concern, sourceRaised: TransactItem, counters: CounterDelta[], activity: Activity): Promise<'created' | 'exists' | 'input-moved'> {
+  async function createFromSource(concern: Concern, sourceRaised: TransactItem, counters: CounterDelta[], activity: Activity, engagement?: EngagementFacts): Promise<'created' | 'exists' | 'input-moved'> {
     const items: TransactItem[] = [
       { Put: { TableName: tableName, Item: concernItem(concern), ConditionExpression: 'attribute_not_exists(pk)' } },
       sourceRaised,
@@ -149,6 +149,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       waitingPut(tableName, waitingRecordOf(concern)),
     ];
     if (concern.dueAt) items.push(dueMarkerPut(tableName, { ...concern, dueAt: concern.dueAt }));
+    if (engagement) items.push(engagementPut(tableName, { ...engagement, sessionId: concern.sessionId }));
     try {
       await runTransaction(db, items);
       return 'created';
@@ -222,7 +223,7 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
         ]);
     },
     createConcernFromInput: (concern, counters, activity) => createFromSource(concern, inputRaisedUpdate(tableName, concern.fromInput.id, concern.id), counters, activity),
-    createConcernFromTaxQuestion: (concern, counters, activity) => createFromSource(concern, taxQuestionRaisedUpdate(tableName, concern.fromTaxQuestion, concern.id), counters, activity),
+    createConcernFromTaxQuestion: (concern, counters, activity, engagement) => createFromSource(concern, taxQuestionRaisedUpdate(tableName, concern.fromTaxQuestion, concern.id), counters, activity, engagement),
     /**
      * Hands a concern over to another unit (a reorganisation, or the pick of a successor): one history
      * entry, handledBy, the authority (DISTRICT becomes WARD), its markers, counters and audit entry in

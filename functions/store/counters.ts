@@ -26,7 +26,7 @@
  */
 import { ATTENDEE_CATEGORIES, AUTHORITIES, CONCERN_STATUSES, SESSION_KINDS, type Authority, type ConcernStatus } from '../domain/model.js';
 import type { Tally, Totals } from '../domain/ports.js';
-import { TAX_TOPICS } from '../domain/tax-offices.js';
+import { TAX_TOPICS } from '../domain/tax-topics.js';
 
 const name = {
   sessionsByKind: (kind: string) => `s_${kind}`,

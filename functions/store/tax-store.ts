@@ -1,8 +1,7 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, InputStatus, TaxQuestion } from '../domain/model.js';
-import type { CounterDelta, PublicTaxAnswerRecord, RoundAttendee, TaxPort, TaxQuestionFilter, Totals } from '../domain/ports.js';
+import type { CounterDelta, PublicTaxAnswerRecord, RoundAttendee, TaxPort, TaxQuestionFilter } from '../domain/ports.js';
 import { activityPut } from './activity-store.js';
-import { totalsFrom } from './counters.js';
 import { listQueryOf, queryPage } from './page.js';
 import { counterUpdates } from './stats-store.js';
 import { ConditionFailedError, runTransaction, type TransactItem } from './transact.js';
@@ -144,15 +143,9 @@ export function createTaxStore(db: DynamoDBDocumentClient, tableName: string): T
       const page = await queryPage(db, tableName, listQuery(filter), first, after);
       return { ...page, questions: page.items.map(({ item }) => taxQuestionFromItem(item)) };
     },
-    async readRound(sessionId: string) {
-      const [counters, attended] = await Promise.all([queryAll(`SESSION#${sessionId}`, 'COUNT#'), queryAll(`SESSION#${sessionId}`, 'ATTENDED#')]);
-      const sums: Record<string, number> = {};
-      for (const item of counters) {
-        for (const [k, v] of Object.entries(item)) if (typeof v === 'number') sums[k] = (sums[k] ?? 0) + v;
-      }
-      const totals: Totals = totalsFrom(sums);
-      const attendees = attended.map((i) => ({ businessId: i.businessId as string, ...(i.sector ? { sector: i.sector as string } : {}), ...(i.wardId ? { wardId: i.wardId as string } : {}) }));
-      return { totals, attendees };
+    async listAttendees(sessionId: string) {
+      const items = await queryAll(`SESSION#${sessionId}`, 'ATTENDED#');
+      return items.map((i) => ({ businessId: i.businessId as string, ...(i.sector ? { sector: i.sector as string } : {}), ...(i.wardId ? { wardId: i.wardId as string } : {}) }));
     },
     async getRating(sessionId, businessId) {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: { pk: `SESSION#${sessionId}`, sk: `RATING#${businessId}` }, ConsistentRead: true }));

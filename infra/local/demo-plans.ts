@@ -1,4 +1,4 @@
-import type { TaxTopic } from '../../functions/domain/tax-offices.js';
+import type { TaxTopic } from '../../functions/domain/tax-topics.js';
 import type { Actor } from '../../functions/domain/actor.js';
 import type { AttendeeCategory, Authority, ConcernStatus, SessionKind } from '../../functions/domain/model.js';
 

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Actor } from '../../functions/domain/actor.js';
+import { createDomain } from '../../functions/domain/index.js';
+import { createStores } from '../../functions/store/index.js';
+import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
+import { collect, connectClient, dynamoEndpointOf, tableOf } from '../support/realtime-clients.js';
 import { actorsOf, domainClient, fastDataDir, rid, type Actors } from './domain-support.js';
 
 // The tax office's dialogues on the real stack (contract README, "Tax dialogues"): offices through
@@ -53,6 +58,7 @@ describe('tax dialogues', () => {
       expect(local(after)).toMatchObject({ id: NOW_OFFICE, parent: { id: 'thue-tphcm', parent: { id: 'cuc-thue' } }, predecessors: [{ id: OLD_OFFICE }] });
       expect(local(after).serves.map((w: any) => w.id).sort()).toEqual(['phu-thuan-2025', 'tan-hung-2025', 'tan-my-2025', 'tan-thuan-2025']);
       expect(after.map((o: any) => o.level).sort()).toEqual(['CITY', 'LOCAL', 'NATIONAL']);
+      expect((await api.refused(q, { at: '1/7/2025' }, who.leadership)).code).toBe('BAD_USER_INPUT');
     });
 
     it("hosts a round at the LOCAL office in force on its date, and refuses an office not in force then, naming the one that is (nothing written)", async () => {
@@ -118,8 +124,12 @@ describe('tax dialogues', () => {
       expect(await api.concern(who.tax, letter.id)).toMatchObject({ status: 'OPEN' });
       const done = (await api.ok<any>(MOVE, { input: { concernId: letter.id, to: 'RESOLVED', response: 'Đã trả lời bằng văn bản.', answerForm: 'IN_WRITING', answerDocument: '1234/TCS7-NVDTPC ngày 05/12/2032' } }, who.tax)).moveConcern;
       expect(done).toMatchObject({ status: 'RESOLVED', answerForm: 'IN_WRITING', answerDocument: '1234/TCS7-NVDTPC ngày 05/12/2032' });
-      const wrongForm = await api.refused(MOVE, { input: { concernId: (await raise()).id, to: 'ANSWERED_ON_SPOT', response: 'x', answerForm: 'IN_WRITING', answerDocument: '1/x' } }, who.tax);
+      const open = await raise();
+      const wrongForm = await api.refused(MOVE, { input: { concernId: open.id, to: 'ANSWERED_ON_SPOT', response: 'x', answerForm: 'IN_WRITING', answerDocument: '1/x' } }, who.tax);
       expect(wrongForm.code).toBe('BAD_USER_INPUT');
+      const letterWithoutAnswer = await api.refused(MOVE, { input: { concernId: open.id, to: 'ESCALATED', authority: 'CITY', answerDocument: '1/x' } }, who.tax);
+      expect(letterWithoutAnswer.code).toBe('BAD_USER_INPUT');
+      expect(await api.concern(who.tax, open.id)).toMatchObject({ status: 'OPEN', authority: 'WARD' });
     });
   });
 
@@ -157,6 +167,8 @@ describe('tax dialogues', () => {
       const live = await api.live(who.tax, { kind: 'BUSINESS_TAX', scheduledAt: scheduledIn2032(11) });
       const late = await publicCall(SUBMIT, { input: { ...base, sessionId: live.id, taxCode: business.taxCode } });
       expect(late.body.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+      const leader = await api.refused(SUBMIT, { input: { ...base, taxCode: business.taxCode, requestId: rid() } }, who.leadership);
+      expect(leader.code).toBe('FORBIDDEN');
       expect(await questions(round.id)).toHaveLength(1);
       expect(await questions(live.id)).toHaveLength(0);
     });
@@ -186,8 +198,14 @@ describe('tax dialogues', () => {
       const code = (await api.ok<any>('query ($s: ID) { taxQuestions(sessionId: $s, status: SELECTED) { edges { node { lookupCode } } } }', { s: round.id }, who.tax)).taxQuestions.edges[0].node.lookupCode;
       expect((await api.refused(RAISE_FROM, { q: first.id, a: 'WARD', r: rid() }, who.tax)).code).toBe('CONFLICT');
       await api.start(who.tax, round.id);
+      expect((await api.refused(RAISE_FROM, { q: first.id, a: 'WARD', r: rid() }, await who.ward('tan-my-2025'))).code).toBe('FORBIDDEN');
+      expect((await questions(round.id)).find((q: any) => q.id === first.id).status).toBe('SELECTED');
+      const engaged = async () => (await api.ok<any>('query ($p: PeriodInput) { summary(period: $p) { tax { businessesEngaged } } }', { p: PERIOD }, who.admin)).summary.tax.businessesEngaged;
+      const engagedBefore = await engaged();
       const concern = (await api.ok<any>(RAISE_FROM, { q: first.id, a: 'WARD', r: rid() }, who.tax)).raiseFromTaxQuestion;
       expect(concern).toMatchObject({ topic: 'Hoàn thuế GTGT', taxTopic: 'VAT_REFUND', business: { id: business.id }, taxOffice: { id: NOW_OFFICE } });
+      // The business asked in the round: it is engaged in it, as a business raising a concern is (contract, "Attendance").
+      expect(await engaged()).toBe(engagedBefore + 1);
       expect((await questions(round.id)).find((q: any) => q.id === first.id).status).toBe('RAISED');
       await api.ok(MOVE, { input: { concernId: concern.id, to: 'ESCALATED', authority: 'CITY' } }, who.tax);
       const answered = (await api.ok<any>(MOVE, { input: { concernId: concern.id, to: 'ANSWERED', response: 'Thuế Thành phố đã giải quyết hồ sơ hoàn thuế.', answerForm: 'IN_WRITING', answerDocument: '5678/TPHCM-TTHT ngày 12/03/2032' } }, who.tax)).moveConcern;
@@ -203,6 +221,22 @@ describe('tax dialogues', () => {
       expect(JSON.stringify(answer)).not.toContain(business.name);
       const leak = await publicCall('query { publicTaxAnswers { taxOffice { serves { id } } } concerns { totalCount } }', {});
       expect(leak.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    });
+
+    it("keeps a caller without a token to the public fields: an office's name, never the units it serves and what they lead to", async () => {
+      for (const query of [
+        'query { publicTaxAnswers { answer taxOffice { serves { sessions { edges { node { concerns { edges { node { text business { name } } } } } } } } } } }',
+        'query { publicTaxRounds { id taxOffice { parent { id } } } }',
+        'query { ratableTaxRounds { ...R } } fragment R on PublicTaxRound { id }',
+        'query { publicTaxRounds { id agenda { topic businesses } taxOffice { successors { id } } } }',
+      ]) {
+        const refused = await publicCall(query, {});
+        expect(refused.body.errors?.[0]?.extensions?.code, query).toBe('UNAUTHENTICATED');
+        expect(refused.body.data ?? null, query).toBeNull();
+      }
+      const open = await publicCall('query { publicTaxRounds { id title taxOffice { name level } agenda { topic businesses } } publicTaxAnswers(first: 5) { topic answer taxOffice { name } } }', {});
+      expect(open.body.errors).toBeUndefined();
+      expect(open.body.data.publicTaxRounds.length).toBeGreaterThan(0);
     });
   });
 
@@ -257,6 +291,88 @@ describe('tax dialogues', () => {
       expect(s.questionsInAdvance).toBe(3);
       expect(s.satisfaction).toEqual({ responses: 2, average: 4.5 });
       expect((await stats(OLD_OFFICE)).rounds).toBe(0);
+    });
+  });
+  describe('live: the tax view follows the same summary fan-out', () => {
+    it('pushes summaryChanged over a real WebSocket when a question is sent in advance and when a round is rated', async () => {
+      const round = await api.schedule(who.tax, { kind: 'BUSINESS_TAX', scheduledAt: scheduledIn2032(25) });
+      const business = await api.register(who.tax, { taxCode: newTaxCode(), sector: 'TRANSPORT' });
+      const client = connectClient(stack, await stack.token('LEADERSHIP'));
+      try {
+        const pushes = collect(client, { query: 'subscription { summaryChanged { tax { rounds } } }' });
+        await tableOf(stack).waitForSubscriptions('SUMMARY');
+        // Each write is made once the stream has gone quiet, so the push that follows is its own.
+        const quietCount = async () => {
+          await new Promise((resolve) => setTimeout(resolve, 1500));
+          return pushes.values.length;
+        };
+        const beforeQuestion = await quietCount();
+        await publicCall(SUBMIT, { input: { sessionId: round.id, taxCode: business.taxCode, topic: 'PROCEDURES', text: 'Thời gian giải quyết hồ sơ.', requestId: rid() } });
+        await pushes.waitFor(beforeQuestion + 1);
+        await api.start(who.tax, round.id);
+        await api.checkIn(who.tax, { sessionId: round.id, category: 'BUSINESS_REPRESENTATIVE', businessId: business.id, requestId: rid() });
+        await api.close(who.tax, round.id);
+        const beforeRating = await quietCount();
+        await publicCall(RATE, { input: { sessionId: round.id, taxCode: business.taxCode, score: 3, requestId: rid() } });
+        await pushes.waitFor(beforeRating + 1);
+      } finally {
+        await client.dispose();
+      }
+    });
+  });
+
+  describe('through time (the domain on the same table, with a clock)', () => {
+    const ADMIN: Actor = { id: 'test-admin', role: 'ADMIN' };
+    const domainAt = () => {
+      const domain = createDomain(createStores({ tableName: LOCAL_TABLE_NAME, endpoint: dynamoEndpointOf(stack) }));
+      return (instant: string) => domain.withClock(() => new Date(instant));
+    };
+
+    it("passes a question still open on 1/7/2025 to the successor office, keeps a 2024 district-level one with UBND Quận 7, and counts an overdue question under its topic", async () => {
+      const at = domainAt();
+      const may = '2025-05-20T02:00:00.000Z';
+      const round = await at(may).sessions.scheduleSession(ADMIN, { kind: 'BUSINESS_TAX', title: 'Đối thoại thuế tháng 5/2025', hostBody: 'Chi cục Thuế Quận 7', scheduledAt: may });
+      expect(round.taxOfficeId).toBe(OLD_OFFICE);
+      await at(may).sessions.startSession(ADMIN, round.id);
+      const open = await at(may).concerns.raiseConcern(ADMIN, { sessionId: round.id, topic: 'Nợ thuế', text: 'Đề nghị khoanh nợ.', authority: 'WARD', taxTopic: 'ARREARS_PENALTIES', requestId: rid() });
+      const district = await at(may).concerns.raiseConcern(ADMIN, { sessionId: round.id, topic: 'Mặt bằng kinh doanh', text: 'Thiếu mặt bằng.', authority: 'DISTRICT', taxTopic: 'NON_TAX', requestId: rid() });
+      const read = async (id: string) => (await api.ok<any>('query ($id: ID!) { concern(id: $id) { responsibleBody taxOffice { id } } }', { id }, who.leadership)).concern;
+      // Read today: Chi cục Thuế Quận 7 ended, so its open question is Thuế cơ sở 7's now.
+      expect(await read(open.id)).toEqual({ responsibleBody: 'Thuế cơ sở 7 Thành phố Hồ Chí Minh', taxOffice: { id: NOW_OFFICE } });
+      // A question outside tax answered by the district in June 2025 names the body of that day.
+      await at('2025-06-10T02:00:00.000Z').concerns.moveConcern(ADMIN, { concernId: district.id, to: 'RESOLVED', response: 'UBND quận đã bố trí mặt bằng.' });
+      expect(await read(district.id)).toEqual({ responsibleBody: 'UBND Quận 7', taxOffice: null });
+      // Raised in May 2025 at WARD: due after 15 working days, long past; counted overdue under its topic.
+      const stats = (await api.ok<any>(STATS, { p: { from: '2025-05-01T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z' }, o: OLD_OFFICE }, who.admin)).taxDialogueStats;
+      expect(stats.rounds).toBe(1);
+      expect(stats.byTopic.find((t: any) => t.topic === 'ARREARS_PENALTIES')).toMatchObject({ raised: 1, open: 1, overdue: 1 });
+      expect(stats.byTopic.find((t: any) => t.topic === 'NON_TAX')).toMatchObject({ raised: 1, answeredInWriting: 1, open: 0, overdue: 0 });
+    });
+
+    it('refuses a rating more than 30 days after the round closed (nothing written)', async () => {
+      const at = domainAt();
+      const when = '2031-01-10T02:00:00.000Z';
+      const round = await at(when).sessions.scheduleSession(ADMIN, { kind: 'BUSINESS_TAX', title: 'Đối thoại thuế 2031', hostBody: 'Thuế cơ sở 7', scheduledAt: when });
+      const business = await api.register(who.tax, { taxCode: newTaxCode(), sector: 'OTHER' });
+      await at(when).sessions.startSession(ADMIN, round.id);
+      await at(when).sessions.checkIn(ADMIN, { sessionId: round.id, category: 'BUSINESS_REPRESENTATIVE', businessId: business.id, requestId: rid() });
+      await at(when).sessions.closeSession(ADMIN, round.id);
+      const late = { sessionId: round.id, taxCode: business.taxCode, score: 4, requestId: rid() };
+      await expect(at('2031-02-10T02:00:00.000Z').tax.submitSatisfaction(late)).rejects.toThrow(/within 30 days/);
+      expect(await at('2031-02-10T02:00:00.000Z').tax.roundSatisfaction(round.id)).toEqual({ responses: 0, average: null });
+      expect(await at('2031-02-08T02:00:00.000Z').tax.submitSatisfaction({ ...late, requestId: rid() })).toEqual({ responses: 1, average: 4 });
+    });
+
+    it('takes exactly one of many ratings of one business sent at once with different requestIds; the others are CONFLICT', async () => {
+      const round = await api.live(who.tax, { kind: 'BUSINESS_TAX', scheduledAt: scheduledIn2032(27) });
+      const business = await api.register(who.tax, { taxCode: newTaxCode(), sector: 'TRADE' });
+      await api.checkIn(who.tax, { sessionId: round.id, category: 'BUSINESS_REPRESENTATIVE', businessId: business.id, requestId: rid() });
+      await api.close(who.tax, round.id);
+      const answers = await Promise.all([1, 2, 3, 4, 5, 5].map((score) => stack.graphql(RATE, { input: { sessionId: round.id, taxCode: business.taxCode, score, requestId: rid() } }, who.tax)));
+      expect(answers.filter((a) => a.body.data?.submitSatisfaction)).toHaveLength(1);
+      expect(answers.filter((a) => a.body.errors?.[0]?.extensions?.code === 'CONFLICT')).toHaveLength(5);
+      const after = (await api.ok<any>('query ($id: ID!) { session(id: $id) { satisfaction { responses } } }', { id: round.id }, who.tax)).session.satisfaction;
+      expect(after.responses).toBe(1);
     });
   });
 });

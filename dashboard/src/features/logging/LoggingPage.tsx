@@ -11,7 +11,7 @@ import { DateField, TimeField } from '../../lib/DateFields.js';
 import { formatDateTime, formatNumber, hcmcLocalToIso } from '../../lib/format.js';
 import { type Authority } from '../../lib/allowed-moves.js';
 import { authoritiesAt } from '../../../../functions/domain/concern-rules.js';
-import { TAX_TOPIC_NAMES, TAX_TOPICS, type TaxTopic } from '../../../../functions/domain/tax-offices.js';
+import { TAX_TOPIC_NAMES, TAX_TOPICS, type TaxTopic } from '../../../../functions/domain/tax-topics.js';
 import { BusinessByTaxCodeQuery } from './documents.js';
 import { TaxOfficesNowQuery } from './logging-documents.js';
 import { CloseSessionMutation, ManagedSessionsQuery, RaiseConcernMutation, RegisterBusinessMutation, ScheduleSessionMutation, StartSessionMutation } from './logging-documents.js';

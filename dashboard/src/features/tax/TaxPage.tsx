@@ -30,7 +30,7 @@ const TaxQuery = graphql(`
     now: taxOffices { id name level }
     before: taxOffices(asOf: "2025-06-30T00:00:00.000Z") { id name level }
     concerns(status: ESCALATED, first: 100) {
-      edges { node { id topic raisedAt authority dueAt overdue responsibleBody taxTopic business { name taxCode } session { kind title scheduledAt } history { to at } } }
+      edges { node { id topic raisedAt authority dueAt overdue responsibleBody taxTopic business { name taxCode } session { kind title scheduledAt taxOffice { id } } history { to at } } }
     }
   }
 `);
@@ -70,7 +70,7 @@ export function TaxPage() {
   const offices = [...data.now, ...data.before.filter((o) => !data.now.some((n) => n.id === o.id))];
   const queue = data.concerns.edges
     .map((e) => e.node)
-    .filter((c) => c.session.kind === 'BUSINESS_TAX' && c.session.scheduledAt >= chosen.from && c.session.scheduledAt < chosen.to)
+    .filter((c) => c.session.kind === 'BUSINESS_TAX' && c.session.scheduledAt >= chosen.from && c.session.scheduledAt < chosen.to && (!office || c.session.taxOffice?.id === office))
     .map((c) => {
       const escalatedAt = [...c.history].reverse().find((step) => step.to === 'ESCALATED')?.at ?? c.raisedAt;
       return { ...c, escalatedAt, waited: durationSince(escalatedAt) };
