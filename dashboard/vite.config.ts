@@ -14,8 +14,8 @@ export default defineConfig(() => ({
     // GraphiQL and Monaco are big by nature; they load only on /explorer.
     chunkSizeWarningLimit: 3_000,
     rollupOptions: {
-      // Two pages: the dashboard, and the residents' public page (/y-kien), which shares nothing but React.
-      input: { dashboard: join(import.meta.dirname, 'index.html'), public: join(import.meta.dirname, 'y-kien', 'index.html') },
+      // Three pages: the dashboard, and the public pages for residents (/y-kien) and businesses (/doanh-nghiep), which share nothing with it but React.
+      input: { dashboard: join(import.meta.dirname, 'index.html'), public: join(import.meta.dirname, 'y-kien', 'index.html'), business: join(import.meta.dirname, 'doanh-nghiep', 'index.html') },
       onwarn(warning, warn) {
         // GraphiQL's modules start with "use no memo" (a React Compiler hint bundlers drop on purpose).
         if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;

@@ -1,5 +1,5 @@
 import type { Actor } from './actor.js';
-import { mayActOnSession, mayApplyReorganisations, mayAssignSuccessors, mayRegisterBusinesses } from './authorization.js';
+import { mayActOnSession, mayApplyReorganisations, mayAssignSuccessors, mayHandleTaxQuestions, mayRegisterBusinesses } from './authorization.js';
 import { SESSION_KINDS, type SessionKind } from './model.js';
 import type { WardService } from './ward-service.js';
 
@@ -16,6 +16,7 @@ export interface ViewerAbilities {
   mayRegisterBusinesses: boolean;
   mayAssignSuccessors: boolean;
   mayApplyReorganisations: boolean;
+  mayHandleTaxQuestions: boolean;
 }
 
 export function createAbilities(wards: Pick<WardService, 'readOnlyReason'>) {
@@ -31,6 +32,7 @@ export function createAbilities(wards: Pick<WardService, 'readOnlyReason'>) {
         mayRegisterBusinesses: mayWrite && mayRegisterBusinesses(actor),
         mayAssignSuccessors: mayAssignSuccessors(actor),
         mayApplyReorganisations: mayApplyReorganisations(actor),
+        mayHandleTaxQuestions: mayWrite && mayHandleTaxQuestions(actor),
       };
     },
     /** Whether the actor may run this session now (start, close, check in, raise and move concerns). */

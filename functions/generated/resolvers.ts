@@ -1654,6 +1654,8 @@ export type ViewerAbilities = {
   mayApplyReorganisations: Scalars['Boolean']['output'];
   /** May pick the successor of concerns awaiting one. */
   mayAssignSuccessors: Scalars['Boolean']['output'];
+  /** May triage the questions businesses send in advance and raise them from a round's agenda (TAX_OFFICER, ADMIN). */
+  mayHandleTaxQuestions: Scalars['Boolean']['output'];
   mayRegisterBusinesses: Scalars['Boolean']['output'];
   /** False for a read-only role or a ward officer whose ward is no longer in force. */
   mayWrite: Scalars['Boolean']['output'];
@@ -2787,6 +2789,7 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
 export type ViewerAbilitiesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ViewerAbilities'] = ResolversParentTypes['ViewerAbilities']> = ResolversObject<{
   mayApplyReorganisations?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mayAssignSuccessors?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mayHandleTaxQuestions?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mayRegisterBusinesses?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mayWrite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   readOnlyReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;

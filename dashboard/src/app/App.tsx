@@ -16,6 +16,7 @@ const Wallboard = lazy(() => import('../features/overview/Wallboard.js').then((m
 const WardsPage = lazy(() => import('../features/ward/WardPage.js').then((m) => ({ default: m.WardsPage })));
 const WardPage = lazy(() => import('../features/ward/WardPage.js').then((m) => ({ default: m.WardPage })));
 const TaxPage = lazy(() => import('../features/tax/TaxPage.js').then((m) => ({ default: m.TaxPage })));
+const TaxQuestionsPage = lazy(() => import('../features/tax/TaxQuestionsPage.js').then((m) => ({ default: m.TaxQuestionsPage })));
 const ConcernsBoard = lazy(() => import('../features/concerns/ConcernsBoard.js').then((m) => ({ default: m.ConcernsBoard })));
 const DeadlineRules = lazy(() => import('../features/concerns/DeadlineRules.js').then((m) => ({ default: m.DeadlineRules })));
 const ConcernPage = lazy(() => import('../features/concerns/ConcernPage.js').then((m) => ({ default: m.ConcernPage })));
@@ -31,7 +32,7 @@ const ViewerQuery = graphql(`
   query Viewer {
     viewer {
       id role ward { id name }
-      abilities { mayWrite readOnlyReason sessionKinds mayRegisterBusinesses mayAssignSuccessors mayApplyReorganisations }
+      abilities { mayWrite readOnlyReason sessionKinds mayRegisterBusinesses mayAssignSuccessors mayApplyReorganisations mayHandleTaxQuestions }
     }
   }
 `);
@@ -121,6 +122,7 @@ function Routes({ config, token, viewer }: { config: DashboardConfig; token: str
   else if (path === '/wards') page = <WardsPage />;
   else if ((params = matchPath('/ward/:id', path))) page = <WardPage id={params.id!} />;
   else if (path === '/tax') page = <TaxPage />;
+  else if (path === '/tax/questions') page = <TaxQuestionsPage />;
   else if (path === '/concerns') page = <ConcernsBoard />;
   else if (path === '/deadlines') page = <DeadlineRules />;
   else if ((params = matchPath('/concerns/:id', path))) page = <ConcernPage id={params.id!} />;
@@ -165,6 +167,7 @@ function Shell({ config, viewer, children }: { config: DashboardConfig; viewer: 
     ['/', 'nav.overview'],
     ['/wards', 'nav.wards'],
     ['/tax', 'nav.tax'],
+    ...(viewer.abilities?.mayHandleTaxQuestions ? ([['/tax/questions', 'nav.taxQuestions']] as [string, string][]) : []),
     ['/concerns', 'nav.concerns'],
     ['/voice', 'nav.voice'],
     ['/reports', 'nav.reports'],

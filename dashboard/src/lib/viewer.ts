@@ -9,6 +9,7 @@ export interface Abilities {
   mayRegisterBusinesses: boolean;
   mayAssignSuccessors: boolean;
   mayApplyReorganisations: boolean;
+  mayHandleTaxQuestions: boolean;
 }
 
 export interface ViewerInfo {

@@ -2,7 +2,11 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { ApiError, request } from './api.js';
 import { LookUpQuery, PublicDialoguesQuery, PublicWardsQuery, SendOpinionMutation } from './documents.js';
 import type { LookUpQuery as LookUp, PublicDialoguesQuery as Dialogues, PublicWardsQuery as Wards } from './gql/graphql.js';
-import { TEXT, type Language, type Text } from './text.js';
+import { TEXT, type Text } from './text.js';
+import { formatDay, formatWhen, params, refusalText, setParam, type Language } from './page-kit.js';
+import { PublicHeader, usePageLanguage } from './PublicHeader.js';
+
+const pageTitle = (lang: Language) => TEXT[lang].title;
 
 // The public page (/y-kien): no sign-in, Vietnamese first, small enough for a cheap phone on a slow
 // network. It reads and writes only through the API's public gate.
@@ -10,39 +14,13 @@ type Ward = Wards['publicWards'][number];
 type Dialogue = Dialogues['publicDialogues']['past'][number] | (Dialogues['publicDialogues']['coming'][number] & { answers?: undefined });
 
 const TEXT_MAX = 4000;
-const params = () => new URLSearchParams(window.location.search);
-
-function setParam(name: string, value: string | undefined) {
-  const p = params();
-  if (value) p.set(name, value);
-  else p.delete(name);
-  window.history.replaceState(null, '', `${window.location.pathname}${p.size ? `?${p}` : ''}`);
-}
-
-const formatWhen = (iso: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-const formatDay = (iso: string, lang: Language) => new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
-
-function refusalText(error: unknown, t: Text): string {
-  if (error instanceof ApiError && error.reason === 'RATE_LIMITED') {
-    const seconds = Number(/(\d+) s/.exec(error.message)?.[1] ?? 60);
-    return t.tooMany(seconds >= 120 ? `${Math.ceil(seconds / 60)} min` : `${seconds} s`);
-  }
-  if (error instanceof ApiError && error.code) return error.message;
-  return t.failed;
-}
 
 export function PublicPage() {
-  // ?lang=en, or the language chosen on the dashboard in this browser; Vietnamese first.
-  const [lang, setLang] = useState<Language>(() => ((params().get('lang') ?? localStorage.getItem('dp.language')) === 'en' ? 'en' : 'vi'));
+  const [lang, setLang] = usePageLanguage(pageTitle);
   const t = TEXT[lang];
   const [wards, setWards] = useState<Ward[]>();
   const [wardId, setWardId] = useState<string | undefined>(() => params().get('phuong') ?? undefined);
   const [error, setError] = useState<string>();
-  useEffect(() => {
-    document.documentElement.lang = lang;
-    document.title = `${t.title} – Dialogue Pulse`;
-  }, [lang, t]);
   useEffect(() => {
     request(PublicWardsQuery)
       .then((data) => {
@@ -54,23 +32,7 @@ export function PublicPage() {
   const ward = wards?.find((w) => w.id === wardId);
   return (
     <div className="public">
-      <a className="skip-link" href="#main">{lang === 'vi' ? 'Bỏ qua, tới nội dung' : 'Skip to content'}</a>
-      <header>
-        <p className="brand">Dialogue Pulse</p>
-        <button
-          type="button"
-          className="link-button"
-          lang={lang === 'vi' ? 'en' : 'vi'}
-          onClick={() => {
-            const next = lang === 'vi' ? 'en' : 'vi';
-            setLang(next);
-            localStorage.setItem('dp.language', next);
-            setParam('lang', next === 'en' ? 'en' : undefined);
-          }}
-        >
-          {t.language}
-        </button>
-      </header>
+      <PublicHeader lang={lang} setLang={setLang} other={t.language} />
       <main id="main" tabIndex={-1}>
         <h1>{t.title}</h1>
         <p className="lead">{t.lead}</p>

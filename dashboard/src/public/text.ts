@@ -98,4 +98,4 @@ const en: Text = {
 };
 
 export const TEXT = { vi, en };
-export type Language = keyof typeof TEXT;
+

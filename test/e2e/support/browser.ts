@@ -19,7 +19,7 @@ function newestMtime(path: string): number {
  */
 export function ensureDashboardBuilt() {
   const dist = join(root, 'dashboard/dist/index.html');
-  const sources = Math.max(newestMtime(join(root, 'dashboard/src')), newestMtime(join(root, 'dashboard/public')), newestMtime(join(root, 'dashboard/index.html')), newestMtime(join(root, 'dashboard/y-kien')), newestMtime(join(root, 'dashboard/vite.config.ts')));
+  const sources = Math.max(newestMtime(join(root, 'dashboard/src')), newestMtime(join(root, 'dashboard/public')), newestMtime(join(root, 'dashboard/index.html')), newestMtime(join(root, 'dashboard/y-kien')), newestMtime(join(root, 'dashboard/doanh-nghiep')), newestMtime(join(root, 'dashboard/vite.config.ts')));
   if (newestMtime(dist) >= sources) return;
   // NOTE: vitest sets NODE_ENV=test, which would make Vite bundle React's development build.
   const result = spawnSync('flock', ['/tmp/dp-dashboard-build.lock', 'npx', 'vite', 'build', '--config', 'dashboard/vite.config.ts', '--logLevel', 'error'], {

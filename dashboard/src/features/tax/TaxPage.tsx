@@ -89,6 +89,9 @@ export function TaxPage() {
   return (
     <section aria-labelledby="tax-title">
       <h1 id="tax-title">{t('tax.title')}</h1>
+      <p className="muted">
+        <Link to="/tax/questions">{t('nav.taxQuestions')}</Link> · <a href="/doanh-nghiep">{t('taxQuestions.publicPage')}</a>
+      </p>
       <div className="form-grid filters">
         <SelectField label={t('tax.period')} value={periodKey} onChange={setPeriodKey} options={periods.map((p) => ({ value: p.key, label: p.key === 'all' ? t('tax.allTime') : p.key }))} />
         <SelectField label={t('tax.office')} value={office} onChange={setOffice} first={{ value: '', label: t('tax.allOffices') }} options={offices.map((o) => ({ value: o.id, label: o.name }))} />

@@ -1,4 +1,28 @@
-import type { DocTable, ReportDocument } from './document.js';
+import { useEffect, useState } from 'react';
+import QRCode from 'qrcode';
+import type { DocQr, DocTable, ReportDocument } from './document.js';
+
+/** A QR code as printed: an SVG drawn from the link, its caption and the link itself under it. */
+function QrFigure({ qr }: { qr: DocQr }) {
+  const [svg, setSvg] = useState<string>();
+  useEffect(() => {
+    let live = true;
+    void QRCode.toString(qr.url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then((s) => live && setSvg(s));
+    return () => {
+      live = false;
+    };
+  }, [qr.url]);
+  return (
+    <figure className="report-qr" data-testid="document-qr">
+      {svg ? <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={qr.caption} width={113} height={113} /> : null}
+      <figcaption>
+        <em>{qr.caption}</em>
+        <br />
+        <a href={qr.url}>{qr.url}</a>
+      </figcaption>
+    </figure>
+  );
+}
 
 function Table({ table }: { table: DocTable }) {
   return (
@@ -39,7 +63,7 @@ export function DocumentPreview({ doc }: { doc: ReportDocument }) {
         <section key={section.heading}>
           <h3>{section.heading}</h3>
           {section.blocks.map((block, i) =>
-            block.kind === 'paragraph' ? <p key={i} className="report-paragraph">{block.text}</p> : block.kind === 'heading' ? <h4 key={i}>{block.text}</h4> : <Table key={i} table={block.table} />,
+            block.kind === 'paragraph' ? <p key={i} className="report-paragraph">{block.text}</p> : block.kind === 'heading' ? <h4 key={i}>{block.text}</h4> : block.kind === 'qr' ? <QrFigure key={i} qr={block.qr} /> : <Table key={i} table={block.table} />,
           )}
         </section>
       ))}

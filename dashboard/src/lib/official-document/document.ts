@@ -15,7 +15,13 @@ export interface DocTable {
   numeric: number[];
 }
 
-export type DocBlock = { kind: 'paragraph'; text: string } | { kind: 'heading'; text: string } | { kind: 'table'; table: DocTable };
+/** A QR code: a link a reader opens from the printed page (a round's rating link), with its caption. */
+export interface DocQr {
+  url: string;
+  caption: string;
+}
+
+export type DocBlock = { kind: 'paragraph'; text: string } | { kind: 'heading'; text: string } | { kind: 'table'; table: DocTable } | { kind: 'qr'; qr: DocQr };
 
 export interface DocSection {
   /** "I. KẾT QUẢ THỰC HIỆN". */

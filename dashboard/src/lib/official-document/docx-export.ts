@@ -1,5 +1,6 @@
-import { AlignmentType, BorderStyle, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
-import type { DocTable, ReportDocument } from './document.js';
+import { AlignmentType, BorderStyle, Document, ImageRun, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, type ParagraphChild } from 'docx';
+import QRCode from 'qrcode';
+import type { DocQr, DocTable, ReportDocument } from './document.js';
 
 // Decree 30/2020/NĐ-CP, Appendix I: Times New Roman (Unicode, TCVN 6909:2001), A4, margins top/bottom
 // 20–25 mm, left 30–35 mm, right 15–20 mm; body 13–14 pt, justified, first-line indent 1–1.27 cm,
@@ -46,6 +47,17 @@ function dataTable(t: DocTable): Table {
   });
 }
 
+/** The QR code as a PNG image (3 cm), its caption and its address under it. */
+async function qrParagraphs(qr: DocQr): Promise<Paragraph[]> {
+  const dataUrl = await QRCode.toDataURL(qr.url, { margin: 1, width: 240, errorCorrectionLevel: 'M' });
+  const data = Uint8Array.from(atob(dataUrl.slice(dataUrl.indexOf(',') + 1)), (c) => c.charCodeAt(0));
+  return [
+    centered([new ImageRun({ type: 'png', data, transformation: { width: 113, height: 113 }, altText: { name: 'QR', title: qr.caption, description: qr.url } })]),
+    centered([run(qr.caption, { size: 12, italics: true })]),
+    centered([run(qr.url, { size: 11 })], 120),
+  ];
+}
+
 const body = (text: string) => new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: mm(12.7) }, spacing: { after: 120, line: 312 }, children: [run(text)] });
 
 /** The report as a .docx (Word) file in the layout of Decree 30/2020/NĐ-CP. */
@@ -58,6 +70,7 @@ export async function reportToDocx(doc: ReportDocument): Promise<Blob> {
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') children.push(body(block.text));
       else if (block.kind === 'heading') children.push(new Paragraph({ indent: { firstLine: mm(12.7) }, spacing: { before: 120, after: 120 }, children: [run(block.text, { bold: true })] }));
+      else if (block.kind === 'qr') children.push(...(await qrParagraphs(block.qr)));
       else children.push(dataTable(block.table), new Paragraph({ spacing: { after: 120 }, children: [] }));
     }
   }

@@ -65,6 +65,7 @@ export async function reportToPdf(doc: ReportDocument): Promise<Blob> {
     for (const block of section.blocks) {
       if (block.kind === 'paragraph') content.push({ text: block.text, alignment: 'justify', leadingIndent: mm(12.7), margin: [0, 0, 0, 6] } as Content);
       else if (block.kind === 'heading') content.push({ text: block.text, bold: true, margin: [mm(6), 4, 0, 4] });
+      else if (block.kind === 'qr') content.push({ stack: [{ qr: block.qr.url, fit: 90, margin: [0, 4, 0, 4] }, { text: block.qr.caption, italics: true, fontSize: 11 }, { text: block.qr.url, fontSize: 10 }], alignment: 'center', margin: [0, 4, 0, 8] } as Content);
       else content.push(table(block.table));
     }
   }
