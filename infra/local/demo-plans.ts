@@ -77,17 +77,33 @@ export interface ConcernPlan {
   moves: { to: ConcernStatus; authority?: Authority; response?: string; note?: string; answerForm?: 'ON_THE_SPOT' | 'IN_WRITING'; answerDocument?: string }[];
 }
 
+/** A question a business sends before a tax round, as the tax office then handles it. */
+export interface QuestionPlan {
+  businessIndex: number;
+  topic: TaxTopic;
+  text: string;
+  /** Triage before the round; none: still RECEIVED. */
+  triage?: { to: 'SELECTED' } | { to: 'DECLINED'; note: string } | { to: 'MERGED'; into: number };
+  /** SELECTED ones raised at the round (LIVE or CLOSED), with the concern's moves. */
+  raise?: { authority: Authority; moves: ConcernPlan['moves'] };
+}
+
 export interface SessionPlan {
   kind: SessionKind;
   title: string;
   wardId?: string;
   hostBody: string;
+  place?: string;
   scheduledAt: string;
   actor: Actor;
   checkIns: CheckInPlan[];
   concerns: ConcernPlan[];
   /** The final status (default CLOSED). */
   status?: 'SCHEDULED' | 'LIVE' | 'CLOSED';
+  /** BUSINESS_TAX: questions sent in advance (10 days before), triaged 3 days before, raised at the round. */
+  questions?: QuestionPlan[];
+  /** BUSINESS_TAX, CLOSED: ratings by businesses that checked in, in the days after the close. */
+  ratings?: { businessIndex: number; score: number; comment?: string }[];
 }
 
 /** A small deterministic generator (mulberry32). */

@@ -113,7 +113,6 @@ export function reportYears(random: () => number): SessionPlan[] {
   return plans;
 }
 
-const SECTORS: BusinessSector[] = ['TRADE', 'SERVICES', 'TRANSPORT', 'CONSTRUCTION'];
 const SECTOR_WORDS: Record<string, string[]> = {
   TRADE: ['Thương mại', 'Thương mại Dịch vụ', 'Xuất nhập khẩu'],
   SERVICES: ['Dịch vụ', 'Tư vấn', 'Dịch vụ Du lịch'],
@@ -123,16 +122,49 @@ const SECTOR_WORDS: Record<string, string[]> = {
 const FORMS = ['Công ty TNHH', 'Công ty Cổ phần', 'Doanh nghiệp tư nhân', 'Công ty TNHH MTV'];
 const NAMES = ['Phú Mỹ Hưng', 'Tân Thuận', 'Sông Sài Gòn', 'Nam Sài Gòn', 'Minh Phát', 'Hưng Thịnh', 'Thành Công', 'Đại Phát', 'An Khang', 'Phước Lộc', 'Kim Long', 'Bình Minh', 'Hoàng Gia', 'Việt Tín', 'Thuận Phát', 'Gia Phú', 'Trường An', 'Hòa Bình', 'Đông Á', 'Sao Việt', 'Tân Cảng', 'Kênh Tẻ', 'Rạch Ông', 'Mỹ Khánh', 'Quang Trung', 'Lê Văn Lương', 'Huỳnh Tấn Phát', 'Nguyễn Thị Thập'];
 
+/**
+ * Shares as a district's register has them, not equal: trade and services first, then construction and
+ * transport (the report's four sectors); the most firms in Tân Phong (Phú Mỹ Hưng) and Tân Thuận Đông
+ * (the export processing zone), the fewest in the residential wards. Illustrative weights, not data.
+ */
+const SECTOR_SHARES: [BusinessSector, number][] = [
+  ['TRADE', 0.38],
+  ['SERVICES', 0.3],
+  ['CONSTRUCTION', 0.18],
+  ['TRANSPORT', 0.14],
+];
+const WARD_SHARES: [string, number][] = [
+  ['tan-phong', 18],
+  ['tan-thuan-dong', 16],
+  ['tan-phu', 13],
+  ['tan-hung', 10],
+  ['tan-kieng', 9],
+  ['phu-my', 8],
+  ['binh-thuan', 8],
+  ['tan-quy', 7],
+  ['tan-thuan-tay', 6],
+  ['phu-thuan', 5],
+];
+/** The i-th pick from weighted shares: a low-discrepancy sequence, so n picks follow the shares closely and deterministically. */
+function pick<T>(shares: [T, number][], i: number, step: number): T {
+  const total = shares.reduce((sum, [, w]) => sum + w, 0);
+  let u = ((i * step) % 1) * total;
+  for (const [value, weight] of shares) {
+    if (u < weight) return value;
+    u -= weight;
+  }
+  return shares.at(-1)![0];
+}
+
 export function businesses(): { taxCode: string; name: string; sector: BusinessSector; wardId: string }[] {
-  const wardIds = Object.keys(WARD_NAMES);
   return Array.from({ length: 435 }, (_, i) => {
-    const sector = SECTORS[i % 4];
+    const sector = pick(SECTOR_SHARES, i, 0.6180339887);
     const words = SECTOR_WORDS[sector][Math.floor(i / 4) % 3];
     const form = FORMS[Math.floor(i / 12) % FORMS.length];
     const base = NAMES[(i * 11) % NAMES.length];
     // NOTE: fictitious tax codes in HCMC's 03xx range; every 25th is a branch (10 digits + "-" + 3).
     const taxCode = `0312${String(100_000 + i * 137).padStart(6, '0')}${i % 25 === 24 ? '-001' : ''}`;
-    return { taxCode, name: `${form} ${words} ${base} ${i + 1}`, sector, wardId: wardIds[(i * 3) % wardIds.length] };
+    return { taxCode, name: `${form} ${words} ${base} ${i + 1}`, sector, wardId: pick(WARD_SHARES, i, 0.7548776662) };
   });
 }
 

@@ -1,4 +1,5 @@
 import { ADMIN, iso, NEW_WARD_NAMES, PUBLIC_TOPICS, RESIDENT_CONCERNS, residentConcerns, TAX, TAX_CONCERNS, wardOfficer, WARD_NAMES, type SessionPlan } from './demo-plans.js';
+import { taxRoundsNow } from './demo-tax.js';
 
 /**
  * The demo after the report's years: the first half of 2025 in District 7's old wards (with concerns
@@ -12,8 +13,6 @@ export const REORGANISATION_APPLIED_AT = '2025-07-01T02:00:00.000Z';
 
 const hostOfOld = (wardId: string) => `Đảng ủy - UBND phường ${WARD_NAMES[wardId]}`;
 const hostOfNew = (wardId: string) => `Đảng ủy - UBND phường ${NEW_WARD_NAMES[wardId]}`;
-/** The tax office's name from 1/7/2025 (docs/units-sources.md: secondary sources, not verified against the decision). */
-export const TAX_OFFICE_NOW = 'Thuế cơ sở 7 Thành phố Hồ Chí Minh';
 /** From 1/3/2025 to 30/6/2025 (the same caveat). */
 export const TAX_OFFICE_2025 = 'Chi cục Thuế khu vực II';
 
@@ -97,7 +96,7 @@ export function beforeTheChange(): SessionPlan[] {
   ];
 }
 
-/** This year, in the four wards of the city: closed sessions, overdue concerns, one LIVE session and one scheduled. */
+/** After the change, in the four wards of the city: this year's closed sessions, overdue concerns, LIVE sessions and scheduled ones; the tax office's rounds since the autumn of 2025. */
 export function thisYear(random: () => number, now: Date): SessionPlan[] {
   const year = now.getUTCFullYear();
   const today = Date.UTC(year, now.getUTCMonth(), now.getUTCDate(), 1);
@@ -148,26 +147,8 @@ export function thisYear(random: () => number, now: Date): SessionPlan[] {
       },
     ],
   });
-  plans.push({
-    kind: 'BUSINESS_TAX',
-    title: `Đối thoại chính sách thuế với doanh nghiệp năm ${year}`,
-    hostBody: TAX_OFFICE_NOW,
-    scheduledAt: daysAgo(20),
-    actor: TAX,
-    checkIns: [0, 5, 17, 90, 211, 300, 402].map((b) => ({ category: 'BUSINESS_REPRESENTATIVE' as const, count: 1, businessIndex: b })),
-    concerns: [
-      { ...TAX_CONCERNS[5], businessIndex: 17, moves: [{ to: 'ESCALATED', note: 'Báo cáo Thành phố xin ý kiến.' }] },
-      // The district level is gone: a refund question is now the city tax office's.
-      { ...TAX_CONCERNS[2], authority: 'CITY', businessIndex: 90, moves: [] },
-      // Answered by letter, as an office files it: the letter's number and date.
-      {
-        ...TAX_CONCERNS[4],
-        authority: 'WARD',
-        businessIndex: 211,
-        moves: [{ to: 'RESOLVED', response: 'Đã hướng dẫn thời điểm lập hóa đơn theo Nghị định 123/2020/NĐ-CP (sửa đổi bởi Nghị định 70/2025/NĐ-CP).', answerForm: 'IN_WRITING', answerDocument: `1234/TCS7-NVDTPC ngày 05/${String(now.getUTCMonth() + 1).padStart(2, '0')}/${year}` }],
-      },
-    ],
-  });
+  // The tax office's rounds since the change: autumn 2025, closed this year, LIVE today and coming (demo-tax.ts).
+  plans.push(...taxRoundsNow(now, daysAgo(20)));
   plans.push({
     kind: 'PUBLIC',
     title: `Đối thoại trực tiếp với nhân dân phường Tân Thuận về chống ngập năm ${year}`,

@@ -1,5 +1,5 @@
 import type { Domain } from '../../functions/domain/index.js';
-import { ADMIN, iso, plus, seeded, TAX, type SessionPlan } from './demo-plans.js';
+import { ADMIN, iso, plus, seeded, TAX, type ConcernPlan, type SessionPlan } from './demo-plans.js';
 import { businesses, reportYears } from './demo-report-years.js';
 import { loadDemoReviewReports } from './demo-review-reports.js';
 import { DEMO_LOOKUP_CODE, loadDemoVoice } from './demo-voice.js';
@@ -37,7 +37,8 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
   const after = thisYear(random, now).sort(byLength);
   const plans = [...before, ...after];
   const firms = businesses();
-  const writes = firms.length + plans.reduce((n, p) => n + 3 + p.checkIns.length + p.concerns.reduce((k, c) => k + 1 + c.moves.length, 0), 0);
+  const questionWrites = (p: SessionPlan) => (p.questions ?? []).reduce((k, q) => k + 1 + (q.triage ? 1 : 0) + (q.raise ? 1 + q.raise.moves.length : 0), 0) + (p.ratings?.length ?? 0);
+  const writes = firms.length + plans.reduce((n, p) => n + 3 + p.checkIns.length + p.concerns.reduce((k, c) => k + 1 + c.moves.length, 0) + questionWrites(p), 0);
   let done = 0;
   let reported = 0;
   const progress = () => {
@@ -64,6 +65,7 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
     const t = plan.scheduledAt;
     const session = await at(plus(t, -20 * 24 * 60)).sessions.scheduleSession(plan.actor, plan);
     progress();
+    const questionIds = await sendQuestions(plan, session.id);
     if (plan.status === 'SCHEDULED') {
       done += 2; // not started nor closed
       return;
@@ -85,6 +87,21 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
       );
       progress();
     });
+    const moveAll = async (concernId: string, raisedAt: string, moves: ConcernPlan['moves']) => {
+      for (const [k, move] of moves.entries()) {
+        const moveAt = plan.status === 'LIVE' ? plus(raisedAt, 5 + k) : plus(raisedAt, (k + 1) * 60 * 24 * 7);
+        await at(moveAt < now.toISOString() ? moveAt : now.toISOString()).concerns.moveConcern(plan.actor, { concernId, ...move });
+        progress();
+      }
+    };
+    // The agenda first: questions sent in advance and selected, raised as the round opens.
+    for (const [i, q] of (plan.questions ?? []).entries()) {
+      if (!q.raise) continue;
+      const raisedAt = plus(t, 30 + i * 5);
+      const concern = await at(raisedAt).tax.raiseFromQuestion(plan.actor, { questionId: questionIds[i]!, authority: q.raise.authority, requestId: `demo-raise-${session.id}-${i}` });
+      progress();
+      await moveAll(concern.id, raisedAt, q.raise.moves);
+    }
     for (const [i, c] of plan.concerns.entries()) {
       const raisedAt = plus(t, 60 + i * 10);
       const concern = await at(raisedAt).concerns.raiseConcern(plan.actor, {
@@ -97,11 +114,7 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
         requestId: `demo-concern-${session.id}-${i}`,
       });
       progress();
-      for (const [k, move] of c.moves.entries()) {
-        const moveAt = plan.status === 'LIVE' ? plus(raisedAt, 5 + k) : plus(raisedAt, (k + 1) * 60 * 24 * 7);
-        await at(moveAt < now.toISOString() ? moveAt : now.toISOString()).concerns.moveConcern(plan.actor, { concernId: concern.id, ...move });
-        progress();
-      }
+      await moveAll(concern.id, raisedAt, c.moves);
     }
     if (plan.status === 'LIVE') {
       done += 1;
@@ -109,6 +122,29 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
     }
     await at(plus(t, 180)).sessions.closeSession(plan.actor, session.id);
     progress();
+    // Ratings by businesses that came, from the QR code on the round's documents, in the days after.
+    for (const [i, r] of (plan.ratings ?? []).entries()) {
+      const ratedAt = plus(t, 240 + i * 7 * 60);
+      await at(ratedAt < now.toISOString() ? ratedAt : now.toISOString()).tax.submitSatisfaction({ sessionId: session.id, taxCode: firms[r.businessIndex]!.taxCode, score: r.score, comment: r.comment, requestId: `demo-rating-${session.id}-${i}` });
+      progress();
+    }
+  };
+  /** A round's questions sent in advance by its businesses (10 days before, never after now), then triaged 3 days before. */
+  const sendQuestions = async (plan: SessionPlan, sessionId: string): Promise<string[]> => {
+    const ids: string[] = [];
+    const notAfterNow = (instant: string) => (instant < now.toISOString() ? instant : plus(now.toISOString(), -60 + ids.length));
+    for (const [i, q] of (plan.questions ?? []).entries()) {
+      const sent = await at(notAfterNow(plus(plan.scheduledAt, -10 * 24 * 60 + i * 47))).tax.submitQuestion({ publicClient: `demo-${i}` }, { sessionId, taxCode: firms[q.businessIndex]!.taxCode, topic: q.topic, text: q.text, requestId: `demo-question-${sessionId}-${i}` });
+      ids.push(sent.id);
+      progress();
+    }
+    for (const [i, q] of (plan.questions ?? []).entries()) {
+      if (!q.triage) continue;
+      const triage = q.triage.to === 'MERGED' ? { to: 'MERGED', mergedIntoId: ids[q.triage.into] } : q.triage.to === 'DECLINED' ? { to: 'DECLINED', note: q.triage.note } : { to: 'SELECTED' };
+      await at(notAfterNow(plus(plan.scheduledAt, -3 * 24 * 60 + i))).tax.triageQuestion(TAX, { id: ids[i]!, ...triage });
+      progress();
+    }
+    return ids;
   };
   // The old world, then the reorganisation of 1/7/2025 applied to the concerns still open, then this year.
   await inParallel(before, 6, loadPlan);

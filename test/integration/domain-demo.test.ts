@@ -52,7 +52,9 @@ describe('the demo dataset (npm start on an empty database)', () => {
     expect(tax.escalatedToCity).toBe(tax.outcomes.answered);
     const sectors = await Promise.all(['TRADE', 'SERVICES', 'TRANSPORT', 'CONSTRUCTION'].map(async (sector) => (await query(`{ businesses(sector: ${sector}, first: 1) { totalCount } }`)).businesses.totalCount));
     expect(sectors.reduce((a, b) => a + b, 0)).toBe(435);
-    expect(sectors.every((n) => n > 100)).toBe(true);
+    // As a district's register: not equal shares; trade first, transport last, every sector present.
+    const [trade, services, transport, construction] = sectors as [number, number, number, number];
+    expect(trade > services && services > construction && construction > transport && transport > 0).toBe(true);
     const rounds = (await query('query ($p: PeriodInput!) { sessionsInPeriod(period: $p, kind: BUSINESS_TAX) { edges { node { hostBody scheduledAt } } } }', { p: REPORT_YEARS })).sessionsInPeriod.edges;
     expect(rounds.every((e: any) => e.node.hostBody === 'Chi cục Thuế Quận 7' && e.node.scheduledAt >= '2007')).toBe(true);
   });
@@ -87,7 +89,8 @@ describe('the demo dataset (npm start on an empty database)', () => {
       { p: REPORT_YEARS },
     );
     expect(data.summary.overdue).toBeGreaterThanOrEqual(2);
-    expect(data.ward.stats.overdue).toBe(2);
+    // The two of its dialogue 75 days ago, and any tax question of a business in it waiting past its deadline.
+    expect(data.ward.stats.overdue).toBeGreaterThanOrEqual(2);
     expect(data.late.totalCount).toBe(data.summary.overdue);
     expect(data.late.edges.every((e: any) => e.node.overdue && e.node.closedAt === null && e.node.dueAt < new Date().toISOString())).toBe(true);
     expect(data.report.overdue).toBe(0); // every concern of 2006–2010 was answered
@@ -143,7 +146,37 @@ describe('the demo dataset (npm start on an empty database)', () => {
     const recent = thisYear.sessions.edges.map((e: any) => e.node).filter((s: any) => s.scheduledAt >= `${year}`);
     expect(recent.length).toBeGreaterThan(5);
     expect(recent.every((s: any) => !s.ward || s.ward.id.endsWith('-2025'))).toBe(true);
-    expect(recent.filter((s: any) => s.hostBody.startsWith('Thuế cơ sở 7'))).toHaveLength(1);
+    // The tax office's rounds this year: one closed, one LIVE today, one coming.
+    expect(recent.filter((s: any) => s.hostBody.startsWith('Thuế cơ sở 7'))).toHaveLength(3);
+  });
+
+  it("has the tax office's rounds since the change: questions by topic (VAT refunds and e-invoices first), questions in advance, answers by letter, ratings, a LIVE round with its agenda and a coming one to triage", async () => {
+    const since = { from: '2025-07-01T00:00:00.000Z', to: `${new Date().getUTCFullYear() + 1}-01-01T00:00:00.000Z` };
+    const data = await query(
+      `query ($p: PeriodInput) {
+        stats: taxDialogueStats(period: $p, taxOfficeId: "thue-co-so-7-tphcm") { rounds businessesAttending questionsInAdvance byTopic { topic raised answeredOnSpot answeredInWriting } satisfaction { responses average } }
+        live: sessions(kind: BUSINESS_TAX, status: LIVE) { edges { node { attendance taxOffice { id } taxAgenda { status } } } }
+        coming: sessions(kind: BUSINESS_TAX, status: SCHEDULED) { edges { node { id } } }
+        answers: publicTaxAnswers(first: 50) { topic answerForm }
+      }`,
+      { p: since },
+    );
+    const { stats } = data;
+    expect(stats.rounds).toBe(4); // autumn 2025, this year's closed one, today's LIVE one, and the coming one
+    const raised = [...stats.byTopic].sort((a: any, b: any) => b.raised - a.raised).map((r: any) => r.topic);
+    expect(raised.slice(0, 2).sort()).toEqual(['E_INVOICE', 'VAT_REFUND']);
+    expect(stats.byTopic.reduce((n: number, r: any) => n + r.answeredInWriting, 0)).toBeGreaterThanOrEqual(3);
+    expect(stats.questionsInAdvance).toBeGreaterThanOrEqual(15);
+    expect(stats.satisfaction.responses).toBe(23);
+    expect(stats.satisfaction.average).toBeGreaterThan(3);
+    const live = data.live.edges.map((e: any) => e.node);
+    expect(live).toHaveLength(1);
+    expect(live[0].taxOffice.id).toBe('thue-co-so-7-tphcm');
+    expect(live[0].attendance).toBe(18);
+    expect(live[0].taxAgenda.map((q: any) => q.status).sort()).toEqual(['RAISED', 'SELECTED', 'SELECTED', 'SELECTED', 'SELECTED']);
+    const waiting = (await query('query ($id: ID!) { taxQuestions(sessionId: $id, status: RECEIVED) { edges { node { id } } } }', { id: data.coming.edges[0].node.id })).taxQuestions.edges;
+    expect(waiting).toHaveLength(8);
+    expect(data.answers.some((a: any) => a.answerForm === 'IN_WRITING')).toBe(true);
   });
 
   it('carries open concerns over the change: handed to the successor with one history entry, district-level ones to the ward, Phú Mỹ waiting for a pick', async () => {
