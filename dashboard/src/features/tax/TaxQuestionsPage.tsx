@@ -9,7 +9,7 @@ import { DownloadButtons } from '../../lib/official-document/DownloadButtons.js'
 import { Link } from '../../lib/router.js';
 import { SelectField } from '../../lib/SelectField.js';
 import { useViewer } from '../../lib/viewer.js';
-import { inputSearch } from '../voice/fuzzy.js';
+import { inputSearch } from '../../lib/fuzzy.js';
 import { RaiseFromTaxQuestionMutation, TaxQuestionsQuery, TaxRoundsQuery, TriageTaxQuestionMutation } from './documents.js';
 import { agendaByTopic, buildTaxAgendaDocument } from './tax-agenda-document.js';
 import type { TaxQuestionCardFragment as Question, TaxRoundsQuery as Rounds } from '../../gql/graphql.js';

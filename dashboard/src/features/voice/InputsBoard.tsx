@@ -4,7 +4,7 @@ import { useMutation } from 'urql';
 import { formatDateTime } from '../../lib/format.js';
 import { SelectField } from '../../lib/SelectField.js';
 import { TriageInputMutation } from './documents.js';
-import { inputSearch } from './fuzzy.js';
+import { inputSearch } from '../../lib/fuzzy.js';
 import type { Input } from './VoicePage.js';
 
 const COLUMNS = ['RECEIVED', 'SELECTED', 'RAISED', 'MERGED', 'DECLINED'] as const;

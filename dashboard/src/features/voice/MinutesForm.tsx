@@ -4,7 +4,7 @@ import { useClient } from 'urql';
 import { outcomeOfError, useQueueRunning, type SendOutcome } from '../../lib/offline-queue.js';
 import { SelectField } from '../../lib/SelectField.js';
 import { SubmitInputMutation } from './documents.js';
-import { inputSearch } from './fuzzy.js';
+import { inputSearch } from '../../lib/fuzzy.js';
 import { MinutesQueue, minutesStorage, type QueuedInput } from './minutes-queue.js';
 import type { Input } from './VoicePage.js';
 

@@ -1,7 +1,7 @@
 import Fuse from 'fuse.js';
 
 /**
- * Near-duplicate search over residents' inputs, as an officer types: Fuse.js (fuzzy, diacritics
+ * Near-duplicate search over residents' inputs and businesses' questions, as an officer types: Fuse.js (fuzzy, diacritics
  * ignored: "den duong" finds "Đèn đường"), over the topic first and the text second.
  */
 export interface Searchable {
