@@ -62,6 +62,7 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
   const reports = createReportService(stores, wards, clock);
   const concerns = createConcernService(stores, sessions, clock, deadlines, wards, taxOffices);
   const voice = createVoiceService(stores, sessions, wards, clock, concerns.raiseFromInput);
+  const tax = createTaxService(stores, { sessions, concerns, wards }, taxOffices, clock);
   return {
     wards,
     sessions,
@@ -74,8 +75,8 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
     summaries: createSummaryService(stores, wards),
     activity: createActivityService(stores),
     reports,
-    reviewReports: createReviewReportService(stores, wards, reports, clock),
-    tax: createTaxService(stores, { sessions, concerns, wards }, taxOffices, clock),
+    reviewReports: createReviewReportService(stores, wards, reports, clock, tax),
+    tax,
     withClock: (other: Clock): Domain => createDomain(stores, { ...options, clock: other }, { wards, taxOffices }),
   };
 }

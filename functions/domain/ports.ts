@@ -176,6 +176,7 @@ export interface BusinessFilter {
 export interface ReviewReportFilter {
   wardId?: string;
   district?: boolean;
+  taxOfficeId?: string;
   status?: ReviewReportStatus;
 }
 

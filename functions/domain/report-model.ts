@@ -1,3 +1,4 @@
+import type { TaxDialogueStats } from './tax-service.js';
 /**
  * Review reports as the domain and the resolvers see them: the figures of a period
  * (report-service.ts reads them) and the ReviewReport document that freezes them when issued
@@ -111,6 +112,10 @@ export interface ReviewReport {
   updatedAt: string;
   createdBy: string;
   figures?: ReportFigures;
+  /** A tax office's own report: the office (its scope and its heading). */
+  taxOfficeId?: string;
+  /** An issued tax office report: its rounds' figures, frozen on issue. */
+  taxFigures?: TaxDialogueStats;
 }
 
 export type ReviewReportConnection = Connection<ReviewReport>;

@@ -12,6 +12,8 @@ import { reportUnits, thematicTotalsOf, type ReportService } from './report-serv
 import { isPlausibleId, oneOf, pageSize } from './validation.js';
 import { requireText } from './input.js';
 import type { WardService } from './ward-service.js';
+import type { TaxDialogueStats, TaxService } from './tax-service.js';
+import type { TaxOffice } from './tax-offices.js';
 
 
 export interface ReviewReportFields {
@@ -34,12 +36,28 @@ const NUMBER_SYMBOL = /^\d{1,6}\/BC-[A-ZĐ0-9][A-ZĐ0-9.-]{0,39}$/u;
 const defaultTitle = (kind: ReviewReportKind) =>
   kind === 'SO_KET' ? 'Sơ kết công tác đối thoại trực tiếp với nhân dân' : 'Tổng kết công tác đối thoại trực tiếp với nhân dân';
 
+/** A report's scope: a ward, a tax office (its own report), or neither (the whole district). */
+export interface ReportScope {
+  wardId?: string;
+  taxOfficeId?: string;
+}
+
 /**
- * Who may draft and issue a report of a scope: leadership and admins for any scope (the district or
- * one ward); a ward officer for its own ward only; nobody else.
+ * Who may draft and issue a report of a scope: leadership and admins for the district or one ward; a
+ * ward officer for its own ward only; a tax office's own report, its tax officers (`ownTaxOffices`:
+ * the local offices in force now) and admins; nobody else.
  */
-export function assertMayWriteReport(actor: Actor, wardId: string | undefined): void {
-  if (mayWriteReport(actor, wardId)) return;
+export function assertMayWriteReport(actor: Actor, scope: ReportScope, ownTaxOffices: readonly string[] = []): void {
+  if (mayWriteReport(actor, scope, ownTaxOffices)) return;
+  const { wardId, taxOfficeId } = scope;
+  if (taxOfficeId) {
+    throw new ForbiddenError(
+      actor.role === 'TAX_OFFICER'
+        ? `A tax officer drafts and issues the reports of their own office (${ownTaxOffices.join(', ') || 'none in force'}); this report is for ${taxOfficeId}.`
+        : `A tax office's report is drafted and issued by its tax officers (TAX_OFFICER) or an administrator; you are signed in as ${actor.role}.`,
+    );
+  }
+  if (actor.role === 'TAX_OFFICER') throw new ForbiddenError("A tax officer drafts and issues their own office's reports only (createReviewReport with taxOfficeId), not the units' reports.");
   if (actor.role === 'WARD_OFFICER') {
     throw new ForbiddenError(`A ward officer may draft and issue reports only for their own ward (${actor.wardId ?? 'none'}); this report is for ${wardId ?? 'the whole district'}.`);
   }
@@ -47,12 +65,37 @@ export function assertMayWriteReport(actor: Actor, wardId: string | undefined): 
 }
 
 /** Whether `actor` may draft, edit and issue reports of that scope (the rule of assertMayWriteReport). */
-export function mayWriteReport(actor: Actor, wardId: string | undefined): boolean {
+export function mayWriteReport(actor: Actor, { wardId, taxOfficeId }: ReportScope, ownTaxOffices: readonly string[] = []): boolean {
+  if (taxOfficeId) return actor.role === 'ADMIN' || (actor.role === 'TAX_OFFICER' && ownTaxOffices.includes(taxOfficeId));
   if (actor.role === 'ADMIN' || actor.role === 'LEADERSHIP') return true;
   return actor.role === 'WARD_OFFICER' && !!wardId && actor.wardId === wardId;
 }
 
-export function createReviewReportService(stores: Stores, wards: WardService, reports: ReportService, clock: Clock) {
+/** What the reports need of the tax office's side: its offices through time and its rounds' figures. */
+export type ReportTaxPort = Pick<TaxService, 'dialogueStats' | 'getOffice' | 'officesAt'>;
+
+/** The title, heading and signer a tax office's report starts with (Decree 30/2020: the office under its superior). */
+function taxReportDefaults(kind: ReviewReportKind, office: TaxOffice, superior: TaxOffice | undefined) {
+  const name = office.name.toLocaleUpperCase('vi');
+  return {
+    title: kind === 'SO_KET' ? 'Sơ kết công tác đối thoại với doanh nghiệp' : 'Tổng kết công tác đối thoại với doanh nghiệp',
+    issuingBody: name,
+    place: (superior?.name ?? office.name).replace(/^(Thuế|Cục Thuế)\s+/u, '').replace(/^Thành phố /u, 'TP. ') || office.name,
+    signerTitle: /^Thuế cơ sở/iu.test(office.name) ? 'TRƯỞNG THUẾ CƠ SỞ' : /^Chi cục Thuế/iu.test(office.name) ? 'CHI CỤC TRƯỞNG' : 'THỦ TRƯỞNG',
+  };
+}
+
+export function createReviewReportService(stores: Stores, wards: WardService, reports: ReportService, clock: Clock, tax: ReportTaxPort) {
+  /** A tax officer's own offices: the local ones in force now (one for a jurisdiction like District 7's). */
+  const ownTaxOffices = (actor: Actor) => (actor.role === 'TAX_OFFICER' ? tax.officesAt(clock().toISOString()).filter((o) => o.level === 'LOCAL').map((o) => o.id) : []);
+  const scopeOf = (r: { wardId?: string; taxOfficeId?: string }): ReportScope => ({ wardId: r.wardId, taxOfficeId: r.taxOfficeId });
+  const assertMayWrite = (actor: Actor, scope: ReportScope) => assertMayWriteReport(actor, scope, ownTaxOffices(actor));
+  const requireTaxOffice = (id: string): TaxOffice => {
+    const office = tax.getOffice(id);
+    if (!office) throw new NotFoundError(`There is no tax office with id "${String(id).slice(0, 60)}"; Query.taxOffices lists them.`);
+    return office;
+  };
+
   const text = (value: string | null | undefined, field: string, max: number, multiline = false) =>
     value === null || value === undefined ? undefined : value === '' && multiline ? '' : requireText(value, field, { max, multiline });
 
@@ -96,13 +139,16 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
 
   return {
     /** Whether `actor` may draft, edit and issue reports of that scope (no ward: the district); NOT_FOUND for an unknown ward. */
-    async mayWrite(actor: Actor, wardId?: string): Promise<boolean> {
+    async mayWrite(actor: Actor, wardId?: string, taxOfficeId?: string): Promise<boolean> {
       if (wardId !== undefined) await wards.requireWard(wardId);
+      if (taxOfficeId !== undefined) requireTaxOffice(taxOfficeId);
       // A ward officer whose ward has ended reads only (units through time).
-      if (!mayWriteReport(actor, wardId)) return false;
+      if (!mayWriteReport(actor, { wardId, taxOfficeId }, ownTaxOffices(actor))) return false;
       return actor.role !== 'WARD_OFFICER' || (await wards.readOnlyReason(actor, clock().toISOString())) === undefined;
     },
     requireReport,
+    /** Whether `actor` may edit and issue this report now: a DRAFT of a scope they may write. */
+    mayEdit: (actor: Actor, report: ReviewReport) => report.status === 'DRAFT' && mayWriteReport(actor, scopeOf(report), ownTaxOffices(actor)),
     getReport: async (id: string) => (isPlausibleId(id) ? stores.reports.getReport(id) : undefined),
 
     /** The figures a report shows: a draft's are read now; an issued report's are its frozen snapshot. */
@@ -122,12 +168,20 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
       };
     },
 
-    async createReport(actor: Actor, input: ReviewReportFields & { kind: string; period: { from: string; to: string }; wardId?: string | null }): Promise<ReviewReport> {
-      if (actor.role === 'TAX_OFFICER') assertMayWriteReport(actor, undefined);
+    /** A tax office's report: its rounds' figures, the frozen ones once issued; undefined for the units' reports. */
+    async taxFiguresOf(report: ReviewReport): Promise<TaxDialogueStats | undefined> {
+      if (!report.taxOfficeId) return undefined;
+      return report.taxFigures ?? tax.dialogueStats(report.period, report.taxOfficeId);
+    },
+
+    async createReport(actor: Actor, input: ReviewReportFields & { kind: string; period: { from: string; to: string }; wardId?: string | null; taxOfficeId?: string | null }): Promise<ReviewReport> {
+      if (input.wardId && input.taxOfficeId) throw new InvalidInputError("A report is for a ward or for a tax office, not both: send wardId or taxOfficeId.", { field: 'taxOfficeId' });
+      const office = input.taxOfficeId ? requireTaxOffice(input.taxOfficeId) : undefined;
+      assertMayWrite(actor, { taxOfficeId: office?.id, wardId: input.wardId ?? undefined });
       const kind = oneOf(input.kind, REVIEW_REPORT_KINDS, 'kind') as ReviewReportKind;
       const period = parsePeriod(input.period)!;
       const ward = input.wardId ? await wards.requireWard(input.wardId) : undefined;
-      assertMayWriteReport(actor, ward?.id);
+      assertMayWrite(actor, { wardId: ward?.id, taxOfficeId: office?.id });
       await wards.assertActorUnitInForce(actor, clock().toISOString());
       const at = clock().toISOString();
       const base: ReviewReport = {
@@ -136,6 +190,7 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
         status: 'DRAFT',
         period,
         wardId: ward?.id,
+        ...(office ? { taxOfficeId: office.id } : {}),
         title: defaultTitle(kind),
         issuingBody: ward ? `ỦY BAN NHÂN DÂN PHƯỜNG ${ward.name.toLocaleUpperCase('vi')}` : 'ỦY BAN NHÂN DÂN QUẬN 7',
         place: ward ? `Phường ${ward.name}` : 'Quận 7',
@@ -147,6 +202,7 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
         createdAt: at,
         updatedAt: at,
         createdBy: actor.id,
+        ...(office ? taxReportDefaults(kind, office, office.parent ? tax.getOffice(office.parent) : undefined) : {}),
       };
       const report = applyFields(base, { ...input, kind: undefined, period: undefined });
       await stores.reports.createReport(report, activity(actor, 'REPORT_CREATED', `Drafted ${kind} report "${report.title}"`, report, at));
@@ -154,10 +210,9 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
     },
 
     async updateReport(actor: Actor, input: ReviewReportFields & { id: string }): Promise<ReviewReport> {
-      if (actor.role === 'TAX_OFFICER') assertMayWriteReport(actor, undefined);
       const before = await requireReport(input.id);
+      assertMayWrite(actor, scopeOf(before));
       const changed = applyFields(before, input);
-      assertMayWriteReport(actor, before.wardId);
       await wards.assertActorUnitInForce(actor, clock().toISOString());
       if (before.status !== 'DRAFT') throw new ConflictError(`Report ${before.id} is ISSUED (${before.number}); an issued report cannot change. Draft a new one instead.`, { status: before.status });
       const at = clock().toISOString();
@@ -167,28 +222,29 @@ export function createReviewReportService(stores: Stores, wards: WardService, re
 
     /** Issues a draft: gives it its number and date and freezes its figures as they are now. */
     async issueReport(actor: Actor, input: { id: string; number: string; issuedAt?: string | null }): Promise<ReviewReport> {
-      if (actor.role === 'TAX_OFFICER') assertMayWriteReport(actor, undefined);
       const number = typeof input.number === 'string' ? input.number.trim().normalize('NFC') : '';
       if (!NUMBER_SYMBOL.test(number)) {
         throw new InvalidInputError(`number must be a report's number and symbol such as "45/BC-UBND" (Decree 30/2020/NĐ-CP); got "${String(input.number).slice(0, 40)}".`, { field: 'number' });
       }
       const issuedAt = input.issuedAt ? parseInstant(input.issuedAt, 'issuedAt') : undefined;
       const before = await requireReport(input.id);
-      assertMayWriteReport(actor, before.wardId);
+      assertMayWrite(actor, scopeOf(before));
       await wards.assertActorUnitInForce(actor, clock().toISOString());
       if (before.status !== 'DRAFT') throw new ConflictError(`Report ${before.id} is already ISSUED (${before.number}); it cannot be issued again.`, { status: before.status });
       const at = clock().toISOString();
       const figures = await reports.reportFigures(before.period, before.wardId);
-      const after: ReviewReport = { ...before, status: 'ISSUED', number, issuedAt: issuedAt ?? at, figures, updatedAt: at > before.updatedAt ? at : new Date(Date.parse(before.updatedAt) + 1).toISOString() };
+      // A tax office's report freezes its rounds' figures with the rest.
+      const taxFigures = before.taxOfficeId ? await tax.dialogueStats(before.period, before.taxOfficeId) : undefined;
+      const after: ReviewReport = { ...before, status: 'ISSUED', number, issuedAt: issuedAt ?? at, figures, ...(taxFigures ? { taxFigures } : {}), updatedAt: at > before.updatedAt ? at : new Date(Date.parse(before.updatedAt) + 1).toISOString() };
       return saveDraft(actor, before, after, 'REPORT_ISSUED', `Issued report ${number} "${after.title}"`);
     },
 
-    async listReports(args: { wardId?: string | null; district?: boolean | null; status?: string | null; first?: number | null; after?: string | null }): Promise<Page<ReviewReport>> {
+    async listReports(args: { wardId?: string | null; district?: boolean | null; taxOfficeId?: string | null; status?: string | null; first?: number | null; after?: string | null }): Promise<Page<ReviewReport>> {
       const status = args.status ? (oneOf(args.status, REVIEW_REPORT_STATUSES, 'status') as ReviewReportStatus) : undefined;
-      if (args.wardId && args.district) throw new InvalidInputError('Give wardId or district: true, not both.', { field: 'district' });
+      if ([args.wardId, args.district, args.taxOfficeId].filter(Boolean).length > 1) throw new InvalidInputError('Give one of wardId, district: true or taxOfficeId.', { field: 'district' });
       const first = pageSize(args.first);
       return toPage(async () => {
-        const page = await stores.reports.listReports({ wardId: args.wardId ?? undefined, district: args.district ?? undefined, status }, first, args.after);
+        const page = await stores.reports.listReports({ wardId: args.wardId ?? undefined, district: args.district ?? undefined, taxOfficeId: args.taxOfficeId ?? undefined, status }, first, args.after);
         return { ...page, nodes: page.reports };
       });
     },

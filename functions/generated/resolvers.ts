@@ -300,6 +300,8 @@ export type CreateReviewReportInput = {
   place?: InputMaybe<Scalars['String']['input']>;
   signerName?: InputMaybe<Scalars['String']['input']>;
   signerTitle?: InputMaybe<Scalars['String']['input']>;
+  /** A tax office's own report (TAX_OFFICER: its own office only; ADMIN: any); not with wardId. */
+  taxOfficeId?: InputMaybe<Scalars['ID']['input']>;
   title?: InputMaybe<Scalars['String']['input']>;
   /** Omit for the whole district. */
   wardId?: InputMaybe<Scalars['ID']['input']>;
@@ -866,6 +868,7 @@ export type QueryReviewReportsArgs = {
   district?: InputMaybe<Scalars['Boolean']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<ReviewReportStatus>;
+  taxOfficeId?: InputMaybe<Scalars['ID']['input']>;
   wardId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1255,6 +1258,10 @@ export type ReviewReport = {
   signerName: Scalars['String']['output'];
   signerTitle: Scalars['String']['output'];
   status: ReviewReportStatus;
+  /** A tax office's report: the figures of the rounds it hosted in the period (an issued report's frozen snapshot); null for the units' reports. */
+  taxDialogue?: Maybe<TaxDialogueStats>;
+  /** A tax office's own report: the office it is for, headed by it and its superior; null for the units' reports. */
+  taxOffice?: Maybe<TaxOffice>;
   /** What follows 'BÁO CÁO' in the title, e.g. 'Sơ kết 6 tháng thực hiện đối thoại trực tiếp với nhân dân'. */
   title: Scalars['String']['output'];
   updatedAt: Scalars['DateTime']['output'];
@@ -1635,7 +1642,7 @@ export type Viewer = {
   abilities: ViewerAbilities;
   /** The JWT subject. */
   id: Scalars['ID']['output'];
-  /** Whether you may draft, edit and issue review reports of this scope (no wardId: the whole district). */
+  /** Whether you may draft, edit and issue review reports of this scope (no wardId: the whole district; taxOfficeId: that tax office's own reports). */
   mayWriteReports: Scalars['Boolean']['output'];
   role: Role;
   /** A ward officer's own ward; null for the other roles. */
@@ -1645,6 +1652,7 @@ export type Viewer = {
 
 /** The signed-in user as the API sees them: what the dashboard uses to decide which screens to offer. */
 export type ViewerMayWriteReportsArgs = {
+  taxOfficeId?: InputMaybe<Scalars['ID']['input']>;
   wardId?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -2628,6 +2636,8 @@ export type ReviewReportResolvers<ContextType = GraphQLContext, ParentType exten
   signerName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   signerTitle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ReviewReportStatus'], ParentType, ContextType>;
+  taxDialogue?: Resolver<Maybe<ResolversTypes['TaxDialogueStats']>, ParentType, ContextType>;
+  taxOffice?: Resolver<Maybe<ResolversTypes['TaxOffice']>, ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType>;

@@ -1,4 +1,3 @@
-import { mayWriteReport } from '../domain/review-report-service.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { toConnection } from '../domain/model.js';
 
@@ -17,7 +16,9 @@ export const reportResolvers: Resolvers = {
     ward: (r, _a, { domain }) => (r.wardId ? domain.wards.getWard(r.wardId).then((w) => w ?? null) : null),
     number: (r) => r.number ?? null,
     issuedAt: (r) => r.issuedAt ?? null,
-    mayEdit: (r, _a, { actor }) => r.status === 'DRAFT' && mayWriteReport(actor, r.wardId),
+    mayEdit: (r, _a, { actor, domain }) => domain.reviewReports.mayEdit(actor, r),
+    taxOffice: (r, _a, { domain }) => (r.taxOfficeId ? (domain.tax.getOffice(r.taxOfficeId) ?? null) : null),
+    taxDialogue: async (r, _a, { domain }) => (await domain.reviewReports.taxFiguresOf(r)) ?? null,
     figures: (r, _a, { domain }) => domain.reviewReports.figuresOf(r),
   },
   Activity: {

@@ -9,6 +9,6 @@ export const viewerResolvers: Resolvers = {
     }) as never,
   },
   Viewer: {
-    mayWriteReports: (_viewer, { wardId }, { actor, domain }) => domain.reviewReports.mayWrite(actor, wardId ?? undefined),
+    mayWriteReports: (_viewer, { wardId, taxOfficeId }, { actor, domain }) => domain.reviewReports.mayWrite(actor, wardId ?? undefined, taxOfficeId ?? undefined),
   },
 };

@@ -7,7 +7,7 @@ import { queryPage, type ListQuery } from './page.js';
 import { runConditionalTransaction, runTransaction } from './transact.js';
 
 // Items (docs/data-model.md): ReviewReport pk REPORT#<id>, sk REPORT;
-//   gsi1 REPORTS | gsi2 WARD#<w>#REPORTS or DISTRICT#REPORTS, sort <createdAt>#<id>.
+//   gsi1 REPORTS | gsi2 WARD#<w>#REPORTS, TAXOFFICE#<office>#REPORTS or DISTRICT#REPORTS, sort <createdAt>#<id>.
 // An issued report carries its frozen figures (`figures`, at most 200 waiting concerns: a few tens of KB).
 const reportKey = (id: string) => ({ pk: `REPORT#${id}`, sk: 'REPORT' });
 
@@ -16,7 +16,7 @@ function toItem(r: ReviewReport) {
   // NOTE: a JSON round trip drops the undefined fields (a district report's wardId, a snapshot's), which the document client refuses.
   // Empty narrative parts are left out too (DynamoDB Local 1.11 refuses empty strings); fromItem restores them.
   const plain = JSON.parse(JSON.stringify(r), (_k, v) => (v === '' ? undefined : v)) as ReviewReport;
-  return { ...reportKey(r.id), gsi1pk: 'REPORTS', gsi1sk: sort, gsi2pk: r.wardId ? `WARD#${r.wardId}#REPORTS` : 'DISTRICT#REPORTS', gsi2sk: sort, type: 'ReviewReport', ...plain };
+  return { ...reportKey(r.id), gsi1pk: 'REPORTS', gsi1sk: sort, gsi2pk: r.wardId ? `WARD#${r.wardId}#REPORTS` : r.taxOfficeId ? `TAXOFFICE#${r.taxOfficeId}#REPORTS` : 'DISTRICT#REPORTS', gsi2sk: sort, type: 'ReviewReport', ...plain };
 }
 
 function fromItem(item: Record<string, unknown>): ReviewReport {
@@ -26,7 +26,7 @@ function fromItem(item: Record<string, unknown>): ReviewReport {
 }
 
 function listQuery(f: ReviewReportFilter): ListQuery {
-  const [index, partition]: [ListQuery['index'], string] = f.wardId ? ['gsi2', `WARD#${f.wardId}#REPORTS`] : f.district ? ['gsi2', 'DISTRICT#REPORTS'] : ['gsi1', 'REPORTS'];
+  const [index, partition]: [ListQuery['index'], string] = f.wardId ? ['gsi2', `WARD#${f.wardId}#REPORTS`] : f.taxOfficeId ? ['gsi2', `TAXOFFICE#${f.taxOfficeId}#REPORTS`] : f.district ? ['gsi2', 'DISTRICT#REPORTS'] : ['gsi1', 'REPORTS'];
   return {
     index,
     partition,

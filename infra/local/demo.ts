@@ -123,25 +123,26 @@ export async function loadDemoDataIfEmpty(domain: Domain, log: (line: string) =>
     await at(plus(t, 180)).sessions.closeSession(plan.actor, session.id);
     progress();
     // Ratings by businesses that came, from the QR code on the round's documents, in the days after.
-    for (const [i, r] of (plan.ratings ?? []).entries()) {
+    await inParallel([...(plan.ratings ?? []).entries()], 8, async ([i, r]) => {
       const ratedAt = plus(t, 240 + i * 7 * 60);
       await at(ratedAt < now.toISOString() ? ratedAt : now.toISOString()).tax.submitSatisfaction({ sessionId: session.id, taxCode: firms[r.businessIndex]!.taxCode, score: r.score, comment: r.comment, requestId: `demo-rating-${session.id}-${i}` });
       progress();
-    }
+    });
   };
   /** A round's questions sent in advance by its businesses (10 days before, never after now), then triaged 3 days before. */
   const sendQuestions = async (plan: SessionPlan, sessionId: string): Promise<string[]> => {
     const ids: string[] = [];
-    const notAfterNow = (instant: string) => (instant < now.toISOString() ? instant : plus(now.toISOString(), -60 + ids.length));
-    for (const [i, q] of (plan.questions ?? []).entries()) {
-      const sent = await at(notAfterNow(plus(plan.scheduledAt, -10 * 24 * 60 + i * 47))).tax.submitQuestion({ publicClient: `demo-${i}` }, { sessionId, taxCode: firms[q.businessIndex]!.taxCode, topic: q.topic, text: q.text, requestId: `demo-question-${sessionId}-${i}` });
-      ids.push(sent.id);
+    const notAfterNow = (instant: string, i: number) => (instant < now.toISOString() ? instant : plus(now.toISOString(), -60 + i));
+    // Sent in parallel (each with its own time and requestId); triaged in order (a merge after its target).
+    await inParallel([...(plan.questions ?? []).entries()], 8, async ([i, q]) => {
+      const sent = await at(notAfterNow(plus(plan.scheduledAt, -10 * 24 * 60 + i * 47), i)).tax.submitQuestion({ publicClient: `demo-${i}` }, { sessionId, taxCode: firms[q.businessIndex]!.taxCode, topic: q.topic, text: q.text, requestId: `demo-question-${sessionId}-${i}` });
+      ids[i] = sent.id;
       progress();
-    }
+    });
     for (const [i, q] of (plan.questions ?? []).entries()) {
       if (!q.triage) continue;
       const triage = q.triage.to === 'MERGED' ? { to: 'MERGED', mergedIntoId: ids[q.triage.into] } : q.triage.to === 'DECLINED' ? { to: 'DECLINED', note: q.triage.note } : { to: 'SELECTED' };
-      await at(notAfterNow(plus(plan.scheduledAt, -3 * 24 * 60 + i))).tax.triageQuestion(TAX, { id: ids[i]!, ...triage });
+      await at(notAfterNow(plus(plan.scheduledAt, -3 * 24 * 60 + i), i + 20)).tax.triageQuestion(TAX, { id: ids[i]!, ...triage });
       progress();
     }
     return ids;

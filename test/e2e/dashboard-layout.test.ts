@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expectData, removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
 import { ensureDashboardBuilt, launchChromium, newUser } from './support/browser.js';
 import { SIZES, shoot, textOverflows, type SizeName } from './support/page-checks.js';
-import { liveSessionWithLongNames, settled, useLanguage, type Lang } from './support/screens.js';
+import { liveSessionWithLongNames, publicTaxQuestionCode, settled, useLanguage, type Lang } from './support/screens.js';
 import { publicOpinionCode } from './support/screens.js';
 import { seedActivity } from './support/seed.js';
 
@@ -227,6 +227,7 @@ describe('the dashboard laid out at every size', () => {
   it('draws every key screen without overflowing text at phone, laptop and TV sizes in both languages (screenshots in test-output/visual)', async () => {
     const concernId = (await call('{ concerns(first: 1) { edges { node { id } } } }', {})).concerns.edges[0].node.id as string;
     const officerToken = await stack.token('WARD_OFFICER', 'tan-thuan-2025');
+    const taxToken = await stack.token('TAX_OFFICER', undefined, 'layout-tax');
     const screens: { name: string; path: string; token: string; ready?: string }[] = [
       { name: 'overview', path: '/', token: leader, ready: '[data-testid="chart-by-ward"] svg' },
       { name: 'wallboard', path: '/wallboard', token: leader, ready: '.kpi-tiles' },
@@ -242,9 +243,12 @@ describe('the dashboard laid out at every size', () => {
       { name: 'voice', path: '/voice', token: officerToken, ready: '#board-title' },
       // The residents' public page needs no token; a look-up code's opinion is shown.
       { name: 'public page', path: `/y-kien?phuong=tan-hung-2025&ma=${await publicOpinionCode(stack)}`, token: leader, ready: '[data-testid="lookup-status"]' },
+      { name: 'business page', path: `/doanh-nghiep?ma=${await publicTaxQuestionCode(stack)}`, token: leader, ready: '[data-testid="lookup-status"]' },
+      { name: 'tax questions', path: '/tax/questions', token: taxToken, ready: '[data-testid="tax-agenda"]' },
+      { name: 'tax report', path: '/reports?from=2026-01-01&to=2027-01-01&office=thue-co-so-7-tphcm', token: taxToken, ready: '[data-testid="report-document"]' },
     ];
     const problems: string[] = [];
-    for (const token of [leader, officerToken]) {
+    for (const token of [leader, officerToken, taxToken]) {
       const { context, page } = await newUser(browser, stack.url, token);
       await page.goto('/');
       for (const lang of ['vi', 'en'] as Lang[]) {

@@ -139,6 +139,28 @@ describe("a business's question, from the public page to the published answer", 
       expect(await textOverflows(officer.page)).toEqual([]);
     }
     expect(await axeProblems(officer.page)).toEqual([]);
+
+    // 8. The office's own review report for the year: headed by the office under its superior, drafted, issued, downloaded.
+    const year = Number(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }).format(new Date(Date.now() + 3_600_000)));
+    await officer.page.setViewportSize(SIZES.laptop);
+    await officer.page.goto(`/reports?from=${year}-01-01&to=${year + 1}-01-01&office=thue-co-so-7-tphcm`);
+    const report = officer.page.getByTestId('report-document');
+    await see(report, 'THUẾ THÀNH PHỐ HỒ CHÍ MINH');
+    await see(report, 'Hoàn thuế GTGT');
+    await officer.page.getByRole('button', { name: 'Tạo dự thảo' }).click();
+    await officer.page.getByLabel('Đánh giá chung').fill('Doanh nghiệp đánh giá cao việc trả lời bằng văn bản đúng hạn.');
+    await officer.page.getByRole('button', { name: 'Lưu dự thảo' }).click();
+    await see(report, 'Doanh nghiệp đánh giá cao việc trả lời bằng văn bản đúng hạn.');
+    await officer.page.getByLabel('Số, ký hiệu').fill('15/BC-TCS7');
+    await officer.page.getByRole('button', { name: 'Ban hành báo cáo' }).click();
+    await see(report, 'Số: 15/BC-TCS7', 15_000);
+    await see(report, 'TRƯỞNG THUẾ CƠ SỞ');
+    const [word] = await Promise.all([officer.page.waitForEvent('download'), officer.page.getByRole('button', { name: 'Tải tệp Word (.docx)' }).click()]);
+    expect(word.suggestedFilename()).toMatch(/^bao-cao-doi-thoai-doanh-nghiep-15-BC-TCS7-.*\.docx$/);
+    const issued = (await call('query ($o: ID) { reviewReports(taxOfficeId: $o) { edges { node { status number taxDialogue { questionsInAdvance satisfaction { responses } } } } } }', { o: 'thue-co-so-7-tphcm' })).reviewReports.edges.map((e: any) => e.node);
+    expect(issued).toEqual([{ status: 'ISSUED', number: '15/BC-TCS7', taxDialogue: { questionsInAdvance: 1, satisfaction: { responses: 1 } } }]);
+    await shoot(officer.page, 'tax-office-report-issued');
+    expect(await axeProblems(officer.page)).toEqual([]);
     await officer.context.close();
-  }, 240_000);
+  }, 300_000);
 });

@@ -33,3 +33,14 @@ export async function publicOpinionCode(stack: RunningStack): Promise<string> {
   });
   return expectData<any>(sent).submitResidentInput.lookupCode as string;
 }
+
+/** A business's question sent through the public gate (no token) to the demo's coming tax round: its look-up code, for the businesses' page. */
+export async function publicTaxQuestionCode(stack: RunningStack): Promise<string> {
+  const rounds = expectData<any>(await stack.graphql('{ publicTaxRounds { id status } }', {})).publicTaxRounds as { id: string; status: string }[];
+  const round = rounds.find((r) => r.status === 'SCHEDULED');
+  if (!round) throw new Error('the demo has no coming tax round');
+  const sent = await stack.graphql('mutation ($input: SubmitTaxQuestionInput!) { submitTaxQuestion(input: $input) { lookupCode } }', {
+    input: { sessionId: round.id, taxCode: '0312100000', topic: 'HOUSEHOLD_BUSINESS', text: 'Hộ kinh doanh chuyển từ thuế khoán sang kê khai cần sổ sách gì?', requestId: crypto.randomUUID() },
+  });
+  return expectData<any>(sent).submitTaxQuestion.lookupCode as string;
+}

@@ -25,25 +25,37 @@ export const ReportFiguresFragment = graphql(`
   }
 `);
 
+export const TaxReportStatsFragment = graphql(`
+  fragment TaxReportStats on TaxDialogueStats {
+    rounds businessesAttending questionsInAdvance unclassified
+    bySector { sector count }
+    byTopic { topic raised answeredOnSpot answeredInWriting open overdue medianDaysToAnswer }
+    satisfaction { responses average }
+  }
+`);
+
 export const ReviewReportFieldsFragment = graphql(`
   fragment ReviewReportFields on ReviewReport {
-    id kind status period { from to } ward { id name }
+    id kind status period { from to } ward { id name } taxOffice { id name parent { name } }
     title issuingBody place assessment lessons nextSteps signerTitle signerName number issuedAt mayEdit createdAt updatedAt createdBy
   }
 `);
 
 export const ReportsPageQuery = graphql(`
-  query ReportsPage($period: PeriodInput!, $wardId: ID) {
+  query ReportsPage($period: PeriodInput!, $wardId: ID, $taxOfficeId: ID, $tax: Boolean!, $periodStart: DateTime!, $periodEnd: DateTime!) {
     jurisdiction { units { id name validFrom validTo } }
-    viewer { mayWriteReports(wardId: $wardId) }
+    viewer { mayWriteReports(wardId: $wardId, taxOfficeId: $taxOfficeId) }
     reviewReports(first: 50) { edges { node { ...ReviewReportFields } } }
     report(period: $period, wardId: $wardId) { ...ReportFigures }
+    taxStats: taxDialogueStats(period: $period, taxOfficeId: $taxOfficeId) @include(if: $tax) { ...TaxReportStats }
+    officesAtStart: taxOffices(asOf: $periodStart) { id name level parent { name } }
+    officesAtEnd: taxOffices(asOf: $periodEnd) { id name level parent { name } }
   }
 `);
 
 export const ReviewReportQuery = graphql(`
   query ReviewReportDetail($id: ID!) {
-    reviewReport(id: $id) { ...ReviewReportFields figures { ...ReportFigures } }
+    reviewReport(id: $id) { ...ReviewReportFields figures { ...ReportFigures } taxDialogue { ...TaxReportStats } }
   }
 `);
 

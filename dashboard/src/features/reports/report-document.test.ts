@@ -4,7 +4,7 @@ import { buildReportDocument, vnLongDate, vnNumber } from './report-document.js'
 
 const period = { from: '2005-12-31T17:00:00.000Z', to: '2010-12-31T17:00:00.000Z' };
 const report: ReviewReportFieldsFragment = {
-  id: 'r1', kind: 'TONG_KET', status: 'ISSUED', period, ward: null, title: 'Tổng kết 2006 - 2010', issuingBody: 'ỦY BAN NHÂN DÂN QUẬN 7', place: 'Quận 7',
+  id: 'r1', kind: 'TONG_KET', status: 'ISSUED', period, ward: null, taxOffice: null, title: 'Tổng kết 2006 - 2010', issuingBody: 'ỦY BAN NHÂN DÂN QUẬN 7', place: 'Quận 7',
   assessment: 'Đoạn một.\n\nĐoạn hai.', lessons: '', nextSteps: 'Tiếp tục.', signerTitle: 'KT. Chủ tịch\nPhó Chủ tịch', signerName: 'Nguyễn Văn A',
   number: '12/BC-UBND', issuedAt: '2011-01-20T02:00:00.000Z', mayEdit: false, createdAt: '', updatedAt: '', createdBy: 'u',
 };

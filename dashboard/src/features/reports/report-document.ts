@@ -21,7 +21,7 @@ const CATEGORY: Record<string, string> = {
   OFFICIAL: 'cán bộ',
   OTHER: 'khác',
 };
-const SECTOR: Record<string, string> = { TRADE: 'Thương mại', SERVICES: 'Dịch vụ', TRANSPORT: 'Vận tải', CONSTRUCTION: 'Xây dựng', MANUFACTURING: 'Sản xuất', OTHER: 'Khác' };
+export const SECTOR: Record<string, string> = { TRADE: 'Thương mại', SERVICES: 'Dịch vụ', TRANSPORT: 'Vận tải', CONSTRUCTION: 'Xây dựng', MANUFACTURING: 'Sản xuất', OTHER: 'Khác' };
 const AUTHORITY: Record<string, string> = { WARD: 'Phường', DISTRICT: 'Quận', CITY: 'Thành phố', CENTRAL: 'Trung ương' };
 const STATUS: Record<string, string> = { OPEN: 'Mới tiếp nhận', IN_PROGRESS: 'Đang giải quyết', ESCALATED: 'Đã chuyển cấp trên' };
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI'];
@@ -37,6 +37,9 @@ const paragraphs = (text: string): DocBlock[] =>
     .map((t) => t.trim())
     .filter(Boolean)
     .map((t) => ({ kind: 'paragraph', text: t }));
+
+/** A narrative part: its paragraphs, or "(Chưa có nội dung.)" while empty. */
+export const narrative = (text: string): DocBlock[] => (text.trim() ? paragraphs(text) : [{ kind: 'paragraph', text: '(Chưa có nội dung.)' }]);
 
 /** The document of a review report: its narrative and its figures (an issued report's frozen ones). */
 export function buildReportDocument(report: ReviewReportFieldsFragment, f: ReportFiguresFragment): ReportDocument {
@@ -195,7 +198,6 @@ export function buildReportDocument(report: ReviewReportFieldsFragment, f: Repor
       },
     );
   }
-  const narrative = (text: string) => (text.trim() ? paragraphs(text) : [{ kind: 'paragraph', text: '(Chưa có nội dung.)' } as DocBlock]);
   const sections: DocSection[] = [
     { heading: 'KẾT QUẢ THỰC HIỆN', blocks: results },
     { heading: 'ĐÁNH GIÁ CHUNG', blocks: narrative(report.assessment) },

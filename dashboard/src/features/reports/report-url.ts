@@ -18,6 +18,8 @@ export interface UrlState {
   from: string;
   to: string;
   ward?: string;
+  /** A tax office's own report (`&office=<id>`), instead of a ward. */
+  office?: string;
   id?: string;
 }
 
@@ -28,12 +30,14 @@ export function readUrl(): UrlState {
   const from = vnDateToInstant(q.get('from')) ?? hcmcMidnight(year, 0, 1);
   let to = vnDateToInstant(q.get('to')) ?? hcmcMidnight(year + 1, 0, 1);
   if (to <= from) to = new Date(Date.parse(from) + 86_400_000).toISOString();
-  return { from, to, ward: q.get('ward') || undefined, id: q.get('id') || undefined };
+  const office = q.get('office') || undefined;
+  return { from, to, ward: office ? undefined : q.get('ward') || undefined, office, id: q.get('id') || undefined };
 }
 
 export function urlOf(s: UrlState): string {
   const q = new URLSearchParams({ from: instantToVnDate(s.from), to: instantToVnDate(s.to) });
   if (s.ward) q.set('ward', s.ward);
+  if (s.office) q.set('office', s.office);
   if (s.id) q.set('id', s.id);
   return `/reports?${q.toString()}`;
 }
