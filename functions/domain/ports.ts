@@ -392,6 +392,8 @@ export interface RoundAttendee {
 
 export interface TaxQuestionFilter {
   sessionId?: string;
+  /** A business's own questions (its index; questions sent before that index was written are not found). */
+  businessId?: string;
   status?: InputStatus;
 }
 
@@ -410,6 +412,8 @@ export interface TaxPort {
   putRating(rating: { sessionId: string; businessId: string; score: number; comment?: string; requestId: string; at: string }, counters: CounterDelta[]): Promise<boolean>;
   /** Answers the public may read, newest first, one page at a time. */
   listPublicAnswers(first: number, after?: string): Promise<{ answers: PublicTaxAnswerRecord[]; next?: string }>;
+  /** The sessions a business took part in (checked in, or a concern raised for it): its engagement items. */
+  listEngagedSessions(businessId: string): Promise<{ sessionId: string; scheduledAt?: string }[]>;
   /** The overdue tax questions' rounds and topics (their due markers before `now`). */
   listOverdueTaxQuestions(now: string): Promise<{ sessionId: string; topic: string }[]>;
 }

@@ -346,6 +346,34 @@ export function createTaxService(
       return out;
     },
 
+    /**
+     * A business's record, for its page: the sessions it took part in (newest first), the concerns raised
+     * for it there, and the questions it sent in advance. Reads its engagement items, those sessions'
+     * concerns and its questions' index: bounded by what the business did, not by the table.
+     */
+    async businessRecord(businessId: string): Promise<{ sessions: Session[]; concerns: Concern[]; questions: TaxQuestion[] }> {
+      const engaged = await stores.tax.listEngagedSessions(businessId);
+      const found = await Promise.all(engaged.map((e) => sessions.getSession(e.sessionId)));
+      const taken = found.filter((s): s is Session => !!s).sort((a, b) => b.scheduledAt.localeCompare(a.scheduledAt));
+      const raised: Concern[] = [];
+      for (const s of taken) {
+        let after: string | null | undefined;
+        do {
+          const page = await stores.concerns.listConcerns({ sessionId: s.id }, 100, after);
+          raised.push(...page.concerns.filter((c) => c.businessId === businessId));
+          after = page.hasNextPage ? page.items.at(-1)?.cursor : undefined;
+        } while (after);
+      }
+      const questions: TaxQuestion[] = [];
+      let after: string | null | undefined;
+      do {
+        const page = await stores.tax.listQuestions({ businessId }, 100, after);
+        questions.push(...page.questions);
+        after = page.hasNextPage ? page.items.at(-1)?.cursor : undefined;
+      } while (after);
+      return { sessions: taken, concerns: raised.sort((a, b) => b.raisedAt.localeCompare(a.raisedAt)), questions };
+    },
+
     /** Coming tax rounds the public may see: SCHEDULED and LIVE, soonest first, with their agenda's topics. */
     async publicRounds() {
       const now = clock().toISOString();

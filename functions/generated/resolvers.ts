@@ -135,12 +135,18 @@ export type Authority =
 
 export type Business = {
   __typename?: 'Business';
+  /** The concerns raised for it in those sessions, newest first. */
+  concerns: Array<Concern>;
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
   /** When the business was registered. */
   registeredAt: Scalars['DateTime']['output'];
   sector: BusinessSector;
+  /** The sessions it took part in (checked in, or a concern raised for it), newest first. */
+  sessions: Array<Session>;
   taxCode: Scalars['String']['output'];
+  /** The questions it sent before tax rounds, newest first. */
+  taxQuestions: Array<TaxQuestion>;
   ward?: Maybe<Ward>;
 };
 
@@ -2105,11 +2111,14 @@ export type AttendanceUpdateResolvers<ContextType = GraphQLContext, ParentType e
 }>;
 
 export type BusinessResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Business'] = ResolversParentTypes['Business']> = ResolversObject<{
+  concerns?: Resolver<Array<ResolversTypes['Concern']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['BusinessSector'], ParentType, ContextType>;
+  sessions?: Resolver<Array<ResolversTypes['Session']>, ParentType, ContextType>;
   taxCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  taxQuestions?: Resolver<Array<ResolversTypes['TaxQuestion']>, ParentType, ContextType>;
   ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType>;
 }>;
 

@@ -12,6 +12,14 @@ async function limitPublic(ctx: GraphQLContext, rule: 'public-submit' | 'public-
 
 const officeOrNull = (ctx: GraphQLContext, id: string | undefined) => (id ? (ctx.domain.tax.getOffice(id) ?? null) : null);
 
+/** A business's record, read once per business object of a request (its three fields share it). */
+const records = new WeakMap<object, ReturnType<GraphQLContext['domain']['tax']['businessRecord']>>();
+function recordOf(business: { id: string }, ctx: GraphQLContext) {
+  let record = records.get(business);
+  if (!record) records.set(business, (record = ctx.domain.tax.businessRecord(business.id)));
+  return record;
+}
+
 export const taxResolvers: Resolvers = {
   Query: {
     taxOffices: (_p, { asOf }, { domain }) => domain.tax.officesAt(asOf),
@@ -46,6 +54,11 @@ export const taxResolvers: Resolvers = {
       await limitPublic(ctx, 'public-submit');
       return ctx.domain.tax.submitSatisfaction(input);
     },
+  },
+  Business: {
+    sessions: async (b, _a, ctx) => (await recordOf(b, ctx)).sessions,
+    concerns: async (b, _a, ctx) => (await recordOf(b, ctx)).concerns,
+    taxQuestions: async (b, _a, ctx) => (await recordOf(b, ctx)).questions,
   },
   TaxOffice: {
     parent: (o, _a, ctx) => officeOrNull(ctx, o.parent),

@@ -7,7 +7,7 @@ import { counterUpdates } from './stats-store.js';
 import { ConditionFailedError, runTransaction, type TransactItem } from './transact.js';
 
 // Items (docs/data-model.md, "Tax dialogues"):
-//   TaxQuestion     pk TAXQ#<id>        sk TAXQ          gsi1 TAXQS | gsi3 SESSION#<sessionId>#TAXQS, sort <receivedAt>#<id>
+//   TaxQuestion     pk TAXQ#<id>        sk TAXQ          gsi1 TAXQS | gsi2 BUSINESS#<businessId>#TAXQS | gsi3 SESSION#<sessionId>#TAXQS, sort <receivedAt>#<id>
 //   its code        pk TAXCODE#<code>   sk TAXCODE       → questionId (unique: the Put is conditional)
 //   attended marker pk SESSION#<id>     sk ATTENDED#<businessId>  (written with the business's check-in)
 //   rating          pk SESSION#<id>     sk RATING#<businessId>    (one per business and round; the comment stays here)
@@ -18,7 +18,7 @@ const PUBLIC_ANSWERS = 'TAXANSWERS';
 
 export function taxQuestionItem(q: TaxQuestion) {
   const sort = `${q.receivedAt}#${q.id}`;
-  return { ...taxQuestionKey(q.id), gsi1pk: 'TAXQS', gsi1sk: sort, gsi3pk: `SESSION#${q.sessionId}#TAXQS`, gsi3sk: sort, type: 'TaxQuestion', ...q };
+  return { ...taxQuestionKey(q.id), gsi1pk: 'TAXQS', gsi1sk: sort, gsi2pk: `BUSINESS#${q.businessId}#TAXQS`, gsi2sk: sort, gsi3pk: `SESSION#${q.sessionId}#TAXQS`, gsi3sk: sort, type: 'TaxQuestion', ...q };
 }
 
 export function taxQuestionFromItem(item: Record<string, unknown>): TaxQuestion {
@@ -64,7 +64,12 @@ export function publicAnswerPut(tableName: string, a: PublicTaxAnswerRecord): Tr
 }
 
 function listQuery(f: TaxQuestionFilter) {
-  return listQueryOf([f.sessionId && { index: 'gsi3', partition: `SESSION#${f.sessionId}#TAXQS`, fixes: ['sessionId'] }], { index: 'gsi1', partition: 'TAXQS' }, { sessionId: f.sessionId, status: f.status }, { ascending: false });
+  return listQueryOf(
+    [f.sessionId && { index: 'gsi3', partition: `SESSION#${f.sessionId}#TAXQS`, fixes: ['sessionId'] }, f.businessId && { index: 'gsi2', partition: `BUSINESS#${f.businessId}#TAXQS`, fixes: ['businessId'] }],
+    { index: 'gsi1', partition: 'TAXQS' },
+    { sessionId: f.sessionId, businessId: f.businessId, status: f.status },
+    { ascending: false },
+  );
 }
 
 export function createTaxStore(db: DynamoDBDocumentClient, tableName: string): TaxPort {
@@ -142,6 +147,10 @@ export function createTaxStore(db: DynamoDBDocumentClient, tableName: string): T
     async listQuestions(filter, first, after) {
       const page = await queryPage(db, tableName, listQuery(filter), first, after);
       return { ...page, questions: page.items.map(({ item }) => taxQuestionFromItem(item)) };
+    },
+    async listEngagedSessions(businessId: string) {
+      const items = await queryAll(`ENGAGED#${businessId}`, 'SESSION#');
+      return items.map((i) => ({ sessionId: i.sessionId as string, ...(i.scheduledAt ? { scheduledAt: i.scheduledAt as string } : {}) }));
     },
     async listAttendees(sessionId: string) {
       const items = await queryAll(`SESSION#${sessionId}`, 'ATTENDED#');

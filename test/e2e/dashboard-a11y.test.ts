@@ -4,7 +4,7 @@ import { expectData, removeDataDir, startStack, type RunningStack } from '../sup
 import { ensureDashboardBuilt, launchChromium, newUser } from './support/browser.js';
 import { axeProblems, shoot } from './support/page-checks.js';
 import { liveSessionWithLongNames, settled, useLanguage, type Lang } from './support/screens.js';
-import { publicOpinionCode, publicTaxQuestionCode } from './support/screens.js';
+import { publicOpinionCode, publicTaxQuestion } from './support/screens.js';
 import { seedActivity } from './support/seed.js';
 
 /** What the keyboard focus is on, and whether it is visibly marked (outline or ring of at least 2 px). */
@@ -60,6 +60,7 @@ describe('the dashboard for everyone', () => {
     const leader = await stack.token('LEADERSHIP');
     const officer = await stack.token('WARD_OFFICER', 'tan-thuan-2025');
     const tax = await stack.token('TAX_OFFICER', undefined, 'a11y-tax');
+    const asked = await publicTaxQuestion(stack, admin);
     const screens: { who: string; token?: string; name: string; path: string; ready?: string; then?(page: Page): Promise<void> }[] = [
       { who: 'anyone', name: 'sign-in', path: '/', ready: 'button[type="submit"]' },
       { who: 'leader', token: leader, name: 'overview', path: '/', ready: '[data-testid="chart-by-ward"] svg' },
@@ -94,7 +95,8 @@ describe('the dashboard for everyone', () => {
       { who: 'officer', token: officer, name: "residents' voice", path: '/voice', ready: '#board-title' },
       { who: 'leader', token: leader, name: "residents' voice", path: '/voice', ready: '#board-title' },
       { who: 'anyone', name: 'public page with a look-up', path: `/y-kien?phuong=tan-hung-2025&ma=${await publicOpinionCode(stack)}`, ready: '[data-testid="lookup-status"]' },
-      { who: 'anyone', name: "businesses' page with a look-up", path: `/doanh-nghiep?ma=${await publicTaxQuestionCode(stack)}`, ready: '[data-testid="lookup-status"]' },
+      { who: 'anyone', name: "businesses' page with a look-up", path: `/doanh-nghiep?ma=${asked.code}`, ready: '[data-testid="lookup-status"]' },
+      { who: 'tax officer', token: tax, name: "a business's record", path: `/businesses/${asked.taxCode}`, ready: '[data-testid="business-questions"]' },
       { who: 'tax officer', token: tax, name: 'questions sent in advance', path: '/tax/questions', ready: '[data-testid="tax-agenda"]' },
       { who: 'tax officer', token: tax, name: "its office's report", path: '/reports?from=2026-01-01&to=2027-01-01&office=thue-co-so-7-tphcm', ready: '[data-testid="report-document"]' },
     ];

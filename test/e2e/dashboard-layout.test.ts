@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { expectData, removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
 import { ensureDashboardBuilt, launchChromium, newUser } from './support/browser.js';
 import { SIZES, shoot, textOverflows, type SizeName } from './support/page-checks.js';
-import { liveSessionWithLongNames, publicTaxQuestionCode, settled, useLanguage, type Lang } from './support/screens.js';
+import { liveSessionWithLongNames, publicTaxQuestion, settled, useLanguage, type Lang } from './support/screens.js';
 import { publicOpinionCode } from './support/screens.js';
 import { seedActivity } from './support/seed.js';
 
@@ -228,6 +228,7 @@ describe('the dashboard laid out at every size', () => {
     const concernId = (await call('{ concerns(first: 1) { edges { node { id } } } }', {})).concerns.edges[0].node.id as string;
     const officerToken = await stack.token('WARD_OFFICER', 'tan-thuan-2025');
     const taxToken = await stack.token('TAX_OFFICER', undefined, 'layout-tax');
+    const asked = await publicTaxQuestion(stack, admin);
     const screens: { name: string; path: string; token: string; ready?: string }[] = [
       { name: 'overview', path: '/', token: leader, ready: '[data-testid="chart-by-ward"] svg' },
       { name: 'wallboard', path: '/wallboard', token: leader, ready: '.kpi-tiles' },
@@ -243,7 +244,8 @@ describe('the dashboard laid out at every size', () => {
       { name: 'voice', path: '/voice', token: officerToken, ready: '#board-title' },
       // The residents' public page needs no token; a look-up code's opinion is shown.
       { name: 'public page', path: `/y-kien?phuong=tan-hung-2025&ma=${await publicOpinionCode(stack)}`, token: leader, ready: '[data-testid="lookup-status"]' },
-      { name: 'business page', path: `/doanh-nghiep?ma=${await publicTaxQuestionCode(stack)}`, token: leader, ready: '[data-testid="lookup-status"]' },
+      { name: 'business page', path: `/doanh-nghiep?ma=${asked.code}`, token: leader, ready: '[data-testid="lookup-status"]' },
+      { name: 'business record', path: `/businesses/${asked.taxCode}`, token: taxToken, ready: '[data-testid="business-questions"]' },
       { name: 'tax questions', path: '/tax/questions', token: taxToken, ready: '[data-testid="tax-agenda"]' },
       { name: 'tax report', path: '/reports?from=2026-01-01&to=2027-01-01&office=thue-co-so-7-tphcm', token: taxToken, ready: '[data-testid="report-document"]' },
     ];

@@ -96,6 +96,14 @@ describe("a business's question, from the public page to the published answer", 
     await officer.page.getByTestId('letter-date').fill('2026-12-04');
     await officer.page.getByRole('button', { name: 'Cập nhật' }).click();
     await see(officer.page.getByTestId('concern-response'), '5678/TPHCM-TTHT ngày 04/12/2026', 15_000);
+    // The business's page, from the concern: the round, its question and the answer by letter.
+    await officer.page.getByRole('link', { name: NAME }).click();
+    await see(officer.page.getByTestId('business-tax-code'), TAX_CODE);
+    await see(officer.page.getByTestId('business-sessions'), 'Đối thoại với doanh nghiệp quý IV');
+    await see(officer.page.getByTestId('business-questions'), 'Đã nêu tại đối thoại');
+    await see(officer.page.getByTestId('business-concerns'), '5678/TPHCM-TTHT');
+    await see(officer.page.getByTestId('business-concerns'), 'Thuế Thành phố đã hoàn thuế GTGT');
+    expect(await axeProblems(officer.page)).toEqual([]);
 
     // 5. The business finds the answer by its code, and on the published answers without diacritics; never its name.
     await phone.goto(`/doanh-nghiep?ma=${code}`);

@@ -17,6 +17,7 @@ const WardsPage = lazy(() => import('../features/ward/WardPage.js').then((m) => 
 const WardPage = lazy(() => import('../features/ward/WardPage.js').then((m) => ({ default: m.WardPage })));
 const TaxPage = lazy(() => import('../features/tax/TaxPage.js').then((m) => ({ default: m.TaxPage })));
 const TaxQuestionsPage = lazy(() => import('../features/tax/TaxQuestionsPage.js').then((m) => ({ default: m.TaxQuestionsPage })));
+const BusinessRecordPage = lazy(() => import('../features/businesses/BusinessRecordPage.js').then((m) => ({ default: m.BusinessRecordPage })));
 const ConcernsBoard = lazy(() => import('../features/concerns/ConcernsBoard.js').then((m) => ({ default: m.ConcernsBoard })));
 const DeadlineRules = lazy(() => import('../features/concerns/DeadlineRules.js').then((m) => ({ default: m.DeadlineRules })));
 const ConcernPage = lazy(() => import('../features/concerns/ConcernPage.js').then((m) => ({ default: m.ConcernPage })));
@@ -123,6 +124,7 @@ function Routes({ config, token, viewer }: { config: DashboardConfig; token: str
   else if ((params = matchPath('/ward/:id', path))) page = <WardPage id={params.id!} />;
   else if (path === '/tax') page = <TaxPage />;
   else if (path === '/tax/questions') page = <TaxQuestionsPage />;
+  else if ((params = matchPath('/businesses/:taxCode', path))) page = <BusinessRecordPage taxCode={decodeURIComponent(params.taxCode!)} />;
   else if (path === '/concerns') page = <ConcernsBoard />;
   else if (path === '/deadlines') page = <DeadlineRules />;
   else if ((params = matchPath('/concerns/:id', path))) page = <ConcernPage id={params.id!} />;

@@ -34,13 +34,21 @@ export async function publicOpinionCode(stack: RunningStack): Promise<string> {
   return expectData<any>(sent).submitResidentInput.lookupCode as string;
 }
 
-/** A business's question sent through the public gate (no token) to the demo's coming tax round: its look-up code, for the businesses' page. */
-export async function publicTaxQuestionCode(stack: RunningStack): Promise<string> {
-  const rounds = expectData<any>(await stack.graphql('{ publicTaxRounds { id status } }', {})).publicTaxRounds as { id: string; status: string }[];
-  const round = rounds.find((r) => r.status === 'SCHEDULED');
-  if (!round) throw new Error('the demo has no coming tax round');
-  const sent = await stack.graphql('mutation ($input: SubmitTaxQuestionInput!) { submitTaxQuestion(input: $input) { lookupCode } }', {
-    input: { sessionId: round.id, taxCode: '0312100000', topic: 'HOUSEHOLD_BUSINESS', text: 'Hộ kinh doanh chuyển từ thuế khoán sang kê khai cần sổ sách gì?', requestId: crypto.randomUUID() },
+/**
+ * A coming tax round with a long title, a registered business and its question sent through the public
+ * gate (no token), put on the agenda: the question's look-up code (for the businesses' page) and the
+ * business's tax code (for its record), and a round for the tax office's board.
+ */
+export async function publicTaxQuestion(stack: RunningStack, admin: string): Promise<{ code: string; taxCode: string }> {
+  const call = async (query: string, variables: Record<string, unknown>, token?: string) => expectData<any>(await stack.graphql(query, variables, token));
+  const taxCode = `0321${String(Date.now() % 1e6).padStart(6, '0')}`;
+  await call('mutation ($input: RegisterBusinessInput!) { registerBusiness(input: $input) { id } }', { input: { taxCode, name: 'Công ty TNHH Thương mại Dịch vụ Xuất nhập khẩu Nam Sài Gòn', sector: 'TRADE', wardId: 'tan-hung-2025' } }, admin);
+  const { scheduleSession } = await call('mutation ($input: ScheduleSessionInput!) { scheduleSession(input: $input) { id } }', {
+    input: { kind: 'BUSINESS_TAX', title: 'Đối thoại với hộ kinh doanh và doanh nghiệp về chuyển đổi từ thuế khoán sang kê khai năm 2026', hostBody: 'Thuế cơ sở 7 Thành phố Hồ Chí Minh', place: 'Hội trường Thuế cơ sở 7, đường Nguyễn Thị Thập', scheduledAt: new Date(Date.now() + 10 * 86_400_000).toISOString() },
+  }, admin);
+  const { submitTaxQuestion } = await call('mutation ($input: SubmitTaxQuestionInput!) { submitTaxQuestion(input: $input) { id lookupCode } }', {
+    input: { sessionId: scheduleSession.id, taxCode, topic: 'HOUSEHOLD_BUSINESS', text: 'Hộ kinh doanh chuyển từ thuế khoán sang kê khai cần sổ sách, hóa đơn gì?', requestId: crypto.randomUUID() },
   });
-  return expectData<any>(sent).submitTaxQuestion.lookupCode as string;
+  await call('mutation ($input: TriageTaxQuestionInput!) { triageTaxQuestion(input: $input) { id } }', { input: { id: submitTaxQuestion.id, to: 'SELECTED' } }, admin);
+  return { code: submitTaxQuestion.lookupCode as string, taxCode };
 }

@@ -35,7 +35,7 @@ export function ConcernPage({ id }: { id: string }) {
         {concern.taxTopic ? <> · {t('concerns.taxTopic')}: {t(`taxTopic.${concern.taxTopic}`)}</> : null}</p>
       <p><DueBadge dueAt={concern.dueAt} overdue={concern.overdue} closed={!!concern.closedAt} /></p>
       <p className="concern-text">{concern.text}</p>
-      {concern.business && <p>{t('table.business')}: {concern.business.name} ({concern.business.taxCode})</p>}
+      {concern.business && <p>{t('table.business')}: <Link to={`/businesses/${encodeURIComponent(concern.business.taxCode)}`}>{concern.business.name}</Link> ({concern.business.taxCode})</p>}
       {concern.response && (
         <blockquote className="response" data-testid="concern-response">
           <strong>{t('concerns.response')}:</strong> {concern.response}

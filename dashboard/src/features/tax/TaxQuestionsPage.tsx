@@ -120,7 +120,7 @@ function QuestionCard({ question, questions, mayTriage, onChanged }: { question:
       <strong>{t(`taxTopic.${question.topic}`)}</strong>
       <p>{question.text}</p>
       <small className="muted">
-        {question.business.name} ({question.business.taxCode}) · {t('voice.supportersN', { count: question.supporters })} · {formatDateTime(question.receivedAt)} · <code>{question.lookupCode}</code>
+        <Link to={`/businesses/${encodeURIComponent(question.business.taxCode)}`}>{question.business.name}</Link> ({question.business.taxCode}) · {t('voice.supportersN', { count: question.supporters })} · {formatDateTime(question.receivedAt)} · <code>{question.lookupCode}</code>
       </small>
       {question.mergedInto ? <small>{t('voice.mergedInto')}: {t(`taxTopic.${question.mergedInto.topic}`)}</small> : null}
       {question.note ? <small>{t('voice.note')}: {question.note}</small> : null}
