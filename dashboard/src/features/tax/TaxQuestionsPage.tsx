@@ -120,7 +120,7 @@ function QuestionCard({ question, questions, mayTriage, onChanged }: { question:
       <strong>{t(`taxTopic.${question.topic}`)}</strong>
       <p>{question.text}</p>
       <small className="muted">
-        <Link to={`/businesses/${encodeURIComponent(question.business.taxCode)}`}>{question.business.name}</Link> ({question.business.taxCode}) · {t('voice.supportersN', { count: question.supporters })} · {formatDateTime(question.receivedAt)} · <code>{question.lookupCode}</code>
+        <Link to={`/businesses/${encodeURIComponent(question.business.taxCode)}`}>{question.business.name}</Link> ({question.business.taxCode}) · {t('taxQuestions.businessesN', { count: question.supporters })} · {formatDateTime(question.receivedAt)} · <code>{question.lookupCode}</code>
       </small>
       {question.mergedInto ? <small>{t('voice.mergedInto')}: {t(`taxTopic.${question.mergedInto.topic}`)}</small> : null}
       {question.note ? <small>{t('voice.note')}: {question.note}</small> : null}
@@ -147,7 +147,7 @@ function QuestionCard({ question, questions, mayTriage, onChanged }: { question:
             <select value={choice} required onChange={(e) => setChoice(e.target.value)}>
               <option value="">—</option>
               {targets.map((o) => (
-                <option key={o.id} value={o.id}>{o.text.slice(0, 80)} ({t('voice.supportersN', { count: o.supporters })})</option>
+                <option key={o.id} value={o.id}>{o.text.slice(0, 80)} ({t('taxQuestions.businessesN', { count: o.supporters })})</option>
               ))}
             </select>
           </label>
@@ -213,7 +213,7 @@ function AgendaQuestion({ question, mayRaise, onRaised }: { question: Question; 
   const [requestId] = useState(() => crypto.randomUUID());
   return (
     <li data-testid="tax-agenda-item" data-status={question.status} data-question-id={question.id}>
-      {question.text} <small className="muted">({question.business.name}; {t('voice.supportersN', { count: question.supporters })})</small>
+      {question.text} <small className="muted">({question.business.name}; {t('taxQuestions.businessesN', { count: question.supporters })})</small>
       {question.status === 'RAISED' && question.concern ? (
         <small>
           {' '}
