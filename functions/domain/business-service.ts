@@ -4,7 +4,8 @@ import type { Actor } from './actor.js';
 import { auditEntry } from './activity-service.js';
 import { assertMayRegisterBusinesses } from './authorization.js';
 import type { Clock } from './clock.js';
-import { ConflictError } from './errors.js';
+import { ConflictError, InvalidInputError } from './errors.js';
+import { foldDiacritics } from './fold.js';
 import { BUSINESS_SECTORS, type Business, type BusinessSector, type Page } from './model.js';
 import { toPage } from './pages.js';
 import { cleanTaxCode, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
@@ -42,8 +43,10 @@ export function createBusinessService(stores: Stores, wards: WardService, clock:
     async getBusiness(id: string): Promise<Business | undefined> {
       return isPlausibleId(id) ? stores.businesses.getBusiness(id) : undefined;
     },
-    async listBusinesses(args: { sector?: string | null; wardId?: string | null; first?: number | null; after?: string | null }): Promise<Page<Business>> {
-      const filter = { sector: args.sector ? (oneOf(args.sector, BUSINESS_SECTORS, 'sector') as BusinessSector) : undefined, wardId: args.wardId ?? undefined };
+    async listBusinesses(args: { sector?: string | null; wardId?: string | null; search?: string | null; first?: number | null; after?: string | null }): Promise<Page<Business>> {
+      const search = args.search?.trim() ? foldDiacritics(args.search.trim().replace(/\s+/g, ' ')) : undefined;
+      if (search && (search.length < 2 || search.length > 100)) throw new InvalidInputError('search is 2 to 100 characters of a business name, e.g. "song sai gon".', { field: 'search' });
+      const filter = { sector: args.sector ? (oneOf(args.sector, BUSINESS_SECTORS, 'sector') as BusinessSector) : undefined, wardId: args.wardId ?? undefined, nameContains: search };
       const first = pageSize(args.first);
       return toPage(
         async () => {

@@ -171,6 +171,8 @@ export interface OverdueFilter {
 export interface BusinessFilter {
   sector?: BusinessSector;
   wardId?: string;
+  /** Folded (functions/domain/fold.ts): names containing it. */
+  nameContains?: string;
 }
 
 export interface ReviewReportFilter {

@@ -803,6 +803,7 @@ export type QueryBusinessArgs = {
 export type QueryBusinessesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+  search?: InputMaybe<Scalars['String']['input']>;
   sector?: InputMaybe<BusinessSector>;
   wardId?: InputMaybe<Scalars['ID']['input']>;
 };

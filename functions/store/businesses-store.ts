@@ -1,12 +1,14 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, Business, BusinessSector } from '../domain/model.js';
 import { activityPut } from './activity-store.js';
+import { foldDiacritics } from '../domain/fold.js';
 import type { BusinessFilter, BusinessesPort, RawPage } from '../domain/ports.js';
 import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
 import { runConditionalTransaction } from './transact.js';
 
 // Items (docs/data-model.md): Business pk BUSINESS#<id>, sk BUSINESS;
-//   gsi1 BUSINESSES | gsi2 WARD#<w>#BUSINESSES | gsi3 BUSINESSES#<sector>, sort <name, lower-cased>#<id>.
+//   gsi1 BUSINESSES | gsi2 WARD#<w>#BUSINESSES | gsi3 BUSINESSES#<sector>, sort <name, lower-cased>#<id>;
+//   searchName: the name folded (no diacritics, lower case), for a search by name.
 // TaxCode  pk TAXCODE#<code>, sk TAXCODE: the uniqueness guard and the lookup by tax code.
 export const businessKey = (id: string) => ({ pk: `BUSINESS#${id}`, sk: 'BUSINESS' });
 const taxCodeKey = (code: string) => ({ pk: `TAXCODE#${code}`, sk: 'TAXCODE' });
@@ -27,7 +29,9 @@ function listQuery(f: BusinessFilter): ListQuery {
     [f.wardId && { index: 'gsi2', partition: `WARD#${f.wardId}#BUSINESSES`, fixes: ['wardId'] }, f.sector && { index: 'gsi3', partition: `BUSINESSES#${f.sector}`, fixes: ['sector'] }],
     { index: 'gsi1', partition: 'BUSINESSES' },
     { wardId: f.wardId, sector: f.sector },
-    { ascending: true },
+    // NOTE: a name search reads the list's partition and keeps the names containing the words: bounded
+    // by the businesses of the list (a district's register), not indexed.
+    { ascending: true, also: (filter) => filter.add('searchName', f.nameContains, 'contains(#searchName, :searchName)') },
   );
 }
 
@@ -57,6 +61,7 @@ export function createBusinessesStore(db: DynamoDBDocumentClient, tableName: str
                 gsi3pk: `BUSINESSES#${b.sector}`,
                 gsi3sk: sort,
                 type: 'Business',
+                searchName: foldDiacritics(b.name),
                 ...b,
               },
               ConditionExpression: 'attribute_not_exists(pk)',

@@ -270,10 +270,13 @@ describe('the dashboard in Chromium', () => {
     const { context, page } = await newUser(browser, stack.url, tax);
     await page.goto(`/kiosk/${scheduleSession.id}`);
     await page.locator('button[data-category="BUSINESS_REPRESENTATIVE"]:not([disabled])').waitFor();
-    const picker = page.getByLabel('Doanh nghiệp (mã số thuế) của người đại diện');
+    const picker = page.getByLabel('Doanh nghiệp (mã số thuế hoặc tên) của người đại diện');
     await picker.fill(taxCode.slice(0, 6));
     await expect.poll(() => page.getByTestId('kiosk-business').textContent()).toBe('Chưa đủ chữ số');
-    await picker.fill(taxCode);
+    // By name, without diacritics: picked from the matches, it is the same business.
+    await picker.fill('anh duong');
+    await page.getByRole('button', { name: /Công ty TNHH Ánh Dương/ }).click();
+    expect(await picker.inputValue()).toBe(taxCode);
     await expect.poll(() => page.getByTestId('kiosk-business').textContent(), { timeout: 10_000 }).toContain('Công ty TNHH Ánh Dương');
     await page.locator('button[data-category="BUSINESS_REPRESENTATIVE"]').click();
     await expect.poll(() => numberIn(page, 'kiosk-pending'), { timeout: 10_000 }).toBe(0);

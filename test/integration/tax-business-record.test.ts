@@ -56,4 +56,16 @@ describe("a business's record", () => {
     expect(others.taxQuestions).toHaveLength(1);
     expect(others.concerns).toHaveLength(1);
   });
+
+  it('finds businesses by part of their name, with or without diacritics, and refuses a search too short', async () => {
+    const code = (n: number) => `0323${String((Date.now() + n) % 1e6).padStart(6, '0')}`;
+    const saigon = await api.register(who.tax, { taxCode: code(1), name: 'Công ty TNHH Bao Bì Sông Sài Gòn', wardId: 'tan-hung-2025', sector: 'MANUFACTURING' });
+    await api.register(who.tax, { taxCode: code(2), name: 'Công ty Cổ phần Đông Á', wardId: 'tan-my-2025', sector: 'TRADE' });
+    const search = async (q: string, sector?: string) => (await api.ok<any>('query ($q: String, $s: BusinessSector) { businesses(search: $q, sector: $s, first: 10) { totalCount edges { node { id } } } }', { q, s: sector ?? null }, who.tax)).businesses;
+    for (const q of ['song sai gon', 'SÔNG SÀI GÒN', 'Sài Gòn', 'bao bi']) expect((await search(q)).edges.map((e: any) => e.node.id), q).toEqual([saigon.id]);
+    expect((await search('dong a')).edges).toHaveLength(1);
+    expect((await search('song sai gon', 'TRADE')).totalCount).toBe(0);
+    expect((await search('sai gon', 'MANUFACTURING')).totalCount).toBe(1);
+    expect((await api.refused('{ businesses(search: "a") { totalCount } }', {}, who.tax)).code).toBe('BAD_USER_INPUT');
+  });
 });

@@ -1,3 +1,4 @@
+import { foldDiacritics } from '../../../functions/domain/fold.js';
 /** Dates and numbers as Vietnamese users expect them: Asia/Ho_Chi_Minh, dd/MM/yyyy, 24-hour clock. */
 import { VIETNAM_TIME_ZONE, vietnamWallClockToIso } from './vietnam-time.js';
 
@@ -41,9 +42,7 @@ export function durationSince(from: string, now = Date.now()): { days: number; h
 }
 
 /** Lower-case, without diacritics (đ included): "Tân Hưng" and "tan hung" compare equal. */
-export function foldDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
-}
+export { foldDiacritics };
 
 /** Every word of the query appears in the text, ignoring case and diacritics. */
 export function matchesSearch(text: string, query: string): boolean {

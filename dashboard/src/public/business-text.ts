@@ -154,4 +154,4 @@ const en: BusinessText = {
 export const BUSINESS_TEXT = { vi, en };
 
 /** Text folded for search: no diacritics, đ as d, lower case ("hoan thue" finds "Hoàn thuế"). */
-export const fold = (text: string) => text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+export { foldDiacritics as fold } from '../../../functions/domain/fold.js';

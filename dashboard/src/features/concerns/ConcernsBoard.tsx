@@ -79,6 +79,9 @@ export function ConcernsBoard() {
             { header: t('table.text'), value: (c) => c.text },
             { header: t('table.authority'), value: (c) => t(`authority.${c.authority}`) },
             { header: t('table.status'), value: (c) => t(`concernStatus.${c.status}`) },
+            { header: t('concerns.responsibleOrAnswered'), value: (c) => c.responsibleBody },
+            { header: t('concerns.taxTopic'), value: (c) => (c.taxTopic ? t(`taxTopic.${c.taxTopic}`) : '') },
+            { header: t('move.answerForm'), value: (c) => (c.answerForm ? `${t(`answerForm.${c.answerForm}`)}${c.answerDocument ? ` ${c.answerDocument}` : ''}` : '') },
             { header: t('table.business'), value: (c) => c.business?.name ?? '' },
             { header: t('table.session'), value: (c) => c.session.title },
             { header: t('deadline.dueColumn'), value: (c) => (c.dueAt ? dueDay(c.dueAt) : '') },
@@ -156,7 +159,10 @@ export function ConcernsBoard() {
                   return (
                     <li key={c.id} className="card" data-concern-id={c.id} data-raised-at={c.raisedAt}>
                       <Link to={`/concerns/${c.id}`}><strong>{c.topic}</strong></Link>
-                      <small>{c.ward?.name ?? t('common.district')} · {t(`authority.${c.authority}`)} · {formatDate(c.raisedAt)}</small>
+                      {/* Who must answer now (or answered), named; its level on hover. */}
+                      <small>
+                        {c.ward?.name ?? t('common.district')} · <span data-testid="card-responsible" title={t(`authority.${c.authority}`)}>{c.responsibleBody}</span> · {formatDate(c.raisedAt)}
+                      </small>
                       {!c.closedAt && <small className="waited">{t('concerns.waited', waited)}</small>}
                       <DueBadge dueAt={c.dueAt} overdue={c.overdue} closed={!!c.closedAt} />
                     </li>

@@ -8,7 +8,7 @@ export const ConcernsBoardQuery = graphql(`
       pageInfo { hasNextPage endCursor }
       edges {
         node {
-          id topic text status authority raisedAt closedAt dueAt overdue
+          id topic text status authority raisedAt closedAt dueAt overdue responsibleBody taxTopic answerForm answerDocument
           ward { id name }
           business { id name taxCode }
           session { id title kind }

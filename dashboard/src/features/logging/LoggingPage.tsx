@@ -1,3 +1,4 @@
+import { BusinessPicker, type PickedBusiness } from './BusinessPicker.js';
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery, type CombinedError } from 'urql';
@@ -169,13 +170,12 @@ function RaiseConcernForm({ sessionId, taxRound, onDone }: { sessionId: string; 
   // The levels accepted today (no DISTRICT since 1/7/2025): the form's default is always one of them.
   const ladder = authoritiesAt(new Date().toISOString());
   const [authority, setAuthority] = useState<Authority>('WARD');
-  const [taxCode, setTaxCode] = useState('');
+  const [business, setBusiness] = useState<PickedBusiness>();
   const [requestId] = useState(() => crypto.randomUUID());
-  const [business] = useQuery({ query: BusinessByTaxCodeQuery, variables: { taxCode: taxCode.trim() }, pause: checkTaxCode(taxCode) !== 'valid' });
   const [result, raise] = useMutation(RaiseConcernMutation);
   const submit = async (event: FormEvent) => {
     event.preventDefault();
-    const businessId = business.data?.business?.id;
+    const businessId = business?.id;
     const answer = await raise({ input: { sessionId, topic: topic.trim(), text: text.trim(), authority, requestId, ...(businessId ? { businessId } : {}), ...(taxRound && taxTopic ? { taxTopic } : {}) } });
     if (answer.data) onDone();
   };
@@ -196,14 +196,7 @@ function RaiseConcernForm({ sessionId, taxRound, onDone }: { sessionId: string; 
       <label className="field">{t('table.topic')}<input value={topic} onChange={(e) => setTopic(e.target.value)} required /></label>
       <label className="field">{t('table.text')}<textarea value={text} onChange={(e) => setText(e.target.value)} required rows={3} /></label>
       <SelectField label={t('table.authority')} value={authority} onChange={(v) => setAuthority(v as Authority)} options={choices(ladder, (a) => t(`authority.${a}`))} />
-      {taxRound && (
-        <label className="field">
-          {t('table.taxCode')}
-          <input value={taxCode} onChange={(e) => setTaxCode(e.target.value)} inputMode="numeric" />
-          {business.data?.business && <small className="ok">{business.data.business.name}</small>}
-          {business.data && !business.data.business && <small className="warning">{t('business.unknown')}</small>}
-        </label>
-      )}
+      {taxRound && <BusinessPicker picked={business} onPick={setBusiness} label={t('logging.businessOfConcern')} />}
       <button type="submit" className="primary" disabled={result.fetching}>{t('logging.raiseSubmit')}</button>
       {result.error && <p role="alert" className="error">{messageOf(result.error)}</p>}
     </form>

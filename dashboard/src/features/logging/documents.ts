@@ -18,6 +18,12 @@ export const KioskAttendanceSubscription = graphql(`
   }
 `);
 
+export const BusinessesByNameQuery = graphql(`
+  query BusinessesByName($search: String!) {
+    businesses(search: $search, first: 8) { edges { node { id taxCode name ward { id name } } } }
+  }
+`);
+
 export const BusinessByTaxCodeQuery = graphql(`
   query BusinessByTaxCode($taxCode: String!) {
     business(taxCode: $taxCode) { id taxCode name sector ward { id name } }
