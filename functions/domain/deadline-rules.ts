@@ -39,6 +39,14 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRuleSet = {
       source: 'Local policy of District 7: a ward answers what was raised at its dialogue within 10 working days.',
     },
     {
+      // From 1/7/2025 a tax question's first level is the Thuế cơ sở, which WARD names on the tax
+      // office's line (functions/domain/tax-offices.ts): the same time as its predecessor had.
+      authority: 'WARD',
+      sessionKind: 'BUSINESS_TAX',
+      workingDays: 15,
+      source: 'Local policy of the tax office (Thuế cơ sở 7 Thành phố Hồ Chí Minh, as Chi cục Thuế Quận 7 before it): questions raised at a tax dialogue round are answered within 15 working days. Not a legal time limit.',
+    },
+    {
       authority: 'DISTRICT',
       workingDays: 21,
       source: 'Law on Complaints 2011 (Luật Khiếu nại 02/2011/QH13), art. 28: first-time settlement within 30 days of acceptance; 30 days ≈ 21 working days.',

@@ -166,7 +166,11 @@ describe('deadlines, overdue concerns and time to answer', () => {
     const changed = (await api.ok<any>(SET_RULE, { input }, who.admin)).setDeadlineRule;
     expect(changed.version).toBe(1);
     expect(changed.changedBy).toBe('test-admin');
-    expect(changed.rules.filter((r: any) => r.authority === 'WARD')).toEqual([{ authority: 'WARD', sessionKind: null, workingDays: 5, source: input.source }]);
+    // The level's own rule is replaced; a kind's rule at that level (BUSINESS_TAX: the tax office's) stays.
+    expect(changed.rules.filter((r: any) => r.authority === 'WARD')).toEqual([
+      { authority: 'WARD', sessionKind: null, workingDays: 5, source: input.source },
+      before.rules.find((r: any) => r.authority === 'WARD' && r.sessionKind === 'BUSINESS_TAX'),
+    ]);
     expect(changed.rules).toHaveLength(before.rules.length);
 
     const raise = `mutation ($input: RaiseConcernInput!) { raiseConcern(input: $input) { ${CONCERN} } }`;

@@ -6,6 +6,7 @@ import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
 import { collect, connectClient, dynamoEndpointOf, tableOf } from '../support/realtime-clients.js';
 import { actorsOf, domainClient, fastDataDir, rid, type Actors } from './domain-support.js';
+import { dueAfterWorkingDays } from '../../functions/domain/working-days.js';
 
 // The tax office's dialogues on the real stack (contract README, "Tax dialogues"): offices through
 // time, who must answer, how answers were given, questions in advance, published answers,
@@ -375,4 +376,15 @@ describe('tax dialogues', () => {
       expect(after.responses).toBe(1);
     });
   });
+
+  it("gives a tax question the tax office's time at each level of its line: 15 working days at the Thuế cơ sở (WARD), the city's 32 at CITY", async () => {
+    const round = await api.schedule(who.tax, { kind: 'BUSINESS_TAX', scheduledAt: scheduledIn2032(20) });
+    await api.start(who.tax, round.id);
+    const raise = async (authority: string) => (await api.ok<any>('mutation ($input: RaiseConcernInput!) { raiseConcern(input: $input) { raisedAt dueAt } }', { input: { sessionId: round.id, topic: 'Hoàn thuế', text: 'Hồ sơ hoàn thuế chậm.', authority, taxTopic: 'VAT_REFUND', requestId: rid() } }, who.tax)).raiseConcern;
+    const ward = await raise('WARD');
+    const city = await raise('CITY');
+    expect(ward.dueAt).toBe(dueAfterWorkingDays(ward.raisedAt, 15));
+    expect(city.dueAt).toBe(dueAfterWorkingDays(city.raisedAt, 32));
+  });
 });
+

@@ -17,7 +17,9 @@ describe('deadline rules', () => {
   it("uses a kind's own rule where it has one, the level's rule otherwise", () => {
     expect(workingDaysFor(DEFAULT_DEADLINE_RULES, 'DISTRICT', 'BUSINESS_TAX')).toBe(15);
     expect(workingDaysFor(DEFAULT_DEADLINE_RULES, 'DISTRICT', 'PUBLIC')).toBe(21);
-    expect(workingDaysFor(DEFAULT_DEADLINE_RULES, 'WARD', 'BUSINESS_TAX')).toBe(10);
+    // A tax question at the first level is the Thuế cơ sở's since 1/7/2025: the tax office's time, not a ward's.
+    expect(workingDaysFor(DEFAULT_DEADLINE_RULES, 'WARD', 'BUSINESS_TAX')).toBe(15);
+    expect(workingDaysFor(DEFAULT_DEADLINE_RULES, 'WARD', 'PUBLIC')).toBe(10);
   });
 
   it('makes a new version replacing the rule of the same level and kind, or adding one', () => {
