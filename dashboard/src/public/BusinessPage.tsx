@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useRef, useState, type FormEvent } from 'react';
-import { ApiError, request } from './api.js';
+import { request } from './api.js';
+import { SubmissionResult, useSubmission } from './Submission.js';
 import { LookUpTaxQuestionQuery, PublishedAnswersQuery, RateRoundMutation, SendTaxQuestionMutation, TaxRoundsQuery } from './business-documents.js';
 import { BUSINESS_TEXT, fold, type BusinessText, type TopicKey } from './business-text.js';
 import type { LookUpTaxQuestionQuery as LookUp, PublicTaxRoundsQuery as Rounds, PublishedTaxAnswersQuery as Answers } from './gql/graphql.js';
@@ -96,51 +97,48 @@ function RoundCard({ round, lang, t }: { round: Round; lang: Language; t: Busine
   );
 }
 
-type SendState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; code: string } | { kind: 'refused'; message: string; field?: string };
+/** The round and the business's tax code, the first two fields of both the question and the rating forms. */
+function RoundAndTaxCode(p: { prefix: string; rounds: readonly Round[]; roundId: string; setRoundId(id: string): void; taxCode: string; setTaxCode(code: string): void; invalid(field: string): true | undefined; lang: Language; t: BusinessText }) {
+  return (
+    <>
+      <p>
+        <label htmlFor={`${p.prefix}round`}>{p.t.round}</label>
+        <select id={`${p.prefix}round`} value={p.roundId} onChange={(e) => p.setRoundId(e.target.value)} aria-invalid={p.invalid('sessionId')}>
+          {p.rounds.map((r) => (
+            <option key={r.id} value={r.id}>{r.title}, {formatDay(r.scheduledAt, p.lang)}</option>
+          ))}
+        </select>
+      </p>
+      <p>
+        <label htmlFor={`${p.prefix}tax-code`}>{p.t.taxCode}</label>
+        <input id={`${p.prefix}tax-code`} required inputMode="numeric" autoComplete="off" maxLength={14} value={p.taxCode} onChange={(e) => p.setTaxCode(e.target.value)} aria-invalid={p.invalid('taxCode')} />
+      </p>
+    </>
+  );
+}
 
 function SendQuestion({ rounds, lang, t }: { rounds: readonly Round[]; lang: Language; t: BusinessText }) {
   const [roundId, setRoundId] = useState(() => rounds[0]?.id ?? '');
   const [taxCode, setTaxCode] = useState('');
   const [topic, setTopic] = useState('');
   const [text, setText] = useState('');
-  const [state, setState] = useState<SendState>({ kind: 'idle' });
-  // One requestId per question: a second press, or a retry after a lost answer, sends the same one.
-  const requestId = useRef<string>(crypto.randomUUID());
-  const resultRef = useRef<HTMLDivElement>(null);
+  const { state, submit: run, invalid, resultRef } = useSubmission<string>(t);
   if (rounds.length === 0) return null;
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (state.kind === 'sending') return;
-    setState({ kind: 'sending' });
-    try {
-      const data = await request(SendTaxQuestionMutation, { input: { sessionId: roundId, taxCode: taxCode.trim(), topic: topic as TopicKey, text, requestId: requestId.current } });
-      setState({ kind: 'sent', code: data.submitTaxQuestion.lookupCode });
-      setText('');
-      setTopic('');
-      requestId.current = crypto.randomUUID();
-    } catch (e) {
-      setState({ kind: 'refused', message: refusalText(e, t), field: e instanceof ApiError ? e.field : undefined });
-    }
-    requestAnimationFrame(() => resultRef.current?.focus());
-  }
-  const invalid = (field: string) => (state.kind === 'refused' && state.field === field ? true : undefined);
+  const submit = (event: FormEvent) =>
+    run(
+      event,
+      async (requestId) => (await request(SendTaxQuestionMutation, { input: { sessionId: roundId, taxCode: taxCode.trim(), topic: topic as TopicKey, text, requestId } })).submitTaxQuestion.lookupCode,
+      () => {
+        setText('');
+        setTopic('');
+      },
+    );
   return (
     <section aria-labelledby="send">
       <h2 id="send">{t.send}</h2>
       <p className="muted">{t.sendLead}</p>
       <form onSubmit={submit} className="opinion-form">
-        <p>
-          <label htmlFor="round">{t.round}</label>
-          <select id="round" value={roundId} onChange={(e) => setRoundId(e.target.value)} aria-invalid={invalid('sessionId')}>
-            {rounds.map((r) => (
-              <option key={r.id} value={r.id}>{r.title}, {formatDay(r.scheduledAt, lang)}</option>
-            ))}
-          </select>
-        </p>
-        <p>
-          <label htmlFor="tax-code">{t.taxCode}</label>
-          <input id="tax-code" required inputMode="numeric" autoComplete="off" maxLength={14} value={taxCode} onChange={(e) => setTaxCode(e.target.value)} aria-invalid={invalid('taxCode')} />
-        </p>
+        <RoundAndTaxCode prefix="" rounds={rounds} roundId={roundId} setRoundId={setRoundId} taxCode={taxCode} setTaxCode={setTaxCode} invalid={invalid} lang={lang} t={t} />
         <p>
           <label htmlFor="tax-topic">{t.topic}</label>
           <select id="tax-topic" required value={topic} onChange={(e) => setTopic(e.target.value)} aria-invalid={invalid('topic')}>
@@ -159,18 +157,19 @@ function SendQuestion({ rounds, lang, t }: { rounds: readonly Round[]; lang: Lan
           <button type="submit" disabled={state.kind === 'sending'}>{state.kind === 'sending' ? t.sending : t.submit}</button>
         </p>
       </form>
-      <div ref={resultRef} tabIndex={-1} aria-live="polite">
-        {state.kind === 'sent' ? (
+      <SubmissionResult
+        submission={state}
+        resultRef={resultRef}
+        receipt={(code) => (
           <div className="receipt" data-testid="receipt">
             <p>{t.sent}</p>
             <p>
-              {t.yourCode}: <strong className="code" data-testid="lookup-code">{state.code}</strong>
+              {t.yourCode}: <strong className="code" data-testid="lookup-code">{code}</strong>
             </p>
             <p className="muted">{t.keepCode}</p>
           </div>
-        ) : null}
-        {state.kind === 'refused' ? <p role="alert">{state.message}</p> : null}
-      </div>
+        )}
+      />
     </section>
   );
 }
@@ -322,8 +321,6 @@ function PublishedAnswers({ lang, t }: { lang: Language; t: BusinessText }) {
   );
 }
 
-type RateState = { kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; responses: number; average: number | null | undefined } | { kind: 'refused'; message: string; field?: string };
-
 function RateRound({ rounds, lang, t }: { rounds: readonly Round[]; lang: Language; t: BusinessText }) {
   const [roundId, setRoundId] = useState(() => {
     const asked = params().get('danh-gia');
@@ -332,28 +329,14 @@ function RateRound({ rounds, lang, t }: { rounds: readonly Round[]; lang: Langua
   const [taxCode, setTaxCode] = useState('');
   const [score, setScore] = useState(0);
   const [comment, setComment] = useState('');
-  const [state, setState] = useState<RateState>({ kind: 'idle' });
-  const requestId = useRef<string>(crypto.randomUUID());
-  const resultRef = useRef<HTMLDivElement>(null);
+  const { state, submit: run, invalid, resultRef } = useSubmission<{ responses: number; average?: number | null }>(t);
   const sectionRef = useRef<HTMLElement>(null);
   // Opened from the QR code on a round's documents: the rating form is what the business came for.
   useEffect(() => {
     if (params().get('danh-gia')) sectionRef.current?.scrollIntoView();
   }, []);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (state.kind === 'sending') return;
-    setState({ kind: 'sending' });
-    try {
-      const data = await request(RateRoundMutation, { input: { sessionId: roundId, taxCode: taxCode.trim(), score, comment: comment.trim() || null, requestId: requestId.current } });
-      setState({ kind: 'sent', responses: data.submitSatisfaction.responses, average: data.submitSatisfaction.average });
-      requestId.current = crypto.randomUUID();
-    } catch (e) {
-      setState({ kind: 'refused', message: refusalText(e, t), field: e instanceof ApiError ? e.field : undefined });
-    }
-    requestAnimationFrame(() => resultRef.current?.focus());
-  }
-  const invalid = (field: string) => (state.kind === 'refused' && state.field === field ? true : undefined);
+  const submit = (event: FormEvent) =>
+    run(event, async (requestId) => (await request(RateRoundMutation, { input: { sessionId: roundId, taxCode: taxCode.trim(), score, comment: comment.trim() || null, requestId } })).submitSatisfaction);
   return (
     <section aria-labelledby="rate" ref={sectionRef}>
       <h2 id="rate">{t.rate}</h2>
@@ -362,18 +345,7 @@ function RateRound({ rounds, lang, t }: { rounds: readonly Round[]; lang: Langua
         <p>{t.noRatable}</p>
       ) : (
         <form onSubmit={submit} className="opinion-form">
-          <p>
-            <label htmlFor="rate-round">{t.round}</label>
-            <select id="rate-round" value={roundId} onChange={(e) => setRoundId(e.target.value)} aria-invalid={invalid('sessionId')}>
-              {rounds.map((r) => (
-                <option key={r.id} value={r.id}>{r.title}, {formatDay(r.scheduledAt, lang)}</option>
-              ))}
-            </select>
-          </p>
-          <p>
-            <label htmlFor="rate-tax-code">{t.taxCode}</label>
-            <input id="rate-tax-code" required inputMode="numeric" autoComplete="off" maxLength={14} value={taxCode} onChange={(e) => setTaxCode(e.target.value)} aria-invalid={invalid('taxCode')} />
-          </p>
+          <RoundAndTaxCode prefix="rate-" rounds={rounds} roundId={roundId} setRoundId={setRoundId} taxCode={taxCode} setTaxCode={setTaxCode} invalid={invalid} lang={lang} t={t} />
           <fieldset className="score" aria-invalid={invalid('score')}>
             <legend>{t.score}</legend>
             {t.scores.map((label, i) => (
@@ -394,14 +366,15 @@ function RateRound({ rounds, lang, t }: { rounds: readonly Round[]; lang: Langua
           </p>
         </form>
       )}
-      <div ref={resultRef} tabIndex={-1} aria-live="polite">
-        {state.kind === 'sent' ? (
+      <SubmissionResult
+        submission={state}
+        resultRef={resultRef}
+        receipt={(r) => (
           <p className="receipt" data-testid="rating-receipt">
-            {t.rated(state.responses, state.average == null ? '—' : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(state.average))}
+            {t.rated(r.responses, r.average == null ? '—' : new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { maximumFractionDigits: 1 }).format(r.average))}
           </p>
-        ) : null}
-        {state.kind === 'refused' ? <p role="alert">{state.message}</p> : null}
-      </div>
+        )}
+      />
     </section>
   );
 }

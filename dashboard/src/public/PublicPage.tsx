@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import { ApiError, request } from './api.js';
+import { useEffect, useId, useState, type FormEvent } from 'react';
+import { request } from './api.js';
+import { SubmissionResult, useSubmission } from './Submission.js';
 import { LookUpQuery, PublicDialoguesQuery, PublicWardsQuery, SendOpinionMutation } from './documents.js';
 import type { LookUpQuery as LookUp, PublicDialoguesQuery as Dialogues, PublicWardsQuery as Wards } from './gql/graphql.js';
 import { TEXT, type Text } from './text.js';
@@ -152,30 +153,23 @@ function SendOpinion({ ward, t }: { ward: Ward; t: Text }) {
   const [neighbourhoodId, setNeighbourhoodId] = useState('');
   const [contact, setContact] = useState('');
   const [consent, setConsent] = useState(false);
-  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'sending' } | { kind: 'sent'; code: string } | { kind: 'refused'; message: string; field?: string }>({ kind: 'idle' });
-  // One requestId per opinion: a second press, or a retry after a lost answer, sends the same one (never doubled).
-  const requestId = useRef<string>(crypto.randomUUID());
-  const resultRef = useRef<HTMLDivElement>(null);
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (state.kind === 'sending') return;
-    setState({ kind: 'sending' });
-    try {
-      const data = await request(SendOpinionMutation, {
-        input: { wardId: ward.id, neighbourhoodId: neighbourhoodId || null, channel: 'PUBLIC_FORM', topic, text, requestId: requestId.current, contact: contact.trim() || null, contactConsent: contact.trim() ? consent : null },
-      });
-      setState({ kind: 'sent', code: data.submitResidentInput.lookupCode });
-      setTopic('');
-      setText('');
-      setContact('');
-      setConsent(false);
-      requestId.current = crypto.randomUUID();
-    } catch (e) {
-      setState({ kind: 'refused', message: refusalText(e, t), field: e instanceof ApiError ? e.field : undefined });
-    }
-    requestAnimationFrame(() => resultRef.current?.focus());
-  }
-  const invalid = (field: string) => (state.kind === 'refused' && state.field === field ? true : undefined);
+  const { state, submit: run, invalid, resultRef } = useSubmission<string>(t);
+  const submit = (event: FormEvent) =>
+    run(
+      event,
+      async (requestId) =>
+        (
+          await request(SendOpinionMutation, {
+            input: { wardId: ward.id, neighbourhoodId: neighbourhoodId || null, channel: 'PUBLIC_FORM', topic, text, requestId, contact: contact.trim() || null, contactConsent: contact.trim() ? consent : null },
+          })
+        ).submitResidentInput.lookupCode,
+      () => {
+        setTopic('');
+        setText('');
+        setContact('');
+        setConsent(false);
+      },
+    );
   return (
     <section aria-labelledby="send">
       <h2 id="send">{t.send}</h2>
@@ -215,18 +209,19 @@ function SendOpinion({ ward, t }: { ward: Ward; t: Text }) {
           <button type="submit" disabled={state.kind === 'sending'}>{state.kind === 'sending' ? t.sending : t.submit}</button>
         </p>
       </form>
-      <div ref={resultRef} tabIndex={-1} aria-live="polite">
-        {state.kind === 'sent' ? (
+      <SubmissionResult
+        submission={state}
+        resultRef={resultRef}
+        receipt={(code) => (
           <div className="receipt" data-testid="receipt">
             <p>{t.sent}</p>
             <p>
-              {t.yourCode}: <strong className="code" data-testid="lookup-code">{state.code}</strong>
+              {t.yourCode}: <strong className="code" data-testid="lookup-code">{code}</strong>
             </p>
             <p className="muted">{t.keepCode}</p>
           </div>
-        ) : null}
-        {state.kind === 'refused' ? <p role="alert">{state.message}</p> : null}
-      </div>
+        )}
+      />
     </section>
   );
 }
