@@ -14,9 +14,9 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor } from '../functions/domain/actor.js';
+import type { Actor } from '../functions/domain/access/actor.js';
 import { createDomain } from '../functions/domain/index.js';
-import type { Concern } from '../functions/domain/model.js';
+import type { Concern } from '../functions/domain/kernel/model.js';
 import { bulkLoadAnsweredConcerns } from '../functions/store/bulk-load.js';
 import { createStores } from '../functions/store/index.js';
 import { LOCAL_TABLE_NAME } from '../infra/local/stack.js';

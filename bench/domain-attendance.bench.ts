@@ -18,7 +18,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createDomain } from '../functions/domain/index.js';
-import type { CheckIn, Session } from '../functions/domain/model.js';
+import type { CheckIn, Session } from '../functions/domain/kernel/model.js';
 import { bulkLoadCheckIns } from '../functions/store/bulk-load.js';
 import { createStores } from '../functions/store/index.js';
 import { transactionStats } from '../functions/store/transact.js';

@@ -27,7 +27,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { createDomain } from '../functions/domain/index.js';
-import type { Authority, Concern, ConcernStatus } from '../functions/domain/model.js';
+import type { Authority, Concern, ConcernStatus } from '../functions/domain/kernel/model.js';
 import { bulkLoadConcerns } from '../functions/store/bulk-load.js';
 import { createStores } from '../functions/store/index.js';
 import { createBenchTable as createBenchTableIn } from './bench-tables.js';

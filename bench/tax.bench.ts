@@ -19,7 +19,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDomain } from '../functions/domain/index.js';
-import { TAX_TOPICS } from '../functions/domain/tax-topics.js';
+import { TAX_TOPICS } from '../functions/domain/kernel/tax-topics.js';
 import { createStores } from '../functions/store/index.js';
 import { createBenchTable } from './bench-tables.js';
 import { removeDataDir, startStack } from '../test/support/local-stack.js';

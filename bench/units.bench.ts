@@ -16,9 +16,9 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor } from '../functions/domain/actor.js';
+import type { Actor } from '../functions/domain/access/actor.js';
 import { createDomain } from '../functions/domain/index.js';
-import { buildJurisdiction } from '../functions/domain/wards.js';
+import { buildJurisdiction } from '../functions/domain/units/wards.js';
 import { createStores } from '../functions/store/index.js';
 import { COUNTER_SHARDS } from '../functions/store/stats-store.js';
 import { removeDataDir, startStack } from '../test/support/local-stack.js';

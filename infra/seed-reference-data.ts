@@ -1,8 +1,8 @@
 import { createDomain } from '../functions/domain/index.js';
 import { storeConfigFromEnv } from '../functions/store/client.js';
 import { createStores } from '../functions/store/index.js';
-import type { Jurisdiction } from '../functions/domain/wards.js';
-import { neighbourhoodsFrom } from '../functions/domain/neighbourhoods.js';
+import type { Jurisdiction } from '../functions/domain/units/wards.js';
+import { neighbourhoodsFrom } from '../functions/domain/units/neighbourhoods.js';
 import { migrateLegacyBuckets } from '../functions/store/migrate-buckets.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { buildJurisdiction, type Jurisdiction } from '../functions/domain/wards.js';
+import { buildJurisdiction, type Jurisdiction } from '../functions/domain/units/wards.js';
 
 /**
  * A jurisdiction's units from a file a deployment keeps in git (README, "Units through time"):

@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { optionalEnv, requireEnv } from '../config.js';
-import { type Actor, roleFromGroups } from '../domain/actor.js';
-import { AuthenticationError } from '../domain/errors.js';
-import { isIdOfKind } from '../domain/input.js';
+import { type Actor, roleFromGroups } from '../domain/access/actor.js';
+import { AuthenticationError } from '../domain/kernel/errors.js';
+import { isIdOfKind } from '../domain/kernel/input.js';
 
 export interface TokenVerifierConfig {
   /** Cognito's `https://cognito-idp.<region>.amazonaws.com/<pool>/.well-known/jwks.json` in AWS; the local gateway's own locally. */

@@ -1,24 +1,24 @@
 import type { Stores } from './ports.js';
-import { createAbilities, type Abilities } from './abilities.js';
-import { createActivityService } from './activity-service.js';
-import { createHandoverService, type HandoverService } from './handover-service.js';
-import { createBusinessService } from './business-service.js';
-import { systemClock, type Clock } from './clock.js';
-import { createConcernService } from './concern-service.js';
-import { createDeadlineService, type DeadlineService } from './deadline-service.js';
-import { createReportService, type ReportService } from './report-service.js';
-import { createReviewReportService, type ReviewReportService } from './review-report-service.js';
-import { createSessionService } from './session-service.js';
-import { createSummaryService } from './summary-service.js';
-import { createVoiceService, type VoiceService } from './voice-service.js';
-import { createWardService, type WardService } from './ward-service.js';
-import type { ActivityService } from './activity-service.js';
-import type { BusinessService } from './business-service.js';
-import type { ConcernService } from './concern-service.js';
-import type { SessionService } from './session-service.js';
-import type { SummaryService } from './summary-service.js';
-import { createTaxOfficeDirectory, type TaxOffice, type TaxOfficeDirectory } from './tax-offices.js';
-import { createTaxService, type TaxService } from './tax-service.js';
+import { createAbilities, type Abilities } from './access/abilities.js';
+import { createActivityService } from './activity/activity-service.js';
+import { createHandoverService, type HandoverService } from './concerns/handover-service.js';
+import { createBusinessService } from './tax/business-service.js';
+import { systemClock, type Clock } from './kernel/clock.js';
+import { createConcernService } from './concerns/concern-service.js';
+import { createDeadlineService, type DeadlineService } from './concerns/deadline-service.js';
+import { createReportService, type ReportService } from './reports/report-service.js';
+import { createReviewReportService, type ReviewReportService } from './reports/review-report-service.js';
+import { createSessionService } from './sessions/session-service.js';
+import { createSummaryService } from './figures/summary-service.js';
+import { createVoiceService, type VoiceService } from './voice/voice-service.js';
+import { createWardService, type WardService } from './units/ward-service.js';
+import type { ActivityService } from './activity/activity-service.js';
+import type { BusinessService } from './tax/business-service.js';
+import type { ConcernService } from './concerns/concern-service.js';
+import type { SessionService } from './sessions/session-service.js';
+import type { SummaryService } from './figures/summary-service.js';
+import { createTaxOfficeDirectory, type TaxOffice, type TaxOfficeDirectory } from './units/tax-offices.js';
+import { createTaxService, type TaxService } from './tax/tax-service.js';
 
 /** The domain's services. */
 export interface Domain {
@@ -88,4 +88,4 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
  * Stream images can be turned into domain objects with `sessionFromItem`, `checkInFromItem` and
  * `concernFromItem` from functions/store/index.ts.
  */
-export type { AttendanceUpdate, CheckIn, Concern, DistrictSummary, Session } from './model.js';
+export type { AttendanceUpdate, CheckIn, Concern, DistrictSummary, Session } from './kernel/model.js';

@@ -5,7 +5,7 @@
  */
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
-import { AuthenticationError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotImplementedError, RateLimitedError, UnavailableError } from '../domain/errors.js';
+import { AuthenticationError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError, NotImplementedError, RateLimitedError, UnavailableError } from '../domain/kernel/errors.js';
 
 /** Every code a client can see. */
 export const ERROR_CODES = ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'SERVICE_UNAVAILABLE', 'NOT_IMPLEMENTED', 'INTERNAL_SERVER_ERROR'] as const;

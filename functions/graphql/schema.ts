@@ -2,7 +2,7 @@ import { addResolversToSchema } from '@graphql-tools/schema';
 import { buildASTSchema, GraphQLScalarType, Kind, parse, type DocumentNode, type GraphQLSchema } from 'graphql';
 import { typeDefs } from '../generated/type-defs.js';
 import { resolvers, withNotImplemented } from '../resolvers/index.js';
-import { parseInstant } from '../domain/period.js';
+import { parseInstant } from '../domain/kernel/period.js';
 import type { Resolvers } from '../generated/resolvers.js';
 
 /** DateTime: ISO-8601 in UTC on the wire; inputs in any offset are normalised to UTC. */

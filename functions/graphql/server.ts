@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../resolvers/context.js';
 import { formatError, isUnavailableError } from './format-error.js';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled } from '@apollo/server/plugin/disabled';
-import { DomainError } from '../domain/errors.js';
+import { DomainError } from '../domain/kernel/errors.js';
 import { QUERY_LIMITS, queryLimitsPlugin } from './limits.js';
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { serviceName, taxOfficesFileFromEnv } from '../config.js';
-import { buildTaxOffices } from '../domain/tax-offices.js';
+import { buildTaxOffices } from '../domain/units/tax-offices.js';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { createTokenVerifier, tokenVerifierConfigFromEnv, type VerifyToken } from '../auth/verify-token.js';
 import { createDomain, type Domain } from '../domain/index.js';

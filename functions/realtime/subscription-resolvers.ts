@@ -1,6 +1,6 @@
 import type { GraphQLContext } from '../resolvers/context.js';
-import type { Actor } from '../domain/actor.js';
-import { NotFoundError } from '../domain/errors.js';
+import type { Actor } from '../domain/access/actor.js';
+import { NotFoundError } from '../domain/kernel/errors.js';
 
 export type SubscriptionField = 'attendanceChanged' | 'concernChanged' | 'summaryChanged';
 

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.js';
-import { toConnection } from '../domain/model.js';
+import { toConnection } from '../domain/kernel/model.js';
 
 export const businessResolvers: Resolvers = {
   Query: {

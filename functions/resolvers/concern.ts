@@ -1,6 +1,6 @@
 import type { Resolvers } from '../generated/resolvers.js';
-import { allowedMovesFor } from '../domain/concern-rules.js';
-import { toConnection } from '../domain/model.js';
+import { allowedMovesFor } from '../domain/concerns/concern-rules.js';
+import { toConnection } from '../domain/kernel/model.js';
 
 export const concernResolvers: Resolvers = {
   Query: {

@@ -1,4 +1,4 @@
-import { NotImplementedError } from '../domain/errors.js';
+import { NotImplementedError } from '../domain/kernel/errors.js';
 import type { Resolvers } from '../generated/resolvers.js';
 import { businessResolvers } from './business.js';
 import { concernResolvers } from './concern.js';

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.js';
-import { toConnection, type Session, type SessionCounts } from '../domain/model.js';
+import { toConnection, type Session, type SessionCounts } from '../domain/kernel/model.js';
 import type { GraphQLContext } from './context.js';
 
 // attendance and attendanceByCategory come from the same counter read: once per session object.

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.js';
-import { toConnection } from '../domain/model.js';
+import { toConnection } from '../domain/kernel/model.js';
 import { withCounts } from './session.js';
 
 export const summaryResolvers: Resolvers = {

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers.js';
-import { toConnection } from '../domain/model.js';
+import { toConnection } from '../domain/kernel/model.js';
 import type { GraphQLContext } from './context.js';
 
 /** Who submits: the signed-in actor, or the public form's client (a request without a token: functions/graphql/public-access.ts). */

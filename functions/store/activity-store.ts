@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '../domain/actor.js';
-import type { Activity } from '../domain/model.js';
+import type { Role } from '../domain/access/actor.js';
+import type { Activity } from '../domain/kernel/model.js';
 import type { ActivityPort, RawPage } from '../domain/ports.js';
 import { queryPage } from './page.js';
 import type { TransactItem } from './transact.js';

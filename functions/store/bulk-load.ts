@@ -1,5 +1,5 @@
 import { BatchWriteCommand, UpdateCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { CheckIn, Concern } from '../domain/model.js';
+import type { CheckIn, Concern } from '../domain/kernel/model.js';
 import { concernItem, waitingItem, waitingRecordOf } from './concerns-store.js';
 import { checkInItem } from './sessions-store.js';
 import type { CounterDelta } from '../domain/ports.js';

@@ -1,7 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Activity, Business, BusinessSector } from '../domain/model.js';
+import type { Activity, Business, BusinessSector } from '../domain/kernel/model.js';
 import { activityPut } from './activity-store.js';
-import { foldDiacritics } from '../domain/fold.js';
+import { foldDiacritics } from '../domain/kernel/fold.js';
 import type { BusinessFilter, BusinessesPort, RawPage } from '../domain/ports.js';
 import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
 import { runConditionalTransaction } from './transact.js';

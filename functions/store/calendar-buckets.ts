@@ -6,8 +6,8 @@
  * the day items, and only the partial days at its two edges (a period that does not start or end at
  * midnight, Vietnam time) from the instant items. Pure: no I/O.
  */
-import { startOfVietnamDate, vietnamDate, type CalendarDate } from '../domain/vietnam-time.js';
-import type { Period } from '../domain/period.js';
+import { startOfVietnamDate, vietnamDate, type CalendarDate } from '../domain/kernel/vietnam-time.js';
+import type { Period } from '../domain/kernel/period.js';
 
 export interface BucketPlan {
   /** Partial days at the edges: `[from, to)` instants, read from `I#` items. */

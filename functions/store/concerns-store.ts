@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Activity, Authority, Concern, ConcernStatus, ConcernTransition } from '../domain/model.js';
+import type { Activity, Authority, Concern, ConcernStatus, ConcernTransition } from '../domain/kernel/model.js';
 import { activityPut } from './activity-store.js';
 import { expressionParts } from './expression.js';
 import type { ConcernChange, ConcernFilter, ConcernsPort, CounterDelta, EngagementFacts, InputAnswered, OverdueFilter, RawPage, WaitingConcernRecord } from '../domain/ports.js';

@@ -24,9 +24,9 @@
  * | taxQuestions                 | a tax round's questions sent in advance                     |
  * | satisfactionResponses, …Score| a tax round's ratings and the sum of their scores           |
  */
-import { ATTENDEE_CATEGORIES, AUTHORITIES, CONCERN_STATUSES, SESSION_KINDS, type Authority, type ConcernStatus } from '../domain/model.js';
+import { ATTENDEE_CATEGORIES, AUTHORITIES, CONCERN_STATUSES, SESSION_KINDS, type Authority, type ConcernStatus } from '../domain/kernel/model.js';
 import type { Tally, Totals } from '../domain/ports.js';
-import { TAX_TOPICS } from '../domain/tax-topics.js';
+import { TAX_TOPICS } from '../domain/kernel/tax-topics.js';
 
 const name = {
   sessionsByKind: (kind: string) => `s_${kind}`,

@@ -7,7 +7,7 @@ import { createConcernsStore } from './concerns-store.js';
 import { createDeadlinesStore } from './deadlines-store.js';
 import { createInputsStore, createNeighbourhoodsStore } from './inputs-store.js';
 import { createRateLimitStore } from './rate-limit-store.js';
-import { PUBLIC_RATE_LIMITS } from '../domain/voice-service.js';
+import { PUBLIC_RATE_LIMITS } from '../domain/voice/voice-service.js';
 import { createReportsStore } from './reports-store.js';
 import { createSessionsStore } from './sessions-store.js';
 import { createStatsStore } from './stats-store.js';

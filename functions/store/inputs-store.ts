@@ -1,5 +1,5 @@
 import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Activity, InputChannel, InputStatus, Neighbourhood, ResidentInput } from '../domain/model.js';
+import type { Activity, InputChannel, InputStatus, Neighbourhood, ResidentInput } from '../domain/kernel/model.js';
 import type { CounterDelta, InputFilter, InputsPort, NeighbourhoodsPort, RawPage, TriageChange } from '../domain/ports.js';
 import { activityPut } from './activity-store.js';
 import { listQueryOf, queryPage } from './page.js';

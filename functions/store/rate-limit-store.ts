@@ -1,7 +1,7 @@
 import { DeleteItemCommand, GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { RateLimiterDynamo, RateLimiterRes } from 'rate-limiter-flexible';
-import { RateLimitedError } from '../domain/errors.js';
+import { RateLimitedError } from '../domain/kernel/errors.js';
 import type { RateLimitPort, RateLimitRule } from '../domain/ports.js';
 
 // Rate limits per client, kept in the table so that they hold across Lambda instances

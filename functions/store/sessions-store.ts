@@ -1,5 +1,5 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Activity, CheckIn, Session, SessionKind, SessionStatus } from '../domain/model.js';
+import type { Activity, CheckIn, Session, SessionKind, SessionStatus } from '../domain/kernel/model.js';
 import { activityPut } from './activity-store.js';
 import type { CounterDelta, EngagementFacts, RawPage, SessionFilter, SessionsPort } from '../domain/ports.js';
 import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';

@@ -1,5 +1,5 @@
 import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Period } from '../domain/period.js';
+import type { Period } from '../domain/kernel/period.js';
 import type { CounterDelta, CounterScope, EngagedBusiness, EngagementFacts, StatsPort, Totals } from '../domain/ports.js';
 import { bucketsOf, planBuckets, type BucketPlan } from './calendar-buckets.js';
 import { counterAttributes, totalsFrom } from './counters.js';

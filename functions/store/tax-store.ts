@@ -1,5 +1,5 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Activity, InputStatus, TaxQuestion } from '../domain/model.js';
+import type { Activity, InputStatus, TaxQuestion } from '../domain/kernel/model.js';
 import type { CounterDelta, PublicTaxAnswerRecord, RoundAttendee, TaxPort, TaxQuestionFilter } from '../domain/ports.js';
 import { activityPut } from './activity-store.js';
 import { listQueryOf, queryPage } from './page.js';

@@ -1,4 +1,4 @@
-import type { BusinessSector } from '../../functions/domain/model.js';
+import type { BusinessSector } from '../../functions/domain/kernel/model.js';
 import { ADMIN, iso, PUBLIC_TOPICS, residentConcerns, residentsAndOfficials, TAX, TAX_CONCERNS, wardOfficer, WARD_NAMES, type CheckInPlan, type ConcernPlan, type SessionPlan } from './demo-plans.js';
 
 /**

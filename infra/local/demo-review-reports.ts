@@ -1,6 +1,6 @@
-import type { Actor } from '../../functions/domain/actor.js';
+import type { Actor } from '../../functions/domain/access/actor.js';
 import type { Domain } from '../../functions/domain/index.js';
-import { vietnamDateParts, vietnamMidnight } from '../../functions/domain/vietnam-time.js';
+import { vietnamDateParts, vietnamMidnight } from '../../functions/domain/kernel/vietnam-time.js';
 
 const LEADER: Actor = { id: 'demo-leadership', role: 'LEADERSHIP' };
 /** Midnight in Vietnam of a calendar date (month 1–12), as an instant: the /reports screen's period bounds. */

@@ -1,4 +1,4 @@
-import type { TaxTopic } from '../../functions/domain/tax-topics.js';
+import type { TaxTopic } from '../../functions/domain/kernel/tax-topics.js';
 import { iso, TAX, TAX_CONCERNS, type CheckInPlan, type QuestionPlan, type SessionPlan } from './demo-plans.js';
 
 /**

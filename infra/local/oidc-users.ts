@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { referenceUnits } from '../../functions/domain/wards.js';
+import { referenceUnits } from '../../functions/domain/units/wards.js';
 
 /**
  * The test users of the local OpenID Connect provider (`AUTH=oidc npm start`): one per role, a ward
@@ -11,7 +11,7 @@ export const OIDC_TEST_PASSWORD = 'dialogue-pulse';
 export interface OidcTestUser {
   username: string;
   name: string;
-  /** Cognito groups (the roles of functions/domain/actor.ts), as `cognito:groups` carries them. */
+  /** Cognito groups (the roles of functions/domain/access/actor.ts), as `cognito:groups` carries them. */
   groups: string[];
   /** `custom:wardId`: set by an administrator, never by the user (docs/deploy.md). */
   wardId?: string;
@@ -24,7 +24,7 @@ export const OIDC_TEST_USERS: OidcTestUser[] = [
   ...referenceUnits().map((ward) => ({ username: `phuong.${ward.id}`, name: `Cán bộ phường ${ward.name}`, groups: ['WARD_OFFICER'], wardId: ward.id })),
   // Signed in, but no administrator has put them in a group yet: no role, no data.
   { username: 'chuaconhom', name: 'Người dùng chưa có nhóm', groups: [] },
-  // Two groups: the most capable role wins (functions/domain/actor.ts roleFromGroups), here TAX_OFFICER.
+  // Two groups: the most capable role wins (functions/domain/access/actor.ts roleFromGroups), here TAX_OFFICER.
   { username: 'hainhom', name: 'Lãnh đạo kiêm cán bộ thuế', groups: ['LEADERSHIP', 'TAX_OFFICER'] },
 ];
 

@@ -8,7 +8,7 @@ import { startStreamPoller } from './stream-poller.js';
 import { startLambdaWorker } from './lambda-worker.js';
 import { startLambdaPool, startLocalLambdaApi, type LocalLambdaApi } from './lambda-api.js';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import type { Role } from '../../functions/domain/actor.js';
+import type { Role } from '../../functions/domain/access/actor.js';
 import type { LocalOidcProvider } from './oidc-provider.js';
 
 export interface LocalStackOptions {
@@ -150,7 +150,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
       log(`units: ${loaded.length} units loaded from ${unitsFile}`);
     } else await domain.wards.ensureReferenceWards();
     // NEIGHBOURHOODS_FILE: the real khu phố lists, in the shape of functions/data/neighbourhoods.json.
-    const { neighbourhoodsFrom } = await import('../../functions/domain/neighbourhoods.js');
+    const { neighbourhoodsFrom } = await import('../../functions/domain/units/neighbourhoods.js');
     const neighbourhoodsFile = process.env.NEIGHBOURHOODS_FILE;
     const neighbourhoods = neighbourhoodsFrom(neighbourhoodsFile ? JSON.parse(readFileSync(neighbourhoodsFile, 'utf8')) : undefined);
     await domain.voice.ensureNeighbourhoods(neighbourhoods);

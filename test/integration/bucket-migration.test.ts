@@ -14,8 +14,8 @@ import { createDocumentClient } from '../../functions/store/client.js';
 import { createStatsStore } from '../../functions/store/stats-store.js';
 import { migrateLegacyBuckets } from '../../functions/store/migrate-buckets.js';
 import { totalsFrom } from '../../functions/store/counters.js';
-import { startOfVietnamDate } from '../../functions/domain/vietnam-time.js';
-import type { Period } from '../../functions/domain/period.js';
+import { startOfVietnamDate } from '../../functions/domain/kernel/vietnam-time.js';
+import type { Period } from '../../functions/domain/kernel/period.js';
 
 const FIXTURE = new URL('../fixtures/legacy-data-v24.tar.xz', import.meta.url).pathname;
 const INPUT = /^(inputs|inputSupporters|inputsSelected|inputsDeclined|inputsMerged|inputsRaised|inputsAnswered|ida_\d+)$/;

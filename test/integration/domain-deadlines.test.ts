@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../functions/domain/actor.js';
+import type { Actor } from '../../functions/domain/access/actor.js';
 import { createDomain, type Domain } from '../../functions/domain/index.js';
-import { startOfVietnamDate } from '../../functions/domain/vietnam-time.js';
-import { addWorkingDays, dueAfterWorkingDays } from '../../functions/domain/working-days.js';
+import { startOfVietnamDate } from '../../functions/domain/kernel/vietnam-time.js';
+import { addWorkingDays, dueAfterWorkingDays } from '../../functions/domain/kernel/working-days.js';
 import { createStores } from '../../functions/store/index.js';
 import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';

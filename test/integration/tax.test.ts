@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../functions/domain/actor.js';
+import type { Actor } from '../../functions/domain/access/actor.js';
 import { createDomain } from '../../functions/domain/index.js';
 import { createStores } from '../../functions/store/index.js';
 import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
 import { collect, connectClient, dynamoEndpointOf, tableOf } from '../support/realtime-clients.js';
 import { actorsOf, domainClient, fastDataDir, rid, type Actors } from './domain-support.js';
-import { dueAfterWorkingDays } from '../../functions/domain/working-days.js';
+import { dueAfterWorkingDays } from '../../functions/domain/kernel/working-days.js';
 
 // The tax office's dialogues on the real stack (contract README, "Tax dialogues"): offices through
 // time, who must answer, how answers were given, questions in advance, published answers,

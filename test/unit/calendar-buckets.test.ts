@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { planBuckets } from '../../functions/store/calendar-buckets.js';
-import { startOfVietnamDate } from '../../functions/domain/vietnam-time.js';
+import { startOfVietnamDate } from '../../functions/domain/kernel/vietnam-time.js';
 
 const day = (d: string) => startOfVietnamDate(d);
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_TIME_BINS, answerTimeBin, answerTimesFrom, percentileOf } from '../../functions/domain/answer-times.js';
-import { cleanDeadlineRule, DEFAULT_DEADLINE_RULES, withRule, workingDaysFor } from '../../functions/domain/deadline-rules.js';
-import { InvalidInputError } from '../../functions/domain/errors.js';
-import { AUTHORITIES } from '../../functions/domain/model.js';
+import { ANSWER_TIME_BINS, answerTimeBin, answerTimesFrom, percentileOf } from '../../functions/domain/figures/answer-times.js';
+import { cleanDeadlineRule, DEFAULT_DEADLINE_RULES, withRule, workingDaysFor } from '../../functions/domain/concerns/deadline-rules.js';
+import { InvalidInputError } from '../../functions/domain/kernel/errors.js';
+import { AUTHORITIES } from '../../functions/domain/kernel/model.js';
 import { totalsFrom } from '../../functions/store/counters.js';
 
 describe('deadline rules', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertMayActOnSession, assertMayRegisterBusinesses } from '../../functions/domain/authorization.js';
-import { ALLOWED_MOVES, checkConcernMove } from '../../functions/domain/concern-rules.js';
-import { concernIdFor } from '../../functions/domain/concern-service.js';
-import { ConflictError, ForbiddenError, InvalidInputError } from '../../functions/domain/errors.js';
-import { AUTHORITIES, CONCERN_STATUSES } from '../../functions/domain/model.js';
-import { parseInstant, parsePeriod } from '../../functions/domain/period.js';
-import { cleanRequestId, cleanTaxCode, cleanText, pageSize } from '../../functions/domain/validation.js';
+import { assertMayActOnSession, assertMayRegisterBusinesses } from '../../functions/domain/access/authorization.js';
+import { ALLOWED_MOVES, checkConcernMove } from '../../functions/domain/concerns/concern-rules.js';
+import { concernIdFor } from '../../functions/domain/concerns/concern-service.js';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../../functions/domain/kernel/errors.js';
+import { AUTHORITIES, CONCERN_STATUSES } from '../../functions/domain/kernel/model.js';
+import { parseInstant, parsePeriod } from '../../functions/domain/kernel/period.js';
+import { cleanRequestId, cleanTaxCode, cleanText, pageSize } from '../../functions/domain/kernel/validation.js';
 
 describe('the concern state machine', () => {
   it('allows exactly the moves of the contract table', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InvalidInputError } from '../../functions/domain/errors.js';
+import { InvalidInputError } from '../../functions/domain/kernel/errors.js';
 import {
   findControlCharacter,
   isIdOfKind,
@@ -10,7 +10,7 @@ import {
   requireUlid,
   requireWardId,
   textLength,
-} from '../../functions/domain/input.js';
+} from '../../functions/domain/kernel/input.js';
 
 const TAN_HUNG_NFC = 'Tân Hưng';
 const TAN_HUNG_NFD = 'Tân Hưng'.normalize('NFD');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { previousPeriod } from '../../functions/domain/report-service.js';
-import { startOfVietnamDate } from '../../functions/domain/vietnam-time.js';
+import { previousPeriod } from '../../functions/domain/reports/report-service.js';
+import { startOfVietnamDate } from '../../functions/domain/kernel/vietnam-time.js';
 
 const day = startOfVietnamDate;
 

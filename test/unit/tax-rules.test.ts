@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { answerFormOf } from '../../functions/domain/concern-service.js';
-import { InvalidInputError } from '../../functions/domain/errors.js';
+import { answerFormOf } from '../../functions/domain/concerns/concern-service.js';
+import { InvalidInputError } from '../../functions/domain/kernel/errors.js';
 import { publicRefusal } from '../../functions/graphql/public-access.js';
-import { answeringOffice, buildTaxOffices, createTaxOfficeDirectory, officeCarryingOn, referenceTaxOffices, unitsServedBy } from '../../functions/domain/tax-offices.js';
-import { statsFrom } from '../../functions/domain/tax-service.js';
+import { answeringOffice, buildTaxOffices, createTaxOfficeDirectory, officeCarryingOn, referenceTaxOffices, unitsServedBy } from '../../functions/domain/units/tax-offices.js';
+import { statsFrom } from '../../functions/domain/tax/tax-service.js';
 import { counterAttributes, totalsFrom } from '../../functions/store/counters.js';
 
 const offices = referenceTaxOffices();

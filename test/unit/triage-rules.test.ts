@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, InvalidInputError } from '../../functions/domain/errors.js';
-import { agendaOrder, checkAgendaSession, checkMergeTarget, checkTriageMove, newLookupCode, normaliseLookupCode, triageMovesFrom } from '../../functions/domain/input-rules.js';
-import { INPUT_STATUSES, type InputStatus } from '../../functions/domain/model.js';
-import { neighbourhoodsFrom } from '../../functions/domain/neighbourhoods.js';
+import { ConflictError, InvalidInputError } from '../../functions/domain/kernel/errors.js';
+import { agendaOrder, checkAgendaSession, checkMergeTarget, checkTriageMove, newLookupCode, normaliseLookupCode, triageMovesFrom } from '../../functions/domain/voice/input-rules.js';
+import { INPUT_STATUSES, type InputStatus } from '../../functions/domain/kernel/model.js';
+import { neighbourhoodsFrom } from '../../functions/domain/units/neighbourhoods.js';
 
 const needs: Record<string, { sessionId?: string; mergedIntoId?: string; note?: string }> = {
   SELECTED: { sessionId: 's1' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { authoritiesAt, movesFrom } from '../../functions/domain/concern-rules.js';
-import { buildJurisdiction, inForceAt, inForceDuring, lineageOf, predecessorsOf, referenceJurisdiction, successorsOf, uniqueSuccessor, unitsAt, unitsDuring } from '../../functions/domain/wards.js';
+import { authoritiesAt, movesFrom } from '../../functions/domain/concerns/concern-rules.js';
+import { buildJurisdiction, inForceAt, inForceDuring, lineageOf, predecessorsOf, referenceJurisdiction, successorsOf, uniqueSuccessor, unitsAt, unitsDuring } from '../../functions/domain/units/wards.js';
 
 const j = await referenceJurisdiction();
 const ids = (units: { id: string }[]) => units.map((u) => u.id);

@@ -7,8 +7,8 @@ import {
   LUNAR_DATES,
   workingDaysBetween,
   workingDaysElapsed,
-} from '../../functions/domain/working-days.js';
-import { vietnamDate } from '../../functions/domain/vietnam-time.js';
+} from '../../functions/domain/kernel/working-days.js';
+import { vietnamDate } from '../../functions/domain/kernel/vietnam-time.js';
 
 describe('the working-day calendar', () => {
   it('covers every year from 2006 to 2030 with Tết and Hùng Kings day in the right season', () => {

@@ -2,7 +2,7 @@
  * The concern moves as the API offers them (`Concern.allowedMoves`: the server's one state machine
  * and role table, for the signed-in user), and the check of a chosen move before it is sent.
  */
-import { AUTHORITIES, type Authority, type ConcernStatus } from '../../../functions/domain/model.js';
+import { AUTHORITIES, type Authority, type ConcernStatus } from '../../../functions/domain/kernel/model.js';
 
 export { AUTHORITIES, type Authority, type ConcernStatus };
 

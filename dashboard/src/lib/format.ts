@@ -1,4 +1,4 @@
-import { foldDiacritics } from '../../../functions/domain/fold.js';
+import { foldDiacritics } from '../../../functions/domain/kernel/fold.js';
 /** Dates and numbers as Vietnamese users expect them: Asia/Ho_Chi_Minh, dd/MM/yyyy, 24-hour clock. */
 import { VIETNAM_TIME_ZONE, vietnamWallClockToIso } from './vietnam-time.js';
 

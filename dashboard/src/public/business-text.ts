@@ -154,4 +154,4 @@ const en: BusinessText = {
 export const BUSINESS_TEXT = { vi, en };
 
 /** Text folded for search: no diacritics, đ as d, lower case ("hoan thue" finds "Hoàn thuế"). */
-export { foldDiacritics as fold } from '../../../functions/domain/fold.js';
+export { foldDiacritics as fold } from '../../../functions/domain/kernel/fold.js';

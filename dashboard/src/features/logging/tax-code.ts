@@ -1,4 +1,4 @@
-import { TAX_CODE_PATTERN } from '../../../../functions/domain/tax-code.js';
+import { TAX_CODE_PATTERN } from '../../../../functions/domain/kernel/tax-code.js';
 
 export type TaxCodeCheck = 'empty' | 'incomplete' | 'invalid' | 'valid';
 

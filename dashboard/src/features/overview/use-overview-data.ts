@@ -35,7 +35,7 @@ export interface LiveSession {
  * Everything the overview shows, kept live. Every number on the screen (tiles, charts, ward table,
  * live sessions and their attendance) comes from ONE summary: pushed whole by `summaryChanged` for all
  * time, or fetched again (throttled) on that event for a chosen period. The server reads a summary at
- * one moment and says so (`consistent`, functions/domain/summary-service.ts); one read mid-write is
+ * one moment and says so (`consistent`, functions/domain/figures/summary-service.ts); one read mid-write is
  * shown only if no consistent one follows within a second. So the numbers agree with each other on
  * every update, not only once a burst is over. The activity feed (the audit trail) is fetched again
  * on each event. After a reconnect everything is fetched again.

@@ -43,7 +43,7 @@ function OpenReport({ id, onChanged }: { id: string; onChanged(): void }) {
   );
 }
 
-/** A tax office's report as it would be drafted now (the API's defaults, functions/domain/review-report-service.ts). */
+/** A tax office's report as it would be drafted now (the API's defaults, functions/domain/reports/review-report-service.ts). */
 function taxDraft(kind: ReviewReportKind, state: UrlState, office: ReportTaxOffice & { id: string }, createdBy: string): ReviewReportFieldsFragment {
   return {
     id: '',

@@ -1,5 +1,5 @@
 import type { ReviewReportFieldsFragment, TaxReportStatsFragment } from '../../gql/graphql.js';
-import { TAX_TOPIC_NAMES, type TaxTopic } from '../../../../functions/domain/tax-topics.js';
+import { TAX_TOPIC_NAMES, type TaxTopic } from '../../../../functions/domain/kernel/tax-topics.js';
 import { vnDate, vnLongDate, vnNumber, type DocBlock, type DocSection, type ReportDocument } from '../../lib/official-document/document.js';
 import { narrative, SECTOR } from './report-document.js';
 

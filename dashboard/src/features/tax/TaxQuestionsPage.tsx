@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
-import { authoritiesAt } from '../../../../functions/domain/concern-rules.js';
+import { authoritiesAt } from '../../../../functions/domain/concerns/concern-rules.js';
 import type { Authority } from '../../lib/allowed-moves.js';
 import { formatDateTime } from '../../lib/format.js';
 import { DocumentPreview } from '../../lib/official-document/DocumentPreview.js';

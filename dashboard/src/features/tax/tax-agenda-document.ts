@@ -1,5 +1,5 @@
 import { vnDate, vnLongDate, vnNumber, type ReportDocument } from '../../lib/official-document/document.js';
-import { TAX_TOPIC_NAMES, TAX_TOPICS, type TaxTopic } from '../../../../functions/domain/tax-topics.js';
+import { TAX_TOPIC_NAMES, TAX_TOPICS, type TaxTopic } from '../../../../functions/domain/kernel/tax-topics.js';
 
 // A tax round's programme as an administrative document, in the layout of the other documents (Decree
 // 30/2020/NĐ-CP): issued by the hosting tax office under its superior, the agenda by topic from the

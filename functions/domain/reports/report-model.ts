@@ -1,13 +1,13 @@
-import type { TaxDialogueStats } from './tax-service.js';
+import type { TaxDialogueStats } from '../tax/tax-stats.js';
 /**
  * Review reports as the domain and the resolvers see them: the figures of a period
  * (report-service.ts reads them) and the ReviewReport document that freezes them when issued
  * (review-report-service.ts). Plain data: the store keeps them as they are.
  */
-import type { InputStats } from './input-stats.js';
-import type { AttendeeCategory, Authority, BusinessSector, ConcernOutcomes, ConcernStatus, Connection, SessionKind } from './model.js';
-import type { Period } from './period.js';
-import type { RolloutWave } from './wards.js';
+import type { InputStats } from '../voice/input-stats.js';
+import type { AttendeeCategory, Authority, BusinessSector, ConcernOutcomes, ConcernStatus, Connection, SessionKind } from '../kernel/model.js';
+import type { Period } from '../kernel/period.js';
+import type { RolloutWave } from '../units/wards.js';
 
 type CategoryCount = { category: AttendeeCategory; count: number };
 

@@ -3,22 +3,23 @@
  * agenda chosen from them, the concern each became, and the answer its resident looks up by code.
  */
 import { createHash } from 'node:crypto';
-import type { Actor } from './actor.js';
-import { auditEntry } from './activity-service.js';
-import { assertMayHandleWardInputs, mayReadInputContact } from './authorization.js';
-import { answerTimeBin } from './answer-times.js';
+import type { Actor } from '../access/actor.js';
+import { auditEntry } from '../activity/activity-service.js';
+import { assertMayHandleWardInputs, mayReadInputContact } from '../access/authorization.js';
+import { answerTimeBin } from '../figures/answer-times.js';
 import { inputStatsFrom, type InputStats } from './input-stats.js';
-import type { Clock } from './clock.js';
-import { AuthenticationError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors.js';
+import type { Clock } from '../kernel/clock.js';
+import { AuthenticationError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
 import { agendaOrder, checkAgendaSession, checkMergeTarget, checkTriageMove, newLookupCode, normaliseLookupCode } from './input-rules.js';
-import { INPUT_CHANNELS, INPUT_STATUSES, type InputChannel, type InputStatus, type Neighbourhood, type Page, type ResidentInput, type Session } from './model.js';
-import { toPage } from './pages.js';
-import { parsePeriod, type Period } from './period.js';
-import type { CounterDelta, Stores, Tally } from './ports.js';
-import type { SessionService } from './session-service.js';
-import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
-import type { WardService } from './ward-service.js';
-import { inForceAt } from './wards.js';
+import { INPUT_CHANNELS, INPUT_STATUSES, type InputChannel, type InputStatus, type Neighbourhood, type Page, type ResidentInput, type Session } from '../kernel/model.js';
+import { toPage } from '../kernel/pages.js';
+import { parsePeriod, type Period } from '../kernel/period.js';
+import type { Stores } from '../ports.js';
+import type { CounterDelta, Tally } from '../kernel/counts.js';
+import type { SessionService } from '../sessions/session-service.js';
+import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from '../kernel/validation.js';
+import type { WardService } from '../units/ward-service.js';
+import { inForceAt } from '../units/wards.js';
 
 export interface SubmitInputArgs {
   wardId: string;
@@ -341,7 +342,7 @@ export function createVoiceService(stores: Stores, sessions: SessionService, war
 /** How the voice service raises a concern: concern-service's raise, with the input's part of the transaction. */
 export type RaiseFromInput = (
   actor: Actor,
-  args: { sessionId: string; topic: string; text: string; authority: string; requestId: string; fromInput: NonNullable<import('./model.js').Concern['fromInput']>; inputCounters: CounterDelta[] },
-) => Promise<import('./model.js').Concern>;
+  args: { sessionId: string; topic: string; text: string; authority: string; requestId: string; fromInput: NonNullable<import('../kernel/model.js').Concern['fromInput']>; inputCounters: CounterDelta[] },
+) => Promise<import('../kernel/model.js').Concern>;
 
 export type VoiceService = ReturnType<typeof createVoiceService>;

@@ -1,19 +1,20 @@
 import { ulid } from 'ulid';
-import type { Stores } from './ports.js';
-import type { Actor } from './actor.js';
-import { auditEntry } from './activity-service.js';
-import type { Clock } from './clock.js';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from './errors.js';
-import type { Activity, Page } from './model.js';
-import { toPage } from './pages.js';
-import { parseInstant, parsePeriod } from './period.js';
+import type { Stores } from '../ports.js';
+import type { Actor } from '../access/actor.js';
+import { auditEntry } from '../activity/activity-service.js';
+import type { Clock } from '../kernel/clock.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
+import type { Activity, Page } from '../kernel/model.js';
+import { toPage } from '../kernel/pages.js';
+import { parseInstant, parsePeriod } from '../kernel/period.js';
 import { REVIEW_REPORT_KINDS, REVIEW_REPORT_STATUSES, type ReportFigures, type ReviewReport, type ReviewReportKind, type ReviewReportStatus } from './report-model.js';
 import { reportUnits, thematicTotalsOf, type ReportService } from './report-service.js';
-import { isPlausibleId, oneOf, pageSize } from './validation.js';
-import { requireText } from './input.js';
-import type { WardService } from './ward-service.js';
-import type { TaxDialogueStats, TaxService } from './tax-service.js';
-import type { TaxOffice } from './tax-offices.js';
+import { isPlausibleId, oneOf, pageSize } from '../kernel/validation.js';
+import { requireText } from '../kernel/input.js';
+import type { WardService } from '../units/ward-service.js';
+import type { TaxService } from '../tax/tax-service.js';
+import type { TaxDialogueStats } from '../tax/tax-stats.js';
+import type { TaxOffice } from '../units/tax-offices.js';
 
 
 export interface ReviewReportFields {

@@ -1,5 +1,6 @@
-import type { Stores, Totals } from './ports.js';
-import type { Clock } from './clock.js';
+import type { Stores } from '../ports.js';
+import type { Totals } from '../kernel/counts.js';
+import type { Clock } from '../kernel/clock.js';
 import {
   ATTENDEE_CATEGORIES,
   AUTHORITIES,
@@ -12,14 +13,14 @@ import {
   type Authority,
   type BusinessSector,
   type ConcernStatus,
-} from './model.js';
-import { parsePeriod, type Period } from './period.js';
+} from '../kernel/model.js';
+import { parsePeriod, type Period } from '../kernel/period.js';
 import type { ReportFigures, ReportTotals, ReportUnits, ReportWaitingConcern } from './report-model.js';
-import { wardStatsFrom } from './summary-service.js';
-import { inputStatsFrom } from './input-stats.js';
-import type { WardService } from './ward-service.js';
-import { ROLLOUT_WAVES, unitsAt, type Jurisdiction, type Ward } from './wards.js';
-import { formatVietnamDate, vietnamDateParts, vietnamMidnight } from './vietnam-time.js';
+import { wardStatsFrom } from '../figures/summary-service.js';
+import { inputStatsFrom } from '../voice/input-stats.js';
+import type { WardService } from '../units/ward-service.js';
+import { ROLLOUT_WAVES, unitsAt, type Jurisdiction, type Ward } from '../units/wards.js';
+import { formatVietnamDate, vietnamDateParts, vietnamMidnight } from '../kernel/vietnam-time.js';
 
 /** At most this many waiting concerns are listed (the count is exact; the list is for reading). */
 export const WAITING_LISTED = 200;

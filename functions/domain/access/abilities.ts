@@ -1,7 +1,6 @@
 import type { Actor } from './actor.js';
 import { mayActOnSession, mayApplyReorganisations, mayAssignSuccessors, mayHandleTaxQuestions, mayRegisterBusinesses } from './authorization.js';
-import { SESSION_KINDS, type SessionKind } from './model.js';
-import type { WardService } from './ward-service.js';
+import { SESSION_KINDS, type SessionKind } from '../kernel/model.js';
 
 /**
  * What the signed-in person may do now, as the API decides it: the role table (authorization.ts, the one
@@ -19,7 +18,12 @@ export interface ViewerAbilities {
   mayHandleTaxQuestions: boolean;
 }
 
-export function createAbilities(wards: Pick<WardService, 'readOnlyReason'>) {
+/** What the abilities need of the units: why an actor may only read now (its ward has ended), if it may. */
+export interface ReadOnlyReasons {
+  readOnlyReason(actor: Actor, at: string): Promise<string | undefined>;
+}
+
+export function createAbilities(wards: ReadOnlyReasons) {
   return {
     async of(actor: Actor, at: string): Promise<ViewerAbilities> {
       const readOnlyReason = await wards.readOnlyReason(actor, at);

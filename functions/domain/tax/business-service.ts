@@ -1,15 +1,15 @@
 import { ulid } from 'ulid';
-import type { Stores } from './ports.js';
-import type { Actor } from './actor.js';
-import { auditEntry } from './activity-service.js';
-import { assertMayRegisterBusinesses } from './authorization.js';
-import type { Clock } from './clock.js';
-import { ConflictError, InvalidInputError } from './errors.js';
-import { foldDiacritics } from './fold.js';
-import { BUSINESS_SECTORS, type Business, type BusinessSector, type Page } from './model.js';
-import { toPage } from './pages.js';
-import { cleanTaxCode, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
-import type { WardService } from './ward-service.js';
+import type { Stores } from '../ports.js';
+import type { Actor } from '../access/actor.js';
+import { auditEntry } from '../activity/activity-service.js';
+import { assertMayRegisterBusinesses } from '../access/authorization.js';
+import type { Clock } from '../kernel/clock.js';
+import { ConflictError, InvalidInputError } from '../kernel/errors.js';
+import { foldDiacritics } from '../kernel/fold.js';
+import { BUSINESS_SECTORS, type Business, type BusinessSector, type Page } from '../kernel/model.js';
+import { toPage } from '../kernel/pages.js';
+import { cleanTaxCode, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from '../kernel/validation.js';
+import type { WardService } from '../units/ward-service.js';
 
 export interface RegisterBusinessInput {
   taxCode: string;

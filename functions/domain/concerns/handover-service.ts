@@ -1,15 +1,15 @@
-import type { Stores } from './ports.js';
-import type { CounterDelta } from './ports.js';
-import type { Actor } from './actor.js';
-import { auditEntry } from './activity-service.js';
-import type { Clock } from './clock.js';
+import type { Stores } from '../ports.js';
+import type { CounterDelta } from '../kernel/counts.js';
+import type { Actor } from '../access/actor.js';
+import { auditEntry } from '../activity/activity-service.js';
+import type { Clock } from '../kernel/clock.js';
 import { levelMove } from './concern-service.js';
-import { assertMayApplyReorganisations, assertMayAssignSuccessors } from './authorization.js';
-import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
-import type { Authority, Concern, ConcernTransition } from './model.js';
-import { isPlausibleId } from './validation.js';
-import type { WardService } from './ward-service.js';
-import { inForceAt, successorsOf, uniqueSuccessor, unitsAt, type Jurisdiction, type Reorganisation } from './wards.js';
+import { assertMayApplyReorganisations, assertMayAssignSuccessors } from '../access/authorization.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
+import type { Authority, Concern, ConcernTransition } from '../kernel/model.js';
+import { isPlausibleId } from '../kernel/validation.js';
+import type { WardService } from '../units/ward-service.js';
+import { inForceAt, successorsOf, uniqueSuccessor, unitsAt, type Jurisdiction, type Reorganisation } from '../units/wards.js';
 
 /** A reorganisation with when (if ever) it was applied to the concerns. */
 export interface ReorganisationStatus extends Reorganisation {

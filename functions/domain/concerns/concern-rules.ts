@@ -1,8 +1,8 @@
-import type { Actor } from './actor.js';
-import { mayActOnSession } from './authorization.js';
-import { ConflictError, InvalidInputError } from './errors.js';
-import { AUTHORITIES, CLOSING_STATUSES, type Authority, type Concern, type ConcernStatus } from './model.js';
-import { DISTRICT_LEVEL_ENDED_AT } from './wards.js';
+import type { Actor } from '../access/actor.js';
+import { mayActOnSession } from '../access/authorization.js';
+import { ConflictError, InvalidInputError } from '../kernel/errors.js';
+import { AUTHORITIES, CLOSING_STATUSES, type Authority, type Concern, type ConcernStatus } from '../kernel/model.js';
+import { DISTRICT_LEVEL_ENDED_AT } from '../units/wards.js';
 
 /** The contract's state machine: the moves moveConcern allows. */
 export const ALLOWED_MOVES: Readonly<Record<ConcernStatus, readonly ConcernStatus[]>> = {

@@ -1,10 +1,10 @@
-import type { Stores } from './ports.js';
-import type { Actor } from './actor.js';
-import { ForbiddenError, InvalidInputError, NotFoundError } from './errors.js';
-import { isIdOfKind } from './input.js';
-import type { WardStats } from './model.js';
-import { parseInstant, parsePeriod, type Period } from './period.js';
-import { readWardStats } from './summary-service.js';
+import type { Stores } from '../ports.js';
+import type { Actor } from '../access/actor.js';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
+import { isIdOfKind } from '../kernel/input.js';
+import type { WardStats } from '../kernel/model.js';
+import { parseInstant, parsePeriod, type Period } from '../kernel/period.js';
+import { readWardStats } from '../figures/summary-service.js';
 import {
   inForceAt,
   lineageOf,

@@ -4,24 +4,26 @@
  * satisfaction ratings, and the figures of a period's rounds.
  */
 import { createHash } from 'node:crypto';
-import type { Actor } from './actor.js';
-import { auditEntry } from './activity-service.js';
-import { percentileOf } from './answer-times.js';
-import { assertMayHandleTaxQuestions } from './authorization.js';
-import type { Clock } from './clock.js';
-import type { ConcernService } from './concern-service.js';
-import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
-import { agendaOrder, checkTriageMove, newLookupCode, normaliseLookupCode } from './input-rules.js';
-import { BUSINESS_SECTORS, INPUT_STATUSES, type Authority, type BusinessSector, type Concern, type InputStatus, type Page, type Session, type TaxQuestion } from './model.js';
-import { toPage } from './pages.js';
-import { parseInstant, parsePeriod } from './period.js';
-import type { RoundAttendee, Stores, Totals } from './ports.js';
-import type { SessionService } from './session-service.js';
-import type { TaxOffice, TaxOfficeDirectory } from './tax-offices.js';
-import { SATISFACTION_WINDOW_DAYS, TAX_TOPIC_NAMES, TAX_TOPICS, type TaxTopic } from './tax-topics.js';
-import { cleanOptionalText, cleanRequestId, cleanTaxCode, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
-import type { WardService } from './ward-service.js';
-import { inForceAt, type Ward } from './wards.js';
+import type { Actor } from '../access/actor.js';
+import { auditEntry } from '../activity/activity-service.js';
+import { percentileOf } from '../figures/answer-times.js';
+import { assertMayHandleTaxQuestions } from '../access/authorization.js';
+import type { Clock } from '../kernel/clock.js';
+import type { ConcernService } from '../concerns/concern-service.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
+import { agendaOrder, checkTriageMove, newLookupCode, normaliseLookupCode } from '../voice/input-rules.js';
+import { BUSINESS_SECTORS, INPUT_STATUSES, type Authority, type Concern, type InputStatus, type Page, type Session, type TaxQuestion } from '../kernel/model.js';
+import { toPage } from '../kernel/pages.js';
+import { parseInstant, parsePeriod } from '../kernel/period.js';
+import type { SatisfactionStats, TaxDialogueStats } from './tax-stats.js';
+import type { RoundAttendee, Stores } from '../ports.js';
+import type { Totals } from '../kernel/counts.js';
+import type { SessionService } from '../sessions/session-service.js';
+import type { TaxOffice, TaxOfficeDirectory } from '../units/tax-offices.js';
+import { SATISFACTION_WINDOW_DAYS, TAX_TOPIC_NAMES, TAX_TOPICS, type TaxTopic } from '../kernel/tax-topics.js';
+import { cleanOptionalText, cleanRequestId, cleanTaxCode, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from '../kernel/validation.js';
+import type { WardService } from '../units/ward-service.js';
+import { inForceAt, type Ward } from '../units/wards.js';
 
 /** Who submits: a signed-in actor, or the public form (no token) from one client. */
 export type TaxSubmitter = { actor: Actor } | { publicClient: string };
@@ -49,30 +51,6 @@ export interface SatisfactionArgs {
   requestId: string;
 }
 
-export interface SatisfactionStats {
-  responses: number;
-  average: number | null;
-}
-
-export interface TaxTopicStats {
-  topic: TaxTopic;
-  raised: number;
-  answeredOnSpot: number;
-  answeredInWriting: number;
-  open: number;
-  overdue: number;
-  medianDaysToAnswer: number | null;
-}
-
-export interface TaxDialogueStats {
-  rounds: number;
-  businessesAttending: number;
-  bySector: { sector: BusinessSector; count: number }[];
-  questionsInAdvance: number;
-  unclassified: number;
-  byTopic: TaxTopicStats[];
-  satisfaction: SatisfactionStats;
-}
 
 const DAY_MS = 86_400_000;
 const shortId = (id: string) => String(id).slice(0, 60);

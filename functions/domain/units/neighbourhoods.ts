@@ -3,9 +3,9 @@
  * shape given as NEIGHBOURHOODS_FILE. A ward's list is either generated ("Khu phố 1…N", marked as
  * such) or real (`names`, with its `source`).
  */
-import defaultFile from '../data/neighbourhoods.json' with { type: 'json' };
-import { InvalidInputError } from './errors.js';
-import type { Neighbourhood } from './model.js';
+import defaultFile from '../../data/neighbourhoods.json' with { type: 'json' };
+import { InvalidInputError } from '../kernel/errors.js';
+import type { Neighbourhood } from '../kernel/model.js';
 
 export interface NeighbourhoodsFile {
   wards: { wardId: string; generated?: boolean; count?: number; names?: string[]; source?: string }[];

@@ -3,8 +3,8 @@
  * the residents behind them, what became of them, and the median days from receipt to answer, read
  * off the summed histogram (answer-times.ts). Never a scan of the inputs.
  */
-import { percentileOf } from './answer-times.js';
-import type { Totals } from './ports.js';
+import { percentileOf } from '../figures/answer-times.js';
+import type { Totals } from '../kernel/counts.js';
 
 export interface InputStats {
   received: number;

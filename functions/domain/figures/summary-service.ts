@@ -1,7 +1,8 @@
-import type { Stores, Totals } from './ports.js';
+import type { Stores } from '../ports.js';
+import type { Totals } from '../kernel/counts.js';
 import { answerTimesFrom } from './answer-times.js';
-import { categoryCounts, concernOutcomes, sessionCountsFrom, type DistrictSummary, type LiveSessionCounts, type WardStats } from './model.js';
-import { parsePeriod, type Period } from './period.js';
+import { categoryCounts, concernOutcomes, sessionCountsFrom, type DistrictSummary, type LiveSessionCounts, type WardStats } from '../kernel/model.js';
+import { parsePeriod, type Period } from '../kernel/period.js';
 
 /** Reads of one summary made again when a write landed in between (see districtSummary). */
 export const SUMMARY_READ_ATTEMPTS = 3;

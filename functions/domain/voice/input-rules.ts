@@ -8,8 +8,8 @@
  * Anything else is a CONFLICT and changes nothing.
  */
 import { randomInt } from 'node:crypto';
-import { ConflictError, InvalidInputError } from './errors.js';
-import type { InputStatus, ResidentInput, SessionStatus } from './model.js';
+import { ConflictError, InvalidInputError } from '../kernel/errors.js';
+import type { InputStatus, ResidentInput, SessionStatus } from '../kernel/model.js';
 
 const MOVES: Record<InputStatus, readonly InputStatus[]> = {
   RECEIVED: ['SELECTED', 'MERGED', 'DECLINED'],

@@ -2,7 +2,7 @@ import { InvalidInputError } from './errors.js';
 
 /**
  * Shared input rules: pure functions with no I/O, callable from the domain, the auth code and the
- * realtime code alike. The domain's own field rules (functions/domain/validation.ts: cleanText,
+ * realtime code alike. The domain's own field rules (functions/domain/kernel/validation.ts: cleanText,
  * cleanRequestId, pageSize, ...) are built on the same principles; these add the ID formats and the
  * general checks. Each refusal is an InvalidInputError (BAD_USER_INPUT) saying what to send instead.
  */

@@ -1,6 +1,6 @@
 import type { Actor } from './actor.js';
-import { ForbiddenError } from './errors.js';
-import type { SessionKind } from './model.js';
+import { ForbiddenError } from '../kernel/errors.js';
+import type { SessionKind } from '../kernel/model.js';
 
 /**
  * The contract's role table for everything done in or to a session (schedule, start, close, check

@@ -1,6 +1,6 @@
-import unitsFile from '../data/units.json' with { type: 'json' };
-import type { Period } from './period.js';
-import { formatVietnamDate, startOfVietnamDate } from './vietnam-time.js';
+import unitsFile from '../../data/units.json' with { type: 'json' };
+import type { Period } from '../kernel/period.js';
+import { formatVietnamDate, startOfVietnamDate } from '../kernel/vietnam-time.js';
 
 /**
  * Administrative units through time (contract/README.md, "Units through time"). A unit is in force in
@@ -195,7 +195,7 @@ const overlaps = (a: Ward, b: Ward) => (!a.validTo || !b.validFrom || b.validFro
 export async function referenceJurisdiction(): Promise<Jurisdiction> {
   const file = unitsFile as UnitsFile;
   const reorganisations = await Promise.all(
-    (file.reorganisations ?? []).map(async (id) => (await import(`../data/reorganisations/${id}.json`, { with: { type: 'json' } })).default as ReorganisationFile),
+    (file.reorganisations ?? []).map(async (id) => (await import(`../../data/reorganisations/${id}.json`, { with: { type: 'json' } })).default as ReorganisationFile),
   );
   return buildJurisdiction(file, reorganisations);
 }

@@ -1,9 +1,9 @@
 import { ulid } from 'ulid';
-import type { Stores } from './ports.js';
-import type { Actor } from './actor.js';
-import type { Activity, Page } from './model.js';
-import { toPage } from './pages.js';
-import { pageSize } from './validation.js';
+import type { Stores } from '../ports.js';
+import type { Actor } from '../access/actor.js';
+import type { Activity, Page } from '../kernel/model.js';
+import { toPage } from '../kernel/pages.js';
+import { pageSize } from '../kernel/validation.js';
 
 /** An audit-trail entry for what `actor` did at `at` (its id sorts by time), with what it concerned. */
 export function auditEntry(actor: Actor, action: Activity['action'], description: string, refs: Partial<Activity>, at: string): Activity {

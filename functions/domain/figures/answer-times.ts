@@ -1,12 +1,12 @@
 /**
  * Time to answer, in working days from the day a concern was raised to the day it was answered
- * (functions/domain/working-days.ts), kept as histograms in the period counters: each answer adds 1 to
+ * (functions/domain/kernel/working-days.ts), kept as histograms in the period counters: each answer adds 1 to
  * its level's bin (`Tally.answers`) in its raisedAt bucket, district and ward, in the transaction of
  * the move that answers it. A period's median and 90th percentile are read off the summed histogram,
  * never from the concerns (docs/data-model.md, "Deadlines").
  */
-import { AUTHORITIES, type AnswerTimeStats, type Authority } from './model.js';
-import type { Totals } from './ports.js';
+import { AUTHORITIES, type AnswerTimeStats, type Authority } from '../kernel/model.js';
+import type { Totals } from '../kernel/counts.js';
 
 /**
  * Upper bounds of the bins, in working days: one bin per day up to 60 (exact), then coarser. A

@@ -1,8 +1,8 @@
-import type { Stores } from './ports.js';
-import type { Actor } from './actor.js';
-import type { Clock } from './clock.js';
+import type { Stores } from '../ports.js';
+import type { Actor } from '../access/actor.js';
+import type { Clock } from '../kernel/clock.js';
 import { cleanDeadlineRule, DEFAULT_DEADLINE_RULES, withRule, type DeadlineRuleSet, type SetDeadlineRuleInput } from './deadline-rules.js';
-import { ConflictError, ForbiddenError } from './errors.js';
+import { ConflictError, ForbiddenError } from '../kernel/errors.js';
 
 export function createDeadlineService(stores: Pick<Stores, 'deadlines'>, clock: Clock) {
   // A stored version never changes: the service keeps those it has read (per table, not per process).

@@ -1,11 +1,11 @@
 import { ulid } from 'ulid';
-import type { Stores } from './ports.js';
-import type { CounterDelta } from './ports.js';
-import type { Actor } from './actor.js';
-import { auditEntry } from './activity-service.js';
-import { assertMayActOnSession, assertMayWriteSessions } from './authorization.js';
-import type { Clock } from './clock.js';
-import { ConflictError, InvalidInputError, NotFoundError } from './errors.js';
+import type { Stores } from '../ports.js';
+import type { CounterDelta } from '../kernel/counts.js';
+import type { Actor } from '../access/actor.js';
+import { auditEntry } from '../activity/activity-service.js';
+import { assertMayActOnSession, assertMayWriteSessions } from '../access/authorization.js';
+import type { Clock } from '../kernel/clock.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
 import {
   ATTENDEE_CATEGORIES,
   SESSION_KINDS,
@@ -18,14 +18,14 @@ import {
   type SessionCounts,
   type SessionKind,
   type SessionStatus,
-} from './model.js';
-import { toPage } from './pages.js';
-import { parseInstant, parsePeriod } from './period.js';
-import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from './validation.js';
-import type { WardService } from './ward-service.js';
-import type { TaxOffice, TaxOfficeDirectory } from './tax-offices.js';
-import { inForceAt } from './wards.js';
-import { formatVietnamDate } from './vietnam-time.js';
+} from '../kernel/model.js';
+import { toPage } from '../kernel/pages.js';
+import { parseInstant, parsePeriod } from '../kernel/period.js';
+import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from '../kernel/validation.js';
+import type { WardService } from '../units/ward-service.js';
+import type { TaxOffice, TaxOfficeDirectory } from '../units/tax-offices.js';
+import { inForceAt } from '../units/wards.js';
+import { formatVietnamDate } from '../kernel/vietnam-time.js';
 
 export interface ScheduleSessionInput {
   kind: string;

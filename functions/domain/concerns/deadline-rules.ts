@@ -1,13 +1,13 @@
 /**
- * How long an authority has to answer a concern, in working days (functions/domain/working-days.ts),
+ * How long an authority has to answer a concern, in working days (functions/domain/kernel/working-days.ts),
  * per authority level and, where it differs, per kind of session the concern was raised in. The rules
  * are data: version 0 is DEFAULT_DEADLINE_RULES below; an admin's change stores version n + 1, which
  * applies to concerns raised afterwards (a concern keeps the version it was raised under, also when it
  * is escalated). README "Deadlines" lists the defaults with their sources.
  */
-import { InvalidInputError } from './errors.js';
-import { AUTHORITIES, SESSION_KINDS, type Authority, type SessionKind } from './model.js';
-import { cleanText, oneOf } from './validation.js';
+import { InvalidInputError } from '../kernel/errors.js';
+import { AUTHORITIES, SESSION_KINDS, type Authority, type SessionKind } from '../kernel/model.js';
+import { cleanText, oneOf } from '../kernel/validation.js';
 
 export interface DeadlineRule {
   authority: Authority;
@@ -40,7 +40,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRuleSet = {
     },
     {
       // From 1/7/2025 a tax question's first level is the Thuế cơ sở, which WARD names on the tax
-      // office's line (functions/domain/tax-offices.ts): the same time as its predecessor had.
+      // office's line (functions/domain/units/tax-offices.ts): the same time as its predecessor had.
       authority: 'WARD',
       sessionKind: 'BUSINESS_TAX',
       workingDays: 15,

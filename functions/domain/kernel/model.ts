@@ -1,5 +1,5 @@
 /** The dialogue domain's objects, as the domain and the resolvers see them (no storage details). */
-import type { Role } from './actor.js';
+import type { Role } from '../access/actor.js';
 import type { Period } from './period.js';
 
 export const SESSION_KINDS = ['PUBLIC', 'THEMATIC', 'BUSINESS_TAX'] as const;
@@ -118,7 +118,7 @@ export interface Concern {
   response?: string;
   raisedAt: string;
   closedAt?: string;
-  /** When an answer is due (functions/domain/deadline-rules.ts); absent for concerns raised before deadlines existed. */
+  /** When an answer is due (functions/domain/concerns/deadline-rules.ts); absent for concerns raised before deadlines existed. */
   dueAt?: string;
   /** The version of the deadline rules the concern was raised under (kept when it is escalated). */
   ruleVersion?: number;
@@ -220,7 +220,7 @@ export interface WardStats {
   attendance: number;
   concerns: number;
   concernsClosed: number;
-  /** Time to answer over the period (functions/domain/answer-times.ts). */
+  /** Time to answer over the period (functions/domain/figures/answer-times.ts). */
   answerTimes: AnswerTimeStats[];
   /** The period the figures are for (the overdue count is read for it on demand). */
   period?: Period;
@@ -235,7 +235,7 @@ export interface LiveSessionCounts {
 export interface DistrictSummary {
   sessions: number;
   liveSessions: number;
-  /** The LIVE sessions, read with the counters below (functions/domain/summary-service.ts). */
+  /** The LIVE sessions, read with the counters below (functions/domain/figures/summary-service.ts). */
   live: LiveSessionCounts[];
   attendance: number;
   attendanceByCategory: { category: AttendeeCategory; count: number }[];

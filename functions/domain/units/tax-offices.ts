@@ -1,6 +1,6 @@
-import officesFile from '../data/tax-offices.json' with { type: 'json' };
-import type { Authority } from './model.js';
-import { startOfVietnamDate } from './vietnam-time.js';
+import officesFile from '../../data/tax-offices.json' with { type: 'json' };
+import type { Authority } from '../kernel/model.js';
+import { startOfVietnamDate } from '../kernel/vietnam-time.js';
 import { inForceAt } from './wards.js';
 
 /**
