@@ -14,7 +14,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor } from '../functions/domain/access/actor.js';
+import type { Actor } from '../functions/domain/kernel/actor.js';
 import { createDomain } from '../functions/domain/index.js';
 import { createApolloServer } from '../functions/graphql/server.js';
 import { createStores } from '../functions/store/index.js';

@@ -14,7 +14,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor } from '../functions/domain/access/actor.js';
+import type { Actor } from '../functions/domain/kernel/actor.js';
 import { createDomain } from '../functions/domain/index.js';
 import type { Concern } from '../functions/domain/kernel/model.js';
 import { bulkLoadAnsweredConcerns } from '../functions/store/bulk-load.js';

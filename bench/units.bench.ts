@@ -16,7 +16,7 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Actor } from '../functions/domain/access/actor.js';
+import type { Actor } from '../functions/domain/kernel/actor.js';
 import { createDomain } from '../functions/domain/index.js';
 import { buildJurisdiction } from '../functions/domain/units/wards.js';
 import { createStores } from '../functions/store/index.js';

@@ -12,9 +12,9 @@ import {
 } from 'aws-cdk-lib/aws-cognito';
 import { Construct } from 'constructs';
 import { acknowledgeNag } from './nag.js';
-import { ROLES, type Role } from '../functions/domain/access/actor.js';
+import { ROLES, type Role } from '../functions/domain/kernel/actor.js';
 
-/** What each Cognito group is for (the group names are the roles of functions/domain/access/actor.ts). */
+/** What each Cognito group is for (the group names are the roles of functions/domain/kernel/actor.ts). */
 const GROUP_DESCRIPTIONS: Record<Role, string> = {
   LEADERSHIP: 'District leaders: watch every ward, log nothing.',
   WARD_OFFICER: 'Ward officers: log sessions, check-ins and concerns for the ward in custom:wardId.',

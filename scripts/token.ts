@@ -1,6 +1,6 @@
 // `npm run --silent token -- ROLE [WARD_ID]`: prints a token the local stack (same DATA_DIR) accepts, valid 12 hours.
 import { join, resolve } from 'node:path';
-import { ROLES, type Role } from '../functions/domain/access/actor.js';
+import { ROLES, type Role } from '../functions/domain/kernel/actor.js';
 import { referenceUnits as referenceWards } from '../functions/domain/units/wards.js';
 import { ensureLocalKeys, mintLocalToken } from '../infra/local/keys.js';
 

@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { optionalEnv, requireEnv } from '../config.js';
-import { type Actor, roleFromGroups } from '../domain/access/actor.js';
+import { type Actor, roleFromGroups } from '../domain/kernel/actor.js';
 import { AuthenticationError } from '../domain/kernel/errors.js';
 import { isIdOfKind } from '../domain/kernel/input.js';
 

@@ -8,7 +8,7 @@
 import { createHash } from 'node:crypto';
 import { Kind, parse, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { AuthenticationError } from '../domain/kernel/errors.js';
-import type { Actor } from '../domain/access/actor.js';
+import type { Actor } from '../domain/kernel/actor.js';
 
 const PUBLIC_QUERIES = new Set(['publicWards', 'publicDialogues', 'lookupResidentInput', 'publicTaxAnswers', 'publicTaxRounds', 'ratableTaxRounds', 'lookupTaxQuestion', '__typename']);
 const PUBLIC_MUTATIONS = new Set(['submitResidentInput', 'submitTaxQuestion', 'submitSatisfaction']);

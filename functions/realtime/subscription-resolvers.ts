@@ -1,5 +1,5 @@
 import type { GraphQLContext } from '../resolvers/context.js';
-import type { Actor } from '../domain/access/actor.js';
+import type { Actor } from '../domain/kernel/actor.js';
 import { NotFoundError } from '../domain/kernel/errors.js';
 
 export type SubscriptionField = 'attendanceChanged' | 'concernChanged' | 'summaryChanged';

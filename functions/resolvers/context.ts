@@ -1,5 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { Actor } from '../domain/access/actor.js';
+import type { Actor } from '../domain/kernel/actor.js';
 import type { Domain } from '../domain/index.js';
 
 /** What every resolver receives: the verified actor and the domain. */

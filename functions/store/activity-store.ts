@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Role } from '../domain/access/actor.js';
+import type { Role } from '../domain/kernel/actor.js';
 import type { Activity } from '../domain/kernel/model.js';
 import type { ActivityPort, RawPage } from '../domain/ports.js';
 import { queryPage } from './page.js';

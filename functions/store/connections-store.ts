@@ -8,7 +8,7 @@ import {
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import type { Actor } from '../domain/access/actor.js';
+import type { Actor } from '../domain/kernel/actor.js';
 
 // Item layouts of the real-time part (docs/realtime.md, "Items and TTLs"):
 //   connection    pk CONN#<connectionId>  sk CONN

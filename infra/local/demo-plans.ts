@@ -1,5 +1,5 @@
 import type { TaxTopic } from '../../functions/domain/kernel/tax-topics.js';
-import type { Actor } from '../../functions/domain/access/actor.js';
+import type { Actor } from '../../functions/domain/kernel/actor.js';
 import type { AttendeeCategory, Authority, ConcernStatus, SessionKind } from '../../functions/domain/kernel/model.js';
 
 /** What the demo's sessions are made of: actors, names, topics and plan types (infra/local/demo.ts loads them). */

@@ -1,4 +1,4 @@
-import type { Actor } from '../../functions/domain/access/actor.js';
+import type { Actor } from '../../functions/domain/kernel/actor.js';
 import type { Domain } from '../../functions/domain/index.js';
 import { vietnamDateParts, vietnamMidnight } from '../../functions/domain/kernel/vietnam-time.js';
 

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { exportJWK, generateKeyPair, importJWK, SignJWT, type JWK } from 'jose';
-import type { Role } from '../../functions/domain/access/actor.js';
+import type { Role } from '../../functions/domain/kernel/actor.js';
 
 /** The local stack's stand-in for Cognito: its issuer, audience and key pair (in DATA_DIR/keys). */
 export const LOCAL_ISSUER = 'urn:dialogue-pulse:local';

@@ -11,7 +11,7 @@ export const OIDC_TEST_PASSWORD = 'dialogue-pulse';
 export interface OidcTestUser {
   username: string;
   name: string;
-  /** Cognito groups (the roles of functions/domain/access/actor.ts), as `cognito:groups` carries them. */
+  /** Cognito groups (the roles of functions/domain/kernel/actor.ts), as `cognito:groups` carries them. */
   groups: string[];
   /** `custom:wardId`: set by an administrator, never by the user (docs/deploy.md). */
   wardId?: string;
@@ -24,7 +24,7 @@ export const OIDC_TEST_USERS: OidcTestUser[] = [
   ...referenceUnits().map((ward) => ({ username: `phuong.${ward.id}`, name: `Cán bộ phường ${ward.name}`, groups: ['WARD_OFFICER'], wardId: ward.id })),
   // Signed in, but no administrator has put them in a group yet: no role, no data.
   { username: 'chuaconhom', name: 'Người dùng chưa có nhóm', groups: [] },
-  // Two groups: the most capable role wins (functions/domain/access/actor.ts roleFromGroups), here TAX_OFFICER.
+  // Two groups: the most capable role wins (functions/domain/kernel/actor.ts roleFromGroups), here TAX_OFFICER.
   { username: 'hainhom', name: 'Lãnh đạo kiêm cán bộ thuế', groups: ['LEADERSHIP', 'TAX_OFFICER'] },
 ];
 

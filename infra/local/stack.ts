@@ -8,7 +8,7 @@ import { startStreamPoller } from './stream-poller.js';
 import { startLambdaWorker } from './lambda-worker.js';
 import { startLambdaPool, startLocalLambdaApi, type LocalLambdaApi } from './lambda-api.js';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
-import type { Role } from '../../functions/domain/access/actor.js';
+import type { Role } from '../../functions/domain/kernel/actor.js';
 import type { LocalOidcProvider } from './oidc-provider.js';
 
 export interface LocalStackOptions {

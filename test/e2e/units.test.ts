@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import type { Actor } from '../../functions/domain/access/actor.js';
+import type { Actor } from '../../functions/domain/kernel/actor.js';
 import { createDomain } from '../../functions/domain/index.js';
 import { createStores } from '../../functions/store/index.js';
 import { LOCAL_TABLE_NAME } from '../../infra/local/stack.js';

@@ -5,7 +5,7 @@ import { build } from 'esbuild';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { Validations } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLES } from '../../functions/domain/access/actor.js';
+import { ROLES } from '../../functions/domain/kernel/actor.js';
 import { TABLE_ACTIONS } from '../../infra/api.js';
 import { SEEDER_ACTIONS } from '../../infra/reference-data.js';
 import { LAMBDA_BUNDLING, esbuildOptionsOf, type HandlerName } from '../../infra/lambda-bundling.js';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../functions/domain/access/actor.js';
+import type { Actor } from '../../functions/domain/kernel/actor.js';
 import { createDomain, type Domain } from '../../functions/domain/index.js';
 import { startOfVietnamDate } from '../../functions/domain/kernel/vietnam-time.js';
 import { addWorkingDays, dueAfterWorkingDays } from '../../functions/domain/kernel/working-days.js';

@@ -1,6 +1,6 @@
 import { Logger } from '@aws-lambda-powertools/logger';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../functions/domain/access/actor.js';
+import type { Actor } from '../../functions/domain/kernel/actor.js';
 import { createDomain } from '../../functions/domain/index.js';
 import { createApolloServer } from '../../functions/graphql/server.js';
 import { createStores } from '../../functions/store/index.js';

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect } from 'vitest';
-import type { Role } from '../../functions/domain/access/actor.js';
+import type { Role } from '../../functions/domain/kernel/actor.js';
 import { expectData, type RunningStack } from '../support/local-stack.js';
 
 export const SESSION_FIELDS = 'id kind title status scheduledAt startedAt closedAt hostBody attendance ward { id }';

@@ -107,7 +107,7 @@ describe('sign-in through the local OpenID Connect provider (the Cognito path), 
         expect(body.errors![0].extensions.code).toBe('UNAUTHENTICATED');
         expect(body.errors![0].message).toMatch(/ask an administrator to add you to a group/);
       } else {
-        // Two groups: the most capable role wins (functions/domain/access/actor.ts); the dashboard reads it the same way.
+        // Two groups: the most capable role wins (functions/domain/kernel/actor.ts); the dashboard reads it the same way.
         const role = user.groups.includes('TAX_OFFICER') ? 'TAX_OFFICER' : user.groups[0];
         expect(body.data.viewer, user.username).toEqual({ id: subOf(user.username), role, ward: user.wardId ? { id: user.wardId } : null });
       }

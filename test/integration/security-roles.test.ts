@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Role } from '../../functions/domain/access/actor.js';
+import type { Role } from '../../functions/domain/kernel/actor.js';
 import { expectData, removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
 
 /**

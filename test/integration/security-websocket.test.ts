@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SignJWT, generateKeyPair, type CryptoKey, type JWTPayload } from 'jose';
 import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '../../infra/local/keys.js';
-import type { Role } from '../../functions/domain/access/actor.js';
+import type { Role } from '../../functions/domain/kernel/actor.js';
 import { loadKeys } from '../support/keys.js';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
 import { checkIn, collect, connectClient, openRawSocket, sleep, startLiveSession, tableOf, wsUrlOf } from '../support/realtime-clients.js';

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { Role } from '../../functions/domain/access/actor.js';
+import type { Role } from '../../functions/domain/kernel/actor.js';
 import { ensureLocalKeys, mintLocalToken } from '../../infra/local/keys.js';
 
 const root = resolve(import.meta.dirname, '../..');

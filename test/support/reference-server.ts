@@ -4,7 +4,7 @@ import type { GraphQLSchema } from 'graphql';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import type { VerifyToken } from '../../functions/auth/verify-token.js';
-import type { Actor } from '../../functions/domain/access/actor.js';
+import type { Actor } from '../../functions/domain/kernel/actor.js';
 import type { Domain } from '../../functions/domain/index.js';
 import { rootValueOf, type RealtimeEvent } from '../../functions/realtime/events.js';
 import { formatGraphQLErrors, formatResult, prepareOperation } from '../../functions/realtime/operation.js';

@@ -1,6 +1,6 @@
 import type { CognitoAuthConfig, DashboardConfig } from '../config.js';
 // The roles and which one a user in several groups acts with: the API's own module (pure, no imports).
-import { ROLES, roleFromGroups, type Role } from '../../../functions/domain/access/actor.js';
+import { ROLES, roleFromGroups, type Role } from '../../../functions/domain/kernel/actor.js';
 
 export { ROLES, type Role };
 

@@ -1,4 +1,4 @@
-import type { Actor } from './actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { mayActOnSession, mayApplyReorganisations, mayAssignSuccessors, mayHandleTaxQuestions, mayRegisterBusinesses } from './authorization.js';
 import { SESSION_KINDS, type SessionKind } from '../kernel/model.js';
 

@@ -1,4 +1,4 @@
-import type { Actor } from './actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { ForbiddenError } from '../kernel/errors.js';
 import type { SessionKind } from '../kernel/model.js';
 

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
-import type { Stores } from '../ports.js';
-import type { Actor } from '../access/actor.js';
+import type { SharedStores } from '../kernel/ports.js';
+import type { Actor } from '../kernel/actor.js';
 import type { Activity, Page } from '../kernel/model.js';
 import { toPage } from '../kernel/pages.js';
 import { pageSize } from '../kernel/validation.js';
@@ -10,7 +10,7 @@ export function auditEntry(actor: Actor, action: Activity['action'], description
   return { id: ulid(Date.parse(at)), at, actorId: actor.id, role: actor.role, action, description, ...refs };
 }
 
-export function createActivityService(stores: Stores) {
+export function createActivityService(stores: SharedStores) {
   return {
     /** The audit trail, newest first. */
     async listActivity(args: { first?: number | null; after?: string | null }): Promise<Page<Activity>> {

@@ -1,4 +1,4 @@
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { mayActOnSession } from '../access/authorization.js';
 import { ConflictError, InvalidInputError } from '../kernel/errors.js';
 import { AUTHORITIES, CLOSING_STATUSES, type Authority, type Concern, type ConcernStatus } from '../kernel/model.js';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { Stores } from '../ports.js';
-import type { PublicTaxAnswerRecord } from '../ports.js';
+import type { SharedStores } from '../kernel/ports.js';
+import type { PublicTaxAnswerRecord } from '../kernel/ports.js';
 import type { CounterDelta, Tally } from '../kernel/counts.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { auditEntry } from '../activity/activity-service.js';
 import { assertMayActOnSession, assertMayWriteSessions } from '../access/authorization.js';
 import type { Clock } from '../kernel/clock.js';
@@ -110,7 +110,7 @@ export const levelMove = (from: { status: ConcernStatus; authority: Authority },
   { ...to, add: 1 },
 ];
 
-export function createConcernService(stores: Stores, sessions: SessionService, clock: Clock, deadlines: DeadlineService, wards: WardService, taxOffices: TaxOfficeDirectory) {
+export function createConcernService(stores: SharedStores, sessions: SessionService, clock: Clock, deadlines: DeadlineService, wards: WardService, taxOffices: TaxOfficeDirectory) {
   const shortId = (id: string) => id.slice(0, 60);
 
   async function getConcern(id: string): Promise<Concern | undefined> {

@@ -1,10 +1,10 @@
-import type { Stores } from '../ports.js';
-import type { Actor } from '../access/actor.js';
+import type { DeadlinesPort } from './ports.js';
+import type { Actor } from '../kernel/actor.js';
 import type { Clock } from '../kernel/clock.js';
 import { cleanDeadlineRule, DEFAULT_DEADLINE_RULES, withRule, type DeadlineRuleSet, type SetDeadlineRuleInput } from './deadline-rules.js';
 import { ConflictError, ForbiddenError } from '../kernel/errors.js';
 
-export function createDeadlineService(stores: Pick<Stores, 'deadlines'>, clock: Clock) {
+export function createDeadlineService(stores: { deadlines: DeadlinesPort }, clock: Clock) {
   // A stored version never changes: the service keeps those it has read (per table, not per process).
   const versions = new Map<number, DeadlineRuleSet>([[0, DEFAULT_DEADLINE_RULES]]);
   return {

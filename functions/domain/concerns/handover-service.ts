@@ -1,6 +1,7 @@
-import type { Stores } from '../ports.js';
+import type { SharedStores } from '../kernel/ports.js';
+import type { WardsPort } from '../units/ports.js';
 import type { CounterDelta } from '../kernel/counts.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { auditEntry } from '../activity/activity-service.js';
 import type { Clock } from '../kernel/clock.js';
 import { levelMove } from './concern-service.js';
@@ -40,7 +41,7 @@ const WAITING_STATUSES = new Set(['OPEN', 'IN_PROGRESS', 'ESCALATED']);
  * where the successor is not unique, an admin or leader picks it. Records keep the ward they were raised
  * in: only `handledBy`, the authority (DISTRICT becomes WARD) and one history entry change.
  */
-export function createHandoverService(stores: Stores, wards: WardService, clock: Clock) {
+export function createHandoverService(stores: Pick<SharedStores, 'concerns'> & { wards: WardsPort }, wards: WardService, clock: Clock) {
   const nameOf = (j: Jurisdiction, id?: string) => (id ? (j.units.find((u) => u.id === id)?.name ?? id) : 'the district');
 
   async function requireReorganisation(id: string): Promise<{ j: Jurisdiction; r: Reorganisation }> {

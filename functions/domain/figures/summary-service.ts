@@ -1,4 +1,4 @@
-import type { Stores } from '../ports.js';
+import type { SharedStores } from '../kernel/ports.js';
 import type { Totals } from '../kernel/counts.js';
 import { answerTimesFrom } from './answer-times.js';
 import { categoryCounts, concernOutcomes, sessionCountsFrom, type DistrictSummary, type LiveSessionCounts, type WardStats } from '../kernel/model.js';
@@ -11,7 +11,7 @@ export const SUMMARY_READ_ATTEMPTS = 3;
 const sameTotals = (a: Totals, b: Totals) => JSON.stringify(a) === JSON.stringify(b);
 
 /** A ward's counters over a period, from its time-bucketed counter items. */
-export async function readWardStats(stores: Pick<Stores, 'stats'>, wardId: string, period?: Period): Promise<WardStats> {
+export async function readWardStats(stores: Pick<SharedStores, 'stats'>, wardId: string, period?: Period): Promise<WardStats> {
   return wardStatsFrom(wardId, await stores.stats.readWardTotals(wardId, period), period);
 }
 
@@ -28,7 +28,7 @@ export function wardStatsFrom(wardId: string, t: Totals, period?: Period): WardS
   };
 }
 
-export function createSummaryService(stores: Stores, wardService: { unitsDuring(period?: Period): Promise<{ id: string }[]> }) {
+export function createSummaryService(stores: SharedStores, wardService: { unitsDuring(period?: Period): Promise<{ id: string }[]> }) {
   /** The LIVE sessions and their counts: ids from the LIVE item (older data: the sessions index). */
   async function readLive(live: { count: number; ids?: string[] }): Promise<LiveSessionCounts[]> {
     let ids = live.ids;

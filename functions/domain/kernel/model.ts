@@ -1,5 +1,5 @@
 /** The dialogue domain's objects, as the domain and the resolvers see them (no storage details). */
-import type { Role } from '../access/actor.js';
+import type { Role } from './actor.js';
 import type { Period } from './period.js';
 
 export const SESSION_KINDS = ['PUBLIC', 'THEMATIC', 'BUSINESS_TAX'] as const;

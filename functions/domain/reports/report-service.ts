@@ -1,4 +1,4 @@
-import type { Stores } from '../ports.js';
+import type { SharedStores } from '../kernel/ports.js';
 import type { Totals } from '../kernel/counts.js';
 import type { Clock } from '../kernel/clock.js';
 import {
@@ -84,7 +84,7 @@ export function reportUnits(j: Jurisdiction, period: Period): ReportUnits {
   };
 }
 
-export function createReportService(stores: Stores, wards: WardService, clock: Clock) {
+export function createReportService(stores: SharedStores, wards: WardService, clock: Clock) {
   // The district's totals are its units' summed with the records that have no ward (one read of each unit).
   const bucketTotals = async (period: Period, wardId?: string) =>
     wardId ? stores.stats.readWardTotals(wardId, period) : (await stores.stats.readUnitTotals((await wards.unitsDuring(period)).map((w) => w.id), period)).total;

@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
-import type { Stores } from '../ports.js';
-import type { Actor } from '../access/actor.js';
+import type { ReportsPort } from './ports.js';
+import type { Actor } from '../kernel/actor.js';
 import { auditEntry } from '../activity/activity-service.js';
 import type { Clock } from '../kernel/clock.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
@@ -86,7 +86,7 @@ function taxReportDefaults(kind: ReviewReportKind, office: TaxOffice, superior: 
   };
 }
 
-export function createReviewReportService(stores: Stores, wards: WardService, reports: ReportService, clock: Clock, tax: ReportTaxPort) {
+export function createReviewReportService(stores: { reports: ReportsPort }, wards: WardService, reports: ReportService, clock: Clock, tax: ReportTaxPort) {
   /** A tax officer's own offices: the local ones in force now (one for a jurisdiction like District 7's). */
   const ownTaxOffices = (actor: Actor) => (actor.role === 'TAX_OFFICER' ? tax.officesAt(clock().toISOString()).filter((o) => o.level === 'LOCAL').map((o) => o.id) : []);
   const scopeOf = (r: { wardId?: string; taxOfficeId?: string }): ReportScope => ({ wardId: r.wardId, taxOfficeId: r.taxOfficeId });

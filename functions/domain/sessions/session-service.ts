@@ -1,7 +1,7 @@
 import { ulid } from 'ulid';
-import type { Stores } from '../ports.js';
+import type { SharedStores } from '../kernel/ports.js';
 import type { CounterDelta } from '../kernel/counts.js';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { auditEntry } from '../activity/activity-service.js';
 import { assertMayActOnSession, assertMayWriteSessions } from '../access/authorization.js';
 import type { Clock } from '../kernel/clock.js';
@@ -80,7 +80,7 @@ export function hostOfficeFor(offices: TaxOfficeDirectory, taxOfficeId: string |
   return office;
 }
 
-export function createSessionService(stores: Stores, wards: WardService, clock: Clock, taxOffices: TaxOfficeDirectory) {
+export function createSessionService(stores: SharedStores, wards: WardService, clock: Clock, taxOffices: TaxOfficeDirectory) {
 
   async function getSession(id: string): Promise<Session | undefined> {
     if (!isPlausibleId(id)) return undefined;

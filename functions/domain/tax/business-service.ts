@@ -1,6 +1,6 @@
 import { ulid } from 'ulid';
-import type { Stores } from '../ports.js';
-import type { Actor } from '../access/actor.js';
+import type { SharedStores } from '../kernel/ports.js';
+import type { Actor } from '../kernel/actor.js';
 import { auditEntry } from '../activity/activity-service.js';
 import { assertMayRegisterBusinesses } from '../access/authorization.js';
 import type { Clock } from '../kernel/clock.js';
@@ -18,7 +18,7 @@ export interface RegisterBusinessInput {
   wardId?: string | null;
 }
 
-export function createBusinessService(stores: Stores, wards: WardService, clock: Clock) {
+export function createBusinessService(stores: SharedStores, wards: WardService, clock: Clock) {
   return {
     async registerBusiness(actor: Actor, input: RegisterBusinessInput): Promise<Business> {
       assertMayRegisterBusinesses(actor);

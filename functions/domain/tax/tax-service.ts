@@ -4,7 +4,7 @@
  * satisfaction ratings, and the figures of a period's rounds.
  */
 import { createHash } from 'node:crypto';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { auditEntry } from '../activity/activity-service.js';
 import { percentileOf } from '../figures/answer-times.js';
 import { assertMayHandleTaxQuestions } from '../access/authorization.js';
@@ -16,7 +16,7 @@ import { BUSINESS_SECTORS, INPUT_STATUSES, type Authority, type Concern, type In
 import { toPage } from '../kernel/pages.js';
 import { parseInstant, parsePeriod } from '../kernel/period.js';
 import type { SatisfactionStats, TaxDialogueStats } from './tax-stats.js';
-import type { RoundAttendee, Stores } from '../ports.js';
+import type { RoundAttendee, SharedStores } from '../kernel/ports.js';
 import type { Totals } from '../kernel/counts.js';
 import type { SessionService } from '../sessions/session-service.js';
 import type { TaxOffice, TaxOfficeDirectory } from '../units/tax-offices.js';
@@ -66,7 +66,7 @@ function committeeOf(unit: Pick<Ward, 'name' | 'level'>): string {
 }
 
 export function createTaxService(
-  stores: Stores,
+  stores: SharedStores,
   deps: { sessions: SessionService; concerns: ConcernService; wards: WardService },
   offices: TaxOfficeDirectory,
   clock: Clock,

@@ -1,5 +1,6 @@
-import type { Stores } from '../ports.js';
-import type { Actor } from '../access/actor.js';
+import type { StatsPort } from '../kernel/ports.js';
+import type { WardsPort } from './ports.js';
+import type { Actor } from '../kernel/actor.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
 import { isIdOfKind } from '../kernel/input.js';
 import type { WardStats } from '../kernel/model.js';
@@ -45,7 +46,7 @@ export interface CombinedStats {
 // Units are reference data that change only with a deployment or a loaded list: each instance keeps them a few minutes.
 const WARDS_TTL_MS = 5 * 60_000;
 
-export function createWardService(stores: Pick<Stores, 'wards' | 'stats'>) {
+export function createWardService(stores: { wards: WardsPort; stats: StatsPort }) {
   let cached: { at: number; jurisdiction: Promise<Jurisdiction> } | undefined;
   const jurisdiction = (): Promise<Jurisdiction> => {
     if (!cached || Date.now() - cached.at > WARDS_TTL_MS) {

@@ -3,7 +3,7 @@
  * agenda chosen from them, the concern each became, and the answer its resident looks up by code.
  */
 import { createHash } from 'node:crypto';
-import type { Actor } from '../access/actor.js';
+import type { Actor } from '../kernel/actor.js';
 import { auditEntry } from '../activity/activity-service.js';
 import { assertMayHandleWardInputs, mayReadInputContact } from '../access/authorization.js';
 import { answerTimeBin } from '../figures/answer-times.js';
@@ -14,7 +14,7 @@ import { agendaOrder, checkAgendaSession, checkMergeTarget, checkTriageMove, new
 import { INPUT_CHANNELS, INPUT_STATUSES, type InputChannel, type InputStatus, type Neighbourhood, type Page, type ResidentInput, type Session } from '../kernel/model.js';
 import { toPage } from '../kernel/pages.js';
 import { parsePeriod, type Period } from '../kernel/period.js';
-import type { Stores } from '../ports.js';
+import type { SharedStores } from '../kernel/ports.js';
 import type { CounterDelta, Tally } from '../kernel/counts.js';
 import type { SessionService } from '../sessions/session-service.js';
 import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from '../kernel/validation.js';
@@ -91,7 +91,7 @@ export function inputAnsweredCounters(from: { wardId: string; neighbourhoodId?: 
 /** The epoch second a contact's retention ends: the answer plus CONTACT_RETENTION_DAYS. */
 export const contactExpiry = (answeredAt: string) => Math.floor(Date.parse(answeredAt) / 1000) + CONTACT_RETENTION_DAYS * 86_400;
 
-export function createVoiceService(stores: Stores, sessions: SessionService, wards: WardService, clock: Clock, raise: RaiseFromInput) {
+export function createVoiceService(stores: SharedStores, sessions: SessionService, wards: WardService, clock: Clock, raise: RaiseFromInput) {
   const shortId = (id: string) => String(id).slice(0, 60);
 
   async function requireInput(id: string, consistent = true): Promise<ResidentInput> {
