@@ -1,5 +1,6 @@
 import type { Stores } from './ports.js';
 import { createAbilities, type Abilities } from './access/abilities.js';
+import { createPublicLimits, type PublicLimits } from './access/public-limits.js';
 import { createActivityService } from './activity/activity-service.js';
 import { createHandoverService, type HandoverService } from './concerns/handover-service.js';
 import { createBusinessService } from './tax/business-service.js';
@@ -39,6 +40,8 @@ export interface Domain {
   reviewReports: ReviewReportService;
   /** Residents' voice: inputs before a dialogue, agendas, look-ups. */
   voice: VoiceService;
+  /** The public endpoint's operations and their limits per client. */
+  publicLimits: PublicLimits;
   /** The tax office's dialogues: its offices, questions in advance, published answers, satisfaction, figures. */
   tax: TaxService;
   /** The same domain over the same stores (and the same caches), with another clock. */
@@ -69,6 +72,7 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
     deadlines,
     concerns,
     voice,
+    publicLimits: createPublicLimits(stores.limits),
     handovers: createHandoverService(stores, wards, clock),
     abilities: createAbilities(wards),
     businesses: createBusinessService(stores, wards, clock),

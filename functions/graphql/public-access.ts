@@ -9,9 +9,11 @@ import { createHash } from 'node:crypto';
 import { Kind, parse, type OperationDefinitionNode, type SelectionSetNode } from 'graphql';
 import { AuthenticationError } from '../domain/kernel/errors.js';
 import type { Actor } from '../domain/kernel/actor.js';
+import { PUBLIC_OPERATIONS } from '../domain/access/public-limits.js';
 
-const PUBLIC_QUERIES = new Set(['publicWards', 'publicDialogues', 'lookupResidentInput', 'publicTaxAnswers', 'publicTaxRounds', 'ratableTaxRounds', 'lookupTaxQuestion', '__typename']);
-const PUBLIC_MUTATIONS = new Set(['submitResidentInput', 'submitTaxQuestion', 'submitSatisfaction']);
+// The operations open without a token are those with a limit per client (one list for the gate and the limits).
+const PUBLIC_QUERIES = new Set([...Object.keys(PUBLIC_OPERATIONS.query), '__typename']);
+const PUBLIC_MUTATIONS = new Set(Object.keys(PUBLIC_OPERATIONS.mutation));
 
 /** The fields a public caller may select under a root, nested: `true` is a leaf, an object a sub-selection. */
 type Shape = { readonly [field: string]: true | Shape };
@@ -34,7 +36,7 @@ const PUBLIC_SHAPES: Record<string, { shape: Shape; what: string }> = {
   ratableTaxRounds: { shape: PUBLIC_ROUND, what: 'these fields' },
 };
 
-const SIGN_IN = 'Sign in first: send Authorization: Bearer <token>. Without a token only the public page’s operations are open (publicWards, publicDialogues, lookupResidentInput, submitResidentInput with channel PUBLIC_FORM; publicTaxRounds, publicTaxAnswers, ratableTaxRounds, lookupTaxQuestion, submitTaxQuestion, submitSatisfaction).';
+const SIGN_IN = `Sign in first: send Authorization: Bearer <token>. Without a token only the public pages’ operations are open (${[...PUBLIC_QUERIES, ...PUBLIC_MUTATIONS].filter((f) => f !== '__typename').join(', ')}; submitResidentInput with channel PUBLIC_FORM).`;
 
 /** Why a request without a token may not run; undefined when the gate lets it through. */
 export function publicRefusal(body: string | undefined): string | undefined {

@@ -5,9 +5,9 @@ import type { GraphQLContext } from './context.js';
 /** Who submits: the signed-in actor, or the public form's client (a request without a token: functions/graphql/public-access.ts). */
 const submitter = (ctx: GraphQLContext) => (ctx.publicClient ? { publicClient: ctx.publicClient } : { actor: ctx.actor });
 
-/** Counts one public request of the client against the public page's limits (shared with the residents' form). */
-async function limitPublic(ctx: GraphQLContext, rule: 'public-submit' | 'public-lookup' | 'public-read') {
-  if (ctx.publicClient) await ctx.domain.voice.consumePublicLimit(rule, ctx.publicClient);
+/** Counts one public call against the limit its operation has (functions/domain/access/public-limits.ts); signed-in calls are not limited here. */
+async function limitPublic(ctx: GraphQLContext, info: { fieldName: string }) {
+  if (ctx.publicClient) await ctx.domain.publicLimits.consume(info.fieldName, ctx.publicClient);
 }
 
 const officeOrNull = (ctx: GraphQLContext, id: string | undefined) => (id ? (ctx.domain.tax.getOffice(id) ?? null) : null);
@@ -26,32 +26,32 @@ export const taxResolvers: Resolvers = {
     taxOffice: (_p, { id }, { domain }) => domain.tax.getOffice(id) ?? null,
     taxQuestions: async (_p, args, { domain }) => toConnection(await domain.tax.listQuestions(args)),
     taxDialogueStats: (_p, { period, taxOfficeId }, { domain }) => domain.tax.dialogueStats(period, taxOfficeId),
-    publicTaxAnswers: async (_p, args, ctx) => {
-      await limitPublic(ctx, 'public-read');
+    publicTaxAnswers: async (_p, args, ctx, info) => {
+      await limitPublic(ctx, info);
       return ctx.domain.tax.publicAnswers(args);
     },
-    publicTaxRounds: async (_p, _a, ctx) => {
-      await limitPublic(ctx, 'public-read');
+    publicTaxRounds: async (_p, _a, ctx, info) => {
+      await limitPublic(ctx, info);
       return ctx.domain.tax.publicRounds();
     },
-    ratableTaxRounds: async (_p, _a, ctx) => {
-      await limitPublic(ctx, 'public-read');
+    ratableTaxRounds: async (_p, _a, ctx, info) => {
+      await limitPublic(ctx, info);
       return ctx.domain.tax.ratableRounds();
     },
-    lookupTaxQuestion: async (_p, { code }, ctx) => {
-      await limitPublic(ctx, 'public-lookup');
+    lookupTaxQuestion: async (_p, { code }, ctx, info) => {
+      await limitPublic(ctx, info);
       return ctx.domain.tax.lookup(code);
     },
   },
   Mutation: {
-    submitTaxQuestion: async (_p, { input }, ctx) => {
-      await limitPublic(ctx, 'public-submit');
+    submitTaxQuestion: async (_p, { input }, ctx, info) => {
+      await limitPublic(ctx, info);
       return ctx.domain.tax.submitQuestion(submitter(ctx), input);
     },
     triageTaxQuestion: (_p, { input }, { actor, domain }) => domain.tax.triageQuestion(actor, input),
     raiseFromTaxQuestion: (_p, args, { actor, domain }) => domain.tax.raiseFromQuestion(actor, args),
-    submitSatisfaction: async (_p, { input }, ctx) => {
-      await limitPublic(ctx, 'public-submit');
+    submitSatisfaction: async (_p, { input }, ctx, info) => {
+      await limitPublic(ctx, info);
       return ctx.domain.tax.submitSatisfaction(input);
     },
   },

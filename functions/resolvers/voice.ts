@@ -5,31 +5,31 @@ import type { GraphQLContext } from './context.js';
 /** Who submits: the signed-in actor, or the public form's client (a request without a token: functions/graphql/public-access.ts). */
 const submitter = (ctx: GraphQLContext) => (ctx.publicClient ? { publicClient: ctx.publicClient } : { actor: ctx.actor });
 
-/** Counts one public request of the client against a limit (signed-in requests are not limited here). */
-async function limitPublic(ctx: GraphQLContext, rule: 'public-submit' | 'public-lookup' | 'public-read') {
-  if (ctx.publicClient) await ctx.domain.voice.consumePublicLimit(rule, ctx.publicClient);
+/** Counts one public call against the limit its operation has (functions/domain/access/public-limits.ts); signed-in calls are not limited here. */
+async function limitPublic(ctx: GraphQLContext, info: { fieldName: string }) {
+  if (ctx.publicClient) await ctx.domain.publicLimits.consume(info.fieldName, ctx.publicClient);
 }
 
 export const voiceResolvers: Resolvers = {
   Query: {
     neighbourhoods: (_p, { wardId }, { domain }) => domain.voice.neighbourhoods(wardId),
     residentInputs: async (_p, args, { domain }) => toConnection(await domain.voice.listInputs(args)),
-    publicWards: async (_p, _a, ctx) => {
-      await limitPublic(ctx, 'public-read');
+    publicWards: async (_p, _a, ctx, info) => {
+      await limitPublic(ctx, info);
       return ctx.domain.voice.publicWards();
     },
-    publicDialogues: async (_p, { wardId }, ctx) => {
-      await limitPublic(ctx, 'public-read');
+    publicDialogues: async (_p, { wardId }, ctx, info) => {
+      await limitPublic(ctx, info);
       return ctx.domain.voice.publicDialogues(wardId);
     },
-    lookupResidentInput: async (_p, { code }, ctx) => {
-      await limitPublic(ctx, 'public-lookup');
+    lookupResidentInput: async (_p, { code }, ctx, info) => {
+      await limitPublic(ctx, info);
       return ctx.domain.voice.lookup(code);
     },
   },
   Mutation: {
-    submitResidentInput: async (_p, { input }, ctx) => {
-      await limitPublic(ctx, 'public-submit');
+    submitResidentInput: async (_p, { input }, ctx, info) => {
+      await limitPublic(ctx, info);
       return ctx.domain.voice.submitInput(submitter(ctx), input);
     },
     triageResidentInput: (_p, { input }, { actor, domain }) => domain.voice.triageInput(actor, input),

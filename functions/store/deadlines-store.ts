@@ -1,6 +1,5 @@
 import { GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { DeadlineRule, DeadlineRuleSet } from '../domain/concerns/deadline-rules.js';
-import type { DeadlinesPort } from '../domain/ports.js';
+import type { DeadlineRule, DeadlineRuleSet, DeadlinesPort } from '../domain/ports.js';
 
 // Items (docs/data-model.md): DeadlineRules pk DEADLINES, sk V#<version, 6 digits>: one item per version of
 // the whole rule set (a handful of rules), never changed once written. Version 0 is built in (not stored).

@@ -7,7 +7,6 @@ import { createConcernsStore } from './concerns-store.js';
 import { createDeadlinesStore } from './deadlines-store.js';
 import { createInputsStore, createNeighbourhoodsStore } from './inputs-store.js';
 import { createRateLimitStore } from './rate-limit-store.js';
-import { PUBLIC_RATE_LIMITS } from '../domain/voice/voice-service.js';
 import { createReportsStore } from './reports-store.js';
 import { createSessionsStore } from './sessions-store.js';
 import { createStatsStore } from './stats-store.js';
@@ -31,7 +30,7 @@ export function createStores(config: StoreConfig): Stores & { db: DynamoDBDocume
     neighbourhoods: createNeighbourhoodsStore(db, config.tableName),
     inputs: createInputsStore(db, config.tableName),
     tax: createTaxStore(db, config.tableName),
-    limits: createRateLimitStore(db, config.tableName, PUBLIC_RATE_LIMITS),
+    limits: createRateLimitStore(db, config.tableName),
   };
 }
 

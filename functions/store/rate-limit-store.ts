@@ -48,34 +48,36 @@ function singleTableClient(db: DynamoDBDocumentClient) {
   };
 }
 
-export function createRateLimitStore(db: DynamoDBDocumentClient, tableName: string, rules: readonly RateLimitRule[]): RateLimitPort {
+/** Limits per client under the rules the domain passes (functions/domain/access/public-limits.ts), one limiter per rule. */
+export function createRateLimitStore(db: DynamoDBDocumentClient, tableName: string): RateLimitPort {
   const client = singleTableClient(db);
-  const limiters = new Map(
-    rules.map((rule) => [
-      rule.name,
-      new RateLimiterDynamo({
-        storeClient: client,
-        tableName,
-        tableCreated: true,
-        ttlSet: true,
-        keyPrefix: rule.name,
-        points: rule.points,
-        duration: rule.durationSeconds,
-        // A client past its limit is refused from memory for the rest of the window, in this instance:
-        // a flood costs the table one write per instance and window, not one per request.
-        inMemoryBlockOnConsumed: rule.points + 1,
-        inMemoryBlockDuration: rule.durationSeconds,
-      } as never),
-    ]),
-  );
+  const limiters = new Map<string, RateLimiterDynamo>();
+  const limiterOf = (rule: RateLimitRule) => {
+    let limiter = limiters.get(rule.name);
+    if (!limiter) {
+      limiter = new RateLimiterDynamo({
+          storeClient: client,
+          tableName,
+          tableCreated: true,
+          ttlSet: true,
+          keyPrefix: rule.name,
+          points: rule.points,
+          duration: rule.durationSeconds,
+          // A client past its limit is refused from memory for the rest of the window, in this instance:
+          // a flood costs the table one write per instance and window, not one per request.
+          inMemoryBlockOnConsumed: rule.points + 1,
+          inMemoryBlockDuration: rule.durationSeconds,
+      } as never);
+      limiters.set(rule.name, limiter);
+    }
+    return limiter;
+  };
   return {
-    async consume(ruleName: string, clientKey: string): Promise<void> {
-      const limiter = limiters.get(ruleName);
-      if (!limiter) throw new Error(`no rate limit named ${ruleName}`);
+    async consume(rule: RateLimitRule, clientKey: string): Promise<void> {
       try {
-        await limiter.consume(clientKey, 1);
+        await limiterOf(rule).consume(clientKey, 1);
       } catch (refusal) {
-        if (refusal instanceof RateLimiterRes) throw new RateLimitedError(ruleName, Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
+        if (refusal instanceof RateLimiterRes) throw new RateLimitedError(rule.name, Math.max(1, Math.ceil(refusal.msBeforeNext / 1000)));
         throw refusal;
       }
     },

@@ -1,8 +1,7 @@
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '../domain/kernel/model.js';
-import type { ReviewReport } from '../domain/reports/report-model.js';
 import { activityPut } from './activity-store.js';
-import type { RawPage, ReportsPort, ReviewReportFilter } from '../domain/ports.js';
+import type { RawPage, ReportsPort, ReviewReport, ReviewReportFilter } from '../domain/ports.js';
 import { queryPage, type ListQuery } from './page.js';
 import { runConditionalTransaction, runTransaction } from './transact.js';
 

@@ -1,7 +1,6 @@
 import { BatchWriteCommand, GetCommand, PutCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity } from '../domain/kernel/model.js';
-import type { JurisdictionMeta, WardsPort } from '../domain/ports.js';
-import type { Ward } from '../domain/units/wards.js';
+import type { JurisdictionMeta, Ward, WardsPort } from '../domain/ports.js';
 import { activityPut } from './activity-store.js';
 import { runTransaction } from './transact.js';
 

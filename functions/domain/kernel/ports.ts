@@ -234,7 +234,7 @@ export interface RateLimitRule {
 
 export interface RateLimitPort {
   /** Counts one request of the client under the rule; throws RateLimitedError past the limit. */
-  consume(rule: string, clientKey: string): Promise<void>;
+  consume(rule: RateLimitRule, clientKey: string): Promise<void>;
 }
 
 // ---- Tax dialogues ----------------------------------------------------------------------------------

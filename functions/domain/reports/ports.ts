@@ -3,6 +3,8 @@ import type { Activity } from '../kernel/model.js';
 import type { RawPage } from '../kernel/pages.js';
 import type { ReviewReport, ReviewReportStatus } from './report-model.js';
 
+export type { ReviewReport } from './report-model.js';
+
 export interface ReviewReportFilter {
   wardId?: string;
   district?: boolean;

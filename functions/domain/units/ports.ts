@@ -2,6 +2,8 @@
 import type { Activity } from '../kernel/model.js';
 import type { Jurisdiction, Ward } from './wards.js';
 
+export type { Ward } from './wards.js';
+
 export type JurisdictionMeta = Omit<Jurisdiction, 'units'>;
 
 export interface WardsPort {

@@ -44,18 +44,6 @@ export interface TriageArgs {
 /** Who submits: a signed-in actor, or the public page's form (no token) from one client. */
 export type Submitter = { actor: Actor } | { publicClient: string };
 
-/**
- * The public endpoint's limits per client (its source address), kept in the table so that they hold
- * across Lambda instances (docs/security.md, "The public endpoint"). A household or a café sends a few
- * opinions an hour; one client sending 300 at once has 280 refused.
- */
-export const PUBLIC_RATE_LIMITS = [
-  { name: 'public-submit', points: 20, durationSeconds: 3600 },
-  { name: 'public-lookup', points: 60, durationSeconds: 600 },
-  { name: 'public-read', points: 600, durationSeconds: 600 },
-] as const;
-export type PublicRateLimit = (typeof PUBLIC_RATE_LIMITS)[number]['name'];
-
 /** Days a resident's phone or e-mail is kept after the answer (docs/security.md, "Personal data"). */
 export const CONTACT_RETENTION_DAYS = 30;
 
@@ -317,8 +305,6 @@ export function createVoiceService(stores: SharedStores, sessions: SessionServic
 
     lookup,
 
-    /** Counts one public request of a client (its address, hashed) against a limit: RateLimitedError past it. */
-    consumePublicLimit: (rule: PublicRateLimit, client: string) => stores.limits.consume(rule, client),
 
     /** The public page's wards: those in force today, with their neighbourhoods. */
     async publicWards() {
