@@ -1,3 +1,4 @@
+import { VIETNAM_TIME_ZONE } from '../lib/vietnam-time.js';
 import { ApiError } from './api.js';
 
 // What the two public pages (residents, businesses) share: the address bar as their state, dates in
@@ -17,8 +18,8 @@ export function setParam(name: string, value: string | undefined) {
 export const initialLanguage = (): Language => ((params().get('lang') ?? localStorage.getItem('dp.language')) === 'en' ? 'en' : 'vi');
 
 export const formatWhen = (iso: string, lang: Language) =>
-  new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
-export const formatDay = (iso: string, lang: Language) => new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
+  new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME_ZONE, weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+export const formatDay = (iso: string, lang: Language) => new Intl.DateTimeFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', { timeZone: VIETNAM_TIME_ZONE, day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(iso));
 
 /** The API's refusal in the reader's words: RATE_LIMITED says when to try again; a coded refusal its message. */
 export function refusalText(error: unknown, t: { tooMany(s: string): string; failed: string }): string {

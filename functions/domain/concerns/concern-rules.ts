@@ -2,7 +2,7 @@ import type { Actor } from '../kernel/actor.js';
 import { mayActOnSession } from '../access/authorization.js';
 import { ConflictError, InvalidInputError } from '../kernel/errors.js';
 import { AUTHORITIES, CLOSING_STATUSES, type Authority, type Concern, type ConcernStatus } from '../kernel/model.js';
-import { DISTRICT_LEVEL_ENDED_AT } from '../units/wards.js';
+import { DISTRICT_LEVEL_ENDED_AT } from '../kernel/vietnam-time.js';
 
 /** The contract's state machine: the moves moveConcern allows. */
 export const ALLOWED_MOVES: Readonly<Record<ConcernStatus, readonly ConcernStatus[]>> = {

@@ -1,7 +1,8 @@
 /**
- * Vietnam time: UTC+7 all year, no daylight saving. The one place that knows the offset; the API, the
- * demo loader and the dashboard (dashboard/src/lib/vietnam-time.ts) all read dates through it. Pure:
- * no imports, so the dashboard's bundle takes it as it is.
+ * Vietnam time: UTC+7 all year, no daylight saving. The one place that knows the offset and the zone's
+ * name, and the date the district level ended; the API, the demo loader and the dashboard
+ * (dashboard/src/lib/vietnam-time.ts) all read dates through it. Pure: no imports, so the dashboard's
+ * bundle takes it as it is.
  */
 
 /** A calendar date, YYYY-MM-DD. */
@@ -44,3 +45,18 @@ export function vietnamDateParts(instant: string | Date | number): { year: numbe
   const [year, month, day] = vietnamDate(instant).split('-').map(Number) as [number, number, number];
   return { year, month, day };
 }
+
+const DAY_MS = 86_400_000;
+
+/** Calendar days (Vietnam time) from one instant to a later one: 23:59 to 00:01 the next day is 1. */
+export function calendarDaysBetween(from: string, to: string): number {
+  return Math.floor((Date.parse(to) + VIETNAM_OFFSET_MS) / DAY_MS) - Math.floor((Date.parse(from) + VIETNAM_OFFSET_MS) / DAY_MS);
+}
+
+/**
+ * The day the district level ended (Law 72/2025/QH15: two levels of local government from 1/7/2025,
+ * 00:00 Vietnam time). From then the authority ladder is WARD → CITY → CENTRAL.
+ */
+export const DISTRICT_LEVEL_ENDED_ON: CalendarDate = '2025-07-01';
+/** 00:00 of that day in Vietnam: a date at or after it has no district level. */
+export const DISTRICT_LEVEL_ENDED_AT = startOfVietnamDate(DISTRICT_LEVEL_ENDED_ON);

@@ -79,11 +79,6 @@ export interface Jurisdiction {
   reorganisations: Reorganisation[];
 }
 
-/**
- * The instant the district level ended (Law 72/2025/QH15: two levels of local government from
- * 1/7/2025, 00:00 Vietnam time). From then the authority ladder is WARD → CITY → CENTRAL.
- */
-export const DISTRICT_LEVEL_ENDED_AT = startOfVietnamDate('2025-07-01');
 
 const dateToInstant = (date: string | undefined, what: string): string | undefined => {
   if (date === undefined) return undefined;

@@ -14,6 +14,7 @@ import { agendaOrder, checkAgendaSession, checkMergeTarget, checkTriageMove, new
 import { INPUT_CHANNELS, INPUT_STATUSES, type InputChannel, type InputStatus, type Neighbourhood, type Page, type ResidentInput, type Session } from '../kernel/model.js';
 import { toPage } from '../kernel/pages.js';
 import { parsePeriod, type Period } from '../kernel/period.js';
+import { calendarDaysBetween } from '../kernel/vietnam-time.js';
 import type { SharedStores } from '../kernel/ports.js';
 import type { CounterDelta, Tally } from '../kernel/counts.js';
 import type { SessionService } from '../sessions/session-service.js';
@@ -52,10 +53,6 @@ function inputIdFor(wardId: string, requestId: string): string {
   return `in_${createHash('sha256').update(`${wardId}\n${requestId}`).digest('base64url').slice(0, 22)}`;
 }
 
-const DAY_MS = 86_400_000;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-/** Calendar days (Vietnam time) from one instant to a later one. */
-const calendarDaysBetween = (from: string, to: string) => Math.floor((Date.parse(to) + VIETNAM_OFFSET_MS) / DAY_MS) - Math.floor((Date.parse(from) + VIETNAM_OFFSET_MS) / DAY_MS);
 
 /** A phone (Vietnamese, 10 digits from 0, or +84) or an e-mail address. */
 function cleanContact(value: string): string {

@@ -1,5 +1,6 @@
 import type { ReportFiguresFragment, ReviewReportFieldsFragment } from '../../gql/graphql.js';
 
+import { DISTRICT_LEVEL_ENDED_AT } from '../../lib/vietnam-time.js';
 import { vnDate, vnLongDate, vnNumber, type DocBlock, type DocSection, type ReportDocument } from '../../lib/official-document/document.js';
 
 export type { DocBlock, DocSection, DocTable, ReportDocument } from '../../lib/official-document/document.js';
@@ -8,8 +9,6 @@ export { vnDate, vnLongDate, vnNumber } from '../../lib/official-document/docume
 /** The last day a [from, to) period includes: `to` is exclusive. */
 const lastDay = (to: string) => new Date(Date.parse(to) - 1).toISOString();
 
-/** 1/7/2025, 00:00 Vietnam time: the district level ended (Law 72/2025/QH15). */
-const DISTRICT_LEVEL_ENDED_AT = '2025-06-30T17:00:00.000Z';
 const WAVE: Record<string, string> = { PILOT: 'Thí điểm', SECOND: 'Đợt 2', THIRD: 'Đợt 3' };
 const KIND: Record<string, string> = { PUBLIC: 'Đối thoại trực tiếp với nhân dân', THEMATIC: 'Đối thoại chuyên đề', BUSINESS_TAX: 'Đối thoại với doanh nghiệp về thuế' };
 const CATEGORY: Record<string, string> = {

@@ -7,10 +7,13 @@ import { ExportButton } from '../../lib/export/ExportButton.js';
 import { DueBadge, dueDay } from '../../lib/DueBadge.js';
 import { useState } from 'react';
 import { SelectField } from '../../lib/SelectField.js';
-import { startOfVietnamDate, vietnamDate } from '../../lib/vietnam-time.js';
+import { DISTRICT_LEVEL_ENDED_AT, startOfVietnamDate, vietnamDate } from '../../lib/vietnam-time.js';
+
+/** The offices in force the day before the district level ended (the office picker lists both). */
+const BEFORE_THE_CHANGE = new Date(Date.parse(DISTRICT_LEVEL_ENDED_AT) - 86_400_000).toISOString();
 
 const TaxQuery = graphql(`
-  query TaxDialogues($period: PeriodInput!, $office: ID) {
+  query TaxDialogues($period: PeriodInput!, $office: ID, $beforeChange: DateTime!) {
     summary(period: $period) {
       tax {
         rounds businessesEngaged escalatedToCity
@@ -28,7 +31,7 @@ const TaxQuery = graphql(`
       satisfaction { responses average }
     }
     now: taxOffices { id name level }
-    before: taxOffices(asOf: "2025-06-30T00:00:00.000Z") { id name level }
+    before: taxOffices(asOf: $beforeChange) { id name level }
     concerns(status: ESCALATED, first: 100) {
       edges { node { id topic raisedAt authority dueAt overdue responsibleBody taxTopic business { name taxCode } session { kind title scheduledAt taxOffice { id } } history { to at } } }
     }
@@ -60,7 +63,7 @@ export function TaxPage() {
   const [periodKey, setPeriodKey] = useState(periods[1]!.key);
   const [office, setOffice] = useState('');
   const chosen = periods.find((p) => p.key === periodKey) ?? periods[0]!;
-  const variables = { period: { from: chosen.from, to: chosen.to }, office: office || null };
+  const variables = { period: { from: chosen.from, to: chosen.to }, office: office || null, beforeChange: BEFORE_THE_CHANGE };
   const [{ data, error }] = useQueryRefreshedBy({ query: TaxQuery, variables }, { query: TaxChangesSubscription }, 500);
   if (error && !data) return <p role="alert" className="error">{t('errors.load')}: {error.message}</p>;
   if (!data) return <p aria-busy="true">{t('common.loading')}</p>;

@@ -1,3 +1,4 @@
+import { formatTime } from '../../lib/format.js';
 import { vnDate, vnLongDate, vnNumber, type ReportDocument } from '../../lib/official-document/document.js';
 import { TAX_TOPIC_NAMES, TAX_TOPICS, type TaxTopic } from '../../../../functions/domain/kernel/tax-topics.js';
 
@@ -16,7 +17,7 @@ export interface TaxAgendaRound {
   agenda: readonly { topic: string; supporters: number }[];
 }
 
-const timeOf = (iso: string) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const timeOf = formatTime;
 const upper = (s: string) => s.toLocaleUpperCase('vi');
 
 /** The city a tax office's line sits in, for the place line: "Thuế Thành phố Hồ Chí Minh" → "Thành phố Hồ Chí Minh". */

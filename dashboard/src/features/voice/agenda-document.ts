@@ -1,3 +1,4 @@
+import { formatTime } from '../../lib/format.js';
 import { vnDate, vnLongDate, vnNumber, type ReportDocument } from '../../lib/official-document/document.js';
 
 // A dialogue's agenda as an administrative document, in the layout of the review reports (Decree
@@ -5,7 +6,7 @@ import { vnDate, vnLongDate, vnNumber, type ReportDocument } from '../../lib/off
 // the residents' inputs selected for it, most supporters first. Always in Vietnamese.
 const CHANNEL: Record<string, string> = { NEIGHBOURHOOD_MEETING: 'Họp khu phố', RESIDENTIAL_GROUP: 'Tổ dân phố', PUBLIC_FORM: 'Cổng ý kiến', OFFICE: 'Tại trụ sở' };
 
-const timeOf = (iso: string) => new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+const timeOf = formatTime;
 
 export interface AgendaSession {
   id: string;
