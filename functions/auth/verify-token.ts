@@ -1,6 +1,6 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
 import { optionalEnv, requireEnv } from '../config.js';
-import { type Actor, roleFromGroups } from '../domain/kernel/actor.js';
+import { actsForOneWard, type Actor, roleFromGroups } from '../domain/kernel/actor.js';
 import { AuthenticationError } from '../domain/kernel/errors.js';
 import { isIdOfKind } from '../domain/kernel/input.js';
 
@@ -86,13 +86,13 @@ export function createTokenVerifier(config: TokenVerifierConfig, keys?: JWTVerif
     }
     const wardClaim = payload['custom:wardId'];
     const wardId = typeof wardClaim === 'string' && wardClaim !== '' ? wardClaim : undefined;
-    if (role === 'WARD_OFFICER' && !wardId) {
+    if (actsForOneWard(role) && !wardId) {
       throw new AuthenticationError('A ward officer\'s token must name the ward (custom:wardId); ask an administrator to set it.');
     }
-    if (role === 'WARD_OFFICER' && !isIdOfKind(wardId, 'ward')) {
+    if (actsForOneWard(role) && !isIdOfKind(wardId, 'ward')) {
       throw new AuthenticationError('A ward officer\'s token names a ward id of the wrong form (custom:wardId must be like "tan-hung"); ask an administrator to correct it.');
     }
-    return { id: payload.sub!, role, wardId: role === 'WARD_OFFICER' ? wardId : undefined, expiresAt: payload.exp! };
+    return { id: payload.sub!, role, wardId: actsForOneWard(role) ? wardId : undefined, expiresAt: payload.exp! };
   };
 }
 

@@ -1649,11 +1649,19 @@ export type Viewer = {
   abilities: ViewerAbilities;
   /** The JWT subject. */
   id: Scalars['ID']['output'];
+  /** Whether you may enter and triage this ward's residents' inputs now: its own ward officers while the ward is in force, and ADMIN. */
+  mayHandleInputs: Scalars['Boolean']['output'];
   /** Whether you may draft, edit and issue review reports of this scope (no wardId: the whole district; taxOfficeId: that tax office's own reports). */
   mayWriteReports: Scalars['Boolean']['output'];
   role: Role;
   /** A ward officer's own ward; null for the other roles. */
   ward?: Maybe<Ward>;
+};
+
+
+/** The signed-in user as the API sees them: what the dashboard uses to decide which screens to offer. */
+export type ViewerMayHandleInputsArgs = {
+  wardId: Scalars['ID']['input'];
 };
 
 
@@ -1669,6 +1677,8 @@ export type ViewerAbilities = {
   mayApplyReorganisations: Scalars['Boolean']['output'];
   /** May pick the successor of concerns awaiting one. */
   mayAssignSuccessors: Scalars['Boolean']['output'];
+  /** May change the answer deadlines' rules (setDeadlineRule): ADMIN. */
+  mayChangeDeadlineRules: Scalars['Boolean']['output'];
   /** May triage the questions businesses send in advance and raise them from a round's agenda (TAX_OFFICER, ADMIN). */
   mayHandleTaxQuestions: Scalars['Boolean']['output'];
   mayRegisterBusinesses: Scalars['Boolean']['output'];
@@ -2801,6 +2811,7 @@ export type UnitChangeResolvers<ContextType = GraphQLContext, ParentType extends
 export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Viewer'] = ResolversParentTypes['Viewer']> = ResolversObject<{
   abilities?: Resolver<ResolversTypes['ViewerAbilities'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mayHandleInputs?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<ViewerMayHandleInputsArgs, 'wardId'>>;
   mayWriteReports?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, Partial<ViewerMayWriteReportsArgs>>;
   role?: Resolver<ResolversTypes['Role'], ParentType, ContextType>;
   ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType>;
@@ -2809,6 +2820,7 @@ export type ViewerResolvers<ContextType = GraphQLContext, ParentType extends Res
 export type ViewerAbilitiesResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['ViewerAbilities'] = ResolversParentTypes['ViewerAbilities']> = ResolversObject<{
   mayApplyReorganisations?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mayAssignSuccessors?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  mayChangeDeadlineRules?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mayHandleTaxQuestions?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mayRegisterBusinesses?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   mayWrite?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;

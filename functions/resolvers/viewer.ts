@@ -9,6 +9,7 @@ export const viewerResolvers: Resolvers = {
     }) as never,
   },
   Viewer: {
+    mayHandleInputs: (_viewer, { wardId }, { actor, domain }) => domain.abilities.mayHandleInputs(actor, wardId, new Date().toISOString()),
     mayWriteReports: (_viewer, { wardId, taxOfficeId }, { actor, domain }) => domain.reviewReports.mayWrite(actor, wardId ?? undefined, taxOfficeId ?? undefined),
   },
 };

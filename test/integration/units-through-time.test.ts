@@ -99,6 +99,20 @@ describe('units through time: writes follow the date, the hand-over, whole and d
     expect(current).toEqual({ mayWrite: true, sessionKinds: ['PUBLIC'] });
   });
 
+  it('says through the viewer who may handle a ward’s inputs and change the deadline rules, so the dashboard never decides by role name', async () => {
+    const Q = '{ own: viewer { mayHandleInputs(wardId: "tan-my-2025") } other: viewer { mayHandleInputs(wardId: "tan-hung-2025") } viewer { abilities { mayChangeDeadlineRules } } }';
+    const view = async (token: string) => {
+      const d = await api.ok<any>(Q, {}, token);
+      return [d.own.mayHandleInputs, d.other.mayHandleInputs, d.viewer.abilities.mayChangeDeadlineRules];
+    };
+    expect(await view(await who.ward('tan-my-2025'))).toEqual([true, false, false]);
+    expect(await view(who.admin)).toEqual([true, true, true]);
+    expect(await view(who.leadership)).toEqual([false, false, false]);
+    // A ward officer whose ward has ended reads its inputs but handles none.
+    const ended = await api.ok<any>('{ viewer { mayHandleInputs(wardId: "phu-my") } }', {}, await who.ward('phu-my'));
+    expect(ended.viewer.mayHandleInputs).toBe(false);
+  });
+
   it('previews, then applies the reorganisation once: whole successors take over, DISTRICT becomes WARD, the divided ward waits for a pick', async () => {
     const APPLY = 'mutation ($id: ID!, $dry: Boolean) { applyReorganisation(id: $id, dryRun: $dry) { dryRun awaitingSuccessor reorganisation { appliedAt } moves { authority to { id } concern { id ward { id } } } } }';
     expect((await api.refused(APPLY, { id: '2025-07-01-hcmc', dry: false }, who.leadership)).code).toBe('FORBIDDEN');

@@ -33,7 +33,7 @@ const ViewerQuery = graphql(`
   query Viewer {
     viewer {
       id role ward { id name }
-      abilities { mayWrite readOnlyReason sessionKinds mayRegisterBusinesses mayAssignSuccessors mayApplyReorganisations mayHandleTaxQuestions }
+      abilities { mayWrite readOnlyReason sessionKinds mayRegisterBusinesses mayAssignSuccessors mayApplyReorganisations mayHandleTaxQuestions mayChangeDeadlineRules }
     }
   }
 `);
@@ -201,7 +201,7 @@ function Shell({ config, viewer, children }: { config: DashboardConfig; viewer: 
           <span className="who" data-testid="viewer-role">
             {t(`role.${viewer.role}`)}
             {viewer.ward?.name ? ` · ${viewer.ward.name}` : ''}
-            {viewer.abilities && !viewer.abilities.mayWrite && viewer.role !== 'LEADERSHIP' ? <span title={viewer.abilities.readOnlyReason ?? undefined}> · {t('ward.readOnly')}</span> : null}
+            {viewer.ward && viewer.abilities && !viewer.abilities.mayWrite ? <span title={viewer.abilities.readOnlyReason ?? undefined}> · {t('ward.readOnly')}</span> : null}
           </span>
           <LanguageSwitch />
           <button type="button" className="link-button" onClick={() => void signOut(config)}>{t('nav.signOut')}</button>

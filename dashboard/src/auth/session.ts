@@ -1,6 +1,6 @@
 import type { CognitoAuthConfig, DashboardConfig } from '../config.js';
 // The roles and which one a user in several groups acts with: the API's own module (pure, no imports).
-import { ROLES, roleFromGroups, type Role } from '../../../functions/domain/kernel/actor.js';
+import { actsForOneWard, ROLES, roleFromGroups, type Role } from '../../../functions/domain/kernel/actor.js';
 
 export { ROLES, type Role };
 
@@ -28,7 +28,7 @@ export function viewerFromToken(token: string): { id: string; role: Role; ward: 
   const groups = Array.isArray(payload?.['cognito:groups']) ? (payload['cognito:groups'] as string[]) : [];
   const role = roleFromGroups(groups);
   if (!payload || !role) return undefined;
-  const wardId = role === 'WARD_OFFICER' && typeof payload['custom:wardId'] === 'string' ? payload['custom:wardId'] : undefined;
+  const wardId = actsForOneWard(role) && typeof payload['custom:wardId'] === 'string' ? payload['custom:wardId'] : undefined;
   return { id: String(payload.sub ?? ''), role, ward: wardId ? { id: wardId, name: '' } : null };
 }
 

@@ -10,6 +10,7 @@ export interface Abilities {
   mayAssignSuccessors: boolean;
   mayApplyReorganisations: boolean;
   mayHandleTaxQuestions: boolean;
+  mayChangeDeadlineRules: boolean;
 }
 
 export interface ViewerInfo {

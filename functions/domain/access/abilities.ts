@@ -1,5 +1,5 @@
 import type { Actor } from '../kernel/actor.js';
-import { mayActOnSession, mayApplyReorganisations, mayAssignSuccessors, mayHandleTaxQuestions, mayRegisterBusinesses } from './authorization.js';
+import { mayActOnSession, mayApplyReorganisations, mayAssignSuccessors, mayChangeDeadlineRules, mayHandleTaxQuestions, mayHandleWardInputs, mayRegisterBusinesses } from './authorization.js';
 import { SESSION_KINDS, type SessionKind } from '../kernel/model.js';
 
 /**
@@ -16,6 +16,7 @@ export interface ViewerAbilities {
   mayAssignSuccessors: boolean;
   mayApplyReorganisations: boolean;
   mayHandleTaxQuestions: boolean;
+  mayChangeDeadlineRules: boolean;
 }
 
 /** What the abilities need of the units: why an actor may only read now (its ward has ended), if it may. */
@@ -37,7 +38,12 @@ export function createAbilities(wards: ReadOnlyReasons) {
         mayAssignSuccessors: mayAssignSuccessors(actor),
         mayApplyReorganisations: mayApplyReorganisations(actor),
         mayHandleTaxQuestions: mayWrite && mayHandleTaxQuestions(actor),
+        mayChangeDeadlineRules: mayChangeDeadlineRules(actor),
       };
+    },
+    /** Whether the actor may enter and triage the ward's residents' inputs now (its ward in force). */
+    async mayHandleInputs(actor: Actor, wardId: string, at: string): Promise<boolean> {
+      return mayHandleWardInputs(actor, wardId) && (await wards.readOnlyReason(actor, at)) === undefined;
     },
     /** Whether the actor may run this session now (start, close, check in, raise and move concerns). */
     async mayManageSession(actor: Actor, session: { kind: SessionKind; wardId?: string }, at: string): Promise<boolean> {

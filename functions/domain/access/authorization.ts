@@ -91,3 +91,55 @@ export const mayHandleTaxQuestions = (actor: Actor): boolean => actor.role === '
 export function assertMayHandleTaxQuestions(actor: Actor, what: string): void {
   if (!mayHandleTaxQuestions(actor)) throw new ForbiddenError(`Only the tax office (TAX_OFFICER) or ADMIN may ${what}; you are ${actor.role}.`);
 }
+
+/** Whether the actor acts for a tax office (its own: the local offices in force now). */
+export const actsForTaxOffice = (actor: Actor): boolean => actor.role === 'TAX_OFFICER';
+
+export interface ReportScope {
+  wardId?: string;
+  taxOfficeId?: string;
+}
+
+/**
+ * Who may draft and issue a report of a scope: leadership and admins for the district or one ward; a
+ * ward officer for its own ward only; a tax office's own report, its tax officers (`ownTaxOffices`:
+ * the local offices in force now) and admins; nobody else.
+ */
+export function assertMayWriteReport(actor: Actor, scope: ReportScope, ownTaxOffices: readonly string[] = []): void {
+  if (mayWriteReport(actor, scope, ownTaxOffices)) return;
+  const { wardId, taxOfficeId } = scope;
+  if (taxOfficeId) {
+    throw new ForbiddenError(
+      actor.role === 'TAX_OFFICER'
+        ? `A tax officer drafts and issues the reports of their own office (${ownTaxOffices.join(', ') || 'none in force'}); this report is for ${taxOfficeId}.`
+        : `A tax office's report is drafted and issued by its tax officers (TAX_OFFICER) or an administrator; you are signed in as ${actor.role}.`,
+    );
+  }
+  if (actor.role === 'TAX_OFFICER') throw new ForbiddenError("A tax officer drafts and issues their own office's reports only (createReviewReport with taxOfficeId), not the units' reports.");
+  if (actor.role === 'WARD_OFFICER') {
+    throw new ForbiddenError(`A ward officer may draft and issue reports only for their own ward (${actor.wardId ?? 'none'}); this report is for ${wardId ?? 'the whole district'}.`);
+  }
+  throw new ForbiddenError(`Only leadership, administrators and ward officers (for their own ward) may draft and issue review reports; you are signed in as ${actor.role}.`);
+}
+
+/** Whether `actor` may draft, edit and issue reports of that scope (the rule of assertMayWriteReport). */
+export function mayWriteReport(actor: Actor, { wardId, taxOfficeId }: ReportScope, ownTaxOffices: readonly string[] = []): boolean {
+  if (taxOfficeId) return actor.role === 'ADMIN' || (actor.role === 'TAX_OFFICER' && ownTaxOffices.includes(taxOfficeId));
+  if (actor.role === 'ADMIN' || actor.role === 'LEADERSHIP') return true;
+  return actor.role === 'WARD_OFFICER' && !!wardId && actor.wardId === wardId;
+}
+
+/** The answer deadlines' rule set is changed by ADMIN only. */
+export const mayChangeDeadlineRules = (actor: Actor): boolean => actor.role === 'ADMIN';
+
+export function assertMayChangeDeadlineRules(actor: Actor): void {
+  if (!mayChangeDeadlineRules(actor)) throw new ForbiddenError(`Only administrators may change the deadline rules; you are signed in as ${actor.role}.`);
+}
+
+/** The public form's channel (PUBLIC_FORM) is the public page's; of the signed-in roles only ADMIN may enter it (for a resident at the desk). */
+export function assertMayUsePublicFormChannel(actor: Actor): void {
+  if (actor.role !== 'ADMIN') throw new ForbiddenError('PUBLIC_FORM is the public page’s channel; an officer enters NEIGHBOURHOOD_MEETING, RESIDENTIAL_GROUP or OFFICE inputs.');
+}
+
+/** Why a role may not write at all (LEADERSHIP reads only), or undefined. */
+export const readOnlyRoleReason = (actor: Actor): string | undefined => (actor.role === 'LEADERSHIP' ? 'The LEADERSHIP role is read-only.' : undefined);

@@ -1,8 +1,9 @@
 import type { DeadlinesPort } from './ports.js';
 import type { Actor } from '../kernel/actor.js';
+import { assertMayChangeDeadlineRules } from '../access/authorization.js';
 import type { Clock } from '../kernel/clock.js';
 import { cleanDeadlineRule, DEFAULT_DEADLINE_RULES, withRule, type DeadlineRuleSet, type SetDeadlineRuleInput } from './deadline-rules.js';
-import { ConflictError, ForbiddenError } from '../kernel/errors.js';
+import { ConflictError } from '../kernel/errors.js';
 
 export function createDeadlineService(stores: { deadlines: DeadlinesPort }, clock: Clock) {
   // A stored version never changes: the service keeps those it has read (per table, not per process).
@@ -28,7 +29,7 @@ export function createDeadlineService(stores: { deadlines: DeadlinesPort }, cloc
      * rules, for concerns raised from now on. Others: FORBIDDEN; bad input: BAD_USER_INPUT; nothing written.
      */
     async setDeadlineRule(actor: Actor, input: SetDeadlineRuleInput): Promise<DeadlineRuleSet> {
-      if (actor.role !== 'ADMIN') throw new ForbiddenError(`Only administrators may change the deadline rules; you are signed in as ${actor.role}.`);
+      assertMayChangeDeadlineRules(actor);
       const rule = cleanDeadlineRule(input);
       const current = (await stores.deadlines.readLatest()) ?? DEFAULT_DEADLINE_RULES;
       const next = withRule(current, rule, clock().toISOString(), actor.id);

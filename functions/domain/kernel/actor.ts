@@ -2,6 +2,9 @@
 export const ROLES = ['LEADERSHIP', 'WARD_OFFICER', 'TAX_OFFICER', 'ADMIN'] as const;
 export type Role = (typeof ROLES)[number];
 
+/** Whether a role acts for one ward only: its token names the ward (`custom:wardId`), and it writes there only. */
+export const actsForOneWard = (role: Role): boolean => role === 'WARD_OFFICER';
+
 export interface Actor {
   /** The JWT subject. */
   id: string;

@@ -1,9 +1,10 @@
 import { ulid } from 'ulid';
 import type { ReportsPort } from './ports.js';
-import type { Actor } from '../kernel/actor.js';
+import { actsForOneWard, type Actor } from '../kernel/actor.js';
+import { actsForTaxOffice, assertMayWriteReport, mayWriteReport, type ReportScope } from '../access/authorization.js';
 import { auditEntry } from '../activity/activity-service.js';
 import type { Clock } from '../kernel/clock.js';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
 import type { Activity, Page } from '../kernel/model.js';
 import { toPage } from '../kernel/pages.js';
 import { parseInstant, parsePeriod } from '../kernel/period.js';
@@ -38,39 +39,7 @@ const defaultTitle = (kind: ReviewReportKind) =>
   kind === 'SO_KET' ? 'Sơ kết công tác đối thoại trực tiếp với nhân dân' : 'Tổng kết công tác đối thoại trực tiếp với nhân dân';
 
 /** A report's scope: a ward, a tax office (its own report), or neither (the whole district). */
-export interface ReportScope {
-  wardId?: string;
-  taxOfficeId?: string;
-}
 
-/**
- * Who may draft and issue a report of a scope: leadership and admins for the district or one ward; a
- * ward officer for its own ward only; a tax office's own report, its tax officers (`ownTaxOffices`:
- * the local offices in force now) and admins; nobody else.
- */
-export function assertMayWriteReport(actor: Actor, scope: ReportScope, ownTaxOffices: readonly string[] = []): void {
-  if (mayWriteReport(actor, scope, ownTaxOffices)) return;
-  const { wardId, taxOfficeId } = scope;
-  if (taxOfficeId) {
-    throw new ForbiddenError(
-      actor.role === 'TAX_OFFICER'
-        ? `A tax officer drafts and issues the reports of their own office (${ownTaxOffices.join(', ') || 'none in force'}); this report is for ${taxOfficeId}.`
-        : `A tax office's report is drafted and issued by its tax officers (TAX_OFFICER) or an administrator; you are signed in as ${actor.role}.`,
-    );
-  }
-  if (actor.role === 'TAX_OFFICER') throw new ForbiddenError("A tax officer drafts and issues their own office's reports only (createReviewReport with taxOfficeId), not the units' reports.");
-  if (actor.role === 'WARD_OFFICER') {
-    throw new ForbiddenError(`A ward officer may draft and issue reports only for their own ward (${actor.wardId ?? 'none'}); this report is for ${wardId ?? 'the whole district'}.`);
-  }
-  throw new ForbiddenError(`Only leadership, administrators and ward officers (for their own ward) may draft and issue review reports; you are signed in as ${actor.role}.`);
-}
-
-/** Whether `actor` may draft, edit and issue reports of that scope (the rule of assertMayWriteReport). */
-export function mayWriteReport(actor: Actor, { wardId, taxOfficeId }: ReportScope, ownTaxOffices: readonly string[] = []): boolean {
-  if (taxOfficeId) return actor.role === 'ADMIN' || (actor.role === 'TAX_OFFICER' && ownTaxOffices.includes(taxOfficeId));
-  if (actor.role === 'ADMIN' || actor.role === 'LEADERSHIP') return true;
-  return actor.role === 'WARD_OFFICER' && !!wardId && actor.wardId === wardId;
-}
 
 /** What the reports need of the tax office's side: its offices through time and its rounds' figures. */
 export type ReportTaxPort = Pick<TaxService, 'dialogueStats' | 'getOffice' | 'officesAt'>;
@@ -88,7 +57,7 @@ function taxReportDefaults(kind: ReviewReportKind, office: TaxOffice, superior: 
 
 export function createReviewReportService(stores: { reports: ReportsPort }, wards: WardService, reports: ReportService, clock: Clock, tax: ReportTaxPort) {
   /** A tax officer's own offices: the local ones in force now (one for a jurisdiction like District 7's). */
-  const ownTaxOffices = (actor: Actor) => (actor.role === 'TAX_OFFICER' ? tax.officesAt(clock().toISOString()).filter((o) => o.level === 'LOCAL').map((o) => o.id) : []);
+  const ownTaxOffices = (actor: Actor) => (actsForTaxOffice(actor) ? tax.officesAt(clock().toISOString()).filter((o) => o.level === 'LOCAL').map((o) => o.id) : []);
   const scopeOf = (r: { wardId?: string; taxOfficeId?: string }): ReportScope => ({ wardId: r.wardId, taxOfficeId: r.taxOfficeId });
   const assertMayWrite = (actor: Actor, scope: ReportScope) => assertMayWriteReport(actor, scope, ownTaxOffices(actor));
   const requireTaxOffice = (id: string): TaxOffice => {
@@ -145,7 +114,7 @@ export function createReviewReportService(stores: { reports: ReportsPort }, ward
       if (taxOfficeId !== undefined) requireTaxOffice(taxOfficeId);
       // A ward officer whose ward has ended reads only (units through time).
       if (!mayWriteReport(actor, { wardId, taxOfficeId }, ownTaxOffices(actor))) return false;
-      return actor.role !== 'WARD_OFFICER' || (await wards.readOnlyReason(actor, clock().toISOString())) === undefined;
+      return !actsForOneWard(actor.role) || (await wards.readOnlyReason(actor, clock().toISOString())) === undefined;
     },
     requireReport,
     /** Whether `actor` may edit and issue this report now: a DRAFT of a scope they may write. */

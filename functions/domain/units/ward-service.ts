@@ -1,6 +1,7 @@
 import type { StatsPort } from '../kernel/ports.js';
 import type { WardsPort } from './ports.js';
-import type { Actor } from '../kernel/actor.js';
+import { actsForOneWard, type Actor } from '../kernel/actor.js';
+import { readOnlyRoleReason } from '../access/authorization.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
 import { isIdOfKind } from '../kernel/input.js';
 import type { WardStats } from '../kernel/model.js';
@@ -75,8 +76,9 @@ export function createWardService(stores: { wards: WardsPort; stats: StatsPort }
   };
   const readStats = (wardId: string, period?: Period) => readWardStats(stores, wardId, period);
   const readOnlyReason = async (actor: Actor, at: string): Promise<string | undefined> => {
-    if (actor.role === 'LEADERSHIP') return 'The LEADERSHIP role is read-only.';
-    if (actor.role !== 'WARD_OFFICER' || !actor.wardId) return undefined;
+    const roleReason = readOnlyRoleReason(actor);
+    if (roleReason) return roleReason;
+    if (!actsForOneWard(actor.role) || !actor.wardId) return undefined;
     const ward = await findWard(actor.wardId);
     if (!ward || inForceAt(ward, at)) return undefined;
     const next = successorsOf(await jurisdiction(), ward.id).map((c) => c.to);
@@ -122,7 +124,7 @@ export function createWardService(stores: { wards: WardsPort; stats: StatsPort }
     readOnlyReason,
     /** Refuses every write of a ward officer whose ward has ended (FORBIDDEN); the read-only roles are refused elsewhere. */
     async assertActorUnitInForce(actor: Actor, at: string): Promise<void> {
-      if (actor.role !== 'WARD_OFFICER') return;
+      if (!actsForOneWard(actor.role)) return;
       const reason = await readOnlyReason(actor, at);
       if (reason) throw new ForbiddenError(reason);
     },

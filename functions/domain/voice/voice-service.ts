@@ -5,11 +5,11 @@
 import { createHash } from 'node:crypto';
 import type { Actor } from '../kernel/actor.js';
 import { auditEntry } from '../activity/activity-service.js';
-import { assertMayHandleWardInputs, mayReadInputContact } from '../access/authorization.js';
+import { assertMayHandleWardInputs, assertMayUsePublicFormChannel, mayReadInputContact } from '../access/authorization.js';
 import { answerTimeBin } from '../figures/answer-times.js';
 import { inputStatsFrom, type InputStats } from './input-stats.js';
 import type { Clock } from '../kernel/clock.js';
-import { AuthenticationError, ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
+import { AuthenticationError, ConflictError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
 import { agendaOrder, checkAgendaSession, checkMergeTarget, checkTriageMove, newLookupCode, normaliseLookupCode } from './input-rules.js';
 import { INPUT_CHANNELS, INPUT_STATUSES, type InputChannel, type InputStatus, type Neighbourhood, type Page, type ResidentInput, type Session } from '../kernel/model.js';
 import { toPage } from '../kernel/pages.js';
@@ -98,7 +98,7 @@ export function createVoiceService(stores: SharedStores, sessions: SessionServic
     const isPublic = 'publicClient' in who;
     if (isPublic && channel !== 'PUBLIC_FORM') throw new AuthenticationError(`Sign in to enter ${channel} inputs; without a token only the public form (channel PUBLIC_FORM) is open.`);
     if (!isPublic) {
-      if (channel === 'PUBLIC_FORM' && who.actor.role !== 'ADMIN') throw new ForbiddenError('PUBLIC_FORM is the public page’s channel; an officer enters NEIGHBOURHOOD_MEETING, RESIDENTIAL_GROUP or OFFICE inputs.');
+      if (channel === 'PUBLIC_FORM') assertMayUsePublicFormChannel(who.actor);
       assertMayHandleWardInputs(who.actor, args.wardId, 'submit inputs');
     }
     const requestId = cleanRequestId(args.requestId);

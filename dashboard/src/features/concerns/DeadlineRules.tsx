@@ -69,7 +69,7 @@ export function DeadlineRules() {
           </table>
         </>
       )}
-      {viewer.role === 'ADMIN' && (
+      {viewer.abilities?.mayChangeDeadlineRules && (
         <form
           className="panel"
           aria-labelledby="deadline-form-title"

@@ -33,7 +33,7 @@ export function LoggingPage() {
   const kinds: SessionKind[] = viewer.abilities?.sessionKinds ?? [];
   const [{ data, error }, refetch] = useLiveQuery({
     query: ManagedSessionsQuery,
-    variables: { wardId: viewer.role === 'WARD_OFFICER' ? (viewer.ward?.id ?? null) : null, kind: kinds.length === 1 ? kinds[0]! : null },
+    variables: { wardId: viewer.ward?.id ?? null, kind: kinds.length === 1 ? kinds[0]! : null },
     requestPolicy: 'cache-and-network',
   });
   const [startState, startSession] = useMutation(StartSessionMutation);
@@ -135,7 +135,7 @@ function ScheduleForm({ kinds, onScheduled }: { kinds: SessionKind[]; onSchedule
         label={t('table.ward')}
         value={wardId}
         onChange={setWardId}
-        disabled={viewer.role === 'WARD_OFFICER'}
+        disabled={!!viewer.ward}
         required={kind === 'PUBLIC'}
         first={kind !== 'PUBLIC' ? { value: '', label: t('common.district') } : undefined}
         options={wards.map((w) => ({ value: w.id, label: w.name }))}

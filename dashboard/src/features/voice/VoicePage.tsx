@@ -20,13 +20,14 @@ export type Input = InputCardFragment;
 export function VoicePage() {
   const { t, i18n } = useTranslation();
   const viewer = useViewer();
-  const own = viewer.role === 'WARD_OFFICER' ? viewer.ward?.id : undefined;
+  // A viewer with a ward (a ward officer) works on that ward; the others pick one.
+  const own = viewer.ward?.id;
   const [chosen, setChosen] = useState<string>();
   // The neighbourhoods' figures are this year's (Vietnam time): what a ward reviews at its year's end.
   const [period] = useState(() => thisYear());
   const [{ data, error }, refetch] = useLiveQuery({ query: VoiceWardQuery, variables: { wardId: own ?? chosen ?? 'tan-hung-2025', period }, requestPolicy: 'cache-and-network' });
   const wardId = own ?? chosen ?? 'tan-hung-2025';
-  const mayHandle = !!viewer.abilities?.mayWrite && (viewer.role === 'ADMIN' || (viewer.role === 'WARD_OFFICER' && viewer.ward?.id === wardId));
+  const mayHandle = !!data?.viewer.mayHandleInputs;
   const reload = () => refetch({ requestPolicy: 'network-only' });
   const inputs: Input[] = data?.residentInputs.edges.map((e) => e.node) ?? [];
   const sessions = data?.sessions.edges.map((e) => e.node) ?? [];

@@ -2,6 +2,7 @@ import { graphql } from '../../gql/index.js';
 
 export const VoiceWardQuery = graphql(`
   query VoiceWard($wardId: ID!, $period: PeriodInput) {
+    viewer { mayHandleInputs(wardId: $wardId) }
     wards { id name }
     ward(id: $wardId) {
       id name
