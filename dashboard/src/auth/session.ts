@@ -2,7 +2,7 @@ import type { CognitoAuthConfig, DashboardConfig } from '../config.js';
 // The roles and which one a user in several groups acts with: the API's own module (pure, no imports).
 import { actsForOneWard, ROLES, roleFromGroups, type Role } from '../../../functions/domain/kernel/actor.js';
 
-export { ROLES, type Role };
+export { actsForOneWard, ROLES, type Role };
 
 const TOKEN_KEY = 'dp.token';
 

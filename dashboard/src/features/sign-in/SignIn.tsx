@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ROLES, signInLocally, signInWithCognito, signOut, type Role } from '../../auth/session.js';
+import { actsForOneWard, ROLES, signInLocally, signInWithCognito, signOut, type Role } from '../../auth/session.js';
 import { Client, fetchExchange } from 'urql';
 import { absoluteUrl, type DashboardConfig } from '../../config.js';
 import { SignInWardsQuery } from './documents.js';
@@ -47,7 +47,7 @@ export function SignIn({ config, onSignedIn }: { config: DashboardConfig; onSign
         await signInWithCognito(config.auth);
         return;
       }
-      onSignedIn(await signInLocally(role, role === 'WARD_OFFICER' ? wardId : undefined));
+      onSignedIn(await signInLocally(role, actsForOneWard(role) ? wardId : undefined));
     } catch {
       setError(t('signIn.failed'));
     } finally {
@@ -78,7 +78,7 @@ export function SignIn({ config, onSignedIn }: { config: DashboardConfig; onSign
                   </label>
                 ))}
               </fieldset>
-              {role === 'WARD_OFFICER' && (
+              {actsForOneWard(role) && (
                 <SelectField label={t('signIn.ward')} value={wardId} onChange={setWardId} required options={wards.map((ward) => ({ value: ward.id, label: ward.name }))} />
               )}
               <button type="submit" className="primary" disabled={busy}>{t('signIn.submit')}</button>
