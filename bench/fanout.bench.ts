@@ -215,7 +215,7 @@ async function lambdaPath() {
     loads.big = loadavg()[0];
     const big = await burst(receivers, checkIns(fire, BIG_BURST));
     const bigLines = publisherLines(stack, big.startedAt);
-    await Promise.all(receivers.map((r) => r.client.dispose()));
+    await Promise.all(receivers.map(async (r) => r.client.dispose()));
     // 240 concurrent calls (200 distinct, 40 repeats of the first 40) → one dashboard.
     const one = await startLiveSession(stack, admin, { wardId: 'tan-hung-2025' });
     const [dashboard] = await connectReceivers(stack, leader, one, 1);
@@ -271,7 +271,7 @@ async function baseline() {
     const single = await burst(receivers, checkIns(fire, 1));
     const result = await burst(receivers, checkIns(fire, BURST));
     const big = await burst(receivers, checkIns(fire, BIG_BURST));
-    await Promise.all(receivers.map((r) => r.client.dispose()));
+    await Promise.all(receivers.map(async (r) => r.client.dispose()));
     await server.close();
     return { result, single, big };
   } finally {

@@ -98,7 +98,7 @@ console.log(`burst took ${Date.now() - started} ms; ${summaries} summaries recei
 console.log(`internally inconsistent (wards or categories not adding up, a live row above its ward): ${notAddingUp}`);
 console.log(`consistent: false: ${flaggedInconsistent} (${((100 * flaggedInconsistent) / Math.max(1, summaries)).toFixed(2)} %)`);
 console.log(`staleness p50 ${quantile(staleness, 0.5)} ms, p95 ${quantile(staleness, 0.95)} ms, max ${quantile(staleness, 1)} ms (load ${loadavg()[0].toFixed(2)})`);
-await Promise.all(clients.map((c) => c.dispose()));
+await Promise.all(clients.map(async (c) => c.dispose()));
 table.close();
 await stack.stop();
 removeDataDir(stack.dataDir);

@@ -96,7 +96,7 @@ async function seed(s: Side): Promise<{ questions: number; concerns: number; ope
 
 const few = await side('bench-tax-few', FEW);
 const many = await side('bench-tax-many', MANY);
-let t = performance.now();
+const t = performance.now();
 const seededFew = await seed(few);
 const seededMany = await seed(many);
 console.log(`seeded ${ROUNDS} rounds on each side in ${((performance.now() - t) / 1000).toFixed(0)} s: few ${JSON.stringify(seededFew)}, many ${JSON.stringify(seededMany)}`);

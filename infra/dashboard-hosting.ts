@@ -46,7 +46,7 @@ export class DashboardHosting extends Construct {
   /** `https://<id>.cloudfront.net`: the origin CORS and Cognito's callbacks allow. */
   readonly origin: string;
 
-  constructor(scope: Construct, id: string, props: DashboardHostingProps) {
+  constructor(scope: Construct, id: string, _props: DashboardHostingProps) {
     super(scope, id);
     const region = Stack.of(this).region;
 

@@ -1,5 +1,7 @@
 import {
   BatchWriteCommand,
+  type BatchWriteCommandInput,
+  type BatchWriteCommandOutput,
   DeleteCommand,
   GetCommand,
   UpdateCommand,
@@ -174,11 +176,11 @@ export function createConnectionsStore(db: DynamoDBDocumentClient, tableName: st
         exclusiveStartKey = out.LastEvaluatedKey;
       } while (exclusiveStartKey);
       for (let i = 0; i < keys.length; i += 25) {
-        let pending: Record<string, any> | undefined = {
+        let pending: BatchWriteCommandInput['RequestItems'] = {
           [tableName]: keys.slice(i, i + 25).map((Key) => ({ DeleteRequest: { Key } })),
         };
         for (let attempt = 0; pending && Object.keys(pending).length && attempt < 5; attempt++) {
-          const out: { UnprocessedItems?: Record<string, any> } = await db.send(new BatchWriteCommand({ RequestItems: pending }));
+          const out: BatchWriteCommandOutput = await db.send(new BatchWriteCommand({ RequestItems: pending }));
           pending = out.UnprocessedItems;
           if (pending && Object.keys(pending).length) await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
         }

@@ -269,7 +269,7 @@ export async function startOidcProvider(options: OidcProviderOptions): Promise<L
       );
       return;
     }
-    current().callback(request, response);
+    void current().callback(request, response);
   };
 
   async function rotateKeys({ retire = false } = {}) {

@@ -75,8 +75,8 @@ Press Ctrl-C to stop.`);
     await stack.stop();
     process.exit(0);
   };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
 } catch (error) {
   console.error(`[dialogue-pulse] could not start: ${(error as Error).message}`);
   process.exit(1);

@@ -101,7 +101,7 @@ describe('conflated delivery under redelivery, failures and throttling', () => {
     }
     // Conflation: every update merges at least one check-in; a burst is fewer messages than check-ins.
     expect(messages).toBeLessThan(views.reduce((n, [, sessions]) => n + sessions.reduce((m, s) => m + counts.filter((_, i) => (i % 4 ? sessionA : sessionB) === s).length, 0), 0));
-    await Promise.all(clients.map((c) => c.dispose()));
+    await Promise.all(clients.map(async (c) => c.dispose()));
     table.close();
   }, 300_000);
 

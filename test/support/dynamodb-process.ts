@@ -69,7 +69,7 @@ async function waitUntilAnswering(endpoint: string, child?: ChildProcess): Promi
   }
 }
 
-function wrap(java: JavaProcess, child?: ChildProcess): DynamoDbProcess {
+function wrap(java: JavaProcess, _child?: ChildProcess): DynamoDbProcess {
   const port = Number(java.argv[java.argv.indexOf('-port') + 1]);
   const endpoint = `http://127.0.0.1:${port}`;
   return {

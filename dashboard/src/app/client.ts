@@ -54,7 +54,7 @@ export const TOKEN_MOVE_OVERLAP_MS = 15_000;
 
 interface ActiveSubscription {
   input: { query: string; variables?: Record<string, unknown>; operationName?: string; extensions?: Record<string, unknown> };
-  sink: { next(value: any): void; error(error: unknown): void; complete(): void };
+  sink: { next(value: unknown): void; error(error: unknown): void; complete(): void };
   /** The socket whose subscription may end this one (a retired socket's `complete` is ignored). */
   owner: WsClient;
   unsubscribe(): void;

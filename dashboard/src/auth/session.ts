@@ -144,7 +144,7 @@ export function onSignOut(close: () => void | Promise<void>): () => void {
 }
 
 export async function signOut(config: DashboardConfig) {
-  const closing = Promise.all([...beforeSignOut].map((close) => close()));
+  const closing = Promise.all([...beforeSignOut].map(async (close) => close()));
   localStorage.removeItem(TOKEN_KEY);
   if (config.auth.kind === 'cognito') {
     const manager = await cognitoManager(config.auth);

@@ -16,19 +16,19 @@ describe('the live announcer', () => {
     expect(region.getAttribute('aria-live')).toBe('polite');
     expect(region.textContent).toBe('Lượt tham dự: 1');
     rerender(<LiveAnnouncer text="Lượt tham dự: 2" />);
-    act(() => vi.advanceTimersByTime(0));
+    void act(() => vi.advanceTimersByTime(0));
     expect(region.textContent).toBe('Lượt tham dự: 2'); // the first change after a quiet spell is spoken at once
     for (const n of [3, 4, 5]) {
       rerender(<LiveAnnouncer text={`Lượt tham dự: ${n}`} />);
-      act(() => vi.advanceTimersByTime(1_000));
+      void act(() => vi.advanceTimersByTime(1_000));
       expect(region.textContent).toBe('Lượt tham dự: 2');
     }
-    act(() => vi.advanceTimersByTime(2_000));
+    void act(() => vi.advanceTimersByTime(2_000));
     expect(region.textContent).toBe('Lượt tham dự: 5');
     rerender(<LiveAnnouncer text="Lượt tham dự: 6" />);
-    act(() => vi.advanceTimersByTime(4_900));
+    void act(() => vi.advanceTimersByTime(4_900));
     expect(region.textContent).toBe('Lượt tham dự: 5');
-    act(() => vi.advanceTimersByTime(100));
+    void act(() => vi.advanceTimersByTime(100));
     expect(region.textContent).toBe('Lượt tham dự: 6');
   });
 });

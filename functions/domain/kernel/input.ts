@@ -21,8 +21,10 @@ export const ID_MAX_LENGTH = { ward: 40, ulid: 26, requestId: 200 } as const;
 
 // C0 and C1 controls, DEL, the Unicode line/paragraph separators, and the bidirectional overrides
 // that make text display differently from what it contains (the "Trojan Source" trick).
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
 const CONTROL_ANY = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 // The same, but tab, LF and CR are allowed: long texts have paragraphs.
+// eslint-disable-next-line no-control-regex -- as above
 const CONTROL_MULTILINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 /** NFC-normalises and trims: "Tân Hưng" typed with combining marks (NFD) becomes the same string as the precomposed one. */

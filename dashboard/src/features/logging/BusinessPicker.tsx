@@ -30,7 +30,7 @@ export function BusinessPicker({ picked, onPick, label }: { picked?: PickedBusin
   const found = !byName && check === 'valid' && !fetching ? data?.business : undefined;
   useEffect(() => {
     onPick(found ? { id: found.id, name: found.name, taxCode: found.taxCode } : undefined);
-    // NOTE: keyed on the business found, not on the callback's identity (a new one each render).
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- keyed on the business found, not on the callback's identity (a new one each render)
   }, [found?.id]);
 
   let hint: string | undefined;

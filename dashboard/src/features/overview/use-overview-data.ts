@@ -57,6 +57,7 @@ export function useOverviewData(choice: PeriodChoice) {
   useEffect(() => {
     push.drop();
     setPushedSummary(undefined);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new period or a reconnection drops the pushes: not a new `push` object (one per render)
   }, [period?.from, period?.to, epoch]);
   const refetchSummaryLater = useThrottled(() => refetchSummary({ requestPolicy: 'network-only' }), 400);
   const refetchActivityLater = useThrottled(() => refetchActivity({ requestPolicy: 'network-only' }), 300);
@@ -66,6 +67,7 @@ export function useOverviewData(choice: PeriodChoice) {
     if (fetched && !fetched.consistent) refetchSummaryLater();
     // NOTE: all time, a consistent read asked for after an inconsistent push replaces that push.
     else if (fetched && period === null) setPushedSummary((shown) => (shown && !shown.consistent ? (fetched as SummaryFieldsFragment) : shown));
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- runs once per answer read, not again when the period or the throttled refetch is a new object
   }, [fetched]);
 
   // Every check-in, concern change and session start or close makes a summaryChanged push.

@@ -70,6 +70,7 @@ export function MinutesForm({ wardId, neighbourhoods, known, onSent }: { wardId:
     <section className="panel" aria-labelledby="minutes-title">
       <h2 id="minutes-title">{t('voice.minutes')}</h2>
       <p className="muted">{t('voice.minutesHint')}</p>
+      {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Ctrl+Enter from any of the form's fields adds the item: the keys land on those fields, the form only hears them */}
       <form className="minutes-form" onSubmit={add} onKeyDown={onKeyDown}>
         <div className="form-row">
           <SelectField label={t('voice.channel')} value={channel} onChange={(v) => setChannel(v as QueuedInput['channel'])} options={CHANNELS.map((c) => ({ value: c, label: t(`voice.channels.${c}`) }))} />

@@ -17,7 +17,10 @@ async function base64Of(url: string): Promise<string> {
   return btoa(binary);
 }
 
+// NOTE: pdfmake's browser build ships no types; the one call made on it is checked by test/e2e.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the note above
 let pdfMakeReady: Promise<any> | undefined;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see the note above
 function loadPdfMake(): Promise<any> {
   pdfMakeReady ??= (async () => {
     const [{ default: pdfMake }, ...fonts] = await Promise.all([
