@@ -7,12 +7,9 @@ import { assertMayActOnSession, assertMayWriteSessions } from '../access/authori
 import type { Clock } from '../kernel/clock.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
 import {
-  ATTENDEE_CATEGORIES,
   SESSION_KINDS,
   SESSION_STATUSES,
   sessionCountsFrom,
-  type AttendanceUpdate,
-  type AttendeeCategory,
   type Page,
   type Session,
   type SessionCounts,
@@ -21,11 +18,12 @@ import {
 } from '../kernel/model.js';
 import { toPage } from '../kernel/pages.js';
 import { parseInstant, parsePeriod } from '../kernel/period.js';
-import { cleanOptionalText, cleanRequestId, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from '../kernel/validation.js';
+import { cleanOptionalText, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from '../kernel/validation.js';
 import type { WardService } from '../units/ward-service.js';
 import type { TaxOffice, TaxOfficeDirectory } from '../units/tax-offices.js';
 import { inForceAt } from '../units/wards.js';
 import { formatVietnamDate } from '../kernel/vietnam-time.js';
+import { createCheckIn } from './check-in.js';
 
 export interface ScheduleSessionInput {
   kind: string;
@@ -38,13 +36,7 @@ export interface ScheduleSessionInput {
   taxOfficeId?: string | null;
 }
 
-export interface CheckInInput {
-  sessionId: string;
-  category: string;
-  count?: number | null;
-  businessId?: string | null;
-  requestId: string;
-}
+export type { CheckInInput } from './check-in.js';
 
 export interface SessionListArgs {
   wardId?: string | null;
@@ -79,6 +71,26 @@ export function hostOfficeFor(offices: TaxOfficeDirectory, taxOfficeId: string |
   }
   return office;
 }
+
+/** A session's own fields, checked before anything is read: BAD_USER_INPUT names the field. */
+function cleanSchedule(input: ScheduleSessionInput) {
+  const kind = oneOf(input.kind, SESSION_KINDS, 'kind');
+  const title = cleanText(input.title, 'title', LIMITS.title);
+  const hostBody = cleanText(input.hostBody, 'hostBody', LIMITS.hostBody);
+  const place = cleanOptionalText(input.place, 'place', LIMITS.hostBody);
+  const scheduledAt = parseInstant(input.scheduledAt, 'scheduledAt');
+  const wardId = input.wardId ?? undefined;
+  if (kind === 'PUBLIC' && !wardId) throw new InvalidInputError('A PUBLIC session needs a wardId: the ward whose residents it hosts.', { field: 'wardId' });
+  return { kind, title, hostBody, place, scheduledAt, wardId };
+}
+
+/** The list's filter from its arguments (BAD_USER_INPUT for an unknown kind, status or period). */
+const sessionFilter = (args: SessionListArgs) => ({
+  wardId: args.wardId ?? undefined,
+  kind: args.kind ? (oneOf(args.kind, SESSION_KINDS, 'kind') as SessionKind) : undefined,
+  status: args.status ? (oneOf(args.status, SESSION_STATUSES, 'status') as SessionStatus) : undefined,
+  period: parsePeriod(args.period),
+});
 
 export function createSessionService(stores: SharedStores, wards: WardService, clock: Clock, taxOffices: TaxOfficeDirectory) {
 
@@ -125,13 +137,7 @@ export function createSessionService(stores: SharedStores, wards: WardService, c
 
     async scheduleSession(actor: Actor, input: ScheduleSessionInput): Promise<Session> {
       assertMayWriteSessions(actor, 'schedule sessions');
-      const kind = oneOf(input.kind, SESSION_KINDS, 'kind');
-      const title = cleanText(input.title, 'title', LIMITS.title);
-      const hostBody = cleanText(input.hostBody, 'hostBody', LIMITS.hostBody);
-      const place = cleanOptionalText(input.place, 'place', LIMITS.hostBody);
-      const scheduledAt = parseInstant(input.scheduledAt, 'scheduledAt');
-      const wardId = input.wardId ?? undefined;
-      if (kind === 'PUBLIC' && !wardId) throw new InvalidInputError('A PUBLIC session needs a wardId: the ward whose residents it hosts.', { field: 'wardId' });
+      const { kind, title, hostBody, place, scheduledAt, wardId } = cleanSchedule(input);
       assertMayActOnSession(actor, { kind, wardId }, 'schedule sessions');
       await wards.assertActorUnitInForce(actor, clock().toISOString());
       // Writes follow the units in force when the thing happens: a session on a date its ward was not in force is refused.
@@ -148,64 +154,11 @@ export function createSessionService(stores: SharedStores, wards: WardService, c
     startSession: (actor: Actor, id: string) => move(actor, id, 'SCHEDULED', 'LIVE', 'start'),
     closeSession: (actor: Actor, id: string) => move(actor, id, 'LIVE', 'CLOSED', 'close'),
 
-    /**
-     * Records a head count in a LIVE session, once per requestId: a repeat (also one arriving at the
-     * same moment) answers the first call's delta and time with the current attendance, counting nothing.
-     */
-    async checkIn(actor: Actor, input: CheckInInput, options: { readAttendance?: boolean } = {}): Promise<AttendanceUpdate> {
-      assertMayWriteSessions(actor, 'check in');
-      const requestId = cleanRequestId(input.requestId);
-      const category = oneOf(input.category, ATTENDEE_CATEGORIES, 'category') as AttendeeCategory;
-      const count = input.count ?? 1;
-      if (!Number.isInteger(count) || count < 1 || count > 10_000) {
-        throw new InvalidInputError(`count must be a whole number from 1 to 10000 (a head count entered in one go); got ${count}.`, { field: 'count' });
-      }
-      const businessId = input.businessId ?? undefined;
-      if (businessId && category !== 'BUSINESS_REPRESENTATIVE') {
-        throw new InvalidInputError('businessId goes with the BUSINESS_REPRESENTATIVE category: the business the attendee speaks for.', { field: 'businessId' });
-      }
-      const session = await requireSession(input.sessionId);
-      assertMayActOnSession(actor, session, 'check in');
-      await wards.assertActorUnitInForce(actor, clock().toISOString());
-      const answer = async (delta: number, at: string): Promise<AttendanceUpdate> => {
-        const counts = options.readAttendance === false ? undefined : await countsOf(session.id);
-        return { sessionId: session.id, session, counts, delta, at, attendance: counts?.attendance };
-      };
-      if (session.status !== 'LIVE') {
-        const earlier = await stores.sessions.getCheckIn(session.id, requestId);
-        if (earlier) return answer(earlier.delta, earlier.at);
-        throw new ConflictError(`Session ${shortId(session.id)} is ${session.status}; check-ins are accepted only while it is LIVE.`, { status: session.status });
-      }
-      const business = businessId && isPlausibleId(businessId) ? await stores.businesses.getBusiness(businessId) : undefined;
-      if (businessId && !business) {
-        throw new NotFoundError(`There is no business with id "${shortId(businessId)}"; register it first (registerBusiness).`, { businessId });
-      }
-      const at = clock().toISOString();
-      const counters: CounterDelta[] = [
-        { scope: { kind: 'session', sessionId: session.id }, add: { attendance: count, attendanceByCategory: { [category]: count } } },
-        { scope: { kind: 'unit', wardId: session.wardId, at: session.scheduledAt }, add: { attendance: count, attendanceByKind: { [session.kind]: count }, attendanceByCategory: { [category]: count } } },
-      ];
-      const outcome = await stores.sessions.recordCheckIn(
-        { sessionId: session.id, requestId, wardId: session.wardId, kind: session.kind, category, delta: count, businessId, at, by: actor.id },
-        actor.role,
-        counters,
-        session.kind === 'BUSINESS_TAX' && business ? { businessId: business.id, scheduledAt: session.scheduledAt, sector: business.sector, wardId: business.wardId } : undefined,
-      );
-      if (outcome.recorded) return answer(count, at);
-      // A repeat: the refused write returned the first check-in (older emulators may not: then read it).
-      const first = outcome.earlier ?? (await stores.sessions.getCheckIn(session.id, requestId));
-      if (!first) throw new Error('check-in condition failed but no record found');
-      return answer(first.delta, first.at);
-    },
+    checkIn: createCheckIn({ stores, wards, clock, requireSession, countsOf }),
 
     /** Sessions newest scheduledAt first, filtered; cursors survive new writes. */
     async listSessions(args: SessionListArgs): Promise<Page<Session>> {
-      const filter = {
-        wardId: args.wardId ?? undefined,
-        kind: args.kind ? (oneOf(args.kind, SESSION_KINDS, 'kind') as SessionKind) : undefined,
-        status: args.status ? (oneOf(args.status, SESSION_STATUSES, 'status') as SessionStatus) : undefined,
-        period: parsePeriod(args.period),
-      };
+      const filter = sessionFilter(args);
       const first = pageSize(args.first);
       return toPage(
         async () => {

@@ -47,22 +47,57 @@ export interface CombinedStats {
 // Units are reference data that change only with a deployment or a loaded list: each instance keeps them a few minutes.
 const WARDS_TTL_MS = 5 * 60_000;
 
-export function createWardService(stores: { wards: WardsPort; stats: StatsPort }) {
+/** The jurisdiction as the table holds it, read again once its few minutes are up (or when forgotten). */
+function cachedJurisdiction(wards: WardsPort) {
   let cached: { at: number; jurisdiction: Promise<Jurisdiction> } | undefined;
-  const jurisdiction = (): Promise<Jurisdiction> => {
-    if (!cached || Date.now() - cached.at > WARDS_TTL_MS) {
-      const read = Promise.all([stores.wards.listWards(), stores.wards.getJurisdiction()]).then(([units, meta]) => ({
-        name: meta?.name ?? '',
-        nameEn: meta?.nameEn,
-        parents: meta?.parents ?? [],
-        reorganisations: meta?.reorganisations ?? [],
-        units: units.sort((a, b) => a.order - b.order),
-      }));
-      cached = { at: Date.now(), jurisdiction: read };
-      read.catch(() => (cached = undefined));
-    }
-    return cached.jurisdiction;
+  return {
+    read(): Promise<Jurisdiction> {
+      if (!cached || Date.now() - cached.at > WARDS_TTL_MS) {
+        const read = Promise.all([wards.listWards(), wards.getJurisdiction()]).then(([units, meta]) => ({
+          name: meta?.name ?? '',
+          nameEn: meta?.nameEn,
+          parents: meta?.parents ?? [],
+          reorganisations: meta?.reorganisations ?? [],
+          units: units.sort((a, b) => a.order - b.order),
+        }));
+        cached = { at: Date.now(), jurisdiction: read };
+        read.catch(() => (cached = undefined));
+      }
+      return cached.jurisdiction;
+    },
+    forget: () => void (cached = undefined),
   };
+}
+
+/**
+ * A ward's figures beside its predecessors' (as far back as the lineage goes): whole predecessors are
+ * summed into `combined`; a divided one (Phú Mỹ) is listed beside it and never added, since no figure
+ * says which part of it went where. Reads one set of counter buckets per unit, never records.
+ */
+async function lineageStats(j: Jurisdiction, readStats: (wardId: string, period?: Period) => Promise<WardStats>, wardId: string, period?: Period): Promise<WardLineageStats> {
+  const lineage = lineageOf(j, wardId);
+  const [own, ...rest] = await Promise.all([readStats(wardId, period), ...lineage.map((p) => readStats(p.id, period))]);
+  const predecessors = lineage.map((p, i) => ({ wardId: p.id, whole: p.whole, stats: rest[i] }));
+  const summed = [own, ...predecessors.filter((p) => p.whole).map((p) => p.stats)];
+  const add = (k: 'sessions' | 'attendance' | 'concerns' | 'concernsClosed') => summed.reduce((s, t) => s + t[k], 0);
+  return {
+    wardId,
+    period,
+    own,
+    predecessors,
+    combined: {
+      sessions: add('sessions'),
+      attendance: add('attendance'),
+      concerns: add('concerns'),
+      concernsClosed: add('concernsClosed'),
+      wardIds: [wardId, ...predecessors.filter((p) => p.whole).map((p) => p.wardId)],
+    },
+  };
+}
+
+export function createWardService(stores: { wards: WardsPort; stats: StatsPort }) {
+  const cache = cachedJurisdiction(stores.wards);
+  const jurisdiction = cache.read;
   const findWard = async (id: string): Promise<Ward | undefined> => {
     if (!isIdOfKind(id, 'ward')) return undefined;
     const j = await jurisdiction();
@@ -95,7 +130,7 @@ export function createWardService(stores: { wards: WardsPort; stats: StatsPort }
       await stores.wards.putWards(j.units);
       const { units: _units, ...meta } = j;
       await stores.wards.putJurisdiction(meta);
-      cached = undefined;
+      cache.forget();
       return j.units;
     },
     jurisdiction,
@@ -133,31 +168,8 @@ export function createWardService(stores: { wards: WardsPort; stats: StatsPort }
       return readStats(wardId, parsePeriod(periodInput));
     },
 
-    /**
-     * A ward's figures beside its predecessors' (as far back as the lineage goes): whole predecessors are
-     * summed into `combined`; a divided one (Phú Mỹ) is listed beside it and never added, since no figure
-     * says which part of it went where. Reads one set of counter buckets per unit, never records.
-     */
     async wardLineageStats(wardId: string, periodInput?: { from: string; to: string } | null): Promise<WardLineageStats> {
-      const period = parsePeriod(periodInput);
-      const lineage = lineageOf(await jurisdiction(), wardId);
-      const [own, ...rest] = await Promise.all([readStats(wardId, period), ...lineage.map((p) => readStats(p.id, period))]);
-      const predecessors = lineage.map((p, i) => ({ wardId: p.id, whole: p.whole, stats: rest[i] }));
-      const summed = [own, ...predecessors.filter((p) => p.whole).map((p) => p.stats)];
-      const add = (k: 'sessions' | 'attendance' | 'concerns' | 'concernsClosed') => summed.reduce((s, t) => s + t[k], 0);
-      return {
-        wardId,
-        period,
-        own,
-        predecessors,
-        combined: {
-          sessions: add('sessions'),
-          attendance: add('attendance'),
-          concerns: add('concerns'),
-          concernsClosed: add('concernsClosed'),
-          wardIds: [wardId, ...predecessors.filter((p) => p.whole).map((p) => p.wardId)],
-        },
-      };
+      return lineageStats(await jurisdiction(), readStats, wardId, parsePeriod(periodInput));
     },
   };
 }

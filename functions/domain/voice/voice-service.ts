@@ -76,9 +76,17 @@ export function inputAnsweredCounters(from: { wardId: string; neighbourhoodId?: 
 /** The epoch second a contact's retention ends: the answer plus CONTACT_RETENTION_DAYS. */
 export const contactExpiry = (answeredAt: string) => Math.floor(Date.parse(answeredAt) / 1000) + CONTACT_RETENTION_DAYS * 86_400;
 
-export function createVoiceService(stores: SharedStores, sessions: SessionService, wards: WardService, clock: Clock, raise: RaiseFromInput) {
-  const shortId = (id: string) => String(id).slice(0, 60);
+/** What the voice's use cases work with. */
+interface VoiceDeps {
+  stores: SharedStores;
+  sessions: SessionService;
+  wards: WardService;
+  clock: Clock;
+}
 
+const shortId = (id: string) => String(id).slice(0, 60);
+
+function inputFinders({ stores }: Pick<VoiceDeps, 'stores'>) {
   async function requireInput(id: string, consistent = true): Promise<ResidentInput> {
     const input = isPlausibleId(id) ? await stores.inputs.getInput(id, consistent) : undefined;
     if (!input) throw new NotFoundError(`There is no resident input with id "${shortId(id)}"; Query.residentInputs lists them.`, { inputId: id });
@@ -91,7 +99,11 @@ export function createVoiceService(stores: SharedStores, sessions: SessionServic
     if (n.wardId !== wardId) throw new InvalidInputError(`Neighbourhood ${n.name} belongs to ${n.wardId}, not ${wardId}.`, { field: 'neighbourhoodId' });
     return n;
   }
+  return { requireInput, requireNeighbourhood };
+}
 
+function submitInputUseCase({ stores, wards, clock }: Pick<VoiceDeps, 'stores' | 'wards' | 'clock'>) {
+  const { requireInput, requireNeighbourhood } = inputFinders({ stores });
   /** `options.lookupCode`: the demo's fixed codes (the README names one); never from a client. */
   async function submitInput(who: Submitter, args: SubmitInputArgs, options: { lookupCode?: string } = {}): Promise<ResidentInput> {
     const channel = oneOf(args.channel, INPUT_CHANNELS, 'channel') as InputChannel;
@@ -146,7 +158,11 @@ export function createVoiceService(stores: SharedStores, sessions: SessionServic
     }
     throw new Error('three look-up codes in a row were taken');
   }
+  return { submitInput };
+}
 
+function triageInputUseCase({ stores, sessions, wards, clock }: Pick<VoiceDeps, 'stores' | 'sessions' | 'wards' | 'clock'>) {
+  const { requireInput } = inputFinders({ stores });
   async function triageInput(actor: Actor, args: TriageArgs): Promise<ResidentInput> {
     const to = oneOf(args.to, INPUT_STATUSES, 'to') as InputStatus;
     const note = cleanOptionalText(args.note, 'note', LIMITS.note, { multiline: true });
@@ -183,6 +199,11 @@ export function createVoiceService(stores: SharedStores, sessions: SessionServic
     return after;
   }
 
+  return { triageInput };
+}
+
+/** What the public may see: a look-up code's opinion, a ward's dialogues with their agendas and answers (never a resident's text). */
+function publicViews({ stores, sessions, wards }: Pick<VoiceDeps, 'stores' | 'sessions' | 'wards'>) {
   /** The look-up: what a code's holder may see of their own opinion (following a merge to the input that carries it on). */
   async function lookup(code: string) {
     const normal = normaliseLookupCode(code);
@@ -237,7 +258,29 @@ export function createVoiceService(stores: SharedStores, sessions: SessionServic
         .map((c) => ({ topic: c.topic, answer: c.response!, answeredAt: c.closedAt! })),
     };
   }
-  type PublicDialogue = Awaited<ReturnType<typeof publicDialogue>>;
+  /** The public page's wards: those in force today, with their neighbourhoods. */
+  async function publicWards() {
+    const inForce = await wards.listWards();
+    return Promise.all(inForce.map(async (w) => ({ id: w.id, name: w.name, neighbourhoods: (await stores.neighbourhoods.listNeighbourhoods(w.id)).map((n) => ({ id: n.id, name: n.name })) })));
+  }
+
+  /** A ward's coming dialogues (SCHEDULED, LIVE: soonest first) and its last ten CLOSED ones (newest first). */
+  async function publicDialogues(wardId: string) {
+    const ward = isPlausibleId(wardId) ? await wards.getWard(wardId) : undefined;
+    if (!ward) throw new NotFoundError(`There is no ward with id "${shortId(wardId)}".`, { wardId });
+    const list = (status: 'SCHEDULED' | 'LIVE' | 'CLOSED', first: number) => stores.sessions.listSessions({ wardId, status, kind: 'PUBLIC' }, first);
+    const [scheduled, live, closed] = await Promise.all([list('SCHEDULED', 20), list('LIVE', 5), list('CLOSED', 10)]);
+    const coming = [...live.sessions, ...scheduled.sessions].sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
+    return { coming: await Promise.all(coming.map(publicDialogue)), past: await Promise.all(closed.sessions.map(publicDialogue)) };
+  }
+  return { lookup, publicDialogue, publicWards, publicDialogues };
+}
+
+export function createVoiceService(stores: SharedStores, sessions: SessionService, wards: WardService, clock: Clock, raise: RaiseFromInput) {
+  const { requireInput } = inputFinders({ stores });
+  const { submitInput } = submitInputUseCase({ stores, wards, clock });
+  const { triageInput } = triageInputUseCase({ stores, sessions, wards, clock });
+  const { lookup, publicDialogue, publicWards, publicDialogues } = publicViews({ stores, sessions, wards });
 
   return {
     CONTACT_RETENTION_DAYS,
@@ -302,22 +345,8 @@ export function createVoiceService(stores: SharedStores, sessions: SessionServic
 
     lookup,
 
-
-    /** The public page's wards: those in force today, with their neighbourhoods. */
-    async publicWards() {
-      const inForce = await wards.listWards();
-      return Promise.all(inForce.map(async (w) => ({ id: w.id, name: w.name, neighbourhoods: (await stores.neighbourhoods.listNeighbourhoods(w.id)).map((n) => ({ id: n.id, name: n.name })) })));
-    },
-
-    /** A ward's coming dialogues (SCHEDULED, LIVE: soonest first) and its last ten CLOSED ones (newest first). */
-    async publicDialogues(wardId: string): Promise<{ coming: PublicDialogue[]; past: PublicDialogue[] }> {
-      const ward = isPlausibleId(wardId) ? await wards.getWard(wardId) : undefined;
-      if (!ward) throw new NotFoundError(`There is no ward with id "${shortId(wardId)}".`, { wardId });
-      const list = (status: 'SCHEDULED' | 'LIVE' | 'CLOSED', first: number) => stores.sessions.listSessions({ wardId, status, kind: 'PUBLIC' }, first);
-      const [scheduled, live, closed] = await Promise.all([list('SCHEDULED', 20), list('LIVE', 5), list('CLOSED', 10)]);
-      const coming = [...live.sessions, ...scheduled.sessions].sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt));
-      return { coming: await Promise.all(coming.map(publicDialogue)), past: await Promise.all(closed.sessions.map(publicDialogue)) };
-    },
+    publicWards,
+    publicDialogues,
     publicDialogue,
   };
 }
