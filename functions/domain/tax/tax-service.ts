@@ -65,14 +65,18 @@ function committeeOf(unit: Pick<Ward, 'name' | 'level'>): string {
   return `UBND ${kind}${unit.name}`;
 }
 
-export function createTaxService(
-  stores: SharedStores,
-  deps: { sessions: SessionService; concerns: ConcernService; wards: WardService },
-  offices: TaxOfficeDirectory,
-  clock: Clock,
-) {
-  const { sessions, concerns, wards } = deps;
-  const hostOf = offices.hostOf;
+/** Reads a use case starts from: a round, a question, a business by tax code (NOT_FOUND or BAD_USER_INPUT when missing). */
+/** What the tax service's use cases work with. */
+interface TaxDeps {
+  stores: SharedStores;
+  sessions: SessionService;
+  concerns: ConcernService;
+  wards: WardService;
+  offices: TaxOfficeDirectory;
+  clock: Clock;
+}
+
+function taxFinders({ stores, sessions }: Pick<TaxDeps, 'stores' | 'sessions'>) {
   /** A round's counters (its own shards) and the businesses that checked in to it: never its check-ins or questions. */
   const readRound = async (sessionId: string) => {
     const [totals, attendees] = await Promise.all([stores.stats.readSessionTotals(sessionId), stores.tax.listAttendees(sessionId)]);
@@ -97,7 +101,11 @@ export function createTaxService(
     if (!business) throw new InvalidInputError(`No business with tax code ${code} is registered with the tax office; ask the office to register it (registerBusiness).`, { field: 'taxCode' });
     return business;
   }
+  return { readRound, requireRound, requireQuestion, requireBusinessByCode };
+}
 
+/** Who must answer a concern: the tax office on its line, or the People's Committee at the level. */
+function answeringBodies({ offices, wards, clock }: Pick<TaxDeps, 'offices' | 'wards' | 'clock'>) {
   /** The body that must answer a concern now, and (tax questions) the office (contract, "Who must answer"). */
   async function responsibleFor(c: Concern): Promise<{ body: string; office?: TaxOffice }> {
     const at = c.closedAt ?? clock().toISOString();
@@ -122,7 +130,12 @@ export function createTaxService(
     const above = (authority !== 'CITY' ? parentAt('DISTRICT') : undefined) ?? parentAt('CITY') ?? j.parents.at(-1);
     return above ? committeeOf(above) : `UBND ${j.name}`;
   }
+  return { responsibleFor };
+}
 
+/** The questions businesses send before a round: sent, triaged, raised at the round. */
+function questionUseCases({ stores, sessions, concerns, clock }: Pick<TaxDeps, 'stores' | 'sessions' | 'concerns' | 'clock'>) {
+  const { requireRound, requireQuestion, requireBusinessByCode } = taxFinders({ stores, sessions });
   async function submitQuestion(who: TaxSubmitter, args: SubmitTaxQuestionArgs): Promise<TaxQuestion> {
     const isPublic = 'publicClient' in who;
     if (!isPublic) assertMayHandleTaxQuestions(who.actor, 'enter businesses’ questions');
@@ -182,7 +195,12 @@ export function createTaxService(
       q.id,
     );
   }
+  return { submitQuestion, triageQuestion, raiseFromQuestion };
+}
 
+/** A round's ratings, and the figures of a period's rounds. */
+function roundFigures({ stores, sessions, offices, clock }: Pick<TaxDeps, 'stores' | 'sessions' | 'offices' | 'clock'>) {
+  const { readRound, requireRound, requireBusinessByCode } = taxFinders({ stores, sessions });
   async function submitSatisfaction(args: SatisfactionArgs): Promise<SatisfactionStats> {
     const requestId = cleanRequestId(args.requestId);
     if (!Number.isInteger(args.score) || args.score < 1 || args.score > 5) throw new InvalidInputError('score is a whole number from 1 (not helped) to 5 (fully helped).', { field: 'score' });
@@ -223,7 +241,7 @@ export function createTaxService(
       out.push(...page.sessions);
       after = page.hasNextPage ? page.items.at(-1)?.cursor : undefined;
     } while (after);
-    return taxOfficeId ? out.filter((s) => hostOf(s) === taxOfficeId) : out;
+    return taxOfficeId ? out.filter((s) => offices.hostOf(s) === taxOfficeId) : out;
   }
 
   /** The figures of a period's rounds: one read of each round's counters and attendees, never its questions. */
@@ -236,26 +254,12 @@ export function createTaxService(
     const overdue = (await stores.tax.listOverdueTaxQuestions(clock().toISOString())).filter((o) => ids.has(o.sessionId));
     return statsFrom(reads, overdue, rounds.length);
   }
+  return { submitSatisfaction, roundSatisfaction, roundsOf, dialogueStats };
+}
 
+/** The questions as the office and the public read them: lists, agendas, look-ups and published answers. */
+function questionReads({ stores, sessions, concerns }: Pick<TaxDeps, 'stores' | 'sessions' | 'concerns'>) {
   return {
-    offices,
-    hostOf,
-    responsibleFor,
-    /** The offices in force at `asOf` (default: now). */
-    officesAt: (asOf?: string | null) => offices.at(asOf ? parseInstant(asOf, 'asOf') : clock().toISOString()),
-    getOffice: (id: string) => offices.get(id),
-    /** The units an office serves that are in force with it (the units of the jurisdiction only). */
-    async unitsServed(office: TaxOffice): Promise<Ward[]> {
-      const ids = new Set(offices.serves(office.id));
-      const j = await wards.jurisdiction();
-      return j.units.filter((u) => ids.has(u.id));
-    },
-    submitQuestion,
-    triageQuestion,
-    raiseFromQuestion,
-    submitSatisfaction,
-    roundSatisfaction,
-    dialogueStats,
     getQuestion: (id: string) => (isPlausibleId(id) ? stores.tax.getQuestion(id) : Promise.resolve(undefined)),
 
     /** Questions newest first; signed-in roles only (the public gate never lets this through). */
@@ -323,7 +327,13 @@ export function createTaxService(
       }
       return out;
     },
+  };
+}
 
+/** A business's record, and the rounds the public may see or rate. */
+function businessesAndRounds({ stores, sessions, offices, clock }: Pick<TaxDeps, 'stores' | 'sessions' | 'offices' | 'clock'>) {
+  const { roundsOf } = roundFigures({ stores, sessions, offices, clock });
+  return {
     /**
      * A business's record, for its page: the sessions it took part in (newest first), the concerns raised
      * for it there, and the questions it sent in advance. Reads its engagement items, those sessions'
@@ -366,7 +376,42 @@ export function createTaxService(
       const rounds = await roundsOf({ from, to: new Date(now + DAY_MS).toISOString() });
       return rounds.filter((r) => r.status === 'CLOSED' && r.closedAt && now - Date.parse(r.closedAt) <= SATISFACTION_WINDOW_DAYS * DAY_MS);
     },
+  };
+}
 
+export function createTaxService(
+  stores: SharedStores,
+  deps: { sessions: SessionService; concerns: ConcernService; wards: WardService },
+  offices: TaxOfficeDirectory,
+  clock: Clock,
+) {
+  const { sessions, concerns, wards } = deps;
+  const hostOf = offices.hostOf;
+  const { responsibleFor } = answeringBodies({ offices, wards, clock });
+  const { submitQuestion, triageQuestion, raiseFromQuestion } = questionUseCases({ stores, sessions, concerns, clock });
+  const { submitSatisfaction, roundSatisfaction, dialogueStats } = roundFigures({ stores, sessions, offices, clock });
+
+  return {
+    offices,
+    hostOf,
+    responsibleFor,
+    /** The offices in force at `asOf` (default: now). */
+    officesAt: (asOf?: string | null) => offices.at(asOf ? parseInstant(asOf, 'asOf') : clock().toISOString()),
+    getOffice: (id: string) => offices.get(id),
+    /** The units an office serves that are in force with it (the units of the jurisdiction only). */
+    async unitsServed(office: TaxOffice): Promise<Ward[]> {
+      const ids = new Set(offices.serves(office.id));
+      const j = await wards.jurisdiction();
+      return j.units.filter((u) => ids.has(u.id));
+    },
+    submitQuestion,
+    triageQuestion,
+    raiseFromQuestion,
+    submitSatisfaction,
+    roundSatisfaction,
+    dialogueStats,
+    ...questionReads({ stores, sessions, concerns }),
+    ...businessesAndRounds({ stores, sessions, offices, clock }),
   };
 }
 export type TaxService = ReturnType<typeof createTaxService>;
