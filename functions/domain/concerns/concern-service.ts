@@ -110,9 +110,19 @@ export const levelMove = (from: { status: ConcernStatus; authority: Authority },
   { ...to, add: 1 },
 ];
 
-export function createConcernService(stores: SharedStores, sessions: SessionService, clock: Clock, deadlines: DeadlineService, wards: WardService, taxOffices: TaxOfficeDirectory) {
-  const shortId = (id: string) => id.slice(0, 60);
+/** What the concerns' use cases work with. */
+interface ConcernDeps {
+  stores: SharedStores;
+  sessions: SessionService;
+  clock: Clock;
+  deadlines: DeadlineService;
+  wards: WardService;
+  taxOffices: TaxOfficeDirectory;
+}
 
+const shortId = (id: string) => id.slice(0, 60);
+
+function concernFinders({ stores }: Pick<ConcernDeps, 'stores'>) {
   async function getConcern(id: string): Promise<Concern | undefined> {
     if (!isPlausibleId(id)) return undefined;
     return stores.concerns.getConcern(id);
@@ -123,7 +133,10 @@ export function createConcernService(stores: SharedStores, sessions: SessionServ
     if (!concern) throw new NotFoundError(`There is no concern with id "${shortId(id)}"; Query.concerns lists them.`, { concernId: id });
     return concern;
   }
+  return { getConcern, requireConcern };
+}
 
+function businessWards({ wards }: Pick<ConcernDeps, 'wards'>) {
   /**
    * The ward a business's concern belongs to when raised: the business's ward, or, once that ward has
    * ended, its unique successor (the same territory); none when it was divided (nothing is guessed).
@@ -139,7 +152,12 @@ export function createConcernService(stores: SharedStores, sessions: SessionServ
     }
     return undefined;
   }
+  return { wardOfBusinessAt };
+}
 
+function raiseUseCase({ stores, sessions, clock, deadlines, wards, taxOffices }: Pick<ConcernDeps, 'stores' | 'sessions' | 'clock' | 'deadlines' | 'wards' | 'taxOffices'>) {
+  const { requireConcern } = concernFinders({ stores });
+  const { wardOfBusinessAt } = businessWards({ wards });
   /** Raises a concern (OPEN) in a LIVE or CLOSED session, once per requestId. */
   async function raise(actor: Actor, input: RaiseConcernInput, from?: RaisedFrom): Promise<Concern> {
     assertMayWriteSessions(actor, 'raise concerns');
@@ -215,7 +233,11 @@ export function createConcernService(stores: SharedStores, sessions: SessionServ
     if (created) return concern;
     return requireConcern(id);
   }
+  return { raise };
+}
 
+function moveUseCase({ stores, sessions, clock, deadlines, wards, taxOffices }: Pick<ConcernDeps, 'stores' | 'sessions' | 'clock' | 'deadlines' | 'wards' | 'taxOffices'>) {
+  const { requireConcern } = concernFinders({ stores });
   /** One move of the state machine; refused moves write nothing and leave the history as it was. */
   async function moveConcern(actor: Actor, input: MoveConcernInput): Promise<Concern> {
     assertMayWriteSessions(actor, 'move concerns');
@@ -286,23 +308,12 @@ export function createConcernService(stores: SharedStores, sessions: SessionServ
     }
     return after;
   }
+  return { moveConcern };
+}
 
+/** Reads of the concerns: overdue ones, a session's count, and lists by ward, session, status and level. */
+function concernReads({ stores, clock }: Pick<ConcernDeps, 'stores' | 'clock'>) {
   return {
-    getConcern,
-    requireConcern,
-
-    /** Raises a concern (OPEN) in a LIVE or CLOSED session, once per requestId. */
-    raiseConcern: (actor: Actor, input: RaiseConcernInput): Promise<Concern> => raise(actor, input),
-
-    /** Raises a resident's SELECTED input as a concern of its session: the input becomes RAISED in the same transaction. */
-    raiseFromInput: ((actor, args) => raise(actor, { ...args, businessId: null }, { fromInput: args.fromInput, counters: args.inputCounters })) as RaiseFromInput,
-
-    /** Raises a SELECTED tax question as a concern of its round, with its topic and business: the question becomes RAISED in the same transaction. */
-    raiseFromTaxQuestion: (actor: Actor, input: RaiseConcernInput, questionId: string): Promise<Concern> => raise(actor, input, { fromTaxQuestion: questionId, counters: [] }),
-
-    moveConcern,
-
-
     /** Whether a concern is still waiting for an answer after its deadline. */
     isOverdue: (c: Concern): boolean => !c.closedAt && !!c.dueAt && c.dueAt < clock().toISOString(),
 
@@ -342,6 +353,31 @@ export function createConcernService(stores: SharedStores, sessions: SessionServ
         () => stores.concerns.countConcerns(filter),
       );
     },
+  };
+}
+
+export function createConcernService(stores: SharedStores, sessions: SessionService, clock: Clock, deadlines: DeadlineService, wards: WardService, taxOffices: TaxOfficeDirectory) {
+  const { getConcern, requireConcern } = concernFinders({ stores });
+  const { raise } = raiseUseCase({ stores, sessions, clock, deadlines, wards, taxOffices });
+  const { moveConcern } = moveUseCase({ stores, sessions, clock, deadlines, wards, taxOffices });
+
+  return {
+    getConcern,
+    requireConcern,
+
+    /** Raises a concern (OPEN) in a LIVE or CLOSED session, once per requestId. */
+    raiseConcern: (actor: Actor, input: RaiseConcernInput): Promise<Concern> => raise(actor, input),
+
+    /** Raises a resident's SELECTED input as a concern of its session: the input becomes RAISED in the same transaction. */
+    raiseFromInput: ((actor, args) => raise(actor, { ...args, businessId: null }, { fromInput: args.fromInput, counters: args.inputCounters })) as RaiseFromInput,
+
+    /** Raises a SELECTED tax question as a concern of its round, with its topic and business: the question becomes RAISED in the same transaction. */
+    raiseFromTaxQuestion: (actor: Actor, input: RaiseConcernInput, questionId: string): Promise<Concern> => raise(actor, input, { fromTaxQuestion: questionId, counters: [] }),
+
+    moveConcern,
+
+
+    ...concernReads({ stores, clock }),
   };
 }
 export type ConcernService = ReturnType<typeof createConcernService>;
