@@ -35,13 +35,15 @@ export interface HandoverResult {
 
 const WAITING_STATUSES = new Set(['OPEN', 'IN_PROGRESS', 'ESCALATED']);
 
-/**
- * Reorganisations applied as events (contract/README.md, "Units through time"): the open concerns of a
- * unit that ended pass to its successor, district-level ones to the ward that took the district's tasks;
- * where the successor is not unique, an admin or leader picks it. Records keep the ward they were raised
- * in: only `handledBy`, the authority (DISTRICT becomes WARD) and one history entry change.
- */
-export function createHandoverService(stores: Pick<SharedStores, 'concerns'> & { wards: WardsPort }, wards: WardService, clock: Clock) {
+/** What a reorganisation would move, and where each concern may go. */
+/** What the handovers work with. */
+interface HandoverDeps {
+  stores: Pick<SharedStores, 'concerns'> & { wards: WardsPort };
+  wards: WardService;
+  clock: Clock;
+}
+
+function handoverPlanning({ stores, wards }: Pick<HandoverDeps, 'stores' | 'wards'>) {
   const nameOf = (j: Jurisdiction, id?: string) => (id ? (j.units.find((u) => u.id === id)?.name ?? id) : 'the district');
 
   async function requireReorganisation(id: string): Promise<{ j: Jurisdiction; r: Reorganisation }> {
@@ -97,7 +99,12 @@ export function createHandoverService(stores: Pick<SharedStores, 'concerns'> & {
     const applied = await stores.wards.getReorganisationApplied(r.id);
     return { ...r, ...(applied ? { appliedAt: applied } : {}) };
   }
+  return { nameOf, requireReorganisation, plan, candidatesFor, levelCounters, statusOf };
+}
 
+/** The reorganisations, and applying one to the open concerns (a dry run first). */
+function reorganisationUseCases({ stores, wards, clock }: Pick<HandoverDeps, 'stores' | 'wards' | 'clock'>) {
+  const { nameOf, requireReorganisation, plan, candidatesFor, levelCounters, statusOf } = handoverPlanning({ stores, wards });
   return {
     async listReorganisations(): Promise<ReorganisationStatus[]> {
       const j = await wards.jurisdiction();
@@ -150,6 +157,13 @@ export function createHandoverService(stores: Pick<SharedStores, 'concerns'> & {
       return { reorganisation: await statusOf(r), dryRun, moves, awaitingSuccessor: moves.filter((m) => !m.to).length };
     },
 
+  };
+}
+
+/** The concerns waiting for a successor, and the pick of one. */
+function successorUseCases({ stores, wards, clock }: Pick<HandoverDeps, 'stores' | 'wards' | 'clock'>) {
+  const { candidatesFor } = handoverPlanning({ stores, wards });
+  return {
     /** The concerns waiting for someone to pick their successor, oldest first. */
     async listAwaitingSuccessor(): Promise<Concern[]> {
       const ids = await stores.concerns.listAwaitingSuccessor();
@@ -202,6 +216,20 @@ export function createHandoverService(stores: Pick<SharedStores, 'concerns'> & {
       }
       return after;
     },
+  };
+}
+
+/**
+ * Reorganisations applied as events (contract/README.md, "Units through time"): the open concerns of a
+ * unit that ended pass to its successor, district-level ones to the ward that took the district's tasks;
+ * where the successor is not unique, an admin or leader picks it. Records keep the ward they were raised
+ * in: only `handledBy`, the authority (DISTRICT becomes WARD) and one history entry change.
+ */
+export function createHandoverService(stores: Pick<SharedStores, 'concerns'> & { wards: WardsPort }, wards: WardService, clock: Clock) {
+
+  return {
+    ...reorganisationUseCases({ stores, wards, clock }),
+    ...successorUseCases({ stores, wards, clock }),
   };
 }
 export type HandoverService = ReturnType<typeof createHandoverService>;
