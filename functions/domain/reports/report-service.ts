@@ -1,4 +1,4 @@
-import type { SharedStores } from '../kernel/ports.js';
+import type { SharedStores, WaitingConcernRecord } from '../kernel/ports.js';
 import type { Totals } from '../kernel/counts.js';
 import type { Clock } from '../kernel/clock.js';
 import {
@@ -84,7 +84,62 @@ export function reportUnits(j: Jurisdiction, period: Period): ReportUnits {
   };
 }
 
-export function createReportService(stores: SharedStores, wards: WardService, clock: Clock) {
+/** The waiting and overdue concerns a report lists (the first WAITING_LISTED of each): the waiting markers carry each one's deadline, so no other read is needed. */
+function waitingLists(records: WaitingConcernRecord[], wardNames: Map<string, string>, generatedAt: string) {
+  const now = Date.parse(generatedAt);
+  const listed = (c: WaitingConcernRecord): ReportWaitingConcern => ({
+    concernId: c.id,
+    topic: c.topic,
+    wardId: c.wardId,
+    wardName: c.wardId ? wardNames.get(c.wardId) : undefined,
+    authority: c.authority,
+    status: c.status,
+    raisedAt: c.raisedAt,
+    daysWaited: Math.max(0, Math.floor((now - Date.parse(c.raisedAt)) / DAY_MS)),
+    ...(c.dueAt ? { dueAt: c.dueAt } : {}),
+    overdue: !!c.dueAt && c.dueAt < generatedAt,
+  });
+  const overdueRecords = records.filter((c) => !!c.dueAt && c.dueAt < generatedAt).sort((x, y) => x.dueAt!.localeCompare(y.dueAt!));
+  return { waitingConcerns: records.slice(0, WAITING_LISTED).map(listed), overdueConcerns: overdueRecords.slice(0, WAITING_LISTED).map(listed), overdue: overdueRecords.length };
+}
+
+/** The concerns' figures of a scope's counters: by outcome, by level, waiting and overdue. */
+function concernFigures(t: Totals, wardId: string | undefined, overdue: number): ReportFigures['concerns'] {
+  const n = statusCount(t, wardId ? 'ward' : 'district');
+  const level = (status: ConcernStatus, authority: Authority) => t.byLevel[status][authority];
+  return {
+    raised: t.concerns,
+    answeredOnSpot: n('ANSWERED_ON_SPOT'),
+    resolvedByWard: level('RESOLVED', 'WARD'),
+    resolvedByDistrict: level('RESOLVED', 'DISTRICT'),
+    escalatedWaiting: n('ESCALATED'),
+    answeredAfterEscalation: n('ANSWERED'),
+    waiting: WAITING_STATUSES.reduce((s, st) => s + n(st), 0),
+    overdue,
+    outcomes: concernOutcomes(n),
+    byLevel: CONCERN_STATUSES.flatMap((status) => AUTHORITIES.map((authority) => ({ status, authority, count: level(status, authority) }))).filter((c) => c.count !== 0),
+  };
+}
+
+/** Residents' inputs: the wards' counters (the same reads as the ward rows), histograms merged. */
+function opinionFigures(perWard: { w: Ward; inputs: Totals }[]): ReportFigures['opinions'] {
+  return {
+    ...inputStatsFrom(...perWard.map((p) => p.inputs)),
+    byWard: perWard.map(({ w, inputs }) => {
+      const s = inputStatsFrom(inputs);
+      return { wardId: w.id, wardName: w.name, received: s.received, supporters: s.supporters, selected: s.selected, raised: s.raised, answered: s.answered };
+    }),
+  };
+}
+
+/** What a report reads besides its units' rows: a scope's totals with its engaged businesses, and the thematic dialogues. */
+/** What the reports work with. */
+interface ReportDeps {
+  stores: SharedStores;
+  wards: WardService;
+}
+
+function reportReads({ stores, wards }: Pick<ReportDeps, 'stores' | 'wards'>) {
   // The district's totals are its units' summed with the records that have no ward (one read of each unit).
   const bucketTotals = async (period: Period, wardId?: string) =>
     wardId ? stores.stats.readWardTotals(wardId, period) : (await stores.stats.readUnitTotals((await wards.unitsDuring(period)).map((w) => w.id), period)).total;
@@ -140,6 +195,11 @@ export function createReportService(stores: SharedStores, wards: WardService, cl
       }),
     );
   }
+  return { totalsOf, thematicDialogues };
+}
+
+export function createReportService(stores: SharedStores, wards: WardService, clock: Clock) {
+  const { totalsOf, thematicDialogues } = reportReads({ stores, wards });
 
   return {
     /**
@@ -166,29 +226,10 @@ export function createReportService(stores: SharedStores, wards: WardService, cl
         stores.concerns.listWaitingConcerns(period, wardId),
       ]);
       const t = current.buckets;
-      const n = statusCount(t, wardId ? 'ward' : 'district');
-      const level = (status: ConcernStatus, authority: Authority) => t.byLevel[status][authority];
       const wardNames = new Map(j.units.map((w) => [w.id, w.name]));
       const sectors = new Map<BusinessSector, number>();
       for (const b of current.engagedList) if (b.sector) sectors.set(b.sector as BusinessSector, (sectors.get(b.sector as BusinessSector) ?? 0) + 1);
-
-      // The waiting markers carry each concern's deadline: the overdue list needs no other read.
-      const now = Date.parse(generatedAt);
-      const listed = (c: (typeof waitingRecords)[number]): ReportWaitingConcern => ({
-        concernId: c.id,
-        topic: c.topic,
-        wardId: c.wardId,
-        wardName: c.wardId ? wardNames.get(c.wardId) : undefined,
-        authority: c.authority,
-        status: c.status,
-        raisedAt: c.raisedAt,
-        daysWaited: Math.max(0, Math.floor((now - Date.parse(c.raisedAt)) / DAY_MS)),
-        ...(c.dueAt ? { dueAt: c.dueAt } : {}),
-        overdue: !!c.dueAt && c.dueAt < generatedAt,
-      });
-      const waitingConcerns = waitingRecords.slice(0, WAITING_LISTED).map(listed);
-      const overdueRecords = waitingRecords.filter((c) => !!c.dueAt && c.dueAt < generatedAt).sort((x, y) => x.dueAt!.localeCompare(y.dueAt!));
-      const overdueConcerns = overdueRecords.slice(0, WAITING_LISTED).map(listed);
+      const { waitingConcerns, overdueConcerns, overdue } = waitingLists(waitingRecords, wardNames, generatedAt);
 
       const wardRows = perWard.map(({ w, t: wt }) => ({
         wardId: w.id,
@@ -222,29 +263,11 @@ export function createReportService(stores: SharedStores, wards: WardService, cl
           outcomes: concernOutcomes((s) => t.taxByStatus[s]),
           escalatedToCity: t.taxEscalated,
         },
-        concerns: {
-          raised: t.concerns,
-          answeredOnSpot: n('ANSWERED_ON_SPOT'),
-          resolvedByWard: level('RESOLVED', 'WARD'),
-          resolvedByDistrict: level('RESOLVED', 'DISTRICT'),
-          escalatedWaiting: n('ESCALATED'),
-          answeredAfterEscalation: n('ANSWERED'),
-          waiting: WAITING_STATUSES.reduce((s, st) => s + n(st), 0),
-          overdue: overdueRecords.length,
-          outcomes: concernOutcomes(n),
-          byLevel: CONCERN_STATUSES.flatMap((status) => AUTHORITIES.map((authority) => ({ status, authority, count: level(status, authority) }))).filter((c) => c.count !== 0),
-        },
+        concerns: concernFigures(t, wardId, overdue),
         waitingConcerns,
         overdueConcerns,
         previous: previous.totals,
-        // Residents' inputs: the wards' counters (the same reads as the ward rows), histograms merged.
-        opinions: {
-          ...inputStatsFrom(...perWard.map((p) => p.inputs)),
-          byWard: perWard.map(({ w, inputs }) => {
-            const s = inputStatsFrom(inputs);
-            return { wardId: w.id, wardName: w.name, received: s.received, supporters: s.supporters, selected: s.selected, raised: s.raised, answered: s.answered };
-          }),
-        },
+        opinions: opinionFigures(perWard),
       };
     },
   };
