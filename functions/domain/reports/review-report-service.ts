@@ -55,7 +55,17 @@ function taxReportDefaults(kind: ReviewReportKind, office: TaxOffice, superior: 
   };
 }
 
-export function createReviewReportService(stores: { reports: ReportsPort }, wards: WardService, reports: ReportService, clock: Clock, tax: ReportTaxPort) {
+/** Who may write a report of which scope (the role table decides: access/authorization.ts). */
+/** What the review reports work with. */
+interface ReviewReportDeps {
+  stores: { reports: ReportsPort };
+  wards: WardService;
+  reports: ReportService;
+  clock: Clock;
+  tax: ReportTaxPort;
+}
+
+function reportAccess({ tax, clock }: Pick<ReviewReportDeps, 'tax' | 'clock'>) {
   /** A tax officer's own offices: the local ones in force now (one for a jurisdiction like District 7's). */
   const ownTaxOffices = (actor: Actor) => (actsForTaxOffice(actor) ? tax.officesAt(clock().toISOString()).filter((o) => o.level === 'LOCAL').map((o) => o.id) : []);
   const scopeOf = (r: { wardId?: string; taxOfficeId?: string }): ReportScope => ({ wardId: r.wardId, taxOfficeId: r.taxOfficeId });
@@ -65,7 +75,11 @@ export function createReviewReportService(stores: { reports: ReportsPort }, ward
     if (!office) throw new NotFoundError(`There is no tax office with id "${String(id).slice(0, 60)}"; Query.taxOffices lists them.`);
     return office;
   };
+  return { ownTaxOffices, scopeOf, assertMayWrite, requireTaxOffice };
+}
 
+/** A draft's fields, its audit entries and its saving, refused if it changed meanwhile. */
+function draftHelpers({ stores }: Pick<ReviewReportDeps, 'stores'>) {
   const text = (value: string | null | undefined, field: string, max: number, multiline = false) =>
     value === null || value === undefined ? undefined : value === '' && multiline ? '' : requireText(value, field, { max, multiline });
 
@@ -106,7 +120,13 @@ export function createReviewReportService(stores: { reports: ReportsPort }, ward
     }
     return after;
   }
+  return { text, applyFields, activity, requireReport, saveDraft };
+}
 
+/** What may be written, and a report's figures (frozen once issued). */
+function reviewReads({ stores, wards, reports, clock, tax }: Pick<ReviewReportDeps, 'stores' | 'wards' | 'reports' | 'clock' | 'tax'>) {
+  const { ownTaxOffices, scopeOf, requireTaxOffice } = reportAccess({ tax, clock });
+  const { requireReport } = draftHelpers({ stores });
   return {
     /** Whether `actor` may draft, edit and issue reports of that scope (no ward: the district); NOT_FOUND for an unknown ward. */
     async mayWrite(actor: Actor, wardId?: string, taxOfficeId?: string): Promise<boolean> {
@@ -144,6 +164,14 @@ export function createReviewReportService(stores: { reports: ReportsPort }, ward
       return report.taxFigures ?? tax.dialogueStats(report.period, report.taxOfficeId);
     },
 
+  };
+}
+
+/** Drafting a report and editing its draft. */
+function draftUseCases({ stores, wards, clock, tax }: Pick<ReviewReportDeps, 'stores' | 'wards' | 'clock' | 'tax'>) {
+  const { scopeOf, assertMayWrite, requireTaxOffice } = reportAccess({ tax, clock });
+  const { applyFields, activity, requireReport, saveDraft } = draftHelpers({ stores });
+  return {
     async createReport(actor: Actor, input: ReviewReportFields & { kind: string; period: { from: string; to: string }; wardId?: string | null; taxOfficeId?: string | null }): Promise<ReviewReport> {
       if (input.wardId && input.taxOfficeId) throw new InvalidInputError("A report is for a ward or for a tax office, not both: send wardId or taxOfficeId.", { field: 'taxOfficeId' });
       const office = input.taxOfficeId ? requireTaxOffice(input.taxOfficeId) : undefined;
@@ -190,6 +218,14 @@ export function createReviewReportService(stores: { reports: ReportsPort }, ward
       return saveDraft(actor, before, after, 'REPORT_UPDATED', `Edited draft report "${after.title}"`);
     },
 
+  };
+}
+
+/** Issuing a draft, and the list of reports. */
+function issueUseCases({ stores, wards, reports, clock, tax }: Pick<ReviewReportDeps, 'stores' | 'wards' | 'reports' | 'clock' | 'tax'>) {
+  const { scopeOf, assertMayWrite } = reportAccess({ tax, clock });
+  const { requireReport, saveDraft } = draftHelpers({ stores });
+  return {
     /** Issues a draft: gives it its number and date and freezes its figures as they are now. */
     async issueReport(actor: Actor, input: { id: string; number: string; issuedAt?: string | null }): Promise<ReviewReport> {
       const number = typeof input.number === 'string' ? input.number.trim().normalize('NFC') : '';
@@ -218,6 +254,14 @@ export function createReviewReportService(stores: { reports: ReportsPort }, ward
         return { ...page, nodes: page.reports };
       });
     },
+  };
+}
+
+export function createReviewReportService(stores: { reports: ReportsPort }, wards: WardService, reports: ReportService, clock: Clock, tax: ReportTaxPort) {
+  return {
+    ...reviewReads({ stores, wards, reports, clock, tax }),
+    ...draftUseCases({ stores, wards, clock, tax }),
+    ...issueUseCases({ stores, wards, reports, clock, tax }),
   };
 }
 export type ReviewReportService = ReturnType<typeof createReviewReportService>;
