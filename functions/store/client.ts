@@ -8,6 +8,12 @@ export interface StoreConfig {
   endpoint?: string;
 }
 
+/** What each store's parts work with: the document client and the one table. */
+export interface TableDeps {
+  db: DynamoDBDocumentClient;
+  tableName: string;
+}
+
 export function storeConfigFromEnv(): StoreConfig {
   return { tableName: requireEnv('TABLE_NAME'), endpoint: optionalEnv('DYNAMODB_ENDPOINT') };
 }

@@ -1,6 +1,7 @@
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, Authority, Concern, ConcernStatus, ConcernTransition } from '../domain/kernel/model.js';
 import { activityPut } from './activity-store.js';
+import type { TableDeps } from './client.js';
 import { expressionParts } from './expression.js';
 import type { ConcernChange, ConcernFilter, ConcernsPort, CounterDelta, EngagementFacts, InputAnswered, OverdueFilter, RawPage, WaitingConcernRecord } from '../domain/ports.js';
 import { countList, listQueryOf, queryPage, type ListQuery } from './page.js';
@@ -138,7 +139,7 @@ export function waitingRecordOf(c: Concern): WaitingConcernRecord {
 }
 
 
-export function createConcernsStore(db: DynamoDBDocumentClient, tableName: string): ConcernsPort {
+function sourceRaising({ db, tableName }: TableDeps) {
   /** Creates a concern and marks what it was raised from (a resident's input, a tax question) RAISED, in one transaction. */
   async function createFromSource(concern: Concern, sourceRaised: TransactItem, counters: CounterDelta[], activity: Activity, engagement?: EngagementFacts): Promise<'created' | 'exists' | 'input-moved'> {
     const items: TransactItem[] = [
@@ -158,7 +159,12 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       throw error;
     }
   }
+  return { createFromSource };
+}
 
+/** A concern created (from a session, an input or a tax question) and moved. */
+function concernWrites({ db, tableName }: TableDeps) {
+  const { createFromSource } = sourceRaising({ db, tableName });
   return {
     async getConcern(id: string, consistent = false): Promise<Concern | undefined> {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: concernKey(id), ConsistentRead: consistent }));
@@ -224,6 +230,12 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
     },
     createConcernFromInput: (concern, counters, activity) => createFromSource(concern, inputRaisedUpdate(tableName, concern.fromInput.id, concern.id), counters, activity),
     createConcernFromTaxQuestion: (concern, counters, activity, engagement) => createFromSource(concern, taxQuestionRaisedUpdate(tableName, concern.fromTaxQuestion, concern.id), counters, activity, engagement),
+  } satisfies Partial<ConcernsPort>;
+}
+
+/** A concern handed over to another unit. */
+function concernHandover({ db, tableName }: TableDeps) {
+  return {
     /**
      * Hands a concern over to another unit (a reorganisation, or the pick of a successor): one history
      * entry, handledBy, the authority (DISTRICT becomes WARD), its markers, counters and audit entry in
@@ -287,6 +299,12 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       }
       return runConditionalTransaction(db, items);
     },
+  } satisfies Partial<ConcernsPort>;
+}
+
+/** Concerns by unit, by session, by status and level, and those awaiting a successor. */
+function concernLists({ db, tableName }: TableDeps) {
+  return {
     /** The ids of the concerns handed over to a unit by reorganisations, oldest raised first. */
     async listHandedOverTo(wardId: string): Promise<string[]> {
       const ids: string[] = [];
@@ -318,6 +336,12 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       return { ...page, concerns: page.items.map((i) => concernFromItem(i.item)) };
     },
     countConcerns: (filter: ConcernFilter) => countList(db, tableName, listQuery(filter)),
+  } satisfies Partial<ConcernsPort>;
+}
+
+/** The concerns still waiting for an answer, and those past their deadline. */
+function waitingLists({ db, tableName }: TableDeps) {
+  return {
     /** A page of unanswered concerns past their deadline at `now`, most overdue first. */
     async listOverdue(filter: OverdueFilter, now: string, first: number, after?: string | null): Promise<RawPage & { concerns: Concern[] }> {
       const page = await queryPage(db, tableName, overdueQuery(filter, now), first, after);
@@ -367,5 +391,14 @@ export function createConcernsStore(db: DynamoDBDocumentClient, tableName: strin
       } while (startKey);
       return out;
     },
+  } satisfies Partial<ConcernsPort>;
+}
+
+export function createConcernsStore(db: DynamoDBDocumentClient, tableName: string): ConcernsPort {
+  return {
+    ...concernWrites({ db, tableName }),
+    ...concernHandover({ db, tableName }),
+    ...concernLists({ db, tableName }),
+    ...waitingLists({ db, tableName }),
   };
 }
