@@ -1,3 +1,4 @@
+import type { TableDeps } from './client.js';
 import {
   BatchWriteCommand,
   type BatchWriteCommandInput,
@@ -63,26 +64,8 @@ function expiryOf(tokenExpiresAt: number, nowSeconds: number): number {
 const isConditionFailure = (error: unknown) =>
   error instanceof ConditionalCheckFailedException || (error as Error | undefined)?.name === 'ConditionalCheckFailedException';
 
-export function createConnectionsStore(db: DynamoDBDocumentClient, tableName: string) {
-  /**
-   * Claims the delivery of one stream record to one topic: true the first time, false for a
-   * redelivered record (DynamoDB Streams deliver at least once).
-   */
-  async function claimDelivery(eventId: string, topic: string): Promise<boolean> {
-    try {
-      await db.send(
-        new PutCommand({
-          TableName: tableName,
-          Item: { pk: `DELIVERY#${eventId}`, sk: topic, type: 'Delivery', ttl: Math.floor(Date.now() / 1000) + DELIVERY_MARKER_SECONDS },
-          ConditionExpression: 'attribute_not_exists(pk)',
-        }),
-      );
-      return true;
-    } catch (error) {
-      if (isConditionFailure(error)) return false;
-      throw error;
-    }
-  }
+/** Connections and their subscriptions, recorded once. */
+function connectionRecords({ db, tableName }: TableDeps) {
   return {
     /** Records an acknowledged connection; false when one was already recorded (a second connection_init). */
     async putConnection(connection: ConnectionRecord): Promise<boolean> {
@@ -138,6 +121,12 @@ export function createConnectionsStore(db: DynamoDBDocumentClient, tableName: st
       await db.send(new DeleteCommand({ TableName: tableName, Key: subscriptionKey(connectionId, subscriptionId) }));
     },
 
+  };
+}
+
+/** A topic's subscribers, and a connection deleted with its subscriptions. */
+function topicSubscribers({ db, tableName }: TableDeps) {
+  return {
     /** Every subscription on a topic, one page at a time (the publisher fans out page by page). */
     async *listSubscriptionsByTopic(topic: string): AsyncGenerator<SubscriptionRecord[]> {
       let exclusiveStartKey: Record<string, unknown> | undefined;
@@ -187,9 +176,13 @@ export function createConnectionsStore(db: DynamoDBDocumentClient, tableName: st
       }
       return keys.length;
     },
+  };
+}
 
-    claimDelivery,
-
+/** Claims on deliveries, so a redelivered record is posted once. */
+function deliveryClaims({ db, tableName }: TableDeps) {
+  const { claimDelivery } = claimDeliveryOf({ db, tableName });
+  return {
     /**
      * Claims many records' delivery to one topic at once (one conditional Put each, in parallel):
      * for each id, whether this invocation won it. For an id claimed before, the posts its first
@@ -225,6 +218,37 @@ export function createConnectionsStore(db: DynamoDBDocumentClient, tableName: st
     async releaseDelivery(eventId: string, topic: string): Promise<void> {
       await db.send(new DeleteCommand({ TableName: tableName, Key: { pk: `DELIVERY#${eventId}`, sk: topic } }));
     },
+  };
+}
+
+function claimDeliveryOf({ db, tableName }: TableDeps) {
+  /**
+   * Claims the delivery of one stream record to one topic: true the first time, false for a
+   * redelivered record (DynamoDB Streams deliver at least once).
+   */
+  async function claimDelivery(eventId: string, topic: string): Promise<boolean> {
+    try {
+      await db.send(
+        new PutCommand({
+          TableName: tableName,
+          Item: { pk: `DELIVERY#${eventId}`, sk: topic, type: 'Delivery', ttl: Math.floor(Date.now() / 1000) + DELIVERY_MARKER_SECONDS },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      );
+      return true;
+    } catch (error) {
+      if (isConditionFailure(error)) return false;
+      throw error;
+    }
+  }
+  return { claimDelivery };
+}
+
+export function createConnectionsStore(db: DynamoDBDocumentClient, tableName: string) {
+  return {
+    ...connectionRecords({ db, tableName }),
+    ...topicSubscribers({ db, tableName }),
+    ...deliveryClaims({ db, tableName }),
   };
 }
 export type ConnectionsStore = ReturnType<typeof createConnectionsStore>;

@@ -1,3 +1,4 @@
+import type { TableDeps } from './client.js';
 import { BatchWriteCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, InputChannel, InputStatus, Neighbourhood, ResidentInput } from '../domain/kernel/model.js';
 import type { CounterDelta, InputFilter, InputsPort, NeighbourhoodsPort, RawPage, TriageChange } from '../domain/ports.js';
@@ -129,11 +130,17 @@ function neighbourhoodFromItem(item: Record<string, unknown>): Neighbourhood {
   return { id: item.id as string, wardId: item.wardId as string, name: item.name as string, order: item.order as number, generated: item.generated === true };
 }
 
-export function createInputsStore(db: DynamoDBDocumentClient, tableName: string): InputsPort {
+function inputReads({ db, tableName }: TableDeps) {
   async function getInput(id: string, consistent = false): Promise<ResidentInput | undefined> {
     const out = await db.send(new GetCommand({ TableName: tableName, Key: inputKey(id), ConsistentRead: consistent }));
     return out.Item ? inputFromItem(out.Item) : undefined;
   }
+  return { getInput };
+}
+
+/** An input recorded with its look-up code and contact. */
+function inputWrites({ db, tableName }: TableDeps) {
+  const { getInput } = inputReads({ db, tableName });
   return {
     getInput,
     /**
@@ -168,6 +175,12 @@ export function createInputsStore(db: DynamoDBDocumentClient, tableName: string)
       if (typeof out.Item.ttl === 'number' && out.Item.ttl <= nowSeconds) return undefined;
       return out.Item.contact as string;
     },
+  } satisfies Partial<InputsPort>;
+}
+
+/** One triage move, conditional on the input as read. */
+function inputTriage({ db, tableName }: TableDeps) {
+  return {
     /** One triage move, if the input is still in `change.from` (and a merge target still open): false when not (nothing written). */
     async triage(change: TriageChange, counters: CounterDelta[], activity: Activity): Promise<boolean> {
       const { input, after } = change;
@@ -223,6 +236,12 @@ export function createInputsStore(db: DynamoDBDocumentClient, tableName: string)
         throw error;
       }
     },
+  } satisfies Partial<InputsPort>;
+}
+
+/** Inputs by ward and status, and a session's agenda. */
+function inputLists({ db, tableName }: TableDeps) {
+  return {
     async listInputs(filter: InputFilter, first: number, after?: string | null): Promise<RawPage & { inputs: ResidentInput[] }> {
       const page = await queryPage(db, tableName, listQuery(filter), first, after);
       return { ...page, inputs: page.items.map(({ item }) => inputFromItem(item)) };
@@ -240,5 +259,13 @@ export function createInputsStore(db: DynamoDBDocumentClient, tableName: string)
       } while (start);
       return out.filter((i) => i.status === 'SELECTED' || i.status === 'RAISED');
     },
+  } satisfies Partial<InputsPort>;
+}
+
+export function createInputsStore(db: DynamoDBDocumentClient, tableName: string): InputsPort {
+  return {
+    ...inputWrites({ db, tableName }),
+    ...inputTriage({ db, tableName }),
+    ...inputLists({ db, tableName }),
   };
 }

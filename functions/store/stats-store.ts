@@ -1,3 +1,4 @@
+import type { TableDeps } from './client.js';
 import { BatchGetCommand, GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Period } from '../domain/kernel/period.js';
 import type { CounterDelta, CounterScope, EngagedBusiness, EngagementFacts, StatsPort, Totals } from '../domain/ports.js';
@@ -150,7 +151,8 @@ const monthsCounter = (months: ReadonlySet<string>) => (name: string) => {
   return m && months.has(m[1]!) ? m[2] : undefined;
 };
 
-export function createStatsStore(db: DynamoDBDocumentClient, tableName: string): StatsPort {
+/** A unit's counters over a period: its calendar buckets, summed. */
+function unitSums({ db, tableName }: TableDeps) {
   /** Every item of `pk` with sk in [lo, hi] (or beginning with `prefix`), read consistently, page by page. */
   async function queryItems(pk: string, range: { lo: string; hi: string } | { prefix: string }, filter?: { nbh: string }): Promise<Record<string, unknown>[]> {
     const items: Record<string, unknown>[] = [];
@@ -196,6 +198,12 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string):
     return totals;
   }
 
+  return { queryItems, sumUnit };
+}
+
+/** Many units' counters read together, and a ward's inputs. */
+function manyUnitSums({ db, tableName }: TableDeps) {
+  const { queryItems, sumUnit } = unitSums({ db, tableName });
   /** Items by key, 100 keys a call, in parallel; keys with no item are left out. */
   async function getItems(keys: { pk: string; sk: string }[]): Promise<Record<string, unknown>[]> {
     const chunks: { pk: string; sk: string }[][] = [];
@@ -246,6 +254,10 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string):
     return totalsFrom(totals);
   }
 
+  return { getItems, sumUnits, sumInputs };
+}
+
+function engagedBusinesses({ db, tableName }: TableDeps) {
   /** The businesses engaged in rounds scheduled in [from, to) (all time without a period), each once. */
   async function readEngagedBusinesses(period?: Period): Promise<EngagedBusiness[]> {
     const businesses = new Map<string, EngagedBusiness>();
@@ -269,6 +281,13 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string):
     } while (startKey);
     return [...businesses.values()];
   }
+  return { readEngagedBusinesses };
+}
+
+export function createStatsStore(db: DynamoDBDocumentClient, tableName: string): StatsPort {
+  const { queryItems, sumUnit } = unitSums({ db, tableName });
+  const { sumUnits, sumInputs } = manyUnitSums({ db, tableName });
+  const { readEngagedBusinesses } = engagedBusinesses({ db, tableName });
 
   return {
     async readUnitTotals(wardIds: readonly string[], period?: Period) {

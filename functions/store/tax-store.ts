@@ -1,3 +1,4 @@
+import type { TableDeps } from './client.js';
 import { GetCommand, QueryCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Activity, InputStatus, TaxQuestion } from '../domain/kernel/model.js';
 import type { CounterDelta, PublicTaxAnswerRecord, RoundAttendee, TaxPort, TaxQuestionFilter } from '../domain/ports.js';
@@ -72,7 +73,7 @@ function listQuery(f: TaxQuestionFilter) {
   );
 }
 
-export function createTaxStore(db: DynamoDBDocumentClient, tableName: string): TaxPort {
+function taxQueries({ db, tableName }: TableDeps) {
   async function queryAll(pk: string, prefix: string): Promise<Record<string, unknown>[]> {
     const out: Record<string, unknown>[] = [];
     let start: Record<string, unknown> | undefined;
@@ -86,6 +87,11 @@ export function createTaxStore(db: DynamoDBDocumentClient, tableName: string): T
     return out;
   }
 
+  return { queryAll };
+}
+
+/** Questions sent in advance: recorded, triaged, listed. */
+function taxQuestionItems({ db, tableName }: TableDeps) {
   return {
     async getQuestion(id, consistent = false) {
       const out = await db.send(new GetCommand({ TableName: tableName, Key: taxQuestionKey(id), ConsistentRead: consistent }));
@@ -148,6 +154,13 @@ export function createTaxStore(db: DynamoDBDocumentClient, tableName: string): T
       const page = await queryPage(db, tableName, listQuery(filter), first, after);
       return { ...page, questions: page.items.map(({ item }) => taxQuestionFromItem(item)) };
     },
+  } satisfies Partial<TaxPort>;
+}
+
+/** A round's attendees and ratings, the public answers and the overdue questions. */
+function taxRoundItems({ db, tableName }: TableDeps) {
+  const { queryAll } = taxQueries({ db, tableName });
+  return {
     async listEngagedSessions(businessId: string) {
       const items = await queryAll(`ENGAGED#${businessId}`, 'SESSION#');
       return items.map((i) => ({ sessionId: i.sessionId as string, ...(i.scheduledAt ? { scheduledAt: i.scheduledAt as string } : {}) }));
@@ -216,5 +229,12 @@ export function createTaxStore(db: DynamoDBDocumentClient, tableName: string): T
       } while (start);
       return out;
     },
+  } satisfies Partial<TaxPort>;
+}
+
+export function createTaxStore(db: DynamoDBDocumentClient, tableName: string): TaxPort {
+  return {
+    ...taxQuestionItems({ db, tableName }),
+    ...taxRoundItems({ db, tableName }),
   };
 }
