@@ -6,6 +6,9 @@ const config: CodegenConfig = {
   schema: 'schema/*.graphql',
   emitLegacyCommonJSImports: false,
   ignoreNoDocuments: true,
+  // Every generated file starts with a line saying so (scripts/mark-generated.mjs): tools (lint, knip,
+  // duplicates, coverage) and readers skip what carries it.
+  hooks: { afterOneFileWrite: ['node scripts/mark-generated.mjs'] },
   generates: {
     // The dashboard's typed documents: write `graphql(\`query ...\`)` imported from dashboard/src/gql.
     'dashboard/src/gql/': {

@@ -55,7 +55,6 @@ export function publisherConfigFromEnv() {
     deadlineMarginMs: integerEnv('PUBLISHER_DEADLINE_MARGIN_MS', 10_000),
   };
 }
-export type PublisherConfig = ReturnType<typeof publisherConfigFromEnv>;
 
 /** The `fanout` function's settings (functions/handlers/fanout.ts). */
 export function fanoutConfigFromEnv() {

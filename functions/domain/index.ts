@@ -89,7 +89,6 @@ export function createDomain(stores: Stores, options: DomainOptions = {}, shared
  * What the publisher (functions/realtime) reads to build subscription payloads:
  * `domain.summaries.districtSummary()` (summaryChanged), `domain.sessions.getSession(id)` and
  * `domain.sessions.countsOf(id)` (attendanceChanged), `domain.concerns.getConcern(id)` (concernChanged).
- * Stream images can be turned into domain objects with `sessionFromItem`, `checkInFromItem` and
- * `concernFromItem` from functions/store/index.ts.
+ * Stream images are turned into domain objects with `checkInFromItem` and `concernFromItem` from
+ * functions/store/index.ts.
  */
-export type { AttendanceUpdate, CheckIn, Concern, DistrictSummary, Session } from './kernel/model.js';

@@ -3,8 +3,8 @@
  * taken from the graphql-ws library itself so the wire values and message validation are the
  * reference implementation's, not a copy.
  */
-export { CloseCode, GRAPHQL_TRANSPORT_WS_PROTOCOL, MessageType, parseMessage, stringifyMessage } from 'graphql-ws';
-export type { Message, SubscribeMessage, SubscribePayload } from 'graphql-ws';
+export { GRAPHQL_TRANSPORT_WS_PROTOCOL, MessageType, parseMessage, stringifyMessage } from 'graphql-ws';
+export type { Message, SubscribePayload } from 'graphql-ws';
 
 /**
  * NOTE: API Gateway cannot send a WebSocket close code chosen by the handler (DeleteConnection

@@ -97,12 +97,6 @@ export interface PublishOutcome {
 /** How long the publisher may keep retrying throttled posts when it is not given a deadline. */
 const DEFAULT_BUDGET_MS = 20_000;
 
-/** Delivers one event (see publishConflated). */
-export async function publishEvent(deps: PublishDeps, event: RealtimeEvent, stats: PublishStats = emptyStats()): Promise<PublishStats> {
-  const outcome = await publishConflated(deps, [event], stats);
-  if (outcome.failed.size) throw new Error(`event ${event.id} was not delivered to every subscriber`);
-  return stats;
-}
 
 /** One call of publishConflated: its deps, stats and deadline, the records it must report, and its helpers. */
 interface Delivery {

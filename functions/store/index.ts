@@ -34,6 +34,6 @@ export function createStores(config: StoreConfig): Stores & { db: DynamoDBDocume
   };
 }
 
-export { sessionFromItem, checkInFromItem } from './sessions-store.js';
+export { checkInFromItem } from './sessions-store.js';
 export { concernFromItem } from './concerns-store.js';
 export type TableStores = ReturnType<typeof createStores>;

@@ -22,7 +22,6 @@ export const tableDefinition = {
   timeToLiveAttribute: 'ttl',
 } as const;
 
-export type IndexName = (typeof tableDefinition.globalSecondaryIndexes)[number]['indexName'];
 
 /** The CreateTable request for DynamoDB Local (on-demand, like the deployed table). */
 export function toCreateTableInput(tableName: string) {

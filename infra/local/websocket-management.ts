@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { MAX_MESSAGE_BYTES } from '../../functions/realtime/protocol.js';
 import type { WebSocket } from 'ws';
 
 /**
@@ -20,8 +21,8 @@ export interface LiveConnection {
   timers: NodeJS.Timeout[];
 }
 
-/** API Gateway's limit on one WebSocket message (and on a PostToConnection payload). */
-export const MAX_MESSAGE_BYTES = 128 * 1024;
+/** API Gateway's limit on one WebSocket message (and on a PostToConnection payload): the protocol's. */
+export { MAX_MESSAGE_BYTES };
 /** Bytes queued for a client that does not read before the local gateway drops it (API Gateway's own bound is not documented). */
 const MAX_BUFFERED_BYTES = 64 * 1024 * 1024;
 /** `/@connections/{connectionId}`, with or without a query string. */

@@ -82,7 +82,7 @@ export function assertMayHandleWardInputs(actor: Actor, wardId: string, what: st
 }
 
 /** A resident's contact is read by the ward's officers and ADMIN only (docs/security.md, "Residents' contacts"). */
-export const mayReadInputContact = mayHandleWardInputs;
+export const mayReadInputContact = (actor: Actor, wardId: string): boolean => mayHandleWardInputs(actor, wardId);
 
 
 /** Who handles businesses' questions sent before a tax round (triage, agenda): the tax office and ADMIN. */

@@ -10,7 +10,7 @@ import type { Period } from './period.js';
 
 // ---- Counts (the kernel's types, named here for the store) ----------------------------------------
 
-export type { CounterDelta, CounterScope, Tally, TaxTopicMeasure, Totals } from './counts.js';
+export type { CounterDelta, CounterScope, Tally, Totals } from './counts.js';
 import type { CounterDelta, Totals } from './counts.js';
 
 

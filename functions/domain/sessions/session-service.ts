@@ -36,7 +36,6 @@ export interface ScheduleSessionInput {
   taxOfficeId?: string | null;
 }
 
-export type { CheckInInput } from './check-in.js';
 
 export interface SessionListArgs {
   wardId?: string | null;

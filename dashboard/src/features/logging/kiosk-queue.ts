@@ -4,7 +4,7 @@
  */
 import { localStorageQueue as storedQueue, OfflineQueue, type QueueStorage } from '../../lib/offline-queue.js';
 
-export type { SendOutcome, QueueStorage, Rejection } from '../../lib/offline-queue.js';
+export type { SendOutcome, QueueStorage } from '../../lib/offline-queue.js';
 export type AttendeeCategory =
   | 'RESIDENT'
   | 'YOUTH_UNION_MEMBER'

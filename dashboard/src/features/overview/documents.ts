@@ -1,5 +1,6 @@
 import { graphql } from '../../gql/index.js';
 
+/** @public Codegen reads this fragment; the queries spread it by name. */
 export const SummaryFieldsFragment = graphql(`
   fragment SummaryFields on DistrictSummary {
     sessions

@@ -1,5 +1,6 @@
 import { graphql } from '../../gql/index.js';
 
+/** @public Codegen reads this fragment; the queries spread it by name. */
 export const ReportFiguresFragment = graphql(`
   fragment ReportFigures on Report {
     period { from to }
@@ -25,6 +26,7 @@ export const ReportFiguresFragment = graphql(`
   }
 `);
 
+/** @public Codegen reads this fragment; the queries spread it by name. */
 export const TaxReportStatsFragment = graphql(`
   fragment TaxReportStats on TaxDialogueStats {
     rounds businessesAttending questionsInAdvance unclassified
@@ -34,6 +36,7 @@ export const TaxReportStatsFragment = graphql(`
   }
 `);
 
+/** @public Codegen reads this fragment; the queries spread it by name. */
 export const ReviewReportFieldsFragment = graphql(`
   fragment ReviewReportFields on ReviewReport {
     id kind status period { from to } ward { id name } taxOffice { id name parent { name } }

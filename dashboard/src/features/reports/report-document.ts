@@ -3,7 +3,7 @@ import type { ReportFiguresFragment, ReviewReportFieldsFragment } from '../../gq
 import { DISTRICT_LEVEL_ENDED_AT } from '../../lib/vietnam-time.js';
 import { vnDate, vnLongDate, vnNumber, type DocBlock, type DocSection, type ReportDocument } from '../../lib/official-document/document.js';
 
-export type { DocBlock, DocSection, DocTable, ReportDocument } from '../../lib/official-document/document.js';
+export type { DocBlock, ReportDocument } from '../../lib/official-document/document.js';
 export { vnDate, vnLongDate, vnNumber } from '../../lib/official-document/document.js';
 
 /** The last day a [from, to) period includes: `to` is exclusive. */
