@@ -86,8 +86,10 @@ export default tseslint.config(
   {
     files: ['**/*.{ts,tsx,mts}'],
     languageOptions: {
-      // NOTE: one program for the whole tsconfig (`project`), not the project service: 25 % faster here.
-      parserOptions: { project: './tsconfig.json', tsconfigRootDir: import.meta.dirname },
+      // NOTE: one program (`project`), not the project service: 25 % faster here. It holds the code
+      // that ships (tsconfig.lint.json); tests and benches are linted without type information (below),
+      // which keeps the lint within the suite's time budget (docs/architecture.md, "The lint").
+      parserOptions: { project: './tsconfig.lint.json', tsconfigRootDir: import.meta.dirname },
       globals: { ...globals.node },
     },
     rules: {
@@ -99,6 +101,10 @@ export default tseslint.config(
       // NOTE: `any` stays allowed in tests, benches and scripts, where a GraphQL answer is read by shape (see below).
       '@typescript-eslint/no-explicit-any': 'error',
     },
+  },
+  {
+    files: ['test/**/*.{ts,tsx}', 'bench/**/*.ts', 'dashboard/src/**/*.test.{ts,tsx}'],
+    ...tseslint.configs.disableTypeChecked,
   },
   {
     files: ['**/*.{js,mjs}'],
@@ -157,10 +163,10 @@ export default tseslint.config(
       ...jsxA11y.flatConfigs.recommended.rules,
     },
   },
-  // NOTE: the local stack's servers and the test servers give Node async listeners (request, message,
+  // NOTE: the local stack's servers give Node async listeners (request, message,
   // close); each catches its own errors, and one that escaped would end the process, as it should.
   {
-    files: ['infra/local/**/*.ts', 'test/support/**/*.ts'],
+    files: ['infra/local/**/*.ts'],
     rules: { '@typescript-eslint/no-misused-promises': ['error', { checksVoidReturn: { arguments: false, attributes: false } }] },
   },
   {
