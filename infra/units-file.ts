@@ -3,7 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { buildJurisdiction, type Jurisdiction } from '../functions/domain/units/wards.js';
 
 /**
- * A jurisdiction's units from a file a deployment keeps in git (README, "Units through time"):
+ * A jurisdiction's units from a file a deployment keeps in git (docs/guide.md, "Units through time"):
  * - `.json`: the layout of functions/data/units.json (reorganisations are not read from it);
  * - `.csv`: the statistics office's list layout, one row per unit, with the columns
  *   `Tỉnh Thành Phố, Mã TP, Quận Huyện, Mã QH, Phường Xã, Mã PX, Cấp` (`Tên Tiếng Anh` and any other

@@ -37,7 +37,7 @@ export function conflationKey(event: RealtimeEvent): string {
 }
 
 /**
- * One event for several of the same conflation key, in stream order (contract/README.md): for
+ * One event for several of the same conflation key, in stream order (../shared/contract/README.md): for
  * attendance, `delta` is their sum, `at` the latest, `attendance` read after the last of them (the
  * last event's own lazy read, made after every record of the batch was written); for a concern or
  * the summary, the latest state. A single event is returned as it is.

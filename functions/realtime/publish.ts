@@ -56,7 +56,7 @@ export const emptyStats = (): PublishStats => ({ subscribers: 0, sent: 0, gone: 
 /**
  * Subscribers with the same document, variables and visibility (role and ward) get the same
  * result: it is computed once per group, then posted to each. Reads depend on role and ward, never
- * on who the user is (contract/README.md: every role reads everything).
+ * on who the user is (../shared/contract/README.md: every role reads everything).
  */
 function groupKey(sub: SubscriptionRecord): string {
   return JSON.stringify([sub.query, sub.operationName ?? null, sub.variables ?? null, sub.actor.role, sub.actor.wardId ?? null]);

@@ -26,7 +26,7 @@ async function checkWard(context: SubscriptionContext, wardId: string | null | u
   }
 }
 
-/** Every role may read everything (contract/README.md), so every signed-in actor may subscribe. */
+/** Every role may read everything (../shared/contract/README.md), so every signed-in actor may subscribe. */
 function assertMaySubscribe(actor: Actor | undefined) {
   void actor;
 }

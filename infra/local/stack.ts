@@ -142,7 +142,7 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const tableStores = createStores(storeConfigFromEnv());
     await migrateLegacyBuckets(tableStores.db, tableStores.tableName, { log });
     // UNITS_FILE: the jurisdiction's list of units (a .csv in the statistics office's layout, or a .json
-    // like functions/data/units.json) in place of the former District 7 area (README, "Units through time").
+    // like functions/data/units.json) in place of the former District 7 area (docs/guide.md, "Units through time").
     const unitsFile = process.env.UNITS_FILE;
     if (unitsFile) {
       const { loadUnitsFile } = await import('../units-file.js');

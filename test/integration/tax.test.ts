@@ -8,7 +8,7 @@ import { collect, connectClient, dynamoEndpointOf, tableOf } from '../support/re
 import { actorsOf, domainClient, fastDataDir, rid, type Actors } from './domain-support.js';
 import { dueAfterWorkingDays } from '../../functions/domain/kernel/working-days.js';
 
-// The tax office's dialogues on the real stack (contract README, "Tax dialogues"): offices through
+// The tax office's dialogues on the real stack (../shared/contract/README.md, "Tax dialogues"): offices through
 // time, who must answer, how answers were given, questions in advance, published answers,
 // satisfaction and the period's figures. Every refusal is read back: nothing written.
 const NOW_OFFICE = 'thue-co-so-7-tphcm';

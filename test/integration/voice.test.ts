@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { removeDataDir, startStack, type RunningStack } from '../support/local-stack.js';
 import { actorsOf, domainClient, fastDataDir, rid, type Actors } from './domain-support.js';
 
-// Residents' voice on the real stack (contract README, "Residents' voice"): who may do what, the public
+// Residents' voice on the real stack (../shared/contract/README.md, "Residents' voice"): who may do what, the public
 // gate and its per-client limits, repeats, merges, agendas and the answer a resident looks up.
 const WARD = 'tan-hung-2025';
 const OTHER = 'tan-my-2025';

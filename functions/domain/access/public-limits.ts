@@ -2,7 +2,7 @@
  * The public endpoint in one place: the operations a request without a token may call, and the limit
  * per client (its source address, hashed) that each counts against. The gate
  * (functions/graphql/public-access.ts) opens exactly these operations, the resolvers count each call
- * by its field name, and docs/security.md, "Rate limits per client", states the same figures (a test
+ * by its field name, and docs/security.md, "The public endpoint", states the same figures (a test
  * holds the two together). The limits are kept in the table, so they hold across Lambda instances.
  */
 import type { RateLimitPort, RateLimitRule } from '../kernel/ports.js';

@@ -3,7 +3,7 @@
  * per authority level and, where it differs, per kind of session the concern was raised in. The rules
  * are data: version 0 is DEFAULT_DEADLINE_RULES below; an admin's change stores version n + 1, which
  * applies to concerns raised afterwards (a concern keeps the version it was raised under, also when it
- * is escalated). README "Deadlines" lists the defaults with their sources.
+ * is escalated). docs/guide.md, "Deadlines" lists the defaults with their sources.
  */
 import { InvalidInputError } from '../kernel/errors.js';
 import { AUTHORITIES, SESSION_KINDS, type Authority, type SessionKind } from '../kernel/model.js';
@@ -26,7 +26,7 @@ export interface DeadlineRuleSet {
   rules: DeadlineRule[];
 }
 
-// Sources checked against the texts (README "Deadlines"): the Law on Complaints 2011 gives 30 days from
+// Sources checked against the texts (docs/guide.md, "Deadlines"): the Law on Complaints 2011 gives 30 days from
 // acceptance for a first-time complaint (45 for a complex case), art. 28, and 45 days (60 for a complex
 // case) for a second-time one, art. 37. Those are calendar days; the defaults below are their nearest
 // whole number of working days (5 working days a week), rounded down.

@@ -220,7 +220,7 @@ function successorUseCases({ stores, wards, clock }: Pick<HandoverDeps, 'stores'
 }
 
 /**
- * Reorganisations applied as events (contract/README.md, "Units through time"): the open concerns of a
+ * Reorganisations applied as events (../shared/contract/README.md, "Units through time"): the open concerns of a
  * unit that ended pass to its successor, district-level ones to the ward that took the district's tasks;
  * where the successor is not unique, an admin or leader picks it. Records keep the ward they were raised
  * in: only `handledBy`, the authority (DISTRICT becomes WARD) and one history entry change.

@@ -9,7 +9,7 @@ import { InvalidInputError } from './errors.js';
 
 /** The identifier formats of this system. Anything else is refused before it reaches a key. */
 export const ID_FORMATS = {
-  /** Reference ward ids are slugs (functions/data/wards.json): `phu-thuan`, `tan-hung`, ... */
+  /** Reference ward ids are slugs (functions/data/units.json): `phu-thuan`, `tan-hung`, ... */
   ward: /^[a-z0-9]+(?:-[a-z0-9]+)*$/,
   /** Sessions, concerns, activities and businesses get ULIDs (26 Crockford base-32 characters). */
   ulid: /^[0-9A-HJKMNP-TV-Z]{26}$/,

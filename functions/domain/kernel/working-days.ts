@@ -3,7 +3,7 @@
  * (2019 Code art. 112; earlier Codes art. 73 / art. 115), with the days off in lieu the Code gives
  * for a holiday that falls on a weekend. Dates are calendar dates in Vietnam time (UTC+7, no DST).
  *
- * What is modelled, and how (README "Deadlines"). Checked against the texts (search of public copies,
+ * What is modelled, and how (docs/guide.md, "Deadlines"). Checked against the texts (search of public copies,
  * 2026-12-02): the 2019 Code art. 112(1) list (Quốc khánh "02 ngày (ngày 02 tháng 9 dương lịch và 01 ngày
  * liền kề trước hoặc sau)", Giỗ Tổ "ngày 10 tháng 3 âm lịch", Tết Âm lịch 5 days) and the 2012 Code art. 115
  * (5 days of Tết, Hùng Kings day, day in lieu "vào ngày kế tiếp"). NOT checked here: the 4 days of Tết and

@@ -1,7 +1,7 @@
 /**
  * Attendance: a head count entered in a LIVE session, counted once per requestId. A repeat (also one
  * arriving at the same moment) answers the first call's delta and time with the current attendance,
- * counting nothing (docs/data-model.md, "Check-ins").
+ * counting nothing (docs/data-model.md, "What a check-in answers").
  */
 import type { SharedStores } from '../kernel/ports.js';
 import type { CounterDelta } from '../kernel/counts.js';

@@ -1,5 +1,5 @@
 /**
- * The tax office's dialogues with businesses (contract README, "Tax dialogues"): its offices through
+ * The tax office's dialogues with businesses (../shared/contract/README.md, "Tax dialogues"): its offices through
  * time, who must answer a concern now, questions sent before a round, the answers the public may read,
  * satisfaction ratings, and the figures of a period's rounds.
  */

@@ -4,7 +4,7 @@ import { startOfVietnamDate } from '../kernel/vietnam-time.js';
 import { inForceAt } from './wards.js';
 
 /**
- * Tax offices through time (contract README, "Tax dialogues"): reference data like the units. An
+ * Tax offices through time (../shared/contract/README.md, "Tax dialogues"): reference data like the units. An
  * office is in force in [validFrom, validTo); its `parent` is the level above it while it was in
  * force; its successors are the offices that list it among their predecessors. Pure functions over
  * the data: no AWS, no GraphQL.

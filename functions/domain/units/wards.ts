@@ -3,7 +3,7 @@ import type { Period } from '../kernel/period.js';
 import { formatVietnamDate, startOfVietnamDate } from '../kernel/vietnam-time.js';
 
 /**
- * Administrative units through time (contract/README.md, "Units through time"). A unit is in force in
+ * Administrative units through time (../shared/contract/README.md, "Units through time"). A unit is in force in
  * [validFrom, validTo); `id` names it for its whole life, while the statistics office's `code` may be
  * reused by a later unit with another territory. Lineage edges say which units a unit was formed from.
  * Pure functions over reference data: no AWS, no GraphQL.

@@ -1,5 +1,5 @@
 /**
- * The triage rules of residents' inputs (contract README, "Residents' voice"), pure: no storage.
+ * The triage rules of residents' inputs (../shared/contract/README.md, "Residents' voice"), pure: no storage.
  *
  *   RECEIVED ──select──▶ SELECTED ──raiseFromInput──▶ RAISED
  *      │  └──merge──▶ MERGED          │

@@ -1,5 +1,5 @@
 /**
- * Residents' voice (contract README, "Residents' voice"): opinions gathered before a dialogue, the
+ * Residents' voice (../shared/contract/README.md, "Residents' voice"): opinions gathered before a dialogue, the
  * agenda chosen from them, the concern each became, and the answer its resident looks up by code.
  */
 import { createHash } from 'node:crypto';

@@ -5,7 +5,7 @@ import { formatDateTime } from '../../lib/format.js';
 import { SelectField } from '../../lib/SelectField.js';
 import { TriageInputMutation } from './documents.js';
 import { inputSearch } from '../../lib/fuzzy.js';
-import type { Input } from './VoicePage.js';
+import type { Input } from './documents.js';
 
 const COLUMNS = ['RECEIVED', 'SELECTED', 'RAISED', 'MERGED', 'DECLINED'] as const;
 

@@ -6,7 +6,7 @@ import { SelectField } from '../../lib/SelectField.js';
 import { SubmitInputMutation } from './documents.js';
 import { inputSearch } from '../../lib/fuzzy.js';
 import { MinutesQueue, minutesStorage, type QueuedInput } from './minutes-queue.js';
-import type { Input } from './VoicePage.js';
+import type { Input } from './documents.js';
 
 const CHANNELS = ['NEIGHBOURHOOD_MEETING', 'RESIDENTIAL_GROUP', 'OFFICE'] as const;
 

@@ -11,7 +11,7 @@ import { InputsBoard } from './InputsBoard.js';
 import { MinutesForm } from './MinutesForm.js';
 import type { InputCardFragment } from '../../gql/graphql.js';
 
-export type Input = InputCardFragment;
+type Input = InputCardFragment;
 
 /**
  * Residents' voice, for the ward's officers (and everyone who reads): the minutes of a neighbourhood

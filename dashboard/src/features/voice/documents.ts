@@ -1,3 +1,4 @@
+import type { InputCardFragment } from '../../gql/graphql.js';
 import { graphql } from '../../gql/index.js';
 
 export const VoiceWardQuery = graphql(`
@@ -47,3 +48,6 @@ export const RaiseFromInputMutation = graphql(`
     raiseFromInput(inputId: $inputId, authority: $authority, requestId: $requestId) { id status topic }
   }
 `);
+
+/** A resident's input as the board, the minutes form and the agenda show it. */
+export type Input = InputCardFragment;
