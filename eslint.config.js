@@ -74,6 +74,19 @@ const policies = [
   { from: { element: { type: 'dashboard' } }, allow: { to: [{ element: { types: { anyOf: ['dashboard', 'feature'] } } }, sharedWithDashboard] } },
 ];
 
+const TIME_HOME = ['functions/domain/kernel/vietnam-time.ts'];
+const ROLE_TABLE = ['functions/domain/access/**', 'functions/domain/kernel/actor.ts'];
+const TIME_SELECTORS = [
+  { selector: 'Literal[value=/Asia\\/Ho_Chi_Minh|^2025-07-01$|2025-06-30T17:00|\\+07:00/]', message: 'Vietnam time and the date the district level ended live in functions/domain/kernel/vietnam-time.ts; import them from there.' },
+  { selector: 'TemplateElement[value.raw=/Asia\\/Ho_Chi_Minh|2025-06-30T17:00|\\+07:00/]', message: 'Vietnam time lives in functions/domain/kernel/vietnam-time.ts; import it from there.' },
+];
+const ROLE_SELECTORS = [
+  {
+    selector: "BinaryExpression[operator=/^[!=]==?$/]:has(Literal[value=/^(ADMIN|LEADERSHIP|WARD_OFFICER|TAX_OFFICER)$/])",
+    message: 'Decisions by role live in the role table (functions/domain/access/authorization.ts, kernel/actor.ts); the dashboard reads Viewer.abilities.',
+  },
+];
+
 /** Packages the domain must never import: it knows no AWS, no storage, no GraphQL, no HTTP. */
 const OUTSIDE_THE_DOMAIN = ['@aws-sdk/*', 'aws-lambda', '@types/aws-lambda', 'aws-cdk-lib', 'graphql', 'graphql-ws', '@apollo/*', '@graphql-tools/*', 'ws', 'rate-limiter-flexible', 'jose', 'react', 'urql', '@aws-lambda-powertools/*'];
 
@@ -111,18 +124,15 @@ export default tseslint.config(
     ...tseslint.configs.disableTypeChecked,
     languageOptions: { globals: { ...globals.node } },
   },
-  // Vietnam time and the date the district level ended have one home (functions/domain/kernel/vietnam-time.ts).
-  {
-    files: ['functions/**/*.ts', 'dashboard/src/**/*.{ts,tsx}'],
-    ignores: ['functions/domain/kernel/vietnam-time.ts', '**/*.test.{ts,tsx}'],
-    rules: {
-      'no-restricted-syntax': [
-        'error',
-        { selector: 'Literal[value=/Asia\\/Ho_Chi_Minh|^2025-07-01$|2025-06-30T17:00|\\+07:00/]', message: 'Vietnam time and the date the district level ended live in functions/domain/kernel/vietnam-time.ts; import them from there.' },
-        { selector: 'TemplateElement[value.raw=/Asia\\/Ho_Chi_Minh|2025-06-30T17:00|\\+07:00/]', message: 'Vietnam time lives in functions/domain/kernel/vietnam-time.ts; import it from there.' },
-      ],
-    },
-  },
+  // One home each, as rules: Vietnam time and the date the district level ended
+  // (functions/domain/kernel/vietnam-time.ts), and every decision by role (the role table:
+  // functions/domain/access/, functions/domain/kernel/actor.ts; the dashboard reads Viewer.abilities).
+  // ESLint keeps one no-restricted-syntax per file, so each home gets the other one's selectors only.
+  ...[
+    { files: ['functions/**/*.ts', 'dashboard/src/**/*.{ts,tsx}'], ignores: [...TIME_HOME, ...ROLE_TABLE], selectors: [...TIME_SELECTORS, ...ROLE_SELECTORS] },
+    { files: TIME_HOME, selectors: ROLE_SELECTORS },
+    { files: ROLE_TABLE, selectors: TIME_SELECTORS },
+  ].map(({ files, ignores = [], selectors }) => ({ files, ignores: [...ignores, '**/*.test.{ts,tsx}'], rules: { 'no-restricted-syntax': ['error', ...selectors] } })),
   // No function in functions/ runs over 80 lines: a use case a reader can see whole.
   {
     files: ['functions/**/*.ts'],

@@ -37,6 +37,8 @@ describe('the lint’s architecture rules', () => {
     ['a feature importing another feature', 'dashboard/src/features/tax/probe.ts', "import { VoicePage } from '../voice/VoicePage.js';\nexport const v = VoicePage;", BOUNDARY],
     ['Vietnam’s time zone spelled outside its home', 'functions/resolvers/probe.ts', "export const zone = 'Asia/Ho_Chi_Minh';", 'no-restricted-syntax'],
     ['the district level’s end spelled outside its home', 'dashboard/src/lib/probe.ts', "export const ended = '2025-06-30T17:00:00.000Z';", 'no-restricted-syntax'],
+    ['a decision by role name outside the role table', 'dashboard/src/features/tax/probe.ts', "export const mayEdit = (viewer: { role: string }) => viewer.role === 'ADMIN';", 'no-restricted-syntax'],
+    ['a decision by role name in a service', 'functions/domain/reports/probe.ts', "export const mine = (actor: { role: string }) => actor.role !== 'TAX_OFFICER';", 'no-restricted-syntax'],
     ['a focused test', 'test/unit/probe.test.ts', "import { it } from 'vitest';\nit.only('runs alone', () => {});", 'no-restricted-properties'],
     ['a function over 80 lines', 'functions/domain/kernel/probe.ts', `export function long() {\n${'  void 0;\n'.repeat(80)}}`, 'max-lines-per-function'],
   ])('refuses %s', async (_what, path, code, rule) => {
@@ -48,6 +50,7 @@ describe('the lint’s architecture rules', () => {
     ['the store importing the ports and the kernel', 'functions/store/probe.ts', "import { BadCursorError } from '../domain/ports.js';\nimport { vietnamDate } from '../domain/kernel/vietnam-time.js';\nexport const x = [BadCursorError, vietnamDate];"],
     ['a handler importing graphql/ and realtime/', 'functions/handlers/probe.ts', "import { createApolloServer } from '../graphql/server.js';\nimport { publishConflated } from '../realtime/publish.js';\nexport const x = [createApolloServer, publishConflated];"],
     ['a resolver importing the domain', 'functions/resolvers/probe.ts', "import { toConnection } from '../domain/kernel/model.js';\nexport const x = toConnection;"],
+    ['a decision by role name in the role table', 'functions/domain/access/probe.ts', "export const mayAll = (actor: { role: string }) => actor.role === 'ADMIN';"],
     ['the dashboard importing a shared pure module', 'dashboard/src/lib/probe.ts', "import { vietnamDate } from '../../../functions/domain/kernel/vietnam-time.js';\nexport const x = vietnamDate;"],
     ['a feature importing its own files and the dashboard’s shared parts', 'dashboard/src/features/tax/probe.ts', "import { TaxPage } from './TaxPage.js';\nimport { formatDate } from '../../lib/format.js';\nexport const x = [TaxPage, formatDate];"],
   ])('lets through %s', async (_what, path, code) => {

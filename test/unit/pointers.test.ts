@@ -23,7 +23,7 @@ function commentsOf(file: string): string[] {
 
 /** Repository paths a comment cites: `functions/…`, `docs/….md`, `../shared/…`, README.md; globs and placeholders are not pointers. */
 const PATH = /(?<![\w./-])((?:\.\.\/shared\/|(?:functions|dashboard|infra|test|bench|scripts|docs|schema|contract)\/)[\w./-]*[\w-]\.(?:tsx|ts|mjs|cjs|json|js|md|graphql|csv|html|txt))(?![\w])/g;
-/** A section cited by name: `docs/guide.md, "Units through time"`, `../shared/contract/README.md, "Tax dialogues"` or `README, "…"`. */
+/** A section cited by name after its document (docs/guide.md, the contract's README, or README.md), the name in double quotes. */
 const SECTION = /((?:\.\.\/shared\/contract\/README\.md)|(?:docs\/[\w-]+\.md)|README(?:\.md)?),? "([^"]+)"/g;
 
 const headingsOf = (file: string) =>
