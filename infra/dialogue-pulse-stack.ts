@@ -45,7 +45,7 @@ export class DialoguePulseStack extends Stack {
       auth: { jwksUrl: this.identity.jwksUrl, issuer: this.identity.issuer, audience: this.identity.dashboardClient.userPoolClientId },
     });
     this.streamPublisher = new StreamPublisher(this, 'StreamPublisher', { table, publisher: this.api.functions.publisher });
-    new ReferenceData(this, 'ReferenceData', { table, executeAfter: [table], units: settings.units });
+    new ReferenceData(this, 'ReferenceData', { table, executeAfter: [table], units: settings.units, jurisdiction: settings.jurisdiction });
 
     this.hosting.deploy(
       {

@@ -10,6 +10,7 @@ import { FUNCTION_RUNTIME, handlerBundling } from './api.js';
 import { REPO_ROOT } from './lambda-bundling.js';
 import type { StageSettings } from './stage.js';
 import { loadUnitsFile } from './units-file.js';
+import { jurisdictionFromSpec } from './units/national.js';
 import { resolve } from 'node:path';
 
 /**
@@ -18,13 +19,16 @@ import { resolve } from 'node:path';
  * wards, the four new ones and their lineage) like `npm start` does.
  */
 /**
- * The seeder's bundling: with a units file (context `unitsFile`), its jurisdiction is read and checked at
+ * The seeder's bundling: with a jurisdiction (context `jurisdiction`, from the national reference) or a
+ * units file (context `unitsFile`), the jurisdiction is read and checked at
  * synth and built into the bundle (`__UNITS_JURISDICTION__`), so a bad file fails the synth, not the
  * deployment; the seeder then writes it in place of the default.
  */
-export function seederBundling(units?: StageSettings['units']) {
-  if (!units) return handlerBundling();
-  const jurisdiction = loadUnitsFile(resolve(REPO_ROOT, units.file), { name: units.name, validFrom: units.validFrom });
+export function seederBundling(units?: StageSettings['units'], chosen?: StageSettings['jurisdiction']) {
+  if (!units && !chosen) return handlerBundling();
+  const jurisdiction = chosen
+    ? jurisdictionFromSpec(chosen.spec, chosen.name ? { name: chosen.name } : {})
+    : loadUnitsFile(resolve(REPO_ROOT, units!.file), { name: units!.name, validFrom: units!.validFrom });
   return { ...handlerBundling(), define: { __UNITS_JURISDICTION__: JSON.stringify(JSON.stringify(jurisdiction)) } };
 }
 
@@ -41,7 +45,7 @@ export const SEEDER_ACTIONS = ['dynamodb:GetItem', 'dynamodb:BatchGetItem', 'dyn
 export class ReferenceData extends Construct {
   readonly seeder: NodejsFunction;
 
-  constructor(scope: Construct, id: string, props: { table: TableV2; executeAfter: Construct[]; units?: StageSettings['units'] }) {
+  constructor(scope: Construct, id: string, props: { table: TableV2; executeAfter: Construct[]; units?: StageSettings['units']; jurisdiction?: StageSettings['jurisdiction'] }) {
     super(scope, id);
     this.seeder = new NodejsFunction(this, 'SeedFunction', {
       entry: `${REPO_ROOT}/infra/seed-reference-data.ts`,
@@ -56,7 +60,7 @@ export class ReferenceData extends Construct {
       environment: { TABLE_NAME: props.table.tableName },
       depsLockFilePath: `${REPO_ROOT}/package-lock.json`,
       projectRoot: REPO_ROOT,
-      bundling: seederBundling(props.units),
+      bundling: seederBundling(props.units, props.jurisdiction),
       logGroup: new LogGroup(this, 'SeedLogs', { retention: RetentionDays.ONE_MONTH, removalPolicy: RemovalPolicy.DESTROY }),
     });
     props.table.grant(this.seeder, ...SEEDER_ACTIONS);

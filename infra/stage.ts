@@ -14,6 +14,12 @@ export interface StageSettings {
    * as for UNITS_FILE locally). Without it: the former District 7 area.
    */
   units?: { file: string; name?: string; validFrom?: string };
+  /**
+   * The jurisdiction from the national reference (context `jurisdiction`: a province's code, `79`, or
+   * some of its units, `79:27475,27478`; `jurisdictionName` overrides its name), as JURISDICTION locally.
+   * Without it or `unitsFile`: the demo's area, the four wards formed from former District 7.
+   */
+  jurisdiction?: { spec: string; name?: string };
 }
 
 const STAGE_PATTERN = /^[a-z][a-z0-9-]{1,14}$/;
@@ -41,5 +47,9 @@ export function readStageSettings(scope: Construct): StageSettings {
   const units = unitsFile
     ? { file: unitsFile, name: scope.node.tryGetContext('unitsName') as string | undefined, validFrom: scope.node.tryGetContext('unitsValidFrom') as string | undefined }
     : undefined;
-  return { stage, alarmEmail, extraOrigins, ...(units ? { units } : {}) };
+  const spec = scope.node.tryGetContext('jurisdiction') as string | number | undefined;
+  if (spec !== undefined && unitsFile) throw new Error('--context jurisdiction and --context unitsFile name the jurisdiction twice: pass one of them.');
+  const name = scope.node.tryGetContext('jurisdictionName') as string | undefined;
+  const jurisdiction = spec !== undefined ? { spec: String(spec), ...(name ? { name } : {}) } : undefined;
+  return { stage, alarmEmail, extraOrigins, ...(units ? { units } : {}), ...(jurisdiction ? { jurisdiction } : {}) };
 }

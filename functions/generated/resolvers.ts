@@ -82,7 +82,7 @@ export type ActivityEdge = {
   node: Activity;
 };
 
-/** A unit above the wards: the district (ended 1/7/2025) or the city. */
+/** A unit above the wards: the district (ended 1/7/2025), the city or the province. */
 export type AdministrativeUnit = {
   __typename?: 'AdministrativeUnit';
   code: Scalars['String']['output'];
@@ -1613,6 +1613,8 @@ export type TriageTaxQuestionInput = {
 /** One lineage edge, seen from one side: `ward` is the other side. */
 export type UnitChange = {
   __typename?: 'UnitChange';
+  /** The clause of the legal basis this link relies on, e.g. "khoản 18 Điều 1"; null when the source cites none. */
+  clause?: Maybe<Scalars['String']['output']>;
   effectiveAt: Scalars['DateTime']['output'];
   /** e.g. "Nghị quyết 1685/NQ-UBTVQH15". */
   legalBasis: Scalars['String']['output'];
@@ -1625,6 +1627,8 @@ export type UnitLevel =
   | 'CITY'
   | 'COMMUNE'
   | 'DISTRICT'
+  /** A province (tỉnh): a top-level unit that is not a centrally-run city. */
+  | 'PROVINCE'
   | 'SPECIAL_ZONE'
   | 'WARD';
 
@@ -2802,6 +2806,7 @@ export type TaxTopicStatsResolvers<ContextType = GraphQLContext, ParentType exte
 }>;
 
 export type UnitChangeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UnitChange'] = ResolversParentTypes['UnitChange']> = ResolversObject<{
+  clause?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   effectiveAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   legalBasis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ward?: Resolver<ResolversTypes['Ward'], ParentType, ContextType>;

@@ -6,6 +6,7 @@ import { startGateway } from './gateway.js';
 import { startLocalWebSocketGateway, type WebSocketLambda } from './websocket.js';
 import { startStreamPoller } from './stream-poller.js';
 import { startLambdaWorker } from './lambda-worker.js';
+import { chooseJurisdiction } from './jurisdiction.js';
 import { startLambdaPool, startLocalLambdaApi, type LocalLambdaApi } from './lambda-api.js';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent } from 'aws-lambda';
 import type { Role } from '../../functions/domain/kernel/actor.js';
@@ -141,21 +142,17 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { migrateLegacyBuckets } = await import('../../functions/store/migrate-buckets.js');
     const tableStores = createStores(storeConfigFromEnv());
     await migrateLegacyBuckets(tableStores.db, tableStores.tableName, { log });
-    // UNITS_FILE: the jurisdiction's list of units (a .csv in the statistics office's layout, or a .json
-    // like functions/data/units.json) in place of the former District 7 area (docs/guide.md, "Units through time").
-    const unitsFile = process.env.UNITS_FILE;
-    if (unitsFile) {
-      const { loadUnitsFile } = await import('../units-file.js');
-      const loaded = await domain.wards.ensureReferenceWards(loadUnitsFile(unitsFile, { name: process.env.UNITS_NAME, validFrom: process.env.UNITS_VALID_FROM }));
-      log(`units: ${loaded.length} units loaded from ${unitsFile}`);
-    } else await domain.wards.ensureReferenceWards();
+    // JURISDICTION: a province's code (79) or some of its units (79:27475,27478), from the national
+    // reference (infra/units/national.ts); UNITS_FILE: a list of units in a file. Neither: the demo's area.
+    const { jurisdiction: chosen, demoArea } = await chooseJurisdiction(log);
+    await domain.wards.ensureReferenceWards(chosen);
     // NEIGHBOURHOODS_FILE: the real khu phố lists, in the shape of functions/data/neighbourhoods.json.
     const { neighbourhoodsFrom } = await import('../../functions/domain/units/neighbourhoods.js');
     const neighbourhoodsFile = process.env.NEIGHBOURHOODS_FILE;
     const neighbourhoods = neighbourhoodsFrom(neighbourhoodsFile ? JSON.parse(readFileSync(neighbourhoodsFile, 'utf8')) : undefined);
     await domain.voice.ensureNeighbourhoods(neighbourhoods);
     if (neighbourhoodsFile) log(`neighbourhoods: ${neighbourhoods.length} loaded from ${neighbourhoodsFile}`);
-    if (options.demo && unitsFile) log('demo data: not loaded with UNITS_FILE (the demo is District 7\'s)');
+    if (options.demo && !demoArea) log('demo data: not loaded, the jurisdiction does not hold the demo\'s wards (infra/units/areas/former-district-7.json)');
     else if (options.demo) {
       const { loadDemoDataIfEmpty } = await import('./demo.js');
       await loadDemoDataIfEmpty(domain, log);

@@ -37,4 +37,17 @@ describe('stages', () => {
     expect((seederBundling(undefined) as { define?: unknown }).define).toBeUndefined();
     expect(() => seederBundling({ file: 'test/fixtures/no-such-list.csv' })).toThrow(/no-such-list/);
   });
+
+  it('builds the jurisdiction of context jurisdiction (a province, or some of its units) into the seeder, from the national reference', () => {
+    const settings = readStageSettings(new App({ context: { jurisdiction: 79 } }));
+    expect(settings.jurisdiction).toEqual({ spec: '79' });
+    const built = (s: typeof settings) => JSON.parse(JSON.parse((seederBundling(s.units, s.jurisdiction) as { define: Record<string, string> }).define.__UNITS_JURISDICTION__!));
+    const city = built(settings);
+    expect([city.name, city.units.length, city.units.filter((u: any) => !u.validTo).length, city.reorganisations[0].changes.length]).toEqual(['Thành phố Hồ Chí Minh', 610, 168, 493]);
+    const four = built(readStageSettings(new App({ context: { jurisdiction: '79:27475,27478', jurisdictionName: 'Hai phường' } })));
+    expect([four.name, four.units.filter((u: any) => !u.validTo).map((u: any) => u.id).sort(), four.units.length]).toEqual(['Hai phường', ['tan-hung-2025', 'tan-thuan-2025'], 2 + 7]);
+    expect(() => seederBundling(undefined, { spec: '99' })).toThrow(/no province or centrally-run city with code 99/);
+    expect(() => seederBundling(undefined, { spec: '79:12345' })).toThrow(/has no unit 12345/);
+    expect(() => readStageSettings(new App({ context: { jurisdiction: '79', unitsFile: 'x.csv' } }))).toThrow(/name the jurisdiction twice/);
+  });
 });

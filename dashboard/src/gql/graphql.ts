@@ -249,6 +249,8 @@ export type UnitLevel =
   | 'CITY'
   | 'COMMUNE'
   | 'DISTRICT'
+  /** A province (tỉnh): a top-level unit that is not a centrally-run city. */
+  | 'PROVINCE'
   | 'SPECIAL_ZONE'
   | 'WARD';
 

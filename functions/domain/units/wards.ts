@@ -11,7 +11,7 @@ import { formatVietnamDate, startOfVietnamDate } from '../kernel/vietnam-time.js
 
 export const ROLLOUT_WAVES = ['PILOT', 'SECOND', 'THIRD'] as const;
 export type RolloutWave = (typeof ROLLOUT_WAVES)[number];
-export const UNIT_LEVELS = ['WARD', 'COMMUNE', 'SPECIAL_ZONE', 'DISTRICT', 'CITY'] as const;
+export const UNIT_LEVELS = ['WARD', 'COMMUNE', 'SPECIAL_ZONE', 'DISTRICT', 'CITY', 'PROVINCE'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
 export interface Ward {
@@ -34,7 +34,7 @@ export interface Ward {
   generated?: boolean;
 }
 
-/** A unit above the wards: the district (ended 1/7/2025) or the city. */
+/** A unit above the wards: the district (ended 1/7/2025), the city or the province. */
 export interface ParentUnit {
   code: string;
   name: string;
@@ -50,6 +50,8 @@ export interface UnitChange {
   whole: boolean;
   effectiveAt: string;
   legalBasis: string;
+  /** The clause of the legal basis this link relies on, e.g. "khoản 18 Điều 1". */
+  clause?: string;
   reorganisationId: string;
 }
 
@@ -86,7 +88,7 @@ const dateToInstant = (date: string | undefined, what: string): string | undefin
   return startOfVietnamDate(date);
 };
 
-interface UnitsFile {
+export interface UnitsFile {
   jurisdiction: { name: string; nameEn?: string };
   /** The ids of functions/data/reorganisations/<id>.json files that apply to these units. */
   reorganisations?: string[];
@@ -94,14 +96,15 @@ interface UnitsFile {
   units: { id: string; code: string; name: string; level: string; parent: string; validFrom?: string; validTo?: string; rolloutWave?: string; order: number; generated?: boolean }[];
 }
 
-interface ReorganisationFile {
+export interface ReorganisationFile {
   id: string;
   effectiveFrom: string;
   legalBasis: string;
   title: string;
   sources: string[];
   endsParentLevel?: { level: string; legalBasis: string };
-  changes: { from: string; to: string; whole: boolean }[];
+  /** `legalBasis`: only where a link relies on another act than the reorganisation's. */
+  changes: { from: string; to: string; whole: boolean; clause?: string; legalBasis?: string }[];
 }
 
 /**
@@ -142,15 +145,16 @@ export function buildJurisdiction(file: UnitsFile, reorganisationFiles: Reorgani
     if (unit.validFrom && unit.validTo && unit.validFrom >= unit.validTo) throw new Error(`units: ${u.id} ends before it starts`);
     return { unit, wave: u.rolloutWave as RolloutWave | undefined };
   });
+  const byId = new Map(raw.map((u) => [u.unit.id, u.unit]));
   const reorganisations: Reorganisation[] = reorganisationFiles.map((r) => {
     const effectiveAt = dateToInstant(r.effectiveFrom, `reorganisation ${r.id}`)!;
     const changes = r.changes.map((c) => {
-      const from = raw.find((u) => u.unit.id === c.from)?.unit;
-      const to = raw.find((u) => u.unit.id === c.to)?.unit;
+      const from = byId.get(c.from);
+      const to = byId.get(c.to);
       if (!from || !to) throw new Error(`reorganisation ${r.id}: an edge names an unknown unit (${c.from} → ${c.to})`);
       if (from.validTo !== effectiveAt) throw new Error(`reorganisation ${r.id}: ${c.from} must end (validTo) the day the change takes effect`);
       if (to.validFrom !== effectiveAt) throw new Error(`reorganisation ${r.id}: ${c.to} must begin (validFrom) the day the change takes effect`);
-      return { from: c.from, to: c.to, whole: c.whole, effectiveAt, legalBasis: r.legalBasis, reorganisationId: r.id };
+      return { from: c.from, to: c.to, whole: c.whole, effectiveAt, legalBasis: c.legalBasis ?? r.legalBasis, ...(c.clause ? { clause: c.clause } : {}), reorganisationId: r.id };
     });
     for (const from of new Set(changes.map((c) => c.from))) {
       const out = changes.filter((c) => c.from === from);
