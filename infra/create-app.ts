@@ -18,7 +18,7 @@ export function createApp(options: CreateAppOptions = {}) {
   const stack = new DialoguePulseStack(app, `DialoguePulse-${settings.stage}`, {
     settings,
     dashboardDir: options.dashboardDir,
-    description: `Dialogue Pulse (${settings.stage}): GraphQL API, live dashboard and data for District 7's public dialogues`,
+    description: `Dialogue Pulse (${settings.stage}): GraphQL API, live dashboard and data for a jurisdiction's public dialogues`,
     // Account and region come from the deploying credentials (`cdk deploy`); synthesis needs neither.
     env: { account: process.env.CDK_DEFAULT_ACCOUNT, region: process.env.CDK_DEFAULT_REGION },
   });

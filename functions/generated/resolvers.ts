@@ -222,6 +222,8 @@ export type Concern = {
   /** Still waiting for an answer (OPEN, IN_PROGRESS or ESCALATED) after dueAt. */
   overdue: Scalars['Boolean']['output'];
   raisedAt: Scalars['DateTime']['output'];
+  /** Where it was raised, as a screen names it: its ward, or its session's heldBy. */
+  raisedIn: Scalars['String']['output'];
   response?: Maybe<Scalars['String']['output']>;
   /** Who must answer now, e.g. "UBND phường Tân Hưng", "Thuế Thành phố Hồ Chí Minh". */
   responsibleBody: Scalars['String']['output'];
@@ -977,18 +979,29 @@ export type Reorganisation = {
 /** Every figure a review report needs, for one period and scope (the district, or one ward). */
 export type Report = {
   __typename?: 'Report';
+  /**
+   * What the report covers, as its text names it, from the data and its last day: "phường Tân Hưng"; with no
+   * ward, the district then ("Quận 7", before 1/7/2025) or the jurisdiction ("Thành phố Hồ Chí Minh").
+   */
+  areaName: Scalars['String']['output'];
   attendanceByCategory: Array<CategoryCount>;
   concerns: ReportConcernAnswers;
   /** When the figures were read (an issued report: when it was issued). */
   generatedAt: Scalars['DateTime']['output'];
+  /** Who issues a review report of these figures, as printed (upper case), in force on its last day: the ward's People's Committee, the district's, or the jurisdiction's body. */
+  issuingBody: Scalars['String']['output'];
   kinds: Array<ReportKindFigures>;
   /** Residents' opinions received in the period and how they were answered; null in a report issued before they were counted. */
   opinions?: Maybe<ReportOpinions>;
   /** The overdue ones among the waiting concerns, most overdue first: at most 200 (concerns.overdue says how many). */
   overdueConcerns: Array<ReportWaitingConcern>;
   period: ReportPeriod;
+  /** The dateline's place for a review report of these figures: the ward, the district then, or the city or province. */
+  place: Scalars['String']['output'];
   /** The same figures for the period of the same length just before. */
   previous: ReportTotals;
+  /** Whom the report goes to, from the data and its last day: the People's Committee above the ward, or the jurisdiction's body. */
+  sentTo: Scalars['String']['output'];
   tax: ReportTaxFigures;
   thematicDialogues: Array<ReportThematicDialogue>;
   /**
@@ -1002,7 +1015,7 @@ export type Report = {
   units: ReportUnits;
   /** The waiting concerns, oldest first: at most 200 (concerns.waiting says how many there are). */
   waitingConcerns: Array<ReportWaitingConcern>;
-  /** The ward the report is about; null for the whole district. */
+  /** The ward the report is about; null for the whole jurisdiction. */
   wardId?: Maybe<Scalars['ID']['output']>;
   wardName?: Maybe<Scalars['String']['output']>;
   wards: Array<ReportWardFigures>;
@@ -1344,6 +1357,12 @@ export type Session = {
   /** Concerns raised in this session (all statuses). */
   concernCount: Scalars['Int']['output'];
   concerns: ConcernConnection;
+  /**
+   * Who the session belongs to, as a screen names it, from the data and the session's date: its ward; with
+   * no ward, the tax office for a tax round, the district in force then (before 1/7/2025: "Quận 7"), or the
+   * jurisdiction's body after it ("Ủy ban nhân dân Thành phố Hồ Chí Minh"); its host when several districts were in force.
+   */
+  heldBy: Scalars['String']['output'];
   hostBody: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   kind: SessionKind;
@@ -2176,6 +2195,7 @@ export type ConcernResolvers<ContextType = GraphQLContext, ParentType extends Re
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  raisedIn?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   response?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   responsibleBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   session?: Resolver<ResolversTypes['Session'], ParentType, ContextType>;
@@ -2456,14 +2476,18 @@ export type ReorganisationResolvers<ContextType = GraphQLContext, ParentType ext
 }>;
 
 export type ReportResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Report'] = ResolversParentTypes['Report']> = ResolversObject<{
+  areaName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   attendanceByCategory?: Resolver<Array<ResolversTypes['CategoryCount']>, ParentType, ContextType>;
   concerns?: Resolver<ResolversTypes['ReportConcernAnswers'], ParentType, ContextType>;
   generatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  issuingBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kinds?: Resolver<Array<ResolversTypes['ReportKindFigures']>, ParentType, ContextType>;
   opinions?: Resolver<Maybe<ResolversTypes['ReportOpinions']>, ParentType, ContextType>;
   overdueConcerns?: Resolver<Array<ResolversTypes['ReportWaitingConcern']>, ParentType, ContextType>;
   period?: Resolver<ResolversTypes['ReportPeriod'], ParentType, ContextType>;
+  place?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   previous?: Resolver<ResolversTypes['ReportTotals'], ParentType, ContextType>;
+  sentTo?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   tax?: Resolver<ResolversTypes['ReportTaxFigures'], ParentType, ContextType>;
   thematicDialogues?: Resolver<Array<ResolversTypes['ReportThematicDialogue']>, ParentType, ContextType>;
   thematicTotals?: Resolver<ResolversTypes['ReportThematicTotals'], ParentType, ContextType>;
@@ -2694,6 +2718,7 @@ export type SessionResolvers<ContextType = GraphQLContext, ParentType extends Re
   closedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   concernCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   concerns?: Resolver<ResolversTypes['ConcernConnection'], ParentType, ContextType, RequireFields<SessionConcernsArgs, 'first'>>;
+  heldBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   hostBody?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['SessionKind'], ParentType, ContextType>;

@@ -1,4 +1,6 @@
 import type { Resolvers } from '../generated/resolvers.js';
+import type { Session } from '../domain/kernel/model.js';
+import type { GraphQLContext } from './context.js';
 
 const now = () => new Date().toISOString();
 
@@ -50,6 +52,11 @@ export const unitResolvers: Resolvers = {
     to: (m, _a, { domain }) => (m.to ? domain.wards.requireWard(m.to) : null),
   },
   Concern: {
+    raisedIn: async (c, _a, { domain }) => {
+      if (c.wardId) return (await domain.wards.requireWard(c.wardId)).name;
+      const session = await domain.sessions.getSession(c.sessionId!);
+      return session ? heldBy(domain, session) : '';
+    },
     handledBy: (c, _a, { domain }) => {
       const id = c.awaitingSuccessor ? undefined : (c.handledBy ?? c.wardId);
       return id ? domain.wards.getWard(id).then((w) => w ?? null) : null;
@@ -65,11 +72,24 @@ export const unitResolvers: Resolvers = {
     abilities: (_v, _a, { actor, domain }) => domain.abilities.of(actor, now()),
   },
   Session: {
+    heldBy: (s, _a, { domain }) => heldBy(domain, s as Session),
     mayManage: (s, _a, { actor, domain }) => domain.abilities.mayManageSession(actor, { kind: s.kind!, wardId: typeof s.wardId === 'string' ? s.wardId : undefined }, now()),
   },
   Report: {
     // Always set by the domain (review-report-service.figuresOf fills older snapshots in).
     thematicTotals: (r) => r.thematicTotals!,
+    areaName: async (r, _a, { domain }) => (await domain.wards.reportAddress(r.wardId ?? undefined, r.period!)).areaName,
+    sentTo: async (r, _a, { domain }) => (await domain.wards.reportAddress(r.wardId ?? undefined, r.period!)).sentTo,
+    issuingBody: async (r, _a, { domain }) => (await domain.wards.reportAddress(r.wardId ?? undefined, r.period!)).issuingBody,
+    place: async (r, _a, { domain }) => (await domain.wards.reportAddress(r.wardId ?? undefined, r.period!)).place,
     units: (r) => r.units!,
   },
 };
+
+/** Session.heldBy (schema/units.graphql): the ward, the tax office, or the body of the session's date. */
+async function heldBy(domain: GraphQLContext['domain'], s: Session): Promise<string> {
+  if (s.wardId) return (await domain.wards.requireWard(s.wardId)).name;
+  const office = s.taxOfficeId ? domain.tax.getOffice(s.taxOfficeId) : undefined;
+  if (office) return office.name;
+  return (await domain.wards.bodyAt(s.scheduledAt)).name ?? s.hostBody;
+}

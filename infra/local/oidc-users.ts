@@ -18,7 +18,7 @@ export interface OidcTestUser {
 }
 
 export const OIDC_TEST_USERS: OidcTestUser[] = [
-  { username: 'lanhdao', name: 'Lãnh đạo Quận 7', groups: ['LEADERSHIP'] },
+  { username: 'lanhdao', name: 'Lãnh đạo khu vực', groups: ['LEADERSHIP'] },
   { username: 'thue', name: 'Cán bộ cơ quan thuế', groups: ['TAX_OFFICER'] },
   { username: 'quantri', name: 'Quản trị hệ thống', groups: ['ADMIN'] },
   ...referenceUnits().map((ward) => ({ username: `phuong.${ward.id}`, name: `Cán bộ phường ${ward.name}`, groups: ['WARD_OFFICER'], wardId: ward.id })),

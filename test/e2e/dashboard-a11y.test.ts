@@ -141,7 +141,7 @@ describe('the dashboard for everyone', () => {
     await tabTo('the sign-in button', (f) => f.tag === 'button' && f.text === 'Đăng nhập');
     await page.keyboard.press('Enter');
 
-    await page.getByRole('heading', { name: 'Tổng quan đối thoại Quận 7' }).waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: 'Tổng quan đối thoại' }).waitFor({ timeout: 20_000 });
     await page.locator('[data-ward="tan-thuan-2025"] a').waitFor({ timeout: 20_000 });
     await tabTo('the skip link', (f) => f.tag === 'a' && f.text === 'Chuyển đến nội dung');
     await tabTo('the link to Tân Thuận', (f) => f.tag === 'a' && f.href === '/ward/tan-thuan-2025');

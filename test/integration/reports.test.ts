@@ -148,9 +148,25 @@ describe('review reports: figures, documents, snapshots and who may write them',
     expect((await api.refused(REPORT, { p: period, w: 'no-such-ward' }, who.leadership)).code).toBe('NOT_FOUND');
   });
 
+  it('names who issues a report, what it covers and whom it goes to, as in force on its last day', async () => {
+    const address = 'areaName sentTo issuingBody place';
+    const at = async (p: { from: string; to: string }, w?: string) => (await api.ok<any>(`query ($p: PeriodInput!, $w: ID) { report(period: $p, wardId: $w) { ${address} } }`, { p, w }, who.leadership)).report;
+    const years2006to2010 = { from: '2005-12-31T17:00:00.000Z', to: '2010-12-31T17:00:00.000Z' };
+    expect(await at(years2006to2010)).toEqual({ areaName: 'Quận 7', sentTo: 'UBND Quận 7', issuingBody: 'ỦY BAN NHÂN DÂN QUẬN 7', place: 'Quận 7' });
+    expect(await at(years2006to2010, 'tan-hung')).toEqual({ areaName: 'phường Tân Hưng', sentTo: 'UBND Quận 7', issuingBody: 'ỦY BAN NHÂN DÂN PHƯỜNG TÂN HƯNG', place: 'Phường Tân Hưng' });
+    // A year across 1/7/2025 ends after the district: the jurisdiction, and the city above it.
+    const year2025 = { from: '2024-12-31T17:00:00.000Z', to: '2025-12-31T17:00:00.000Z' };
+    expect(await at(year2025)).toEqual({ areaName: 'Khu vực Quận 7 cũ', sentTo: 'UBND Thành phố Hồ Chí Minh', issuingBody: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH', place: 'Thành phố Hồ Chí Minh' });
+    expect(await at(year2025, 'tan-hung-2025')).toEqual({ areaName: 'phường Tân Hưng', sentTo: 'UBND Thành phố Hồ Chí Minh', issuingBody: 'ỦY BAN NHÂN DÂN PHƯỜNG TÂN HƯNG', place: 'Phường Tân Hưng' });
+    const old = (await api.ok<any>(CREATE, { input: { kind: 'TONG_KET', period: years2006to2010 } }, who.leadership)).createReviewReport;
+    expect(old).toMatchObject({ issuingBody: 'ỦY BAN NHÂN DÂN QUẬN 7', place: 'Quận 7' });
+    await api.ok(ISSUE, { input: { id: old.id, number: '3/BC-UBND' } }, who.leadership); // leaves no district draft behind
+  });
+
   it('lets leadership draft and issue a district report; issuing freezes its figures and later data never changes it', async () => {
     const draft = (await api.ok<any>(CREATE, { input: { kind: 'SO_KET', period, assessment: 'Đánh giá chung.' } }, who.leadership)).createReviewReport;
-    expect(draft).toMatchObject({ status: 'DRAFT', ward: null, number: null, issuingBody: 'ỦY BAN NHÂN DÂN QUẬN 7', place: 'Quận 7', createdBy: 'test-leader' });
+    // Today's whole area is issued by the body in force now, from the data: no district since 1/7/2025.
+    expect(draft).toMatchObject({ status: 'DRAFT', ward: null, number: null, issuingBody: 'ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH', place: 'Thành phố Hồ Chí Minh', createdBy: 'test-leader' });
     const live = await report(who.leadership);
     expect({ ...draft.figures, generatedAt: null }).toEqual({ ...live, generatedAt: null });
     const edited = (await api.ok<any>(UPDATE, { input: { id: draft.id, lessons: 'Bài học kinh nghiệm.', nextSteps: 'Phương hướng.' } }, who.leadership)).updateReviewReport;

@@ -1,4 +1,5 @@
 import { Suspense, lazy, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { JurisdictionName } from '../lib/JurisdictionName.js';
 import { useTranslation } from 'react-i18next';
 import { Provider, useQuery } from 'urql';
 import { graphql } from '../gql/index.js';
@@ -183,7 +184,7 @@ function Shell({ config, viewer, children }: { config: DashboardConfig; viewer: 
     <div className="shell">
       <a className="skip-link" href="#main">{t('nav.skip')}</a>
       <header className="topbar">
-        <Link to="/" className="brand">{t('app.title')}</Link>
+        <Link to="/" className="brand">{t('app.title')} <JurisdictionName className="brand-place" titled /></Link>
         <button type="button" className="menu-toggle" aria-expanded={menuOpen} aria-controls="main-nav" onClick={() => setMenuOpen(!menuOpen)}>
           {t('nav.menu')}
         </button>

@@ -36,7 +36,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRuleSet = {
     {
       authority: 'WARD',
       workingDays: 10,
-      source: 'Local policy of District 7: a ward answers what was raised at its dialogue within 10 working days.',
+      source: 'Local policy since the rollout of 2006–2010, kept by the wards formed on 1/7/2025: a ward answers what was raised at its dialogue within 10 working days.',
     },
     {
       // From 1/7/2025 a tax question's first level is the Thuế cơ sở, which WARD names on the tax
@@ -44,7 +44,7 @@ export const DEFAULT_DEADLINE_RULES: DeadlineRuleSet = {
       authority: 'WARD',
       sessionKind: 'BUSINESS_TAX',
       workingDays: 15,
-      source: 'Local policy of the tax office (Thuế cơ sở 7 Thành phố Hồ Chí Minh, as Chi cục Thuế Quận 7 before it): questions raised at a tax dialogue round are answered within 15 working days. Not a legal time limit.',
+      source: 'Local policy of the tax office (Thuế cơ sở 7 Thành phố Hồ Chí Minh, as the district tax office before it): questions raised at a tax dialogue round are answered within 15 working days. Not a legal time limit.',
     },
     {
       authority: 'DISTRICT',

@@ -79,7 +79,7 @@ export function reportUnits(j: Jurisdiction, period: Period): ReportUnits {
     change: {
       effectiveAt: r.effectiveAt,
       legalBasis: r.legalBasis,
-      explanation: `Kỳ báo cáo có thay đổi đơn vị hành chính: từ ngày ${date}, theo ${r.legalBasis}, ${atStart.length} phường trước đây được sắp xếp thành ${atEnd.length} phường${r.endsParentLevel ? ' và cấp quận kết thúc hoạt động' : ''}. Số liệu trước ngày ${date} được ghi nhận theo các phường cũ, từ ngày ${date} theo các phường mới; mỗi buổi đối thoại, lượt người tham dự và ý kiến chỉ được tính một lần, tại đơn vị nơi diễn ra.`,
+      explanation: `Kỳ báo cáo có thay đổi đơn vị hành chính: từ ngày ${date}, theo ${r.legalBasis}, ${atStart.length} phường trước đây được sắp xếp thành ${atEnd.length} phường${r.endsParentLevel ? ' và cấp huyện kết thúc hoạt động' : ''}. Số liệu trước ngày ${date} được ghi nhận theo các phường cũ, từ ngày ${date} theo các phường mới; mỗi buổi đối thoại, lượt người tham dự và ý kiến chỉ được tính một lần, tại đơn vị nơi diễn ra.`,
     },
   };
 }

@@ -182,6 +182,8 @@ function draftUseCases({ stores, wards, clock, tax }: Pick<ReviewReportDeps, 'st
       assertMayWrite(actor, { wardId: ward?.id, taxOfficeId: office?.id });
       await wards.assertActorUnitInForce(actor, clock().toISOString());
       const at = clock().toISOString();
+      // Issued in the name of the body in force on its last day (never a district that had ended by then).
+      const address = await wards.reportAddress(ward?.id, period);
       const base: ReviewReport = {
         id: ulid(Date.parse(at)),
         kind,
@@ -190,8 +192,8 @@ function draftUseCases({ stores, wards, clock, tax }: Pick<ReviewReportDeps, 'st
         wardId: ward?.id,
         ...(office ? { taxOfficeId: office.id } : {}),
         title: defaultTitle(kind),
-        issuingBody: ward ? `ỦY BAN NHÂN DÂN PHƯỜNG ${ward.name.toLocaleUpperCase('vi')}` : 'ỦY BAN NHÂN DÂN QUẬN 7',
-        place: ward ? `Phường ${ward.name}` : 'Quận 7',
+        issuingBody: address.issuingBody,
+        place: address.place,
         assessment: '',
         lessons: '',
         nextSteps: '',

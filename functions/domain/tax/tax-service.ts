@@ -23,7 +23,7 @@ import type { TaxOffice, TaxOfficeDirectory } from '../units/tax-offices.js';
 import { SATISFACTION_WINDOW_DAYS, TAX_TOPIC_NAMES, TAX_TOPICS, type TaxTopic } from '../kernel/tax-topics.js';
 import { cleanOptionalText, cleanRequestId, cleanTaxCode, cleanText, isPlausibleId, LIMITS, oneOf, pageSize } from '../kernel/validation.js';
 import type { WardService } from '../units/ward-service.js';
-import { inForceAt, type Ward } from '../units/wards.js';
+import { committeeOf, inForceAt, type Ward } from '../units/wards.js';
 
 /** Who submits: a signed-in actor, or the public form (no token) from one client. */
 export type TaxSubmitter = { actor: Actor } | { publicClient: string };
@@ -59,11 +59,6 @@ const questionIdFor = (sessionId: string, taxCode: string, requestId: string) =>
 
 const satisfactionOf = (responses: number, score: number): SatisfactionStats => ({ responses, average: responses ? Math.round((score / responses) * 100) / 100 : null });
 
-/** The People's Committee of a unit: "UBND phường Tân Hưng", "UBND xã …", "UBND Quận 7". */
-function committeeOf(unit: Pick<Ward, 'name' | 'level'>): string {
-  const kind = unit.level === 'WARD' ? 'phường ' : unit.level === 'COMMUNE' ? 'xã ' : unit.level === 'SPECIAL_ZONE' ? 'đặc khu ' : '';
-  return `UBND ${kind}${unit.name}`;
-}
 
 /** Reads a use case starts from: a round, a question, a business by tax code (NOT_FOUND or BAD_USER_INPUT when missing). */
 /** What the tax service's use cases work with. */
@@ -124,11 +119,11 @@ function answeringBodies({ offices, wards, clock }: Pick<TaxDeps, 'offices' | 'w
     const parentAt = (level: string) => j.parents.find((p) => p.level === level && inForceAt(p, at));
     if (authority === 'WARD' && wardId) {
       const ward = await wards.getWard(wardId);
-      if (ward) return committeeOf(ward);
+      if (ward) return committeeOf(ward, 'short');
     }
     // No ward (or DISTRICT): the level above the wards then; the city from 1/7/2025.
     const above = (authority !== 'CITY' ? parentAt('DISTRICT') : undefined) ?? parentAt('CITY') ?? j.parents.at(-1);
-    return above ? committeeOf(above) : `UBND ${j.name}`;
+    return above ? committeeOf(above, 'short') : `UBND ${j.name}`;
   }
   return { responsibleFor };
 }

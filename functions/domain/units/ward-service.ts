@@ -8,6 +8,8 @@ import type { WardStats } from '../kernel/model.js';
 import { parseInstant, parsePeriod, type Period } from '../kernel/period.js';
 import { readWardStats } from '../figures/summary-service.js';
 import {
+  bodyAt,
+  reportAddress,
   inForceAt,
   lineageOf,
   notInForceMessage,
@@ -56,6 +58,7 @@ function cachedJurisdiction(wards: WardsPort) {
         const read = Promise.all([wards.listWards(), wards.getJurisdiction()]).then(([units, meta]) => ({
           name: meta?.name ?? '',
           nameEn: meta?.nameEn,
+          ...(meta?.body ? { body: meta.body } : {}),
           parents: meta?.parents ?? [],
           reorganisations: meta?.reorganisations ?? [],
           units: units.sort((a, b) => a.order - b.order),
@@ -92,6 +95,17 @@ async function lineageStats(j: Jurisdiction, readStats: (wardId: string, period?
       concernsClosed: add('concernsClosed'),
       wardIds: [wardId, ...predecessors.filter((p) => p.whole).map((p) => p.wardId)],
     },
+  };
+}
+
+/** Who records with no unit stand for, and a report's address: from the data in force at their dates. */
+function addressUseCases(jurisdiction: () => Promise<Jurisdiction>, requireWard: (id: string) => Promise<Ward>) {
+  return {
+    /** Who a record with no unit stands for at `at` (units/wards.ts bodyAt): the district then, the jurisdiction's body now. */
+    bodyAt: async (at: string) => bodyAt(await jurisdiction(), at),
+    /** What a report of the ward (none: the whole jurisdiction) over the period covers and whom it goes to. */
+    reportAddress: async (wardId: string | undefined, period: { to: string }) =>
+      reportAddress(await jurisdiction(), wardId ? await requireWard(wardId) : undefined, new Date(Date.parse(period.to) - 1).toISOString()),
   };
 }
 
@@ -147,6 +161,7 @@ export function createWardService(stores: { wards: WardsPort; stats: StatsPort }
     predecessors: async (id: string): Promise<UnitChangeView[]> => predecessorsOf(await jurisdiction(), id).map((c) => ({ ...c, other: c.from })),
     successors: async (id: string): Promise<UnitChangeView[]> => successorsOf(await jurisdiction(), id).map((c) => ({ ...c, other: c.to })),
     uniqueSuccessor: async (id: string) => uniqueSuccessor(await jurisdiction(), id),
+    ...addressUseCases(jurisdiction, requireWard),
 
     /** The ward, which must be in force at `at`: otherwise BAD_USER_INPUT naming its successor(s). */
     async requireWardInForce(id: string, at: string, what: string): Promise<Ward> {

@@ -75,6 +75,8 @@ export interface Reorganisation {
 export interface Jurisdiction {
   name: string;
   nameEn?: string;
+  /** The body that holds what belongs to no unit of it once the district level is gone (default: the People's Committee of its city or province). */
+  body?: string;
   parents: ParentUnit[];
   /** Every unit, past and present, in `order`. */
   units: Ward[];
@@ -89,7 +91,7 @@ const dateToInstant = (date: string | undefined, what: string): string | undefin
 };
 
 export interface UnitsFile {
-  jurisdiction: { name: string; nameEn?: string };
+  jurisdiction: { name: string; nameEn?: string; body?: string };
   /** The ids of functions/data/reorganisations/<id>.json files that apply to these units. */
   reorganisations?: string[];
   parents: { code: string; name: string; level: string; validFrom?: string; validTo?: string }[];
@@ -181,7 +183,8 @@ export function buildJurisdiction(file: UnitsFile, reorganisationFiles: Reorgani
       if (a.id < b.id && a.code === b.code && overlaps(a, b)) throw new Error(`units: ${a.id} and ${b.id} hold code ${a.code} at the same time`);
     }
   }
-  return { name: file.jurisdiction.name.normalize('NFC'), nameEn: file.jurisdiction.nameEn, parents, units, reorganisations };
+  const body = file.jurisdiction.body?.normalize('NFC');
+  return { name: file.jurisdiction.name.normalize('NFC'), nameEn: file.jurisdiction.nameEn, ...(body ? { body } : {}), parents, units, reorganisations };
 }
 
 const overlaps = (a: Ward, b: Ward) => (!a.validTo || !b.validFrom || b.validFrom < a.validTo) && (!b.validTo || !a.validFrom || a.validFrom < b.validTo);
@@ -271,4 +274,76 @@ export function notInForceMessage(j: Jurisdiction, unit: Ward, at: string, what:
   return `${unit.name} (${unit.id}) is in force only from ${date(unit.validFrom!)}, so ${what} on ${date(at)} cannot be in it.${
     predecessorsOf(j, unit.id).length ? ` Before that, use ${predecessorsOf(j, unit.id).map((c) => c.from).join(', ')}.` : ''
   }`;
+}
+
+/** Who a record with no unit stands for: `name` on screens, `committee` on documents, `area` in their text, `place` in their dateline. */
+export interface BodyAt {
+  /** Undefined when several districts were in force (a city before 1/7/2025): the record's own host must say which. */
+  name?: string;
+  committee: string;
+  /** The committee as a recipient line writes it: "UBND Quận 7". */
+  committeeShort: string;
+  area: string;
+  place: string;
+}
+
+/**
+ * Who a record that belongs to no unit (a district-level session, a whole-area report) stands for at an
+ * instant, from the data and the date, never from code: the one district in force then (before
+ * 1/7/2025: "Quận 7", "Ủy ban nhân dân Quận 7"); after it, the jurisdiction's body (default: the
+ * People's Committee of its city or province).
+ */
+export function bodyAt(j: Pick<Jurisdiction, 'name' | 'parents' | 'body'>, at: string): BodyAt {
+  const districts = j.parents.filter((p) => p.level === 'DISTRICT' && inForceAt(p, at));
+  if (districts.length === 1) {
+    const d = districts[0]!;
+    return { name: d.name, committee: committeeOf(d), committeeShort: committeeOf(d, 'short'), area: d.name, place: d.name };
+  }
+  const top = j.parents.find((p) => (p.level === 'CITY' || p.level === 'PROVINCE') && inForceAt(p, at)) ?? j.parents.at(-1);
+  const committee = j.body ?? (top ? committeeOf(top) : j.name);
+  const committeeShort = j.body ?? (top ? committeeOf(top, 'short') : j.name);
+  return { ...(districts.length > 1 ? {} : { name: committee }), committee, committeeShort, area: j.name, place: top?.name ?? j.name };
+}
+
+/** A report's address: who issues it, from where, what it covers and whom it goes to. */
+export interface ReportAddress {
+  /** Upper case, as printed: "ỦY BAN NHÂN DÂN PHƯỜNG TÂN HƯNG". */
+  issuingBody: string;
+  place: string;
+  areaName: string;
+  sentTo: string;
+}
+
+/** The address of a report of the ward (none: the whole jurisdiction) whose last instant is `at`: all from the data in force then. */
+export function reportAddress(j: Jurisdiction, ward: Ward | undefined, at: string): ReportAddress {
+  if (!ward) {
+    const body = bodyAt(j, at);
+    return { issuingBody: body.committee.toLocaleUpperCase('vi'), place: body.place, areaName: body.area, sentTo: body.committeeShort };
+  }
+  const parent = j.parents.find((p) => p.code === ward.parentCode);
+  const word = LEVEL_WORDS[ward.level];
+  return {
+    issuingBody: committeeOf(ward).toLocaleUpperCase('vi'),
+    place: fullNameOf(ward),
+    areaName: word && !SAYS_ITS_LEVEL.test(ward.name) ? `${word} ${ward.name}` : ward.name,
+    sentTo: parent ? committeeOf(parent, 'short') : bodyAt(j, at).committeeShort,
+  };
+}
+
+const LEVEL_WORDS: Partial<Record<UnitLevel, string>> = { WARD: 'phường', COMMUNE: 'xã', SPECIAL_ZONE: 'đặc khu' };
+/** A name that already says its level: "Phường 1", "Thị trấn Cần Thạnh", "Quận 7", "Tỉnh Lâm Đồng". */
+const SAYS_ITS_LEVEL = /^(Phường|Xã|Đặc khu|Thị trấn|Huyện|Quận|Thị xã|Thành phố|Tỉnh) /iu;
+
+/** The unit's name with its level, as written in a document: "Phường Tân Hưng", "Xã Bình Khánh", "Quận 7". */
+export function fullNameOf(unit: Pick<Ward, 'name' | 'level'>): string {
+  const word = LEVEL_WORDS[unit.level];
+  if (!word || SAYS_ITS_LEVEL.test(unit.name)) return unit.name;
+  return `${word[0]!.toLocaleUpperCase('vi')}${word.slice(1)} ${unit.name}`;
+}
+
+/** The unit's People's Committee: "UBND phường Tân Hưng" (short) or "Ủy ban nhân dân phường Tân Hưng". */
+export function committeeOf(unit: Pick<Ward, 'name' | 'level'>, form: 'short' | 'full' = 'full'): string {
+  const word = LEVEL_WORDS[unit.level];
+  const named = !word || SAYS_ITS_LEVEL.test(unit.name) ? unit.name : `${word} ${unit.name}`;
+  return `${form === 'short' ? 'UBND' : 'Ủy ban nhân dân'} ${named}`;
 }

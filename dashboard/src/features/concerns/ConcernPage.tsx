@@ -23,7 +23,7 @@ export function ConcernPage({ id }: { id: string }) {
       <h1 id="concern-title">{concern.topic}</h1>
       <p className="muted">
         <span className={`status status-${concern.status.toLowerCase()}`} data-testid="concern-status">{t(`concernStatus.${concern.status}`)}</span>
-        {' · '}{t(`authority.${concern.authority}`)} · {concern.ward ? `${concern.ward.name}${concern.ward.validTo ? ` ${untilLabel(concern.ward.validTo, t)}` : ''}` : t('common.district')} · {concern.session.title}
+        {' · '}{t(`authority.${concern.authority}`)} · {concern.ward ? `${concern.ward.name}${concern.ward.validTo ? ` ${untilLabel(concern.ward.validTo, t)}` : ''}` : concern.raisedIn} · {concern.session.title}
       </p>
       {/* After a reorganisation the unit responsible now differs from the ward it was raised in. */}
       {concern.awaitingSuccessor ? (

@@ -161,7 +161,7 @@ export function ConcernsBoard() {
                       <Link to={`/concerns/${c.id}`}><strong>{c.topic}</strong></Link>
                       {/* Who must answer now (or answered), named; its level on hover. */}
                       <small>
-                        {c.ward?.name ?? t('common.district')} · <span data-testid="card-responsible" title={t(`authority.${c.authority}`)}>{c.responsibleBody}</span> · {formatDate(c.raisedAt)}
+                        {c.raisedIn} · <span data-testid="card-responsible" title={t(`authority.${c.authority}`)}>{c.responsibleBody}</span> · {formatDate(c.raisedAt)}
                       </small>
                       {!c.closedAt && <small className="waited">{t('concerns.waited', waited)}</small>}
                       <DueBadge dueAt={c.dueAt} overdue={c.overdue} closed={!!c.closedAt} />

@@ -8,7 +8,7 @@ export const ConcernsBoardQuery = graphql(`
       pageInfo { hasNextPage endCursor }
       edges {
         node {
-          id topic text status authority raisedAt closedAt dueAt overdue responsibleBody taxTopic answerForm answerDocument
+          id topic text status authority raisedAt closedAt dueAt overdue responsibleBody taxTopic answerForm answerDocument raisedIn
           ward { id name }
           business { id name taxCode }
           session { id title kind }
@@ -30,6 +30,7 @@ export const ConcernQuery = graphql(`
       id topic text status authority response raisedAt closedAt dueAt overdue
       taxTopic responsibleBody answerForm answerDocument taxOffice { id name }
       ward { id name validTo }
+      raisedIn
       handledBy { id name }
       awaitingSuccessor
       business { id name taxCode }

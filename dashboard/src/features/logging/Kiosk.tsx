@@ -73,7 +73,7 @@ export function Kiosk({ sessionId }: { sessionId: string }) {
       <h1 id="kiosk-title">{session?.title ?? t('kiosk.title')}</h1>
       {session && (
         <p className="muted">
-          {session.ward?.name ?? t('common.district')} · {t(`sessionStatus.${session.status}`)}
+          {session.heldBy} · {t(`sessionStatus.${session.status}`)}
         </p>
       )}
       <div className="kiosk-counters">

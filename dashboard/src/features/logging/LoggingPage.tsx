@@ -58,7 +58,7 @@ export function LoggingPage() {
               <div>
                 <strong>{s.title}</strong>
                 <small>
-                  {formatDateTime(s.scheduledAt)} · {s.ward?.name ?? t('common.district')} · <span className={`status status-${s.status.toLowerCase()}`}>{t(`sessionStatus.${s.status}`)}</span> · {t('kpi.attendance')}: {formatNumber(s.attendance, i18n.language)}
+                  {formatDateTime(s.scheduledAt)} · {s.heldBy} · <span className={`status status-${s.status.toLowerCase()}`}>{t(`sessionStatus.${s.status}`)}</span> · {t('kpi.attendance')}: {formatNumber(s.attendance, i18n.language)}
                 </small>
               </div>
               <div className="actions">
@@ -137,7 +137,7 @@ function ScheduleForm({ kinds, onScheduled }: { kinds: SessionKind[]; onSchedule
         onChange={setWardId}
         disabled={!!viewer.ward}
         required={kind === 'PUBLIC'}
-        first={kind !== 'PUBLIC' ? { value: '', label: t('common.district') } : undefined}
+        first={kind !== 'PUBLIC' ? { value: '', label: t('common.wholeArea') } : undefined}
         options={wards.map((w) => ({ value: w.id, label: w.name }))}
       />
       <label className="field">

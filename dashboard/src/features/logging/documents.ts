@@ -8,7 +8,7 @@ export const CheckInMutation = graphql(`
 
 export const KioskSessionQuery = graphql(`
   query KioskSession($id: ID!) {
-    session(id: $id) { id title kind status hostBody scheduledAt attendance ward { id name } attendanceByCategory { category count } }
+    session(id: $id) { id title kind status hostBody scheduledAt attendance heldBy ward { id name } attendanceByCategory { category count } }
   }
 `);
 

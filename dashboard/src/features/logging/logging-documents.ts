@@ -4,7 +4,7 @@ export const ManagedSessionsQuery = graphql(`
   query ManagedSessions($wardId: ID, $kind: SessionKind) {
     wards { id name }
     sessions(wardId: $wardId, kind: $kind, first: 50) {
-      edges { node { id title kind status hostBody scheduledAt attendance mayManage ward { id name } } }
+      edges { node { id title kind status hostBody scheduledAt attendance mayManage heldBy ward { id name } } }
     }
   }
 `);

@@ -89,7 +89,7 @@ function LiveSessions({ sessions }: { sessions: LiveSession[] }) {
               <div>
                 <strong>{session.title}</strong>
                 <small>
-                  {session.ward?.name ?? t('common.district')} · {t(`sessionKind.${session.kind}`)}
+                  {session.heldBy} · {t(`sessionKind.${session.kind}`)}
                   {session.startedAt ? ` · ${t('overview.since', { time: formatTime(session.startedAt) })}` : ''}
                 </small>
               </div>

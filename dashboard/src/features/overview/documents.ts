@@ -6,7 +6,7 @@ export const SummaryFieldsFragment = graphql(`
     sessions
     liveSessions
     consistent
-    live { attendance session { id title kind hostBody startedAt ward { id name } } }
+    live { attendance session { id title kind hostBody startedAt heldBy ward { id name } } }
     attendance
     attendanceByCategory { category count }
     wards { ward { id name level generated rolloutWave validTo } sessions attendance concerns concernsClosed }

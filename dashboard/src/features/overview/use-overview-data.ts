@@ -26,6 +26,8 @@ export interface LiveSession {
   title: string;
   kind: string;
   hostBody: string;
+  /** Its ward, or with no ward the body of its date (Session.heldBy). */
+  heldBy: string;
   startedAt?: string | null;
   attendance: number;
   ward?: { id: string; name: string } | null;

@@ -26,7 +26,7 @@ function OpenReport({ id, onChanged }: { id: string; onChanged(): void }) {
     <div className="report-open">
       <p className="no-print">
         <strong>{t(`reports.kind.${report.kind}`)}</strong> · {t(`reports.status.${report.status}`)}
-        {report.number ? ` · ${report.number}` : ''} · {report.taxOffice?.name ?? report.ward?.name ?? t('common.district')}
+        {report.number ? ` · ${report.number}` : ''} · {report.taxOffice?.name ?? report.ward?.name ?? report.place}
       </p>
       <DownloadButtons doc={doc} />
       {report.mayEdit ? (
@@ -110,8 +110,9 @@ export function ReportsPage() {
       ward: state.ward && wardName ? { id: state.ward, name: wardName } : null,
       taxOffice: null,
       title: kind === 'SO_KET' ? 'Sơ kết công tác đối thoại trực tiếp với nhân dân' : 'Tổng kết công tác đối thoại trực tiếp với nhân dân',
-      issuingBody: wardName ? `ỦY BAN NHÂN DÂN PHƯỜNG ${wardName.toLocaleUpperCase('vi')}` : 'ỦY BAN NHÂN DÂN QUẬN 7',
-      place: wardName ? `Phường ${wardName}` : 'Quận 7',
+      // The server's, in force on the period's last day (Report.issuingBody): never spelled here.
+      issuingBody: data.report.issuingBody,
+      place: data.report.place,
       assessment: '',
       lessons: '',
       nextSteps: '',
@@ -147,7 +148,7 @@ export function ReportsPage() {
           <span>{t('reports.toExclusive')}</span>
           <input type="date" value={instantToVnDate(state.to)} onChange={(e) => { const to = vnDateToInstant(e.target.value); if (to && to > state.from) go({ ...state, to, id: undefined }); }} />
         </label>
-        <SelectField label={<span>{t('reports.scope')}</span>} value={state.ward ?? ''} onChange={(v) => go({ ...state, ward: v || undefined, office: undefined, id: undefined })} first={{ value: '', label: t('common.district') }}>
+        <SelectField label={<span>{t('reports.scope')}</span>} value={state.ward ?? ''} onChange={(v) => go({ ...state, ward: v || undefined, office: undefined, id: undefined })} first={{ value: '', label: t('common.wholeArea') }}>
           {/* The units in force at some moment of the period (both sets for a period across 1/7/2025). */}
           <UnitOptions units={data?.jurisdiction.units ?? []} from={state.from} to={state.to} />
         </SelectField>
@@ -174,7 +175,7 @@ export function ReportsPage() {
                   <strong>{t(`reports.kind.${r.kind}`)}</strong> {r.title}
                   <br />
                   <small>
-                    {vnDate(r.period.from)} – {vnDate(new Date(Date.parse(r.period.to) - 1).toISOString())} · {r.taxOffice?.name ?? r.ward?.name ?? t('common.district')} · {t(`reports.status.${r.status}`)}
+                    {vnDate(r.period.from)} – {vnDate(new Date(Date.parse(r.period.to) - 1).toISOString())} · {r.taxOffice?.name ?? r.ward?.name ?? r.place} · {t(`reports.status.${r.status}`)}
                     {r.number ? ` · ${r.number}` : ''}
                   </small>
                 </a>

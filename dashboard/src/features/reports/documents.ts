@@ -4,7 +4,7 @@ import { graphql } from '../../gql/index.js';
 export const ReportFiguresFragment = graphql(`
   fragment ReportFigures on Report {
     period { from to }
-    wardId wardName generatedAt
+    wardId wardName areaName sentTo issuingBody place generatedAt
     totals { period { from to } sessions attendance concerns concernsClosed taxRounds businessesEngaged }
     attendanceByCategory { category count }
     wards { wardId wardName rolloutWave sessions attendance concerns concernsClosed }

@@ -10,7 +10,7 @@ const report: ReviewReportFieldsFragment = {
 };
 const totals = { period, sessions: 50, attendance: 3292, concerns: 78, concernsClosed: 70, taxRounds: 6, businessesEngaged: 435 };
 const figures: ReportFiguresFragment = {
-  period, wardId: null, wardName: null, generatedAt: '2011-01-20T02:00:00.000Z', totals, attendanceByCategory: [],
+  period, wardId: null, wardName: null, areaName: 'Quận 7', sentTo: 'UBND Quận 7', issuingBody: 'ỦY BAN NHÂN DÂN QUẬN 7', place: 'Quận 7', generatedAt: '2011-01-20T02:00:00.000Z', totals, attendanceByCategory: [],
   wards: [{ wardId: 'binh-thuan', wardName: 'Bình Thuận', rolloutWave: 'SECOND', sessions: 5, attendance: 293, concerns: 4, concernsClosed: 4 }],
   waves: [{ wave: 'SECOND', wards: 1, sessions: 5, attendance: 293 }], kinds: [{ kind: 'PUBLIC', sessions: 40, attendance: 2147 }], thematicDialogues: [],
   thematicTotals: { sessions: 0, attendance: 0, attendanceByCategory: [] },
@@ -84,10 +84,14 @@ describe('the review report document (Decree 30/2020/NĐ-CP layout)', () => {
     const doc = buildReportDocument(report, {
       ...figures,
       period: { from: '2024-12-31T17:00:00.000Z', to: '2025-12-31T17:00:00.000Z' },
+      // What the server says for the demo's area at the end of 2025 (Report.areaName, Report.sentTo).
+      areaName: 'Khu vực Quận 7 cũ',
+      sentTo: 'UBND Thành phố Hồ Chí Minh',
       units: { atStart: [{ wardId: 'binh-thuan', wardName: 'Bình Thuận' }, { wardId: 'phu-my', wardName: 'Phú Mỹ' }], atEnd: [{ wardId: 'tan-thuan-2025', wardName: 'Tân Thuận' }], change },
     });
     const texts = doc.sections[0]!.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : []));
-    expect(texts[0]).toContain('trên địa bàn khu vực Quận 7 cũ');
+    expect(texts[0]).toContain('trên địa bàn Khu vực Quận 7 cũ');
+    expect(doc.recipients[0]).toBe('UBND Thành phố Hồ Chí Minh;');
     expect(texts).toContain('Kỳ báo cáo có thay đổi đơn vị hành chính.');
     expect(texts).toContain('Đơn vị đầu kỳ (2 phường): Bình Thuận, Phú Mỹ. Đơn vị cuối kỳ (1 phường): Tân Thuận.');
   });

@@ -1,6 +1,5 @@
 import type { ReportFiguresFragment, ReviewReportFieldsFragment } from '../../gql/graphql.js';
 
-import { DISTRICT_LEVEL_ENDED_AT } from '../../lib/vietnam-time.js';
 import { vnDate, vnLongDate, vnNumber, type DocBlock, type DocSection, type ReportDocument } from '../../lib/official-document/document.js';
 
 export type { DocBlock, ReportDocument } from '../../lib/official-document/document.js';
@@ -44,14 +43,13 @@ export const narrative = (text: string): DocBlock[] => (text.trim() ? paragraphs
 export function buildReportDocument(report: ReviewReportFieldsFragment, f: ReportFiguresFragment): ReportDocument {
   const draft = report.status !== 'ISSUED';
   const bodyWords = report.issuingBody.toLocaleUpperCase('vi');
-  // "ỦY BAN NHÂN DÂN QUẬN 7" → two lines, as printed: the body, then the locality.
+  // "ỦY BAN NHÂN DÂN PHƯỜNG TÂN HƯNG" → two lines, as printed: the body, then the locality.
   const split = /^(ỦY BAN NHÂN DÂN)\s+(.+)$/u.exec(bodyWords);
   const issuingBody = split ? [split[1]!, split[2]!] : [bodyWords];
   const symbol = (report.number ?? '').split('/')[1] ?? 'BC-UBND';
   const dateIso = report.issuedAt ?? f.generatedAt;
-  // After 1/7/2025 there is no Quận 7: a report reaching past it covers the area of the former district.
-  const afterDistrict = !!f.units.change || f.period.from >= DISTRICT_LEVEL_ENDED_AT;
-  const scope = f.wardName ? `phường ${f.wardName}` : afterDistrict ? 'khu vực Quận 7 cũ' : 'Quận 7';
+  // What it covers, from the data in force on its last day (Report.areaName): a district only while there was one.
+  const scope = f.areaName;
   const t = f.totals;
 
   const results: DocBlock[] = [
@@ -215,7 +213,7 @@ export function buildReportDocument(report: ReviewReportFieldsFragment, f: Repor
     sections,
     signerTitle: report.signerTitle.split('\n').map((l) => l.trim().toLocaleUpperCase('vi')).filter(Boolean),
     signerName: report.signerName,
-    recipients: [f.wardName ? 'UBND Quận 7;' : 'Thường trực Quận ủy, UBND Quận 7;', 'Ban Chỉ đạo đối thoại trực tiếp với nhân dân;', 'Lưu: VT.'],
+    recipients: [`${f.sentTo};`, 'Ban Chỉ đạo đối thoại trực tiếp với nhân dân;', 'Lưu: VT.'],
     fileName: `bao-cao-${report.kind === 'SO_KET' ? 'so-ket' : 'tong-ket'}-${draft ? 'du-thao' : (report.number ?? '').replace(/[^A-Za-z0-9]+/g, '-')}-${vnDate(dateIso).split('/').reverse().join('-')}`,
   };
 }

@@ -94,7 +94,7 @@ export function HandoverPage() {
             <li key={c.id} data-concern={c.id}>
               <p>
                 <Link to={`/concerns/${c.id}`}>{c.topic}</Link>
-                <small> · {c.ward ? `${c.ward.name} ${untilLabel(c.ward.validTo, t)}` : t('handover.district')} · {t(`concernStatus.${c.status}`)} · {formatDate(c.raisedAt)}</small>
+                <small> · {c.ward ? `${c.ward.name} ${untilLabel(c.ward.validTo, t)}` : c.raisedIn} · {t(`concernStatus.${c.status}`)} · {formatDate(c.raisedAt)}</small>
               </p>
               <p className="muted">{c.history.at(-1)?.note}</p>
               {mayPick && (

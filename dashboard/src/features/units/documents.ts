@@ -16,6 +16,7 @@ export const AwaitingSuccessorQuery = graphql(`
     concernsAwaitingSuccessor {
       id topic text status authority raisedAt
       ward { id name validTo }
+      raisedIn
       session { id title }
       successorCandidates { id name }
       history { note legalBasis at }
