@@ -46,6 +46,7 @@ const config: CodegenConfig = {
           WardLineageStats: '../domain/units/ward-service.js#WardLineageStats as WardLineageStatsModel',
           PredecessorStats: '../domain/units/ward-service.js#PredecessorStats as PredecessorStatsModel',
           CombinedStats: '../domain/units/ward-service.js#CombinedStats as CombinedStatsModel',
+          SummaryUnitRow: '../domain/units/ward-service.js#UnitRow as SummaryUnitRowModel',
           ViewerAbilities: '../domain/access/abilities.js#ViewerAbilities as ViewerAbilitiesModel',
           WardStats: '../domain/kernel/model.js#WardStats as WardStatsModel',
           Session: '../domain/kernel/model.js#Session as SessionModel',

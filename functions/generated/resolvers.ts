@@ -3,7 +3,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Ward as WardModel, UnitChangeView as UnitChangeModel, ParentUnit as AdministrativeUnitModel, Jurisdiction as JurisdictionModel } from '../domain/units/wards.js';
 import { ReorganisationStatus as ReorganisationModel, HandoverResult as HandoverResultModel, HandoverMove as HandoverMoveModel } from '../domain/concerns/handover-service.js';
-import { WardLineageStats as WardLineageStatsModel, PredecessorStats as PredecessorStatsModel, CombinedStats as CombinedStatsModel } from '../domain/units/ward-service.js';
+import { WardLineageStats as WardLineageStatsModel, PredecessorStats as PredecessorStatsModel, CombinedStats as CombinedStatsModel, UnitRow as SummaryUnitRowModel } from '../domain/units/ward-service.js';
 import { ViewerAbilities as ViewerAbilitiesModel } from '../domain/access/abilities.js';
 import { WardStats as WardStatsModel, Session as SessionModel, Concern as ConcernModel, ConcernTransition as ConcernTransitionModel, Business as BusinessModel, AttendanceUpdate as AttendanceUpdateModel, DistrictSummary as DistrictSummaryModel, LiveSessionCounts as LiveSessionCountsModel, Activity as ActivityModel, SessionConnection as SessionConnectionModel, ConcernConnection as ConcernConnectionModel, BusinessConnection as BusinessConnectionModel, ActivityConnection as ActivityConnectionModel, Neighbourhood as NeighbourhoodModel, ResidentInput as ResidentInputModel, ResidentInputConnection as ResidentInputConnectionModel, TaxQuestion as TaxQuestionModel, TaxQuestionConnection as TaxQuestionConnectionModel, Session as PublicTaxRoundModel } from '../domain/kernel/model.js';
 import { ReportFigures as ReportModel, ReviewReport as ReviewReportModel, ReviewReportConnection as ReviewReportConnectionModel } from '../domain/reports/report-model.js';
@@ -364,6 +364,13 @@ export type DistrictSummary = {
   tax: TaxDialogueSummary;
   /** First for every level together, then WARD, DISTRICT, CITY, CENTRAL. */
   timeToAnswer: Array<AnswerTimeStats>;
+  /**
+   * The figures by unit, adding up to the totals, over any period: the units in force during it, each
+   * former one folded into the unit it went into whole when that unit is in force during the period too
+   * (all time: today's units with their history in), a divided former unit apart, and a last row
+   * (ward: null) for what belongs to no unit, when there is any.
+   */
+  unitRows: Array<SummaryUnitRow>;
   wards: Array<WardStats>;
 };
 
@@ -1481,6 +1488,24 @@ export type SubscriptionConcernChangedArgs = {
   wardId?: InputMaybe<Scalars['ID']['input']>;
 };
 
+/**
+ * One row of a breakdown by unit (DistrictSummary.unitRows). The rows add up to the summary's totals and
+ * none counts a record twice.
+ */
+export type SummaryUnitRow = {
+  __typename?: 'SummaryUnitRow';
+  attendance: Scalars['Int']['output'];
+  concerns: Scalars['Int']['output'];
+  concernsClosed: Scalars['Int']['output'];
+  /** True for a former unit divided between several successors: its figures stay apart, never apportioned. */
+  divided: Scalars['Boolean']['output'];
+  /** The former units whose figures are added into this row: those in force during the period that went whole into it. */
+  includes: Array<Ward>;
+  sessions: Scalars['Int']['output'];
+  /** The unit; null for the row of what belongs to no unit (district-level sessions before 1/7/2025, tax rounds, the jurisdiction's own). */
+  ward?: Maybe<Ward>;
+};
+
 export type TaxDialogueStats = {
   __typename?: 'TaxDialogueStats';
   /** Distinct businesses checked in to a round of the period. */
@@ -1962,6 +1987,7 @@ export type ResolversTypes = ResolversObject<{
   SubmitSatisfactionInput: ResolverTypeWrapper<Partial<SubmitSatisfactionInput>>;
   SubmitTaxQuestionInput: ResolverTypeWrapper<Partial<SubmitTaxQuestionInput>>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SummaryUnitRow: ResolverTypeWrapper<SummaryUnitRowModel>;
   TaxDialogueStats: ResolverTypeWrapper<Partial<TaxDialogueStats>>;
   TaxDialogueSummary: ResolverTypeWrapper<Partial<TaxDialogueSummary>>;
   TaxOffice: ResolverTypeWrapper<TaxOfficeModel>;
@@ -2075,6 +2101,7 @@ export type ResolversParentTypes = ResolversObject<{
   SubmitSatisfactionInput: Partial<SubmitSatisfactionInput>;
   SubmitTaxQuestionInput: Partial<SubmitTaxQuestionInput>;
   Subscription: Record<PropertyKey, never>;
+  SummaryUnitRow: SummaryUnitRowModel;
   TaxDialogueStats: Partial<TaxDialogueStats>;
   TaxDialogueSummary: Partial<TaxDialogueSummary>;
   TaxOffice: TaxOfficeModel;
@@ -2275,6 +2302,7 @@ export type DistrictSummaryResolvers<ContextType = GraphQLContext, ParentType ex
   sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   tax?: Resolver<ResolversTypes['TaxDialogueSummary'], ParentType, ContextType>;
   timeToAnswer?: Resolver<Array<ResolversTypes['AnswerTimeStats']>, ParentType, ContextType>;
+  unitRows?: Resolver<Array<ResolversTypes['SummaryUnitRow']>, ParentType, ContextType>;
   wards?: Resolver<Array<ResolversTypes['WardStats']>, ParentType, ContextType>;
 }>;
 
@@ -2751,6 +2779,16 @@ export type SubscriptionResolvers<ContextType = GraphQLContext, ParentType exten
   summaryChanged?: SubscriptionResolver<ResolversTypes['DistrictSummary'], "summaryChanged", ParentType, ContextType>;
 }>;
 
+export type SummaryUnitRowResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['SummaryUnitRow'] = ResolversParentTypes['SummaryUnitRow']> = ResolversObject<{
+  attendance?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  concerns?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  concernsClosed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  divided?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  includes?: Resolver<Array<ResolversTypes['Ward']>, ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ward?: Resolver<Maybe<ResolversTypes['Ward']>, ParentType, ContextType>;
+}>;
+
 export type TaxDialogueStatsResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TaxDialogueStats'] = ResolversParentTypes['TaxDialogueStats']> = ResolversObject<{
   businessesAttending?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   bySector?: Resolver<Array<ResolversTypes['SectorCount']>, ParentType, ContextType>;
@@ -2967,6 +3005,7 @@ export type Resolvers<ContextType = GraphQLContext> = ResolversObject<{
   SessionConnection?: SessionConnectionResolvers<ContextType>;
   SessionEdge?: SessionEdgeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
+  SummaryUnitRow?: SummaryUnitRowResolvers<ContextType>;
   TaxDialogueStats?: TaxDialogueStatsResolvers<ContextType>;
   TaxDialogueSummary?: TaxDialogueSummaryResolvers<ContextType>;
   TaxOffice?: TaxOfficeResolvers<ContextType>;

@@ -75,6 +75,17 @@ export const unitResolvers: Resolvers = {
     heldBy: (s, _a, { domain }) => heldBy(domain, s as Session),
     mayManage: (s, _a, { actor, domain }) => domain.abilities.mayManageSession(actor, { kind: s.kind!, wardId: typeof s.wardId === 'string' ? s.wardId : undefined }, now()),
   },
+  DistrictSummary: {
+    unitRows: async (s, _a, { domain }) => {
+      const rows = await domain.wards.unitRows(s.wards);
+      const none = s.withoutUnit;
+      return none.sessions || none.attendance || none.concerns ? [...rows, { wardId: null, includes: [], divided: false, ...none }] : rows;
+    },
+  },
+  SummaryUnitRow: {
+    ward: (r, _a, { domain }) => (r.wardId ? domain.wards.requireWard(r.wardId) : null),
+    includes: (r, _a, { domain }) => Promise.all(r.includes.map((id) => domain.wards.requireWard(id))),
+  },
   Report: {
     // Always set by the domain (review-report-service.figuresOf fills older snapshots in).
     thematicTotals: (r) => r.thematicTotals!,

@@ -294,7 +294,7 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string):
       const [unassigned, ...perWard] = await sumUnits([unitPk(), ...wardIds.map((id) => unitPk(id))], period);
       const total: Record<string, number> = { ...unassigned };
       for (const counters of perWard) for (const [name, n] of Object.entries(counters)) total[name] = (total[name] ?? 0) + n;
-      return { wards: new Map(wardIds.map((id, i) => [id, totalsFrom(perWard[i]!)])), total: totalsFrom(total) };
+      return { wards: new Map(wardIds.map((id, i) => [id, totalsFrom(perWard[i]!)])), total: totalsFrom(total), unassigned: totalsFrom(unassigned!) };
     },
     readWardTotals: async (wardId: string, period?: Period) => totalsFrom(await sumUnit(unitPk(wardId), period)),
     readInputTotals: sumInputs,

@@ -127,6 +127,30 @@ describe('the demo dataset (npm start on an empty database)', () => {
     expect(list[3].figures.wards.find((w: any) => w.wardId === 'phu-thuan')).toEqual({ wardId: 'phu-thuan', sessions: 1, attendance: 72 });
   });
 
+  it('breaks every summary down into unit rows that add up to its totals: all time, 2025 and this year', async () => {
+    const year = new Date().getUTCFullYear();
+    const periods = [null, { from: '2024-12-31T17:00:00.000Z', to: '2025-12-31T17:00:00.000Z' }, { from: `${year - 1}-12-31T17:00:00.000Z`, to: `${year}-12-31T17:00:00.000Z` }];
+    const shapes = [];
+    for (const period of periods) {
+      const s = (await query('query ($p: PeriodInput) { summary(period: $p) { sessions attendance concerns { open answeredOnSpot inProgress resolved escalated answered } unitRows { ward { id } includes { id } divided sessions attendance concerns } } }', { p: period })).summary;
+      const sum = (k: string) => s.unitRows.reduce((n: number, r: any) => n + r[k], 0);
+      expect([sum('sessions'), sum('attendance'), sum('concerns')]).toEqual([s.sessions, s.attendance, Object.values(s.concerns).reduce((a: number, b: any) => a + b, 0)]);
+      expect(s.unitRows.at(-1).ward).toBeNull(); // district-level sessions and tax rounds: the demo has both in each period
+      shapes.push(s.unitRows.map((r: any) => `${r.ward?.id ?? '—'}${r.divided ? '÷' : ''}${r.includes.length ? `(${r.includes.map((w: any) => w.id).join(' ')})` : ''}`));
+    }
+    // All time: today's four wards with the former wards that went whole into them, Phú Mỹ (divided) apart.
+    expect(shapes[0]).toEqual([
+      'tan-thuan-2025(binh-thuan tan-thuan-dong tan-thuan-tay)',
+      'tan-hung-2025(tan-quy tan-phong tan-hung tan-kieng)',
+      'phu-thuan-2025(phu-thuan)',
+      'tan-my-2025(tan-phu)',
+      'phu-my÷',
+      '—',
+    ]);
+    expect(shapes[1]).toEqual(shapes[0]); // 2025 holds both sides of the change
+    expect(shapes[2]).toEqual(['tan-thuan-2025', 'tan-hung-2025', 'phu-thuan-2025', 'tan-my-2025', '—']);
+  });
+
   it('keeps the report years in the ten old wards with their waves, and this year in the four wards of the city', async () => {
     const data = await query(`{ then: wards(asOf: "2008-06-01T00:00:00Z") { id rolloutWave validTo } now: wards { id name rolloutWave validFrom parent { name level } } jurisdiction { name units { id } } }`);
     expect(data.then.map((w: any) => w.id)).toEqual(['phu-thuan', 'tan-quy', 'tan-phong', 'tan-hung', 'binh-thuan', 'tan-thuan-dong', 'tan-thuan-tay', 'tan-kieng', 'tan-phu', 'phu-my']);

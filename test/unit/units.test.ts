@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authoritiesAt, movesFrom } from '../../functions/domain/concerns/concern-rules.js';
-import { buildJurisdiction, inForceAt, inForceDuring, lineageOf, predecessorsOf, referenceJurisdiction, successorsOf, uniqueSuccessor, unitsAt, unitsDuring } from '../../functions/domain/units/wards.js';
+import { buildJurisdiction, unitRowGroups, inForceAt, inForceDuring, lineageOf, predecessorsOf, referenceJurisdiction, successorsOf, uniqueSuccessor, unitsAt, unitsDuring } from '../../functions/domain/units/wards.js';
 
 const j = await referenceJurisdiction();
 const ids = (units: { id: string }[]) => units.map((u) => u.id);
@@ -74,3 +74,16 @@ describe('the authority ladder through time', () => {
     expect(movesFrom('OPEN', LAST_OLD_MOMENT).find((m) => m.to === 'IN_PROGRESS')!.authorities).toEqual(['WARD', 'DISTRICT']);
   });
 });
+
+describe('units through time: breakdowns that add up (unitRowGroups)', () => {
+  const shape = (groups: ReturnType<typeof unitRowGroups>) => groups.map((g) => `${g.wardId}${g.divided ? '÷' : ''}${g.includes.length ? `(${g.includes.join(' ')})` : ''}`);
+  it('folds a former unit into the one it went into whole when both are in the period, keeps a divided one apart, and keeps every unit apart before the change', () => {
+    const all = ids(j.units);
+    expect(shape(unitRowGroups(j, all))).toEqual(['tan-thuan-2025(binh-thuan tan-thuan-dong tan-thuan-tay)', 'tan-hung-2025(tan-quy tan-phong tan-hung tan-kieng)', 'phu-thuan-2025(phu-thuan)', 'tan-my-2025(tan-phu)', 'phu-my÷']);
+    expect(shape(unitRowGroups(j, ids(unitsAt(j, LAST_OLD_MOMENT))))).toEqual(['phu-thuan', 'tan-quy', 'tan-phong', 'tan-hung', 'binh-thuan', 'tan-thuan-dong', 'tan-thuan-tay', 'tan-kieng', 'tan-phu', 'phu-my÷']);
+    // Every unit lands in exactly one row.
+    const landed = unitRowGroups(j, all).flatMap((g) => [g.wardId, ...g.includes]).sort();
+    expect(landed).toEqual([...all].sort());
+  });
+});
+

@@ -91,6 +91,7 @@ export function createSummaryService(stores: SharedStores, wardService: { unitsD
             attendance: district.attendance,
             attendanceByCategory: categoryCounts(district.attendanceByCategory),
             wards: wardIds.map((id) => wardStatsFrom(id, units.wards.get(id)!, period)),
+            withoutUnit: { sessions: units.unassigned.sessions, attendance: units.unassigned.attendance, concerns: units.unassigned.concerns, concernsClosed: units.unassigned.concernsClosed },
             concerns: concernOutcomes((s) => district.byStatus[s]),
             tax: { rounds: district.taxRounds, businessesEngaged: await engaged, outcomes: concernOutcomes((s) => district.taxByStatus[s]), escalatedToCity: district.taxEscalated },
             answerTimes: answerTimesFrom(district),

@@ -213,6 +213,14 @@ export function concernOutcomes(count: (status: ConcernStatus) => number): Conce
   };
 }
 
+/** The four figures every breakdown by unit shows. */
+export interface UnitFigures {
+  sessions: number;
+  attendance: number;
+  concerns: number;
+  concernsClosed: number;
+}
+
 /** A ward's figures over a period (GraphQL WardStats). */
 export interface WardStats {
   wardId: string;
@@ -240,6 +248,8 @@ export interface DistrictSummary {
   attendance: number;
   attendanceByCategory: { category: AttendeeCategory; count: number }[];
   wards: WardStats[];
+  /** What belongs to no unit (district-level sessions, tax rounds), read with the wards: wards + this = the totals. */
+  withoutUnit: UnitFigures;
   concerns: ConcernOutcomes;
   tax: { rounds: number; businessesEngaged: number; outcomes: ConcernOutcomes; escalatedToCity: number };
   answerTimes: AnswerTimeStats[];

@@ -91,7 +91,7 @@ export interface StatsPort {
    * The jurisdiction over a period: each listed unit's totals, and their sum with the records that
    * have no ward (the total is made of the very items the units' figures are, so they always add up).
    */
-  readUnitTotals(wardIds: readonly string[], period?: Period): Promise<{ wards: Map<string, Totals>; total: Totals }>;
+  readUnitTotals(wardIds: readonly string[], period?: Period): Promise<{ wards: Map<string, Totals>; total: Totals; unassigned: Totals }>;
   readWardTotals(wardId: string, period?: Period): Promise<Totals>;
   /** A ward's residents' inputs over a period; only those of one neighbourhood when given. */
   readInputTotals(wardId: string, period?: Period, neighbourhoodId?: string): Promise<Totals>;

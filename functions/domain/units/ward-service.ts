@@ -4,11 +4,12 @@ import { actsForOneWard, type Actor } from '../kernel/actor.js';
 import { readOnlyRoleReason } from '../access/authorization.js';
 import { ForbiddenError, InvalidInputError, NotFoundError } from '../kernel/errors.js';
 import { isIdOfKind } from '../kernel/input.js';
-import type { WardStats } from '../kernel/model.js';
+import type { UnitFigures, WardStats } from '../kernel/model.js';
 import { parseInstant, parsePeriod, type Period } from '../kernel/period.js';
 import { readWardStats } from '../figures/summary-service.js';
 import {
   bodyAt,
+  unitRowGroups,
   reportAddress,
   inForceAt,
   lineageOf,
@@ -44,6 +45,13 @@ export interface CombinedStats {
   concerns: number;
   concernsClosed: number;
   wardIds: string[];
+}
+
+/** A row of a breakdown by unit (GraphQL SummaryUnitRow): `wardId` null for what belongs to no unit. */
+export interface UnitRow extends UnitFigures {
+  wardId: string | null;
+  includes: string[];
+  divided: boolean;
 }
 
 // Units are reference data that change only with a deployment or a loaded list: each instance keeps them a few minutes.
@@ -98,14 +106,23 @@ async function lineageStats(j: Jurisdiction, readStats: (wardId: string, period?
   };
 }
 
-/** Who records with no unit stand for, and a report's address: from the data in force at their dates. */
-function addressUseCases(jurisdiction: () => Promise<Jurisdiction>, requireWard: (id: string) => Promise<Ward>) {
+/** How records are named and broken down: who records with no unit stand for, a report's address, rows by unit that add up. */
+function namingUseCases(jurisdiction: () => Promise<Jurisdiction>, requireWard: (id: string) => Promise<Ward>) {
   return {
     /** Who a record with no unit stands for at `at` (units/wards.ts bodyAt): the district then, the jurisdiction's body now. */
     bodyAt: async (at: string) => bodyAt(await jurisdiction(), at),
     /** What a report of the ward (none: the whole jurisdiction) over the period covers and whom it goes to. */
     reportAddress: async (wardId: string | undefined, period: { to: string }) =>
       reportAddress(await jurisdiction(), wardId ? await requireWard(wardId) : undefined, new Date(Date.parse(period.to) - 1).toISOString()),
+    /** A breakdown by unit that adds up (units/wards.ts unitRowGroups), from figures per unit in force during the period. */
+    async unitRows(figures: readonly (UnitFigures & { wardId: string })[]): Promise<UnitRow[]> {
+      const byId = new Map(figures.map((f) => [f.wardId, f]));
+      return unitRowGroups(await jurisdiction(), figures.map((f) => f.wardId)).map((g) => {
+        const parts = [g.wardId, ...g.includes].map((id) => byId.get(id)!);
+        const sum = (k: 'sessions' | 'attendance' | 'concerns' | 'concernsClosed') => parts.reduce((n, f) => n + f[k], 0);
+        return { ...g, sessions: sum('sessions'), attendance: sum('attendance'), concerns: sum('concerns'), concernsClosed: sum('concernsClosed') };
+      });
+    },
   };
 }
 
@@ -161,7 +178,7 @@ export function createWardService(stores: { wards: WardsPort; stats: StatsPort }
     predecessors: async (id: string): Promise<UnitChangeView[]> => predecessorsOf(await jurisdiction(), id).map((c) => ({ ...c, other: c.from })),
     successors: async (id: string): Promise<UnitChangeView[]> => successorsOf(await jurisdiction(), id).map((c) => ({ ...c, other: c.to })),
     uniqueSuccessor: async (id: string) => uniqueSuccessor(await jurisdiction(), id),
-    ...addressUseCases(jurisdiction, requireWard),
+    ...namingUseCases(jurisdiction, requireWard),
 
     /** The ward, which must be in force at `at`: otherwise BAD_USER_INPUT naming its successor(s). */
     async requireWardInForce(id: string, at: string, what: string): Promise<Ward> {

@@ -347,3 +347,38 @@ export function committeeOf(unit: Pick<Ward, 'name' | 'level'>, form: 'short' | 
   const named = !word || SAYS_ITS_LEVEL.test(unit.name) ? unit.name : `${word} ${unit.name}`;
   return `${form === 'short' ? 'UBND' : 'Ủy ban nhân dân'} ${named}`;
 }
+
+/** One row of a breakdown by unit: a unit with the former units folded into it, or a divided former unit apart. */
+export interface UnitRowGroup {
+  wardId: string;
+  /** Former units in force during the period that went whole into this one (as far back as the lineage goes). */
+  includes: string[];
+  /** A former unit divided between several successors: its figures stay apart, never apportioned. */
+  divided: boolean;
+}
+
+/**
+ * The rows of a breakdown by unit over a period, so that they add up to its total and none is counted
+ * twice: each unit in force during the period (`ids`, in order) is folded into the one unit it went
+ * into whole, when that unit is in force during the period too; a divided unit keeps its own row. A
+ * period before a change keeps every unit apart; all time shows today's units with their history in.
+ */
+export function unitRowGroups(j: Pick<Jurisdiction, 'reorganisations'>, ids: readonly string[]): UnitRowGroup[] {
+  const inPeriod = new Set(ids);
+  const edges = j.reorganisations.flatMap((r) => r.changes);
+  const targetOf = (id: string, seen = new Set<string>()): string => {
+    const out = edges.filter((e) => e.from === id);
+    const next = out.length === 1 && out[0]!.whole ? out[0]!.to : undefined;
+    if (!next || !inPeriod.has(next) || seen.has(next)) return id;
+    seen.add(id);
+    return targetOf(next, seen);
+  };
+  const rows = new Map<string, UnitRowGroup>();
+  for (const id of ids) {
+    const target = targetOf(id);
+    if (!rows.has(target)) rows.set(target, { wardId: target, includes: [], divided: edges.filter((e) => e.from === target).length > 1 });
+    if (target !== id) rows.get(target)!.includes.push(id);
+  }
+  // In the order of the units they stand for.
+  return ids.filter((id) => rows.has(id)).map((id) => rows.get(id)!);
+}

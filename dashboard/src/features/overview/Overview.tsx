@@ -10,7 +10,7 @@ import { groupFeed } from './feed.js';
 import { PeriodPicker } from './PeriodPicker.js';
 import { useOverviewData, type ActivityItem, type LiveSession } from './use-overview-data.js';
 import type { PeriodChoice } from '../../lib/period.js';
-import { CITY_UNITS, UnitGrid, unitGroups } from './UnitGrid.js';
+import { CITY_UNITS, UnitGrid, apartFrom, unitGroups } from './UnitGrid.js';
 
 const OverviewCharts = lazy(() => import('./OverviewCharts.js'));
 
@@ -177,7 +177,7 @@ function ActivityFeed({ items }: { items: ActivityItem[] }) {
 function CityUnits({ summary, live }: { summary: Summary; live: LiveSession[] }) {
   const { t } = useTranslation();
   const [query, setQuery] = useState('');
-  const groups = useMemo(() => unitGroups(summary.wards, live, query), [summary.wards, live, query]);
+  const groups = useMemo(() => unitGroups(summary.unitRows, live, query), [summary.unitRows, live, query]);
   return (
     <section className="panel" aria-labelledby="units-title">
       <div className="panel-head">
@@ -186,7 +186,7 @@ function CityUnits({ summary, live }: { summary: Summary; live: LiveSession[] })
           {t('city.search')} <input type="search" value={query} onChange={(e) => setQuery(e.target.value)} data-testid="unit-search" />
         </label>
       </div>
-      <UnitGrid groups={groups} linked />
+      <UnitGrid groups={groups} apart={query.trim() ? undefined : apartFrom(summary.unitRows)} linked />
     </section>
   );
 }
@@ -195,16 +195,19 @@ function RolloutWaves({ summary }: { summary: Summary }) {
   const { t, i18n } = useTranslation();
   const waves = ['PILOT', 'SECOND', 'THIRD'] as const;
   const rows = summary.wards;
+  // What belongs to no unit is part of the totals too: the CSV and the panel say it, so they add up.
+  const none = summary.unitRows.find((r) => !r.ward);
+  const csvRows = [...rows.map((r) => ({ name: r.ward.name, wave: t(`wave.${r.ward.rolloutWave}`), ...r })), ...(none ? [{ ...none, name: t('overview.noUnit'), wave: '' }] : [])];
   return (
     <section className="panel" aria-labelledby="waves-title">
       <div className="panel-head">
         <h2 id="waves-title">{t('overview.waves')}</h2>
         <ExportButton
           filename="tong-hop-theo-phuong.csv"
-          rows={rows}
+          rows={csvRows}
           columns={[
-            { header: t('table.ward'), value: (r) => r.ward.name },
-            { header: t('table.wave'), value: (r) => t(`wave.${r.ward.rolloutWave}`) },
+            { header: t('table.ward'), value: (r) => r.name },
+            { header: t('table.wave'), value: (r) => r.wave },
             { header: t('table.sessions'), value: (r) => r.sessions },
             { header: t('table.attendance'), value: (r) => r.attendance },
             { header: t('table.concerns'), value: (r) => r.concerns },
@@ -239,6 +242,11 @@ function RolloutWaves({ summary }: { summary: Summary }) {
           </li>
         ))}
       </ol>
+      {none ? (
+        <p className="muted" data-testid="without-unit" data-value={none.attendance}>
+          {t('overview.noUnit')}: {formatNumber(none.sessions, i18n.language)} {t('table.sessions').toLocaleLowerCase(i18n.language)}, {formatNumber(none.attendance, i18n.language)} {t('table.attendance').toLocaleLowerCase(i18n.language)}
+        </p>
+      ) : null}
     </section>
   );
 }

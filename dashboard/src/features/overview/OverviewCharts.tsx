@@ -5,6 +5,8 @@ import type { SummaryFieldsFragment } from '../../gql/graphql.js';
 import { ChartTable } from '../../lib/ChartTable.js';
 
 export const WAVE_COLOURS: Record<string, string> = { PILOT: '#b3261e', SECOND: '#0b57d0', THIRD: '#146c2e' };
+/** Rows that are no unit of today: a divided former unit, what belongs to no unit. */
+const APART_COLOUR = '#5f6368';
 
 const TICK_FONT = 13;
 const ROW_HEIGHT = 34;
@@ -87,7 +89,18 @@ function HorizontalBars({ rows, valueName, label }: { rows: Row[]; valueName: st
 /** Attendance by ward (coloured by rollout wave, named in the legend and the table) and by category; loaded on demand with the chart library. */
 export default function OverviewCharts({ summary }: { summary: SummaryFieldsFragment }) {
   const { t } = useTranslation();
-  const byWard: Row[] = summary.wards.map((w) => ({ name: w.ward.name, value: w.attendance, colour: WAVE_COLOURS[w.ward.rolloutWave]!, tag: t(`wave.${w.ward.rolloutWave}`) }));
+  // DistrictSummary.unitRows: former units folded into their successors, divided ones apart, and a row for
+  // what belongs to no unit, so the rows add up to the attendance tile over any period.
+  const byWard: Row[] = summary.unitRows.map((r) =>
+    r.ward
+      ? {
+          name: r.divided ? `${r.ward.name} (${t('overview.divided')})` : r.ward.name,
+          value: r.attendance,
+          colour: r.divided ? APART_COLOUR : WAVE_COLOURS[r.ward.rolloutWave]!,
+          tag: [t(`wave.${r.ward.rolloutWave}`), r.includes.length ? t('overview.includes', { names: r.includes.map((w) => w.name).join(', ') }) : ''].filter(Boolean).join('; '),
+        }
+      : { name: t('overview.noUnit'), value: r.attendance, colour: APART_COLOUR, tag: '' },
+  );
   const byCategory: Row[] = summary.attendanceByCategory.map((c) => ({ name: t(`category.${c.category}`), value: c.count, colour: '#0b57d0' }));
   return (
     <div className="two-columns charts">

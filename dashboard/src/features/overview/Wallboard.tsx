@@ -10,7 +10,7 @@ import { useOverviewData } from './use-overview-data.js';
 import { useQueryRefreshedBy } from '../../lib/live.js';
 import { agendaNow } from './agenda-now.js';
 import { WallboardAgendasQuery, WallboardConcernsSubscription } from './documents.js';
-import { CITY_UNITS, UnitGrid, unitGroups } from './UnitGrid.js';
+import { CITY_UNITS, UnitGrid, apartFrom, unitGroups } from './UnitGrid.js';
 
 const WARD_SECONDS = 8;
 /** Live sessions listed by name; the rest are counted (the screen must not scroll). */
@@ -52,7 +52,7 @@ export function Wallboard() {
       {data.summary && <KpiTiles summary={data.summary} large />}
       <OverdueTally large />
       <LiveAnnouncer text={announcement} />
-      {city && <UnitGrid groups={unitGroups(wards, data.liveSessions)} large />}
+      {city && data.summary && <UnitGrid groups={unitGroups(data.summary.unitRows, data.liveSessions)} apart={apartFrom(data.summary.unitRows)} large />}
       {ward && !city && (
         <section className="wallboard-ward" data-ward={ward.ward.id}>
           <h2>{ward.ward.name} <span className={`wave-tag wave-${ward.ward.rolloutWave.toLowerCase()}`}>{t(`wave.${ward.ward.rolloutWave}`)}</span></h2>
