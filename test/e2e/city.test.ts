@@ -51,7 +51,7 @@ describe('the city view: the real city\'s 168 units, 20 live', () => {
     const started = Date.now();
     await page.goto('/wallboard');
     const tiles = page.getByTestId('unit-grid').locator('li[data-unit]');
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="unit-grid"] li[data-unit]').length === 168 && document.querySelectorAll('li[data-live="true"]').length === 20, undefined, { timeout: 20_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="unit-grid"] li[data-unit]').length === 168 && document.querySelectorAll('li[data-live="true"]').length === 20, undefined, { timeout: 60_000 });
     const firstScreenMs = Date.now() - started;
     const order = await tiles.evaluateAll((els) => els.map((el) => ({ id: el.getAttribute('data-unit'), live: el.getAttribute('data-live') === 'true', generated: el.getAttribute('data-generated') === 'true' })));
     expect(order.slice(0, 20).every((t) => t.live)).toBe(true);
@@ -65,20 +65,22 @@ describe('the city view: the real city\'s 168 units, 20 live', () => {
     await screenshot(page, 'city-wallboard-tv');
     console.log(`city wallboard: first screen with 168 tiles in ${firstScreenMs} ms`);
     await context.close();
-  });
+  }, 120_000);
 
   it('lets the overview find a unit by name without diacritics, live units first', async () => {
     const { context, page } = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
     await page.goto('/');
     const tiles = page.getByTestId('unit-grid').locator('li[data-unit]');
-    await expect.poll(() => tiles.count(), { timeout: 20_000 }).toBe(168);
+    // NOTE: an all-time summary of the real city reads 611 units' counters (168 + 442 former + no unit):
+    // seconds on DynamoDB Local. The city reads issue (jurisdiction roll-ups) is what makes it fast.
+    await expect.poll(() => tiles.count(), { timeout: 60_000 }).toBe(168);
     expect(await tiles.first().getAttribute('data-live')).toBe('true');
     // Every word, in any order, without diacritics: "my phu" finds the ward Phú Mỹ in force (26704, once
     // Bà Rịa - Vũng Tàu's), not the former Phú Mỹ of Quận 7, which the wallboard of today does not show.
     await page.getByTestId('unit-search').fill('my phu');
-    await expect.poll(() => tiles.allTextContents()).toEqual(['Phú Mỹ*0']);
+    await expect.poll(() => tiles.allTextContents()).toEqual(['Phú Mỹ0']);
     await tiles.first().getByRole('link').click();
     await expect.poll(() => page.url()).toMatch(/\/ward\/phu-my-26704$/);
     await context.close();
-  });
+  }, 120_000);
 });

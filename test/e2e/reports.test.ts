@@ -45,6 +45,33 @@ describe('review reports in Chromium: a leader downloads the 2006–2010 report 
     return path;
   }
 
+  // The demo's overview (its issue: 4,158 attendances beside rows adding up to 558, former wards nowhere).
+  it('adds up every chart\'s table to its tile on the overview, for all time, for this year and for 2025', async () => {
+    const { context, page } = await newUser(browser, stack.url, leader);
+    await page.goto('/');
+    const picker = page.getByTestId('period-picker');
+    const tile = async () => Number(await page.getByTestId('kpi-attendance').first().getAttribute('data-value'));
+    const sumOf = (testId: string) => page.getByTestId(testId).locator('td[data-value]').evaluateAll((cells) => cells.reduce((n, c) => n + Number(c.getAttribute('data-value')), 0));
+    const rowsOf = () => page.getByTestId('chart-by-ward-table').locator('tbody th').allTextContents();
+    // All time and 2025: today's four wards with the history that went whole into them, Phú Mỹ (divided)
+    // apart, and the row of what belongs to no unit; this year: the four wards and that row. Each step
+    // changes the rows, so the poll below waits for the period's own summary.
+    const history = ['Tân Thuận', 'Tân Hưng', 'Phú Thuận', 'Tân Mỹ', 'Phú Mỹ (đơn vị cũ, đã chia tách)', 'Không thuộc phường, xã'];
+    const tiles: number[] = [];
+    for (const [year, rows] of [[undefined, history], [String(new Date().getFullYear()), ['Tân Thuận', 'Tân Hưng', 'Phú Thuận', 'Tân Mỹ', 'Không thuộc phường, xã']], ['2025', history]] as const) {
+      await picker.getByLabel('Loại kỳ').selectOption(year ? 'year' : 'all');
+      if (year) await picker.getByLabel('Năm').selectOption(year);
+      await expect.poll(rowsOf, { timeout: 20_000 }).toEqual(rows);
+      const attendance = await tile();
+      expect(await sumOf('chart-by-ward-table'), year ?? 'all').toBe(attendance);
+      expect(await sumOf('chart-by-category-table'), year ?? 'all').toBe(attendance);
+      tiles.push(attendance);
+    }
+    expect(tiles[0]).toBeGreaterThan(tiles[1]! + tiles[2]!);
+    await screenshot(page, 'overview-2025-adds-up');
+    await context.close();
+  });
+
   it('opens /reports?from=2006-01-01&to=2011-01-01, and both downloads hold the figures the API answers', async () => {
     const api = expectData<any>(
       await stack.graphql(
