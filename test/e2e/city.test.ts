@@ -83,4 +83,24 @@ describe('the city view: the real city\'s 168 units, 20 live', () => {
     await expect.poll(() => page.url()).toMatch(/\/ward\/phu-my-26704$/);
     await context.close();
   }, 120_000);
+
+  it('shows the city\'s change on /units without drawing 610 boxes: by unit of today or by former district, searchable', async () => {
+    const { context, page } = await newUser(browser, stack.url, await stack.token('LEADERSHIP'));
+    await page.goto('/units');
+    await expect.poll(() => page.getByTestId('diagram-too-large').textContent(), { timeout: 30_000 }).toMatch(/^610 đơn vị thay đổi/);
+    expect(await page.getByTestId('lineage-diagram').count()).toBe(0);
+    await expect.poll(() => page.getByTestId('units-by-new').locator(':scope > li').count()).toBe(168);
+    // Bến Nghé (Quận 1) went whole into Sài Gòn, with parts of Đa Kao and Nguyễn Thái Bình: clause 1.
+    await page.getByTestId('units-search').fill('ben nghe');
+    const saiGon = page.getByTestId('units-by-new').locator(':scope > li');
+    await expect.poll(() => saiGon.count()).toBe(1);
+    expect(await saiGon.locator('li[data-predecessor]').allTextContents()).toEqual(expect.arrayContaining([expect.stringMatching(/^← Bến Nghé \(Quận 1\) \(\d{5}\) · toàn bộ · khoản 1 Điều 1 Nghị quyết 1685\/NQ-UBTVQH15$/)]));
+    // By former district: 37 districts and Côn Đảo's former province, each former unit once.
+    await page.getByTestId('units-search').fill('');
+    await page.getByTestId('units-by-district').check();
+    await expect.poll(() => page.getByTestId('units-by-district-list').locator('details').count()).toBe(38);
+    expect(await page.getByTestId('units-by-district-list').locator('li[data-unit]').count()).toBe(442);
+    await screenshot(page, 'city-units');
+    await context.close();
+  }, 120_000);
 });

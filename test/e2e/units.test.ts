@@ -46,9 +46,19 @@ describe('units through time in the dashboard', () => {
     await page.goto('/units');
     await expect.poll(() => page.getByTestId('lineage-diagram').locator('svg path').count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(11);
     await expect.poll(() => page.getByTestId('legal-basis').first().textContent()).toBe('Nghị quyết 1685/NQ-UBTVQH15');
+    // By unit of today: each former unit with its district, whole or part, and the clause it relies on.
+    const binhThuan = page.locator('li[data-unit="tan-thuan-2025"] li[data-predecessor="binh-thuan"]');
+    await expect.poll(() => binhThuan.textContent()).toBe('← Bình Thuận (Quận 7) (27478) · toàn bộ · khoản 18 Điều 1 Nghị quyết 1685/NQ-UBTVQH15');
+    // Found by name without diacritics, or by code: the two units formed in part from Phú Mỹ.
+    await page.getByTestId('units-search').fill('phu my');
+    await expect.poll(() => page.getByTestId('units-by-new').locator(':scope > li').evaluateAll((els) => els.map((e) => e.getAttribute('data-unit')))).toEqual(['phu-thuan-2025', 'tan-my-2025']);
+    await page.getByTestId('units-search').fill('27493');
+    await expect.poll(() => page.getByTestId('units-by-new').locator(':scope > li').count()).toBe(2);
+    // By former district: Phú Mỹ under Quận 7, with what it became.
+    await page.getByTestId('units-by-district').check();
     const phuMy = page.locator('li[data-unit="phu-my"]');
-    await expect.poll(() => phuMy.textContent()).toMatch(/Phú Mỹ \(đến 30\/6\/2025\) → Phú Thuận \(một phần\), Tân Mỹ \(một phần\)/);
-    await expect.poll(() => page.locator('li[data-unit="tan-thuan-2025"]').count()).toBe(1);
+    await expect.poll(() => phuMy.textContent()).toMatch(/Phú Mỹ \(27493\) \(đến 30\/6\/2025\) → Phú Thuận \(một phần\) · khoản 19 Điều 1, Tân Mỹ \(một phần\) · khoản 20 Điều 1/);
+    await expect.poll(() => page.locator('details[data-district="778"] summary').textContent()).toBe('Quận 7 (1)');
     await screenshot(page, 'units-lineage');
     await context.close();
   });
@@ -62,6 +72,10 @@ describe('units through time in the dashboard', () => {
     await page.getByTestId('with-predecessors').check();
     await expect.poll(() => page.getByTestId('lineage-combined').locator('td').nth(1).textContent()).toBe(String(44 + 31 + 17));
     await page.goto('/ward/tan-my-2025');
+    await expect.poll(() => page.getByTestId('ward-predecessors').locator('li').allTextContents(), { timeout: 20_000 }).toEqual([
+      'Tân Phú (Quận 7, 27487) · toàn bộ · khoản 20 Điều 1 Nghị quyết 1685/NQ-UBTVQH15',
+      'Phú Mỹ (Quận 7, 27493) · một phần · khoản 20 Điều 1 Nghị quyết 1685/NQ-UBTVQH15',
+    ]);
     await page.getByTestId('with-predecessors').check();
     const divided = page.getByTestId('lineage-phu-my');
     await expect.poll(() => divided.textContent(), { timeout: 20_000 }).toMatch(/không cộng/);

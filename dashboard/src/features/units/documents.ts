@@ -5,7 +5,11 @@ export const UnitsQuery = graphql(`
     jurisdiction {
       name
       nameEn
-      units { id code name validFrom validTo rolloutWave parent { name level } successors { ward { id name } whole effectiveAt legalBasis } }
+      units {
+        id code name validFrom validTo rolloutWave parent { code name level }
+        successors { ward { id name } whole effectiveAt legalBasis clause }
+        predecessors { ward { id } whole legalBasis clause }
+      }
     }
     reorganisations { id title effectiveAt legalBasis sources appliedAt endsParentLevel }
   }

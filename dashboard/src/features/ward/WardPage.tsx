@@ -21,8 +21,8 @@ const WardQuery = graphql(`
     ward(id: $id) {
       id name code rolloutWave validFrom validTo
       parent { name }
-      predecessors { ward { id name } whole legalBasis effectiveAt }
-      successors { ward { id name } whole legalBasis effectiveAt }
+      predecessors { ward { id name code validTo parent { name } } whole legalBasis clause effectiveAt }
+      successors { ward { id name } whole legalBasis clause effectiveAt }
       stats { sessions attendance concerns concernsClosed overdue }
       handedOverConcerns { id topic status raisedAt closedAt dueAt overdue ward { id name } }
       lineageStats {
@@ -128,9 +128,21 @@ export function WardPage({ id }: { id: string }) {
       </div>
       <p className="muted" data-testid="ward-lineage">
         {ward.code} · {ward.parent.name}
-        {ward.predecessors.length > 0 && <> · {t('units.predecessors')}: {ward.predecessors.map((p, i) => <span key={p.ward.id}>{i > 0 && ', '}<Link to={`/ward/${p.ward.id}`}>{p.ward.name}</Link>{p.whole ? '' : ` (${t('units.part')})`}</span>)} ({ward.predecessors[0]!.legalBasis})</>}
-        {ward.successors.length > 0 && <> · {t('units.successors')}: {ward.successors.map((p, i) => <span key={p.ward.id}>{i > 0 && ', '}<Link to={`/ward/${p.ward.id}`}>{p.ward.name}</Link>{p.whole ? '' : ` (${t('units.part')})`}</span>)} ({ward.successors[0]!.legalBasis})</>}
+        {ward.successors.length > 0 && <> · {t('units.successors')}: {ward.successors.map((p, i) => <span key={p.ward.id}>{i > 0 && ', '}<Link to={`/ward/${p.ward.id}`}>{p.ward.name}</Link>{p.whole ? '' : ` (${t('units.part')})`}{p.clause ? `, ${p.clause}` : ''}</span>)} ({ward.successors[0]!.legalBasis})</>}
       </p>
+      {ward.predecessors.length > 0 && (
+        <section className="panel" aria-labelledby="predecessors-title">
+          <h2 id="predecessors-title">{t('units.predecessors')}</h2>
+          {/* Each former unit with its district (many share a name), whole or part, and the clause it relies on. */}
+          <ul data-testid="ward-predecessors">
+            {ward.predecessors.map((p) => (
+              <li key={p.ward.id} data-predecessor={p.ward.id}>
+                <Link to={`/ward/${p.ward.id}`}>{p.ward.name}</Link> ({p.ward.parent.name}, {p.ward.code}) · {p.whole ? t('units.whole') : t('units.part')} · {[p.clause, p.legalBasis].filter(Boolean).join(' ')}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {ward.lineageStats.predecessors.length > 0 && <LineageFigures stats={ward.lineageStats} />}
       <ul className="kpi-tiles">
         {(['sessions', 'attendance', 'concerns', 'concernsClosed', 'overdue'] as const).map((key) => (
