@@ -1,11 +1,12 @@
 /**
- * City scale (docs/performance.md, "City scale", issue 21): `summary`, a ward's stats and a review
- * report over any period, for the whole city (168 units) and for 14 units, over 20 years (2007–2026)
- * holding 10⁶ concerns and 10⁷ check-ins in the 168-unit table (the 14-unit table: the same per unit).
+ * City scale (docs/performance.md, "City scale"): `summary`, a ward's stats and a review report over
+ * any period, for the real city and for the demo's area, over 20 years (2007–2026) holding 10⁶
+ * concerns and 10⁷ check-ins in the city's table (the area's: the same per unit and year).
  *
  * Both sides live in one DynamoDB Local, in two tables made like the project's (bench-tables.ts):
- * `city-168` and `city-14`, each with a jurisdiction of generated units (`generated: true`, in force
- * all along). Each unit holds 24 dialogues a year; its concerns are raised during them. The counters
+ * `city-610`, Ho Chi Minh City from the national reference (JURISDICTION=79: 168 units in force from
+ * 1/7/2025 and the 442 former ones before it), and `city-14`, the demo's area (4 + 10). Each unit holds
+ * 24 dialogues a year while it is in force; its concerns are raised during them. The counters
  * are bulk-loaded as those writes would leave them (functions/store/bulk-load.ts `summedCounterItems`),
  * on one shard per bucket (live writes spread over up to 8: the items read below are then up to 8×).
  * What is not written, because no read here visits it and it would take hours to load on this
@@ -22,7 +23,8 @@ import { join } from 'node:path';
 import { BatchWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { CounterDelta } from '../functions/domain/ports.js';
 import { createDomain } from '../functions/domain/index.js';
-import { buildJurisdiction } from '../functions/domain/units/wards.js';
+import { inForceAt, referenceJurisdiction, type Jurisdiction } from '../functions/domain/units/wards.js';
+import { jurisdictionFromSpec } from '../infra/units/national.js';
 import { startOfVietnamDate, vietnamDate } from '../functions/domain/kernel/vietnam-time.js';
 import { summedCounterItems } from '../functions/store/bulk-load.js';
 import { createStores } from '../functions/store/index.js';
@@ -67,8 +69,10 @@ function generator(seed: number) {
   return () => ((s = (s * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
 }
 
-/** One side: a table with `n` generated units and their 20 years of counters, every call counted. */
-async function side(n: number) {
+/** One side: a table with a jurisdiction's units and their counters while in force over 20 years, every call counted. */
+async function side(jurisdiction: Jurisdiction) {
+  const { units } = jurisdiction;
+  const n = units.length;
   const tableName = `city-${n}`;
   await createBenchTable(dynamo.endpoint, tableName);
   const stores = createStores({ tableName, endpoint: dynamo.endpoint });
@@ -83,9 +87,8 @@ async function side(n: number) {
     stats.items += typeof out?.Count === 'number' ? out.Count : out?.Item ? 1 : batch;
     return out;
   };
-  const units = Array.from({ length: n }, (_, i) => ({ id: `gen-${String(i + 1).padStart(3, '0')}`, code: String(90000 + i), name: `Phường thử ${i + 1}`, level: 'WARD', parent: '79', rolloutWave: 'THIRD', order: i + 1, generated: true }));
   const domain = createDomain(stores);
-  await domain.wards.ensureReferenceWards(buildJurisdiction({ jurisdiction: { name: `city ${n}` }, parents: [{ code: '79', name: 'Thành phố', level: 'CITY' }], units }, []));
+  await domain.wards.ensureReferenceWards(jurisdiction);
 
   // Per unit and year, the same density on both sides: 168 units hold CONCERNS and CHECKINS in all.
   const concernsPerUnitYear = Math.round(CONCERNS / (168 * YEARS));
@@ -102,11 +105,13 @@ async function side(n: number) {
         for (let y = FIRST_YEAR; y < FIRST_YEAR + YEARS; y++) {
           for (let k = 0; k < SESSIONS_PER_YEAR; k++) {
             const at = sessionAt(y, k);
+            if (!inForceAt(u, at)) continue;
             deltas.push({ scope: { kind: 'unit', wardId: u.id, at }, add: { sessions: 1, sessionsByKind: { PUBLIC: 1 }, attendance: checkInsPerSession, attendanceByKind: { PUBLIC: checkInsPerSession }, attendanceByCategory: { RESIDENT: checkInsPerSession } } });
           }
           for (let k = 0; k < concernsPerUnitYear; k++) {
             // Raised during one of the year's dialogues, a few minutes apart.
             const at = sessionAt(y, Math.floor(rnd() * SESSIONS_PER_YEAR), Math.floor(rnd() * 3 * 3_600_000));
+            if (!inForceAt(u, at)) continue;
             const status = STATUSES[k % STATUSES.length]!;
             const authority = status === 'ANSWERED' || status === 'ESCALATED' ? 'CITY' : 'WARD';
             deltas.push({ scope: { kind: 'unit', wardId: u.id, at }, add: { concerns: 1, byStatus: { [status]: 1 }, byLevel: [{ status, authority, add: 1 }], concernsClosed: CLOSED.has(status) ? 1 : 0 } });
@@ -127,8 +132,8 @@ async function side(n: number) {
     }),
   );
   (stores.db as { send: unknown }).send = counting;
-  console.log(`${tableName}: ${n} units × ${YEARS} years: ${n * YEARS * concernsPerUnitYear} concerns, ${n * YEARS * SESSIONS_PER_YEAR * checkInsPerSession} check-ins in ${n * YEARS * SESSIONS_PER_YEAR} sessions; ${items} counter items, loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
-  return { n, domain, stats, firstUnit: units[0]!.id };
+  console.log(`${tableName}: ${jurisdiction.name}, ${n} units over ${YEARS} years, each while in force; ${items} counter items, loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  return { n, domain, stats, firstUnit: units.find((u) => !u.validTo)!.id };
 }
 
 type Side = Awaited<ReturnType<typeof side>>;
@@ -145,8 +150,8 @@ async function sample(s: Side, read: Read, period: { from: string; to: string })
 }
 
 console.log(`machine: ${cpus().length} cores, load ${load()}`);
-const small = await side(14);
-const big = await side(168);
+const small = await side(await referenceJurisdiction());
+const big = await side(jurisdictionFromSpec('79'));
 for (const s of [small, big]) for (const p of Object.values(PERIODS)) await sample(s, 'summary', p); // warm the unit lists
 
 const rows: string[] = [];
@@ -168,13 +173,13 @@ for (const read of ['summary', 'ward stats', 'report'] as Read[]) {
     const [pa, pb] = [quantile(a.map((x) => x.ms), 0.5), quantile(b.map((x) => x.ms), 0.5)];
     p50.set(label, pb);
     rows.push(`| ${read} | ${label} | ${ms(pb)} / ${ms(quantile(b.map((x) => x.ms), 0.95))} | ${b[0]!.calls} / ${b[0]!.items} | ${ms(pa)} | ${a[0]!.items} | ×${(pb / pa).toFixed(2)} |`);
-    console.log(`${read}, ${label} (load ${load()}): 168 units p50 ${ms(pb)} ms, ${b[0]!.calls} calls, ${b[0]!.items} items (figure ${b[0]!.figure}); 14 units p50 ${ms(pa)} ms, ${a[0]!.items} items; ratio ×${(pb / pa).toFixed(2)}`);
+    console.log(`${read}, ${label} (load ${load()}): city p50 ${ms(pb)} ms, ${b[0]!.calls} calls, ${b[0]!.items} items (figure ${b[0]!.figure}); area p50 ${ms(pa)} ms, ${a[0]!.items} items; ratio ×${(pb / pa).toFixed(2)}`);
   }
   const month = p50.get('1 month (March 2026)')!;
   const tenYears = p50.get('10 years (2016–2025)')!;
-  console.log(`  ${read} at 168 units: 10 years / 1 month latency ×${(tenYears / month).toFixed(2)}`);
+  console.log(`  ${read} in the city: 10 years / 1 month latency ×${(tenYears / month).toFixed(2)}`);
 }
-console.log('\n| read | period | 168 units p50 / p95 ms | calls / items read | 14 units p50 ms | items | 168 / 14 |\n|---|---|---|---|---|---|---|');
+console.log('\n| read | period | city p50 / p95 ms | calls / items read | area p50 ms | items | city / area |\n|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
 await dynamo.stop();
 rmSync(dataDir, { recursive: true, force: true });

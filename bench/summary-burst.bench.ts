@@ -1,6 +1,6 @@
 /**
- * Summaries during a burst (docs/performance.md, "City scale", issue 21): the city's 168 generated
- * units (test/fixtures/hcmc-168-units.generated.csv), 20 dialogues LIVE in 20 of them, SUMMARY_CLIENTS
+ * Summaries during a burst (docs/performance.md, "City scale", issue 21): Ho Chi Minh City (JURISDICTION=79:
+ * 168 units in force, 442 former), 20 dialogues LIVE in 20 of them, SUMMARY_CLIENTS
  * (1,000) dashboards subscribed to `summaryChanged`, then SUMMARY_BURST (200) check-ins at once, spread
  * over the 20 sessions. For every summary any dashboard receives:
  * - internally consistent: the wards add up to the total attendance, the categories add up to it, and
@@ -19,11 +19,10 @@ import { checkIn, collect, connectClient, eventually, startLiveSession, tableOf 
 const CLIENTS = Number(process.env.SUMMARY_CLIENTS ?? 1000);
 const BURST = Number(process.env.SUMMARY_BURST ?? 200);
 const LIVE = 20;
-const CITY_LIST = new URL('../test/fixtures/hcmc-168-units.generated.csv', import.meta.url).pathname;
 const quantile = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 const SUMMARY = 'subscription { summaryChanged { consistent attendance attendanceByCategory { count } wards { ward { id } attendance } live { attendance session { ward { id } } } } }';
 
-const stack = await startStack({ env: { UNITS_FILE: CITY_LIST, UNITS_NAME: 'Thành phố Hồ Chí Minh', UNITS_VALID_FROM: '2025-07-01' } });
+const stack = await startStack({ env: { JURISDICTION: '79' } });
 const admin = await stack.token('ADMIN', undefined, 'bench-admin');
 const leader = await stack.token('LEADERSHIP', undefined, 'bench-leader');
 const units = (await stack.graphql('{ wards { id validTo } }', {}, admin)).body.data as { wards: { id: string; validTo: string | null }[] };
