@@ -1,16 +1,17 @@
 import { useTranslation } from 'react-i18next';
-import { untilLabel } from './unit-labels.js';
+import { unitName, untilLabel } from './unit-labels.js';
 
 export interface UnitOption {
   id: string;
   name: string;
   validFrom?: string | null;
   validTo?: string | null;
+  parent?: { name: string } | null;
 }
 
 /**
  * A ward picker's options through time: the units in force during [from, to) (default: now), today's
- * first; former units are labelled "(đến 30/6/2025)" in a group of their own.
+ * first; former units carry their district and "(đến 30/6/2025)", in a group of their own.
  */
 export function UnitOptions({ units, from, to }: { units: readonly UnitOption[]; from?: string; to?: string }) {
   const { t } = useTranslation();
@@ -25,7 +26,7 @@ export function UnitOptions({ units, from, to }: { units: readonly UnitOption[];
       {current.map((w) => <option key={w.id} value={w.id}>{w.name}</option>)}
       {former.length > 0 && (
         <optgroup label={t('units.formerGroup')}>
-          {former.map((w) => <option key={w.id} value={w.id}>{w.name} {untilLabel(w.validTo, t)}</option>)}
+          {former.map((w) => <option key={w.id} value={w.id}>{unitName(w)} {untilLabel(w.validTo, t)}</option>)}
         </optgroup>
       )}
     </>

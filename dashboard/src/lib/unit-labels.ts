@@ -8,3 +8,12 @@ export function untilLabel(validTo: string | null | undefined, t: TFunction): st
   const date = new Intl.DateTimeFormat('vi-VN', { timeZone: TIME_ZONE, day: 'numeric', month: 'numeric', year: 'numeric' }).format(last);
   return `(${t('units.until', { date })})`;
 }
+
+/**
+ * A unit's name as a screen shows it: a former unit carries its district ("Phú Mỹ (Quận 7)"), since
+ * many former units share a name ("Phường 1"); a unit in force its name alone.
+ */
+export function unitName(unit: { name: string; validTo?: string | null; parent?: { name: string } | null }): string {
+  return unit.validTo && unit.parent ? `${unit.name} (${unit.parent.name})` : unit.name;
+}
+

@@ -2,7 +2,7 @@ import { graphql } from '../../gql/index.js';
 
 export const ConcernsBoardQuery = graphql(`
   query ConcernsBoard($wardId: ID, $status: ConcernStatus, $authority: Authority, $overdue: Boolean, $after: String) {
-    jurisdiction { units { id name validFrom validTo } }
+    jurisdiction { units { id name validFrom validTo parent { name } } }
     concerns(wardId: $wardId, status: $status, authority: $authority, overdue: $overdue, first: 100, after: $after) {
       totalCount
       pageInfo { hasNextPage endCursor }

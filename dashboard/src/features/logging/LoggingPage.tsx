@@ -6,6 +6,7 @@ import { useLiveQuery } from '../../lib/live.js';
 import { Link } from '../../lib/router.js';
 import { useViewer } from '../../lib/viewer.js';
 import { WardsAtQuery } from './logging-documents.js';
+import { unitName } from '../../lib/unit-labels.js';
 
 type SessionKind = 'PUBLIC' | 'THEMATIC' | 'BUSINESS_TAX';
 import { DateField, TimeField } from '../../lib/DateFields.js';
@@ -138,7 +139,7 @@ function ScheduleForm({ kinds, onScheduled }: { kinds: SessionKind[]; onSchedule
         disabled={!!viewer.ward}
         required={kind === 'PUBLIC'}
         first={kind !== 'PUBLIC' ? { value: '', label: t('common.wholeArea') } : undefined}
-        options={wards.map((w) => ({ value: w.id, label: w.name }))}
+        options={wards.map((w) => ({ value: w.id, label: unitName(w) }))}
       />
       <label className="field">
         {t('logging.hostBody')}
@@ -240,7 +241,7 @@ function RegisterBusinessForm({ wards }: { wards: { id: string; name: string }[]
       </label>
       <label className="field">{t('business.name')}<input value={name} onChange={(e) => setName(e.target.value)} required /></label>
       <SelectField label={t('business.sector')} value={sector} onChange={(v) => setSector(v as (typeof SECTORS)[number])} options={choices(SECTORS, (s) => t(`sector.${s}`))} />
-      <SelectField label={t('table.ward')} value={wardId} onChange={setWardId} first={{ value: '', label: '—' }} options={wards.map((w) => ({ value: w.id, label: w.name }))} />
+      <SelectField label={t('table.ward')} value={wardId} onChange={setWardId} first={{ value: '', label: '—' }} options={wards.map((w) => ({ value: w.id, label: unitName(w) }))} />
       <button type="submit" className="primary" disabled={result.fetching || check !== 'valid' || !!taken}>{t('business.submit')}</button>
       {result.error && <p role="alert" className="error">{messageOf(result.error)}</p>}
       {done && !result.error && <p role="status" className="ok">{t('business.registered', { name: done })}</p>}

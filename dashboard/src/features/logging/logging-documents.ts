@@ -41,7 +41,7 @@ export const RegisterBusinessMutation = graphql(`
 
 export const WardsAtQuery = graphql(`
   query WardsAt($asOf: DateTime) {
-    wards(asOf: $asOf) { id name }
+    wards(asOf: $asOf) { id name validTo parent { name } }
   }
 `);
 

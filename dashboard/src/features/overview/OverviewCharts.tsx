@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Bar, BarChart, CartesianGrid, Cell, Tooltip, XAxis, YAxis } from 'recharts';
 import type { SummaryFieldsFragment } from '../../gql/graphql.js';
 import { ChartTable } from '../../lib/ChartTable.js';
+import { unitName } from '../../lib/unit-labels.js';
 
 export const WAVE_COLOURS: Record<string, string> = { PILOT: '#b3261e', SECOND: '#0b57d0', THIRD: '#146c2e' };
 /** Rows that are no unit of today: a divided former unit, what belongs to no unit. */
@@ -94,7 +95,7 @@ export default function OverviewCharts({ summary }: { summary: SummaryFieldsFrag
   const byWard: Row[] = summary.unitRows.map((r) =>
     r.ward
       ? {
-          name: r.divided ? `${r.ward.name} (${t('overview.divided')})` : r.ward.name,
+          name: r.divided ? `${r.ward.name} (${r.ward.parent.name} · ${t('overview.divided')})` : unitName(r.ward),
           value: r.attendance,
           colour: r.divided ? APART_COLOUR : WAVE_COLOURS[r.ward.rolloutWave]!,
           tag: [t(`wave.${r.ward.rolloutWave}`), r.includes.length ? t('overview.includes', { names: r.includes.map((w) => w.name).join(', ') }) : ''].filter(Boolean).join('; '),

@@ -34,7 +34,7 @@ export function unitGroups(all: readonly UnitRow[], live: readonly LiveSession[]
   const rows = all.filter((r): r is Row => !!r.ward && !r.divided);
   const liveByUnit = new Map<string, number>();
   for (const s of live) if (s.ward) liveByUnit.set(s.ward.id, (liveByUnit.get(s.ward.id) ?? 0) + s.attendance);
-  const shown = query.trim() ? rows.filter((r) => matchesSearch(r.ward.name, query)) : rows;
+  const shown = query.trim() ? rows.filter((r) => r.ward.code === query.trim() || matchesSearch(r.ward.name, query)) : rows;
   const groups: UnitGroup[] = [{ key: 'live', rows: shown.filter((r) => liveByUnit.has(r.ward.id)).map((row) => ({ row, live: liveByUnit.get(row.ward.id) })) }];
   for (const level of LEVELS) groups.push({ key: level, rows: shown.filter((r) => !liveByUnit.has(r.ward.id) && (r.ward.level ?? 'WARD') === level).map((row) => ({ row })) });
   return groups.filter((g) => g.rows.length > 0);

@@ -10,7 +10,7 @@ export const SummaryFieldsFragment = graphql(`
     attendance
     attendanceByCategory { category count }
     wards { ward { id name level generated rolloutWave validTo } sessions attendance concerns concernsClosed }
-    unitRows { ward { id name level generated rolloutWave validTo } includes { id name } divided sessions attendance concerns concernsClosed }
+    unitRows { ward { id code name level generated rolloutWave validTo parent { name } } includes { id name } divided sessions attendance concerns concernsClosed }
     concerns { open answeredOnSpot inProgress resolved escalated answered }
     tax { rounds businessesEngaged escalatedToCity outcomes { open answeredOnSpot inProgress resolved escalated answered } }
   }

@@ -46,7 +46,7 @@ export const ReviewReportFieldsFragment = graphql(`
 
 export const ReportsPageQuery = graphql(`
   query ReportsPage($period: PeriodInput!, $wardId: ID, $taxOfficeId: ID, $tax: Boolean!, $periodStart: DateTime!, $periodEnd: DateTime!) {
-    jurisdiction { units { id name validFrom validTo } }
+    jurisdiction { units { id name validFrom validTo parent { name } } }
     viewer { mayWriteReports(wardId: $wardId, taxOfficeId: $taxOfficeId) }
     reviewReports(first: 50) { edges { node { ...ReviewReportFields } } }
     report(period: $period, wardId: $wardId) { ...ReportFigures }

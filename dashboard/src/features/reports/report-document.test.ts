@@ -36,7 +36,8 @@ describe('the review report document (Decree 30/2020/NĐ-CP layout)', () => {
     expect([doc.numberLine, doc.placeDate, doc.periodLine]).toEqual(['Số: 12/BC-UBND', 'Quận 7, ngày 20 tháng 01 năm 2011', '(Từ ngày 01/01/2006 đến ngày 31/12/2010)']);
     expect(doc.sections.map((s) => s.heading)).toEqual(['I. KẾT QUẢ THỰC HIỆN', 'II. ĐÁNH GIÁ CHUNG', 'III. BÀI HỌC KINH NGHIỆM', 'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ']);
     const tables = doc.sections[0]!.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
-    expect(tables[0]!.rows).toEqual([['1', 'Bình Thuận', 'Đợt 2', '5', '293']]);
+    // The wards' rows and the row of what belongs to no ward add up to the totals (50 sessions, 3,292 attendances).
+    expect(tables[0]!.rows).toEqual([['1', 'Bình Thuận', 'Đợt 2', '5', '293'], ['', 'Không thuộc phường, xã', '', '45', '2.999']]);
     expect(tables.flatMap((t) => t.rows).find((r) => r[1] === 'Ngập nước')).toEqual(['1', 'Ngập nước', 'Tân Hưng', 'Thành phố', 'Đã chuyển cấp trên', '02/05/2010', '263']);
     expect(tables.flatMap((t) => t.rows).find((r) => r[0] === 'Trong đó: quá hạn trả lời')).toEqual(['Trong đó: quá hạn trả lời', '1']);
     expect(tables.flatMap((t) => t.rows).filter((r) => r[1] === 'Ngập nước')[1]).toEqual(['1', 'Ngập nước', 'Tân Hưng', 'Thành phố', '02/05/2010', '18/06/2010', '263']);

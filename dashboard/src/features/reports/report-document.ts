@@ -39,6 +39,13 @@ const paragraphs = (text: string): DocBlock[] =>
 /** A narrative part: its paragraphs, or "(Chưa có nội dung.)" while empty. */
 export const narrative = (text: string): DocBlock[] => (text.trim() ? paragraphs(text) : [{ kind: 'paragraph', text: '(Chưa có nội dung.)' }]);
 
+/** The row of what belongs to no ward, when there is any: the totals less the wards' rows. */
+function withoutWard(f: ReportFiguresFragment): string[][] {
+  const sessions = f.totals.sessions - f.wards.reduce((n, w) => n + w.sessions, 0);
+  const attendance = f.totals.attendance - f.wards.reduce((n, w) => n + w.attendance, 0);
+  return sessions > 0 || attendance > 0 ? [['', 'Không thuộc phường, xã', '', vnNumber(sessions), vnNumber(attendance)]] : [];
+}
+
 /** The document of a review report: its narrative and its figures (an issued report's frozen ones). */
 export function buildReportDocument(report: ReviewReportFieldsFragment, f: ReportFiguresFragment): ReportDocument {
   const draft = report.status !== 'ISSUED';
@@ -69,7 +76,11 @@ export function buildReportDocument(report: ReviewReportFieldsFragment, f: Repor
       kind: 'table',
       table: {
         header: ['STT', 'Phường', 'Đợt triển khai', 'Số buổi', 'Lượt người tham dự'],
-        rows: f.wards.map((w, i) => [String(i + 1), w.wardName, WAVE[w.rolloutWave] ?? w.rolloutWave, vnNumber(w.sessions), vnNumber(w.attendance)]),
+        // The rows add up to the totals: what belongs to no ward (district-level and thematic sessions, tax rounds) is a row too.
+        rows: [
+          ...f.wards.map((w, i) => [String(i + 1), w.wardName, WAVE[w.rolloutWave] ?? w.rolloutWave, vnNumber(w.sessions), vnNumber(w.attendance)]),
+          ...withoutWard(f),
+        ],
         numeric: [0, 3, 4],
       },
     },
