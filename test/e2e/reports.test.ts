@@ -56,7 +56,7 @@ describe('review reports in Chromium: a leader downloads the 2006–2010 report 
     // All time and 2025: today's four wards with the history that went whole into them, Phú Mỹ (divided)
     // apart, and the row of what belongs to no unit; this year: the four wards and that row. Each step
     // changes the rows, so the poll below waits for the period's own summary.
-    const history = ['Tân Thuận', 'Tân Hưng', 'Phú Thuận', 'Tân Mỹ', 'Phú Mỹ (Quận 7 · đơn vị cũ, đã chia tách)', 'Không thuộc phường, xã'];
+    const history = ['Tân Thuận', 'Tân Hưng', 'Phú Thuận', 'Tân Mỹ', 'Phú Mỹ (Quận 7)', 'Không thuộc phường, xã'];
     const tiles: number[] = [];
     for (const [year, rows] of [[undefined, history], [String(new Date().getFullYear()), ['Tân Thuận', 'Tân Hưng', 'Phú Thuận', 'Tân Mỹ', 'Không thuộc phường, xã']], ['2025', history]] as const) {
       await picker.getByLabel('Loại kỳ').selectOption(year ? 'year' : 'all');

@@ -95,10 +95,11 @@ export default function OverviewCharts({ summary }: { summary: SummaryFieldsFrag
   const byWard: Row[] = summary.unitRows.map((r) =>
     r.ward
       ? {
-          name: r.divided ? `${r.ward.name} (${r.ward.parent.name} · ${t('overview.divided')})` : unitName(r.ward),
+          // A short label on the axis (one line on a phone); the table's note says it was divided.
+          name: unitName(r.ward),
           value: r.attendance,
           colour: r.divided ? APART_COLOUR : WAVE_COLOURS[r.ward.rolloutWave]!,
-          tag: [t(`wave.${r.ward.rolloutWave}`), r.includes.length ? t('overview.includes', { names: r.includes.map((w) => w.name).join(', ') }) : ''].filter(Boolean).join('; '),
+          tag: [t(`wave.${r.ward.rolloutWave}`), r.divided ? t('overview.divided') : '', r.includes.length ? t('overview.includes', { names: r.includes.map((w) => w.name).join(', ') }) : ''].filter(Boolean).join('; '),
         }
       : { name: t('overview.noUnit'), value: r.attendance, colour: APART_COLOUR, tag: '' },
   );
