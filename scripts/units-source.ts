@@ -31,7 +31,10 @@ let root = from;
 let temp: string | undefined;
 if (isBare) {
   temp = mkdtempSync(join(tmpdir(), 'dvhcvn-'));
-  execFileSync('sh', ['-c', `git --git-dir "${gitDir}" archive HEAD LICENSE mapping/merges.json output input/docs/1027_CTK-CSCL.md | tar -x -C "${temp}"`]);
+  // No shell: the path is an argument, never part of a command line.
+  const tar = join(temp, 'source.tar');
+  execFileSync('git', ['--git-dir', gitDir, 'archive', '-o', tar, 'HEAD', 'LICENSE', 'mapping/merges.json', 'output', 'input/docs/1027_CTK-CSCL.md']);
+  execFileSync('tar', ['-x', '-f', tar, '-C', temp]);
   root = temp;
 }
 

@@ -151,6 +151,30 @@ describe('the demo dataset (npm start on an empty database)', () => {
     expect(shapes[2]).toEqual(['tan-thuan-2025', 'tan-hung-2025', 'phu-thuan-2025', 'tan-my-2025', '—']);
   });
 
+  it('names who held a session with no ward, and where a concern was raised, from the data and the date', async () => {
+    const nodes = async (q: string, key: string) => {
+      const out: any[] = [];
+      let after: string | null = null;
+      do {
+        const page: any = (await query(q, { after }))[key];
+        out.push(...page.edges.map((e: any) => e.node));
+        after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
+      } while (after);
+      return out;
+    };
+    const sessions = await nodes('query ($after: String) { sessions(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id scheduledAt heldBy ward { name } taxOffice { name } } } } }', 'sessions');
+    const expected = (s: any) => s.ward?.name ?? s.taxOffice?.name ?? (s.scheduledAt < '2025-06-30T17:00:00.000Z' ? 'Quận 7' : 'Ủy ban nhân dân Thành phố Hồ Chí Minh');
+    expect(sessions.filter((s) => s.heldBy !== expected(s)).map((s) => `${s.scheduledAt} ${s.heldBy}`)).toEqual([]);
+    // The demo holds three of the cases: a ward, a tax office, the district before 1/7/2025 (its ward-less
+    // sessions after it are all tax rounds; the jurisdiction's body is tested in test/unit/units.test.ts).
+    const kinds = new Set(sessions.map((s) => (s.ward ? 'ward' : s.taxOffice ? 'office' : s.scheduledAt < '2025-06-30T17:00:00.000Z' ? 'district' : 'city')));
+    expect([...kinds].sort()).toEqual(['district', 'office', 'ward']);
+    const byId = new Map(sessions.map((s) => [s.id, s]));
+    const concerns = await nodes('query ($after: String) { concerns(first: 100, after: $after) { pageInfo { hasNextPage endCursor } edges { node { raisedIn ward { name } session { id } } } } }', 'concerns');
+    expect(concerns.filter((c) => c.raisedIn !== (c.ward?.name ?? byId.get(c.session.id)?.heldBy))).toEqual([]);
+    expect(concerns.some((c) => !c.ward)).toBe(true);
+  });
+
   it('keeps the report years in the ten old wards with their waves, and this year in the four wards of the city', async () => {
     const data = await query(`{ then: wards(asOf: "2008-06-01T00:00:00Z") { id rolloutWave validTo } now: wards { id name rolloutWave validFrom parent { name level } } jurisdiction { name units { id } } }`);
     expect(data.then.map((w: any) => w.id)).toEqual(['phu-thuan', 'tan-quy', 'tan-phong', 'tan-hung', 'binh-thuan', 'tan-thuan-dong', 'tan-thuan-tay', 'tan-kieng', 'tan-phu', 'phu-my']);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { authoritiesAt, movesFrom } from '../../functions/domain/concerns/concern-rules.js';
-import { buildJurisdiction, unitRowGroups, inForceAt, inForceDuring, lineageOf, predecessorsOf, referenceJurisdiction, successorsOf, uniqueSuccessor, unitsAt, unitsDuring } from '../../functions/domain/units/wards.js';
+import { bodyAt, buildJurisdiction, unitRowGroups, inForceAt, inForceDuring, lineageOf, predecessorsOf, referenceJurisdiction, successorsOf, uniqueSuccessor, unitsAt, unitsDuring } from '../../functions/domain/units/wards.js';
 
 const j = await referenceJurisdiction();
 const ids = (units: { id: string }[]) => units.map((u) => u.id);
@@ -84,6 +84,17 @@ describe('units through time: breakdowns that add up (unitRowGroups)', () => {
     // Every unit lands in exactly one row.
     const landed = unitRowGroups(j, all).flatMap((g) => [g.wardId, ...g.includes]).sort();
     expect(landed).toEqual([...all].sort());
+  });
+});
+
+describe('units through time: who a record with no unit stands for (bodyAt)', () => {
+  it('is the district in force on its date, then the jurisdiction\'s body, from the data', () => {
+    expect(bodyAt(j, LAST_OLD_MOMENT)).toMatchObject({ name: 'Quận 7', committee: 'Ủy ban nhân dân Quận 7', committeeShort: 'UBND Quận 7', place: 'Quận 7' });
+    expect(bodyAt(j, FIRST_NEW_MOMENT)).toMatchObject({ name: 'Ủy ban nhân dân Thành phố Hồ Chí Minh', committeeShort: 'UBND Thành phố Hồ Chí Minh', area: 'Khu vực Quận 7 cũ', place: 'Thành phố Hồ Chí Minh' });
+    expect(bodyAt({ ...j, body: 'Ban Chỉ đạo khu vực' }, FIRST_NEW_MOMENT)).toMatchObject({ name: 'Ban Chỉ đạo khu vực', committee: 'Ban Chỉ đạo khu vực' });
+    // Several districts in force (a city before 1/7/2025): no one name, the record's host says which.
+    const twoDistricts = { ...j, parents: [...j.parents, { code: '779', name: 'Quận 8', level: 'DISTRICT' as const, validTo: FIRST_NEW_MOMENT }] };
+    expect(bodyAt(twoDistricts, LAST_OLD_MOMENT).name).toBeUndefined();
   });
 });
 
