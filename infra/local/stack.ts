@@ -142,6 +142,9 @@ export async function startLocalStack(options: LocalStackOptions): Promise<Local
     const { migrateLegacyBuckets } = await import('../../functions/store/migrate-buckets.js');
     const tableStores = createStores(storeConfigFromEnv());
     await migrateLegacyBuckets(tableStores.db, tableStores.tableName, { log });
+    // Then the jurisdiction's roll-up, once, for a table written before it (before anything is served).
+    const { migrateRollUp } = await import('../../functions/store/migrate-rollup.js');
+    await migrateRollUp(tableStores.db, tableStores.tableName, { log });
     // JURISDICTION: a province's code (79) or some of its units (79:27475,27478), from the national
     // reference (infra/units/national.ts); UNITS_FILE: a list of units in a file. Neither: the demo's area.
     const { jurisdiction: chosen, demoArea } = await chooseJurisdiction(log);

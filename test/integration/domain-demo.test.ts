@@ -151,6 +151,21 @@ describe('the demo dataset (npm start on an empty database)', () => {
     expect(shapes[2]).toEqual(['tan-thuan-2025', 'tan-hung-2025', 'phu-thuan-2025', 'tan-my-2025', '—']);
   });
 
+  it("answers a summary without rows by unit from the jurisdiction's roll-up, equal to the sum of its units", async () => {
+    const year = new Date().getUTCFullYear();
+    const periods = [null, REPORT_YEARS, { from: '2008-05-06T03:00:00.000Z', to: '2010-02-03T09:30:00.000Z' }, { from: '2025-06-01T00:00:00.000Z', to: `${year}-12-31T17:00:00.000Z` }];
+    const totals = 'sessions attendance attendanceByCategory { category count } concerns { open answeredOnSpot inProgress resolved escalated answered } tax { rounds escalatedToCity outcomes { open answered resolved } } timeToAnswer { authority answered medianWorkingDays p90WorkingDays }';
+    for (const period of periods) {
+      // `wards` selected (through a fragment): totals summed from each unit; not selected: the roll-up.
+      const byUnit = (await query(`query ($p: PeriodInput) { summary(period: $p) { ${totals} ...W } } fragment W on DistrictSummary { wards { sessions } }`, { p: period })).summary;
+      const rolledUp = (await query(`query ($p: PeriodInput) { summary(period: $p) { ${totals} } }`, { p: period })).summary;
+      expect(byUnit.wards.length).toBeGreaterThan(0);
+      const { wards: _wards, ...fromUnits } = byUnit;
+      expect(rolledUp, JSON.stringify(period)).toEqual(fromUnits);
+    }
+    expect((await query(`query { summary { attendance } }`)).summary.attendance).toBeGreaterThan(4000);
+  });
+
   it('names who held a session with no ward, and where a concern was raised, from the data and the date', async () => {
     const nodes = async (q: string, key: string) => {
       const out: any[] = [];

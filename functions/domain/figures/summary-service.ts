@@ -28,6 +28,13 @@ export function wardStatsFrom(wardId: string, t: Totals, period?: Period): WardS
   };
 }
 
+/** Each unit's totals and their sum; without units, the jurisdiction's totals from its roll-up. */
+async function readTotals(stores: Pick<SharedStores, 'stats'>, wardIds: readonly string[] | undefined, period?: Period) {
+  if (wardIds) return stores.stats.readUnitTotals(wardIds, period);
+  const [total, unassigned] = await Promise.all([stores.stats.readJurisdictionTotals(period), stores.stats.readUnassignedTotals(period)]);
+  return { wards: new Map<string, Totals>(), total, unassigned };
+}
+
 export function createSummaryService(stores: SharedStores, wardService: { unitsDuring(period?: Period): Promise<{ id: string }[]> }) {
   /** The LIVE sessions and their counts: ids from the LIVE item (older data: the sessions index). */
   async function readLive(live: { count: number; ids?: string[] }): Promise<LiveSessionCounts[]> {
@@ -62,15 +69,18 @@ export function createSummaryService(stores: SharedStores, wardService: { unitsD
      * answered with `consistent: false` (still adding up), and the next summary (each write makes one)
      * settles it.
      */
-    async districtSummary(periodInput?: { from: string; to: string } | null): Promise<DistrictSummary> {
+    async districtSummary(periodInput?: { from: string; to: string } | null, options: { units?: boolean } = {}): Promise<DistrictSummary> {
       const period = parsePeriod(periodInput);
+      const byUnit = options.units ?? true;
       // One entry per unit in force at some moment of the period (no period: every unit); each record is
       // counted in one unit (or with no ward), so the sum never counts a record twice across a change.
-      const wardIds = (await wardService.unitsDuring(period)).map((w) => w.id);
+      // Without the rows by unit, the totals come from the jurisdiction's roll-up: a read whose cost
+      // does not grow with the units (docs/data-model.md, "The jurisdiction's roll-up").
+      const wardIds = byUnit ? (await wardService.unitsDuring(period)).map((w) => w.id) : [];
       const readMoment = async () => {
         const live = await stores.stats.readLiveSessions();
         const liveSessions = await readLive(live);
-        const units = await stores.stats.readUnitTotals(wardIds, period);
+        const units = await readTotals(stores, byUnit ? wardIds : undefined, period);
         return { live, liveSessions, units };
       };
       const sameMoment = (a: Awaited<ReturnType<typeof readMoment>>, b: typeof a) =>

@@ -93,6 +93,10 @@ export interface StatsPort {
    */
   readUnitTotals(wardIds: readonly string[], period?: Period): Promise<{ wards: Map<string, Totals>; total: Totals; unassigned: Totals }>;
   readWardTotals(wardId: string, period?: Period): Promise<Totals>;
+  /** The whole jurisdiction over a period, from its roll-up: a read whose cost does not grow with the units. */
+  readJurisdictionTotals(period?: Period): Promise<Totals>;
+  /** What belongs to no unit (`STATS#NOWARD`) over a period. */
+  readUnassignedTotals(period?: Period): Promise<Totals>;
   /** A ward's residents' inputs over a period; only those of one neighbourhood when given. */
   readInputTotals(wardId: string, period?: Period, neighbourhoodId?: string): Promise<Totals>;
   readSessionTotals(sessionId: string): Promise<Totals>;

@@ -139,10 +139,10 @@ interface ReportDeps {
   wards: WardService;
 }
 
-function reportReads({ stores, wards }: Pick<ReportDeps, 'stores' | 'wards'>) {
-  // The district's totals are its units' summed with the records that have no ward (one read of each unit).
-  const bucketTotals = async (period: Period, wardId?: string) =>
-    wardId ? stores.stats.readWardTotals(wardId, period) : (await stores.stats.readUnitTotals((await wards.unitsDuring(period)).map((w) => w.id), period)).total;
+function reportReads({ stores }: Pick<ReportDeps, 'stores'>) {
+  // The whole jurisdiction's totals come from its roll-up (a read that does not grow with the units);
+  // a ward's from its own buckets.
+  const bucketTotals = async (period: Period, wardId?: string) => (wardId ? stores.stats.readWardTotals(wardId, period) : stores.stats.readJurisdictionTotals(period));
 
   /** Engaged businesses (distinct) with their sectors; a marker written before sectors were recorded is looked up. */
   async function engaged(period: Period, wardId?: string) {
@@ -199,7 +199,7 @@ function reportReads({ stores, wards }: Pick<ReportDeps, 'stores' | 'wards'>) {
 }
 
 export function createReportService(stores: SharedStores, wards: WardService, clock: Clock) {
-  const { totalsOf, thematicDialogues } = reportReads({ stores, wards });
+  const { totalsOf, thematicDialogues } = reportReads({ stores });
 
   return {
     /**
