@@ -348,7 +348,6 @@ export function createStatsStore(db: DynamoDBDocumentClient, tableName: string):
       for (const counters of await Promise.all(JURISDICTION_PKS.map((pk) => sumUnit(pk, period)))) for (const [name, n] of Object.entries(counters)) total[name] = (total[name] ?? 0) + n;
       return totalsFrom(total);
     },
-    readUnassignedTotals: async (period?: Period) => totalsFrom(await sumUnit(unitPk(), period)),
     readInputTotals: sumInputs,
     /** A session's counters: its shards, one Query of at most COUNTER_SHARDS small items. */
     async readSessionTotals(sessionId: string): Promise<Totals> {

@@ -28,30 +28,23 @@ export function wardStatsFrom(wardId: string, t: Totals, period?: Period): WardS
   };
 }
 
-/** Each unit's totals and their sum; without units, the jurisdiction's totals from its roll-up. */
-async function readTotals(stores: Pick<SharedStores, 'stats'>, wardIds: readonly string[] | undefined, period?: Period) {
-  if (wardIds) return stores.stats.readUnitTotals(wardIds, period);
-  const [total, unassigned] = await Promise.all([stores.stats.readJurisdictionTotals(period), stores.stats.readUnassignedTotals(period)]);
-  return { wards: new Map<string, Totals>(), total, unassigned };
+/** The LIVE sessions and their counts: ids from the LIVE item (older data: the sessions index). */
+async function readLive(stores: SharedStores, live: { count: number; ids?: string[] }): Promise<LiveSessionCounts[]> {
+  let ids = live.ids;
+  if (!ids || ids.length !== live.count) {
+    const page = await stores.sessions.listSessions({ status: 'LIVE' }, 100);
+    ids = page.sessions.map((s) => s.id);
+  }
+  const sessions = await Promise.all(
+    ids.map(async (id) => {
+      const [session, totals] = await Promise.all([stores.sessions.getSession(id, { consistent: true }), stores.stats.readSessionTotals(id)]);
+      return session ? { session, counts: sessionCountsFrom(totals) } : undefined;
+    }),
+  );
+  return sessions.filter((s) => s !== undefined).sort((a, b) => b.session.scheduledAt.localeCompare(a.session.scheduledAt));
 }
 
 export function createSummaryService(stores: SharedStores, wardService: { unitsDuring(period?: Period): Promise<{ id: string }[]> }) {
-  /** The LIVE sessions and their counts: ids from the LIVE item (older data: the sessions index). */
-  async function readLive(live: { count: number; ids?: string[] }): Promise<LiveSessionCounts[]> {
-    let ids = live.ids;
-    if (!ids || ids.length !== live.count) {
-      const page = await stores.sessions.listSessions({ status: 'LIVE' }, 100);
-      ids = page.sessions.map((s) => s.id);
-    }
-    const sessions = await Promise.all(
-      ids.map(async (id) => {
-        const [session, totals] = await Promise.all([stores.sessions.getSession(id, { consistent: true }), stores.stats.readSessionTotals(id)]);
-        return session ? { session, counts: sessionCountsFrom(totals) } : undefined;
-      }),
-    );
-    return sessions.filter((s) => s !== undefined).sort((a, b) => b.session.scheduledAt.localeCompare(a.session.scheduledAt));
-  }
-
   return {
     /**
      * The district summary over [period.from, period.to) (all time without one), read from counters
@@ -63,9 +56,9 @@ export function createSummaryService(stores: SharedStores, wardService: { unitsD
      * category in one UpdateItem): so the wards always add up to the totals and the categories to the
      * attendance, whatever lands during the read. The live sessions are read before the units, and a
      * check-in adds to its session and its unit in one transaction: so a live session's row is never
-     * above its ward's. `consistent` says more: the whole read was made again and found equal, so no
-     * counted write landed in between and every figure shows one moment. When one did, the read is
-     * made again, at most SUMMARY_READ_ATTEMPTS times; under a steady stream of writes the last read is
+     * above its ward's. `consistent` says more: the jurisdiction's roll-up, read before and after, was
+     * found equal, so no counted write landed in between and every figure shows one moment. When one
+     * did, the read is made again, at most SUMMARY_READ_ATTEMPTS times; under a steady stream of writes the last read is
      * answered with `consistent: false` (still adding up), and the next summary (each write makes one)
      * settles it.
      */
@@ -77,31 +70,37 @@ export function createSummaryService(stores: SharedStores, wardService: { unitsD
       // Without the rows by unit, the totals come from the jurisdiction's roll-up: a read whose cost
       // does not grow with the units (docs/data-model.md, "The jurisdiction's roll-up").
       const wardIds = byUnit ? (await wardService.unitsDuring(period)).map((w) => w.id) : [];
-      const readMoment = async () => {
+      // The roll-up is the fence: read before and after the units, equal means no counted write landed
+      // in between (each changes it), so the units read between show one moment.
+      const fence = async () => {
         const live = await stores.stats.readLiveSessions();
-        const liveSessions = await readLive(live);
-        const units = await readTotals(stores, byUnit ? wardIds : undefined, period);
-        return { live, liveSessions, units };
+        const liveSessions = await readLive(stores, live);
+        return { live, liveSessions, total: await stores.stats.readJurisdictionTotals(period) };
       };
-      const sameMoment = (a: Awaited<ReturnType<typeof readMoment>>, b: typeof a) =>
-        sameTotals(a.units.total, b.units.total) && a.live.count === b.live.count && String(a.live.ids) === String(b.live.ids) && JSON.stringify(a.liveSessions.map((l) => l.counts)) === JSON.stringify(b.liveSessions.map((l) => l.counts));
+      const sameMoment = (a: Awaited<ReturnType<typeof fence>>, b: typeof a) =>
+        sameTotals(a.total, b.total) && a.live.count === b.live.count && String(a.live.ids) === String(b.live.ids) && JSON.stringify(a.liveSessions.map((l) => l.counts)) === JSON.stringify(b.liveSessions.map((l) => l.counts));
       const engaged = stores.stats.countEngagedBusinesses(period);
       engaged.catch(() => undefined); // awaited below; not an unhandled rejection if a read fails first
-      let before = await readMoment();
+      let before = await fence();
       for (let attempt = 1; ; attempt++) {
-        const after = await readMoment();
+        const units = byUnit ? await stores.stats.readUnitTotals(wardIds, period) : undefined;
+        const after = await fence();
         const consistent = sameMoment(before, after);
         if (consistent || attempt >= SUMMARY_READ_ATTEMPTS) {
-          const { live, liveSessions, units } = after;
-          const district = units.total;
+          // With units: the live sessions read before them (a row is never above its ward's) and their
+          // sum (the rows add up). Without: the live sessions read before the roll-up, and the roll-up.
+          const { live, liveSessions } = units ? before : after;
+          const district = units ? units.total : after.total;
+          const unassigned = units?.unassigned;
           return {
             sessions: district.sessions,
             liveSessions: live.count,
             live: liveSessions,
             attendance: district.attendance,
             attendanceByCategory: categoryCounts(district.attendanceByCategory),
-            wards: wardIds.map((id) => wardStatsFrom(id, units.wards.get(id)!, period)),
-            withoutUnit: { sessions: units.unassigned.sessions, attendance: units.unassigned.attendance, concerns: units.unassigned.concerns, concernsClosed: units.unassigned.concernsClosed },
+            wards: wardIds.map((id) => wardStatsFrom(id, units!.wards.get(id)!, period)),
+            // Read with the units only (DistrictSummary.unitRows): none without them.
+            withoutUnit: { sessions: unassigned?.sessions ?? 0, attendance: unassigned?.attendance ?? 0, concerns: unassigned?.concerns ?? 0, concernsClosed: unassigned?.concernsClosed ?? 0 },
             concerns: concernOutcomes((s) => district.byStatus[s]),
             tax: { rounds: district.taxRounds, businessesEngaged: await engaged, outcomes: concernOutcomes((s) => district.taxByStatus[s]), escalatedToCity: district.taxEscalated },
             answerTimes: answerTimesFrom(district),

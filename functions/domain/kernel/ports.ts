@@ -95,8 +95,6 @@ export interface StatsPort {
   readWardTotals(wardId: string, period?: Period): Promise<Totals>;
   /** The whole jurisdiction over a period, from its roll-up: a read whose cost does not grow with the units. */
   readJurisdictionTotals(period?: Period): Promise<Totals>;
-  /** What belongs to no unit (`STATS#NOWARD`) over a period. */
-  readUnassignedTotals(period?: Period): Promise<Totals>;
   /** A ward's residents' inputs over a period; only those of one neighbourhood when given. */
   readInputTotals(wardId: string, period?: Period, neighbourhoodId?: string): Promise<Totals>;
   readSessionTotals(sessionId: string): Promise<Totals>;
