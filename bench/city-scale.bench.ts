@@ -94,6 +94,7 @@ async function side(jurisdiction: Jurisdiction) {
   const concernsPerUnitYear = Math.round(CONCERNS / (168 * YEARS));
   const checkInsPerSession = Math.round(CHECKINS / (168 * YEARS * SESSIONS_PER_YEAR));
   const started = performance.now();
+  const rollUp = new Map<string, Record<string, unknown>>();
   let items = 0;
   let next = 0;
   await Promise.all(
@@ -118,7 +119,14 @@ async function side(jurisdiction: Jurisdiction) {
           }
         }
         const edgeDays = new Set([vietnamDate(EDGES.from), vietnamDate(EDGES.to)]);
-        const unitItems = summedCounterItems(deltas).filter((item) => !String(item.sk).startsWith('I#') || edgeDays.has(vietnamDate(String(item.sk).slice(2, 26))));
+        const summed = summedCounterItems(deltas).filter((item) => !String(item.sk).startsWith('I#') || edgeDays.has(vietnamDate(String(item.sk).slice(2, 26))));
+        // The jurisdiction's roll-up items are shared by every unit: summed here, Put once at the end.
+        const unitItems = summed.filter((item) => !String(item.pk).startsWith('STATS#ALL#'));
+        for (const item of summed.filter((i) => String(i.pk).startsWith('STATS#ALL#'))) {
+          const id = `${item.pk}|${item.sk}`;
+          const into = rollUp.get(id) ?? rollUp.set(id, { pk: item.pk, sk: item.sk, type: item.type }).get(id)!;
+          for (const [k, v] of Object.entries(item)) if (typeof v === 'number') into[k] = ((into[k] as number | undefined) ?? 0) + v;
+        }
         items += unitItems.length;
         for (let i = 0; i < unitItems.length; i += 25) {
           let pending: Record<string, unknown>[] | undefined = unitItems.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
@@ -131,18 +139,30 @@ async function side(jurisdiction: Jurisdiction) {
       }
     }),
   );
+  const rollUpItems = [...rollUp.values()];
+  items += rollUpItems.length;
+  for (let i = 0; i < rollUpItems.length; i += 25) {
+    let pending: Record<string, unknown>[] | undefined = rollUpItems.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } }));
+    while (pending?.length) {
+      const out = await stores.db.send(new BatchWriteCommand({ RequestItems: { [tableName]: pending as never } }));
+      pending = out.UnprocessedItems?.[tableName] as Record<string, unknown>[] | undefined;
+    }
+  }
   (stores.db as { send: unknown }).send = counting;
   console.log(`${tableName}: ${jurisdiction.name}, ${n} units over ${YEARS} years, each while in force; ${items} counter items, loaded in ${((performance.now() - started) / 1000).toFixed(0)} s`);
   return { n, domain, stats, firstUnit: units.find((u) => !u.validTo)!.id };
 }
 
 type Side = Awaited<ReturnType<typeof side>>;
-type Read = 'summary' | 'ward stats' | 'report';
+type Read = 'summary' | 'summary by unit' | 'ward stats' | 'report';
 async function sample(s: Side, read: Read, period: { from: string; to: string }) {
   Object.assign(s.stats, { calls: 0, items: 0, byCommand: new Map() });
   const t = performance.now();
   let figure = 0;
-  if (read === 'summary') figure = (await s.domain.summaries.districtSummary(period)).concerns.open;
+  // `summary`: the totals a query without `wards`/`unitRows` gets (the jurisdiction's roll-up);
+  // `summary by unit`: with them (each unit read once, the roll-up before and after).
+  if (read === 'summary') figure = (await s.domain.summaries.districtSummary(period, { units: false })).concerns.open;
+  else if (read === 'summary by unit') figure = (await s.domain.summaries.districtSummary(period)).concerns.open;
   else if (read === 'ward stats') figure = (await s.domain.wards.wardStats(s.firstUnit, period)).concerns;
   else figure = (await s.domain.reports.reportFigures(period)).totals.concerns;
   if (process.env.CITY_CALLS) console.log(`    ${read} ${s.n} units: ${JSON.stringify(Object.fromEntries(s.stats.byCommand))}`);
@@ -152,10 +172,16 @@ async function sample(s: Side, read: Read, period: { from: string; to: string })
 console.log(`machine: ${cpus().length} cores, load ${load()}`);
 const small = await side(await referenceJurisdiction());
 const big = await side(jurisdictionFromSpec('79'));
-for (const s of [small, big]) for (const p of Object.values(PERIODS)) await sample(s, 'summary', p); // warm the unit lists
+// Warm the unit lists, and check that the roll-up answers what the units add up to.
+for (const s of [small, big]) {
+  for (const p of Object.values(PERIODS)) {
+    const [rolledUp, byUnit] = [await sample(s, 'summary', p), await sample(s, 'summary by unit', p)];
+    if (rolledUp.figure !== byUnit.figure) throw new Error(`${s.n} units ${JSON.stringify(p)}: the roll-up says ${rolledUp.figure}, the units ${byUnit.figure}`);
+  }
+}
 
 const rows: string[] = [];
-for (const read of ['summary', 'ward stats', 'report'] as Read[]) {
+for (const read of ['summary', 'summary by unit', 'ward stats', 'report'] as Read[]) {
   const p50 = new Map<string, number>();
   for (const [label, period] of Object.entries(PERIODS)) {
     if (read === 'report' && label.startsWith('10 years, edges')) continue;
