@@ -18,6 +18,16 @@ export async function rootValueOf(event: RealtimeEvent): Promise<Record<Subscrip
   return { [event.field]: await event.value() } as Record<SubscriptionField, unknown>;
 }
 
+/**
+ * summaryChanged's value: the summary read from the jurisdiction's roll-up, and read with its rows by
+ * unit (which costs a read per unit); each subscriber's document resolves the one it needs.
+ */
+export interface SummaryVariants {
+  totals: LazyValue;
+  byUnit: LazyValue;
+}
+export const isSummaryVariants = (value: unknown): value is SummaryVariants => typeof value === 'object' && value !== null && 'totals' in value && 'byUnit' in value;
+
 /** Wraps a loader so it runs at most once. */
 export function once(load: () => Promise<unknown>): LazyValue {
   let promise: Promise<unknown> | undefined;

@@ -1,5 +1,5 @@
 import type { Context, DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { conflationKey, once, type RealtimeEvent } from './events.js';
+import { conflationKey, once, type RealtimeEvent, type SummaryVariants } from './events.js';
 import { emptyStats, publishConflated, readSubscribersOncePerBatch, type PublishDeps, type PublishStats } from './publish.js';
 import { affectsSummary, eventsOf } from './stream-events.js';
 
@@ -123,7 +123,11 @@ async function publishUnits(batch: Batch, queue: RealtimeEvent[][], settings: Ba
 /** summaryChanged is coalesced: one push per batch, the summary as read after its last change. */
 async function publishSummary(batch: Batch, record: DynamoDBRecord): Promise<void> {
   try {
-    const value = once(() => batch.deps.domain.summaries.districtSummary());
+    // Read at most once each: with rows by unit for the documents that select them, from the
+    // jurisdiction's roll-up for the others (subscription-resolvers.ts).
+    const summaries = batch.deps.domain.summaries;
+    const variants: SummaryVariants = { totals: once(() => summaries.districtSummary(null, { units: false })), byUnit: once(() => summaries.districtSummary()) };
+    const value = once(async () => variants);
     const outcome = await publishConflated(batch.deps, [{ field: 'summaryChanged', id: record.eventID!, value }], batch.stats, batch.deadline);
     if (outcome.failed.size) batch.failed.add(sequenceOf(record));
   } catch (error) {

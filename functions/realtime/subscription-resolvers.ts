@@ -1,6 +1,9 @@
 import type { GraphQLContext } from '../resolvers/context.js';
 import type { Actor } from '../domain/kernel/actor.js';
 import { NotFoundError } from '../domain/kernel/errors.js';
+import type { GraphQLResolveInfo } from 'graphql';
+import { isSummaryVariants } from './events.js';
+import { selectsAny, SUMMARY_UNIT_FIELDS } from '../resolvers/selection.js';
 
 export type SubscriptionField = 'attendanceChanged' | 'concernChanged' | 'summaryChanged';
 
@@ -41,8 +44,12 @@ function field(name: SubscriptionField) {
       if (args.wardId != null) clean.wardId = args.wardId;
       return context.subscribeTo({ field: name, args: clean });
     },
-    // The event is the root value: { [field]: domain object } (see publish.ts).
-    resolve: (root: Record<string, unknown>) => root[name],
+    // The event is the root value: { [field]: domain object } (see publish.ts); a summary comes in two
+    // variants, and a document that selects no rows by unit gets the one read from the roll-up.
+    resolve: (root: Record<string, unknown>, _args: unknown, _context: unknown, info: GraphQLResolveInfo) => {
+      const value = root[name];
+      return isSummaryVariants(value) ? (selectsAny(info, SUMMARY_UNIT_FIELDS) ? value.byUnit() : value.totals()) : value;
+    },
   };
 }
 

@@ -16,3 +16,6 @@ export function selectsAny(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragme
     });
   return info.fieldNodes.some((node) => walk(node.selectionSet));
 }
+
+/** The DistrictSummary fields read from each unit's counters (the rest: the jurisdiction's roll-up). */
+export const SUMMARY_UNIT_FIELDS: ReadonlySet<string> = new Set(['wards', 'unitRows']);

@@ -1,16 +1,13 @@
 import type { Resolvers } from '../generated/resolvers.js';
 import { toConnection } from '../domain/kernel/model.js';
 import { withCounts } from './session.js';
-import { selectsAny } from './selection.js';
-
-/** The DistrictSummary fields read from each unit's counters. */
-const UNIT_FIELDS = new Set(['wards', 'unitRows']);
+import { selectsAny, SUMMARY_UNIT_FIELDS } from './selection.js';
 
 export const summaryResolvers: Resolvers = {
   Query: {
     // The rows by unit cost a read per unit: only when the query asks for them; otherwise the totals
     // come from the jurisdiction's roll-up (docs/data-model.md).
-    summary: (_p, { period }, { domain }, info) => domain.summaries.districtSummary(period, { units: selectsAny(info, UNIT_FIELDS) }),
+    summary: (_p, { period }, { domain }, info) => domain.summaries.districtSummary(period, { units: selectsAny(info, SUMMARY_UNIT_FIELDS) }),
     activity: async (_p, args, { domain }) => toConnection(await domain.activity.listActivity(args)),
   },
   LiveSessionAttendance: {
