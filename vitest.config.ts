@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // DynamoDB Local is fetched once, before the files start their stacks (infra/local/dynamodb-local.ts).
+    globalSetup: ['test/global-setup.ts'],
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx', 'dashboard/src/**/*.test.ts', 'dashboard/src/**/*.test.tsx'],
     exclude: ['**/node_modules/**', 'test/faults/**'],
     testTimeout: 60_000,
