@@ -1,6 +1,6 @@
 /**
- * Builds the jurisdiction's roll-up (`STATS#ALL#<shard>`, docs/data-model.md, "The jurisdiction's
- * roll-up") for a table written before it existed: every unit's instant item (and the records with no
+ * Builds the jurisdiction's roll-up (`STATS#ALL#<shard>`; docs/data-model.md,
+ * "The jurisdiction's roll-up") for a table written before it existed: every unit's instant item (and the records with no
  * ward) that is not marked `ru` is added to the roll-up's instant, day and year buckets, and marked, in
  * one transaction (stats-store.ts, rollUpOfInstantItem). Day and year items need no pass of their own:
  * they are sums of the instant items, so the roll-up's are too.
